@@ -1,0 +1,34 @@
+# newsfacts: two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+# The pkuseg model lives outside the repository; override with NEWSFACTS_MODEL_DIR.
+MODEL_DIR ?= $(or $(NEWSFACTS_MODEL_DIR),$(HOME)/.cache/newsfacts/pkuseg)
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test bench clean model
+
+setup: $(STAMP) model
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip setuptools wheel numpy
+	$(PIP) install -q -e '.[test]'
+	touch $(STAMP)
+
+model: $(STAMP)
+	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract.model fetch
+
+run: setup
+	mkdir -p out
+	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract extract fixtures/seeds -o out/facts.jsonl
+
+test: setup
+	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m pytest
+
+bench: setup
+	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) out

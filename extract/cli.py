@@ -1,0 +1,79 @@
+"""Command line: parse arguments, call the plain functions in ``extract.api``, print a summary.
+
+Exit status: 0 when every input was read, 1 when some failed (their error records
+are written), 2 for bad arguments or a missing model.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from .errors import ModelMissingError
+
+
+def _date(s: str) -> date:
+    try:
+        return date.fromisoformat(s)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {s!r}") from exc
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsfacts", description="Turn Chinese news text into checkable facts.")
+    sub = p.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="one JSON record per story (JSONL)")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="files (.txt, .md), folders (recursive), .jsonl files, or - for stdin")
+    ex.add_argument("-o", "--output", default="-", help="output JSONL (default: standard output)")
+    ex.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
+                    help="date relative expressions resolve against when a story gives none")
+    ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    return p
+
+
+class _Progress:
+    """A minimal progress line on standard error, only when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+
+    def __call__(self) -> None:
+        self.done += 1
+        sys.stderr.write(f"\rnewsfacts: {self.done}/{self.total} inputs")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .api import Summary, extract_paths
+    from .output import write_jsonl
+
+    if args.jobs < 1:
+        print("newsfacts: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    summary = Summary()
+    progress = None
+    if sys.stderr.isatty() and not args.no_progress:
+        progress = _Progress(total=0)
+    try:
+        records = extract_paths(args.inputs, reference=args.reference_date, jobs=args.jobs,
+                                summary=summary, progress=progress)
+        write_jsonl(records, args.output)
+    except ModelMissingError as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    if progress:
+        progress.close()
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "extract":
+        return cmd_extract(args)
+    return 2

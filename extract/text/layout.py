@@ -1,0 +1,265 @@
+"""Page layout: raw lines → paragraphs ("units") with a kind each.
+
+OCR pages arrive as narrow columns with hard line breaks inside words, blank
+lines that sometimes fall mid-sentence, and page furniture (上接/下转 markers,
+photo credits, 责编 footers, 发布时间 headers). This module rebuilds paragraphs
+from line geometry (the column width) and punctuation, and labels each one:
+
+head       a short line with no closing punctuation (headline or section head)
+md_head    a Markdown heading (level in ``Unit.level``)
+subtitle   a line led by ——
+byline     新华社记者 严赋憬 张辛欣 / □ 本报记者 丰曼 / 新华社记者严赋憬、张辛欣
+dateline   a dateline standing alone (新华社北京12月25日电, (新华社北京 12月 25 日电))
+signoff    an author sign-off standing alone: (李明)
+furniture  上接/下转, photo credits, 责编 footers, 发布时间 headers
+body       everything else (a body paragraph may *start* with a lead dateline)
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .normalize import normalize_segments
+
+TERMINAL = "。！？!?…”’」』）)】;；"  # a paragraph ending in one of these is closed
+CLAUSE = "，、；,;"
+
+NUM = r"[\d０-９一二三四五六七八九十○〇零]"
+AGENCY = r"(?:新华社|中新社|人民日报|本报|央视网|人民网|新华网|中新网|中国新闻网|光明网|经济日报)"
+LEAD_DATELINE = re.compile(
+    rf"^\s*(?:据\s*)?(?:{AGENCY}\s*[\p{{Han}}]{{0,8}}?\s*(?:{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日\s*)?电"
+    r"|本报讯|(?:央视网|人民网|新华网|中新网|光明网|国际在线|澎湃新闻)消息"
+    r"|据新华社(?!记者))"
+    r"(?:\s*[（(]\s*(?:记者|通讯员)[^）)]{1,40}[）)])?"
+)
+TRAIL_DATELINE = re.compile(
+    rf"^\s*[（(]?\s*(?:据\s*)?{AGENCY}\s*[\p{{Han}}]{{0,8}}?\s*(?:{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日\s*)?电\s*[)）]?\s*$"
+)
+BYLINE = re.compile(
+    r"^\s*[■□●◆▲]?\s*(?:新华社|本报|人民日报|中新社)?\s*(?:特约|实习)?(?:记者|通讯员)"
+    r"(?P<names>(?:[\s、]*\p{Han}{2,4}){1,6})\s*$"
+)
+PHOTO_CREDIT = re.compile(
+    r"^\s*[■□●◆▲]?\s*(?:(?:新华社|本报|人民日报)?\s*(?:特约)?(?:记者|通讯员)?\s*(?:\p{Han}{2,4}[\s、]*){1,4}\s*摄"
+    r"|新华社发(?:\s*[（(][^）)]*[）)])?)\s*$"
+)
+TRAILING_CREDIT = re.compile(
+    r"(?<=[。！？”])\s*(?P<credit>(?:(?:新华社|本报)?(?:记者)?\s*\p{Han}{2,4}\s*摄|新华社发(?:\s*[（(][^）)]*[）)])?))\s*$"
+)
+SIGNOFF = re.compile(r"^\s*[（(]\s*(?!责编)(?:\p{Han}{2,4}[\s、]*){1,3}[)）]\s*$")
+INLINE_SIGNOFF = re.compile(r"(?<=[。！？”])\s*[（(](?!责编|据)(?:\p{Han}{2,4}[\s、]*){1,3}[)）]\s*$")
+JUMP = re.compile(rf"[（(]\s*(?P<kind>上接|下转|接|转)\s*第?\s*{NUM}{{1,3}}\s*版\s*[)）]")
+EDITOR = re.compile(r"^\s*[（(]?\s*(?:责编|责任编辑|编辑)\s*[:：][^）)]*[)）]?\s*$")
+PUBLISHED = re.compile(r"发布时间\s*[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+MD_HEAD = re.compile(r"^\s*(?P<hashes>#{1,6})\s+")
+SUBTITLE = re.compile(r"^\s*(?:——|－－|--)")
+
+
+@dataclass
+class Unit:
+    """A paragraph: raw line spans plus its kind and normalised text."""
+
+    kind: str
+    spans: list[tuple[int, int]]
+    text: str = ""
+    level: int = 0
+    block: int = 0  # index of the blank-line-separated block it came from
+    width: int = 0  # widest line, in characters (narrow-column geometry)
+    furniture: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, raw start, raw end)
+    end_marker: bool = False  # body paragraph closed by an inline sign-off / credit
+    starts_jump: bool = False  # led by a 上接 marker
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    block: int
+    text: str
+
+    @property
+    def size(self) -> int:
+        return sum(1 for ch in self.text if not ch.isspace())
+
+
+def _lines(raw: str) -> list[Line]:
+    out: list[Line] = []
+    pos, block, blank = 0, 0, True
+    for piece in raw.splitlines(keepends=True):
+        body = piece.rstrip("\r\n")
+        if body.strip():
+            if blank and out:
+                block += 1
+            s = pos + (len(body) - len(body.lstrip()))
+            e = pos + len(body.rstrip())
+            out.append(Line(s, e, block, raw[s:e]))
+            blank = False
+        else:
+            blank = True
+        pos += len(piece)
+    return out
+
+
+def column_width(lines: list[Line]) -> int | None:
+    """The column width of a narrow-column OCR page, or None for flowing text."""
+    sizes = [ln.size for ln in lines]
+    if len(sizes) < 20 or statistics.median(sizes) > 30:
+        return None
+    long = [s for s in sizes if s >= 8]
+    return statistics.mode(long) if long else None
+
+
+def _is_marker_start(text: str) -> bool:
+    return bool(JUMP.match(text.lstrip()) or LEAD_DATELINE.match(text) or MD_HEAD.match(text)
+                or SUBTITLE.match(text) or BYLINE.match(text))
+
+
+def _headlike(text: str, width: int | None) -> bool:
+    core = text.strip()
+    if not core or core[-1] in TERMINAL or core[-1] in CLAUSE:
+        return False
+    if any(ch in core for ch in "。，；"):
+        return False
+    limit = int(width * 0.75) if width else 50
+    return len(core.replace(" ", "")) <= limit
+
+
+def _split_block(lines: list[Line], width: int | None) -> list[list[Line]]:
+    """Split one blank-line-separated block into paragraphs."""
+    paras: list[list[Line]] = [[lines[0]]]
+    for prev, ln in zip(lines, lines[1:]):
+        p = prev.text.rstrip()
+        nxt_marker = _is_marker_start(ln.text) or bool(MD_HEAD.match(p))
+        if width:
+            short = prev.size < width - 1
+            brk = short and (p[-1] in TERMINAL or nxt_marker or (_headlike(p, width) and ln.size >= width - 1))
+        else:
+            brk = p[-1] in TERMINAL or nxt_marker or bool(PHOTO_CREDIT.match(p) or PHOTO_CREDIT.match(ln.text))
+        if brk:
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+    return paras
+
+
+def _classify(unit: Unit, raw: str) -> None:
+    t = unit.text
+    if not t:
+        unit.kind = "furniture"
+    elif m := MD_HEAD.match(raw[unit.start:unit.end]):
+        unit.kind, unit.level = "md_head", len(m.group("hashes"))
+        unit.text = t.lstrip("#").strip()
+    elif SUBTITLE.match(t):
+        unit.kind = "subtitle"
+    elif EDITOR.match(t) or PUBLISHED.search(t) and len(t) < 80:
+        unit.kind = "furniture"
+    elif PHOTO_CREDIT.match(raw[unit.start:unit.end]):
+        unit.kind = "furniture"
+    elif BYLINE.match(raw[unit.start:unit.end]):
+        unit.kind = "byline"
+    elif TRAIL_DATELINE.match(t):
+        unit.kind = "dateline"
+    elif SIGNOFF.match(t):
+        unit.kind = "signoff"
+    elif _headlike(t, None) and not unit.starts_jump and not LEAD_DATELINE.match(t):
+        unit.kind = "head"
+    else:
+        unit.kind = "body"
+        if INLINE_SIGNOFF.search(t):
+            unit.end_marker = True
+
+
+def _strip_furniture(unit: Unit, raw: str) -> None:
+    """Move 上接/下转 markers and trailing photo credits out of the unit's spans."""
+    new_spans: list[tuple[int, int]] = []
+    for s, e in unit.spans:
+        pieces = [(s, e)]
+        for m in JUMP.finditer(raw, s, e):
+            kind = "jump_from" if m.group("kind") in ("上接", "接") else "jump_to"
+            unit.furniture.append((kind, m.start(), m.end()))
+            if kind == "jump_from":
+                unit.starts_jump = True
+            pieces = [(a, b) for a, b in _cut(pieces, m.start(), m.end())]
+        new_spans.extend(pieces)
+    if new_spans:
+        s, e = new_spans[-1]
+        m = TRAILING_CREDIT.search(raw, s, e)
+        if m and m.start("credit") > s:
+            unit.furniture.append(("photo_credit", m.start("credit"), m.end("credit")))
+            new_spans[-1] = (s, m.start("credit"))
+            unit.end_marker = True
+    unit.spans = [(a, b) for a, b in new_spans if raw[a:b].strip()] or unit.spans[:0]
+
+
+def _cut(pieces: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for a, b in pieces:
+        if e <= a or s >= b:
+            out.append((a, b))
+            continue
+        if a < s:
+            out.append((a, s))
+        if e < b:
+            out.append((e, b))
+    return out
+
+
+def _is_open(unit: Unit, width: int | None) -> bool:
+    """A body paragraph that runs on past a blank line (a column or page break)."""
+    t = unit.text
+    if unit.kind != "body" or not t or t[-1] in TERMINAL or unit.end_marker:
+        return False
+    if any(ch in t for ch in CLAUSE):
+        return True
+    return bool(width and unit.width >= width - 1 and len(unit.spans) > 1)
+
+
+def layout(raw: str) -> tuple[list[Unit], int | None]:
+    """Rebuild the paragraphs of a page; returns (units, column width or None)."""
+    lines = _lines(raw)
+    width = column_width(lines)
+    units: list[Unit] = []
+    by_block: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_block.setdefault(ln.block, []).append(ln)
+    for block, blines in by_block.items():
+        for para in _split_block(blines, width):
+            u = Unit("body", [(ln.start, ln.end) for ln in para], block=block,
+                     width=max(ln.size for ln in para))
+            _strip_furniture(u, raw)
+            u.text = normalize_segments(raw, [u.spans]).text if u.spans else ""
+            _classify(u, raw)
+            if u.kind == "furniture" and not u.furniture:
+                kind = ("published" if PUBLISHED.search(u.text) else
+                        "editor" if EDITOR.match(u.text) else "photo_credit")
+                u.furniture.append((kind, u.start, u.end))
+                u.spans = []
+            units.append(u)
+    return _merge_open(units, width), width
+
+
+def _merge_open(units: list[Unit], width: int | None) -> list[Unit]:
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if (prev is not None and _is_open(prev, width) and u.kind in ("body", "head")
+                and not u.starts_jump and not LEAD_DATELINE.match(u.text)):
+            prev.spans.extend(u.spans)
+            prev.furniture.extend(u.furniture)
+            prev.text += u.text
+            prev.kind = "body"
+            prev.end_marker = u.end_marker
+            prev.width = max(prev.width, u.width)
+            continue
+        out.append(u)
+    return out

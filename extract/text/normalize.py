@@ -1,0 +1,126 @@
+"""Character normalisation for matching, keeping an offset map to the raw text.
+
+What changes (and nothing else):
+- whitespace goes, except one space between two Latin letters/digits
+  (``2024 年`` → ``2024年``, ``近 3000 名`` → ``近3000名``, ``地 震`` → ``地震``);
+- full-width digits and Latin letters become ASCII (``１２月`` → ``12月``);
+- half-width punctuation used in Chinese text becomes full-width
+  (``,`` ``:`` ``;`` ``!`` ``?`` ``(`` ``)``), except ``,``/``:``/``.`` between digits
+  (``1,389``, ``13:11``);
+- compatibility variants that NFKC maps to one character are unified
+  (e.g. Kangxi radicals ``⼀`` → ``一``).
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from .offsets import NormText
+
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+BETWEEN_DIGITS_KEEP = {",", ":", "."}
+
+
+def is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    """One character's normalised form (always exactly one character)."""
+    if ch in HALF_TO_FULL:
+        return ch
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:  # full-width ASCII block
+        ascii_ch = chr(code - 0xFEE0)
+        return ascii_ch if ascii_ch.isalnum() else ch
+    if ch.isascii():
+        return ch
+    nf = unicodedata.normalize("NFKC", ch)
+    if len(nf) == 1 and not (nf.isascii() and not nf.isalnum()):
+        return nf
+    return ch
+
+
+def _next_visible(raw: str, i: int, end: int) -> str:
+    while i < end and raw[i].isspace():
+        i += 1
+    return raw[i] if i < end else ""
+
+
+def append_segment(out: NormText, start: int, end: int) -> None:
+    """Normalise ``out.raw[start:end]`` onto ``out``."""
+    raw = out.raw
+    pending_space = -1
+    for i in range(start, end):
+        ch = raw[i]
+        if ch.isspace():
+            if pending_space < 0:
+                pending_space = i
+            continue
+        folded = _fold(ch)
+        prev = out.chars[-1] if out.chars else ""
+        if folded in HALF_TO_FULL:
+            nxt = _fold(_next_visible(raw, i + 1, end) or " ")
+            if not (folded in BETWEEN_DIGITS_KEEP and prev.isdigit() and nxt.isdigit()):
+                folded = HALF_TO_FULL[folded]
+        if pending_space >= 0 and is_ascii_alnum(prev) and is_ascii_alnum(folded):
+            out.append(" ", pending_space)
+        pending_space = -1
+        out.append(folded, i)
+
+
+def normalize_segments(raw: str, paragraphs: Iterable[Iterable[tuple[int, int]]]) -> NormText:
+    """Normalise paragraphs (each a list of raw line spans) into one NormText.
+
+    Lines inside a paragraph are joined with nothing (hard line breaks of a
+    narrow column are not word boundaries); paragraphs are separated by "\\n",
+    mapped to the raw position where the earlier paragraph ended.
+    """
+    out = NormText(raw)
+    for para in paragraphs:
+        before = len(out)
+        last_end = None
+        for s, e in para:
+            if last_end is not None and len(out) > before:
+                # a hard line break between two Latin words keeps one space
+                prev = out.chars[-1]
+                nxt = _fold(_next_visible(raw, s, e) or " ")
+                if is_ascii_alnum(prev) and is_ascii_alnum(nxt) and _hyphen_free(prev):
+                    out.append(" ", last_end)
+            append_segment(out, s, e)
+            last_end = e
+        if len(out) > before and last_end is not None:
+            out.append("\n", min(last_end, len(raw) - 1) if raw else 0)
+    if out.chars and out.chars[-1] == "\n":
+        out.chars.pop()
+        out.index.pop()
+    return out
+
+
+def _hyphen_free(ch: str) -> bool:
+    return ch != "-"
+
+
+def normalize(raw: str) -> NormText:
+    """Normalise a whole text: blank lines separate paragraphs, other line breaks join."""
+    paras: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    pos = 0
+    for line in raw.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            cur.append((pos, pos + len(body)))
+        elif cur:
+            paras.append(cur)
+            cur = []
+        pos += len(line)
+    if cur:
+        paras.append(cur)
+    return normalize_segments(raw, paras)
+
+
+def normalize_text(s: str) -> str:
+    """Normalised form of a short string (headline, field value)."""
+    return normalize(s).text

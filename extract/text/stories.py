@@ -1,0 +1,222 @@
+"""Stories: group a page's paragraphs into the stories a reader sees.
+
+Boundaries come from three kinds of evidence, strongest first:
+
+1. *Hard starts*: a lead dateline (新华社北京12月25日电, 据新华社, 本报讯, 央视网消息),
+   a 上接 continuation marker, a byline opening a story (□ 本报记者 丰曼), a Markdown
+   heading of level 1–2, or a photo caption set in a narrower column than the page.
+2. *End markers*: a dateline standing alone after a body ((新华社北京 12月 25 日电)),
+   an author sign-off ((李明)), a 下转 marker, a photo credit, a 责编 footer.
+3. *Headline groups* in running text.
+
+After an end marker or at a headline group the next piece may still be the same
+story: a scrambled page prints sections of one story after its closing dateline, and
+section heads look like headlines. There lexical cohesion decides (TextTiling-style:
+cosine similarity of IDF-weighted character bigrams between the story so far and the
+next piece).
+
+Headlines may be printed before or after their body (OCR reading order on some pages
+puts them after). A headline group between two stories goes back to the earlier story
+when that story has none yet, unless it sits on a 上接 continuation or is a Markdown
+heading, which always lead the text below them.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex as re
+
+from .layout import BYLINE, LEAD_DATELINE, Unit, layout
+
+HEAD_KINDS = {"head", "md_head", "subtitle"}
+COHESION_THRESHOLD = 0.03
+HAN = re.compile(r"\p{Han}")
+
+
+@dataclass
+class Piece:
+    units: list[Unit] = field(default_factory=list)
+    heads_before: list[Unit] = field(default_factory=list)
+    hard: bool = False
+    ended: bool = False
+
+
+@dataclass
+class StorySpan:
+    """One story: its headline units, body units (section heads included) and the rest."""
+
+    heads: list[Unit] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def all_units(self) -> list[Unit]:
+        return sorted(self.heads + self.units, key=lambda u: (u.start if u.spans else _furn_start(u)))
+
+    @property
+    def body(self) -> list[Unit]:
+        return [u for u in self.units if u.spans and u.kind in ("body", "head", "md_head", "subtitle")]
+
+    @property
+    def has_headline(self) -> bool:
+        return any(u.kind != "subtitle" for u in self.heads)
+
+
+def _furn_start(u: Unit) -> int:
+    return u.furniture[0][1] if u.furniture else 0
+
+
+def is_lead(u: Unit) -> bool:
+    return u.kind == "body" and bool(LEAD_DATELINE.match(u.text))
+
+
+def _is_end(u: Unit) -> bool:
+    if u.kind in ("dateline", "signoff"):
+        return True
+    if u.kind == "body" and u.end_marker:
+        return True
+    return any(k in ("jump_to", "editor", "photo_credit") for k, _, _ in u.furniture) and not u.spans
+
+
+def _promote_heads(units: list[Unit]) -> None:
+    """A short unpunctuated paragraph right above a lead or a 上接 marker is a headline."""
+    for u, nxt in zip(units, units[1:]):
+        if (u.kind == "body" and len(u.text) <= 30 and u.text[-1] not in "。！？”…"
+                and (is_lead(nxt) or nxt.starts_jump)):
+            u.kind = "head"
+
+
+def _pieces(units: list[Unit], width: int | None) -> tuple[list[Piece], list[Unit]]:
+    pieces: list[Piece] = []
+    cur = Piece()
+    pending: list[Unit] = []
+    for u in units:
+        if u.kind in HEAD_KINDS and not (u.kind == "md_head" and u.level >= 3):
+            pending.append(u)
+            continue
+        has_body = any(x.spans for x in cur.units)
+        hard = is_lead(u) or u.starts_jump or (
+            u.kind == "byline" and has_body and not pending and not is_lead(cur.units[-1]))
+        if pending or (has_body and (hard or cur.ended)):
+            if cur.units or cur.heads_before:
+                pieces.append(cur)
+            cur = Piece(heads_before=pending, hard=hard)
+            pending = []
+        cur.units.append(u)
+        if _is_end(u):
+            cur.ended = True
+    if cur.units or cur.heads_before:
+        pieces.append(cur)
+    if width:
+        pieces = [p for piece in pieces for p in _split_caption(piece, width)]
+    return pieces, pending
+
+
+def _split_caption(piece: Piece, width: int) -> list[Piece]:
+    """Cut off a photo caption set in a narrower column than the page, ending in a credit."""
+    credit = next((i for i, u in enumerate(piece.units)
+                   if not u.spans and any(k == "photo_credit" for k, _, _ in u.furniture)), None)
+    if credit is None:
+        return [piece]
+    i = credit
+    while i > 0 and piece.units[i - 1].kind == "body" and piece.units[i - 1].width <= 0.8 * width:
+        i -= 1
+    if i == credit or i == 0:
+        return [piece]
+    head = Piece(piece.units[:i], piece.heads_before, piece.hard, False)
+    tail = Piece(piece.units[i:], [], True, piece.ended)
+    return [head, tail]
+
+
+def _bigrams(units: list[Unit]) -> Counter:
+    c: Counter = Counter()
+    for u in units:
+        t = u.text
+        for a, b in zip(t, t[1:]):
+            if HAN.match(a) and HAN.match(b):
+                c[a + b] += 1
+    return c
+
+
+def cohesion(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+    """Cosine similarity of IDF-weighted bigram vectors."""
+    if not a or not b:
+        return 0.0
+    dot = sum(a[k] * b[k] * idf.get(k, 1.0) ** 2 for k in a.keys() & b.keys())
+    na = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in a.items()))
+    nb = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in b.items()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _idf(pieces: list[Piece]) -> dict[str, float]:
+    df: Counter = Counter()
+    for p in pieces:
+        df.update(set(_bigrams(p.units)))
+    n = len(pieces) or 1
+    return {k: math.log((n + 1) / (v + 0.5)) for k, v in df.items()}
+
+
+def _assign_heads(prev: StorySpan | None, nxt: StorySpan, heads: list[Unit], nxt_first: Unit) -> None:
+    if not heads:
+        return
+    forward_from = len(heads)
+    md = next((i for i, h in enumerate(heads) if h.kind == "md_head"), None)
+    if md is not None:
+        forward_from = md
+    elif nxt_first.starts_jump:
+        same_block = [i for i, h in enumerate(heads) if h.block == nxt_first.block]
+        if same_block:
+            forward_from = same_block[0]
+    if prev is None or prev.has_headline:
+        forward_from = 0 if md is None else (0 if prev is None or prev.has_headline else md)
+    if prev is not None:
+        prev.heads.extend(heads[:forward_from])
+    nxt.heads[:0] = heads[forward_from:]
+
+
+def split_stories(raw: str, threshold: float = COHESION_THRESHOLD) -> list[StorySpan]:
+    """Split a page's raw text into stories."""
+    units, width = layout(raw)
+    _promote_heads(units)
+    pieces, trailing = _pieces(units, width)
+    if not pieces:
+        return [StorySpan(heads=trailing)] if trailing else []
+    idf = _idf(pieces)
+    stories: list[StorySpan] = []
+    acc: Counter = Counter()
+    prev_ended = False
+    for p in pieces:
+        md_boundary = any(h.kind == "md_head" for h in p.heads_before)
+        if not stories:
+            stories.append(StorySpan(heads=list(p.heads_before), units=list(p.units)))
+            acc = _bigrams(p.units)
+        elif p.hard or md_boundary or not (p.heads_before or prev_ended) or cohesion(acc, _bigrams(p.units), idf) < threshold:
+            story = StorySpan(units=list(p.units))
+            _assign_heads(stories[-1], story, p.heads_before, p.units[0])
+            stories.append(story)
+            acc = _bigrams(p.units)
+        else:  # same story: the headline group was a section head
+            stories[-1].units.extend(p.heads_before + p.units)
+            acc.update(_bigrams(p.units))
+        prev_ended = p.ended
+    if trailing:
+        stories[-1].heads.extend(trailing)
+    return stories
+
+
+def cohesion_trace(raw: str) -> list[tuple[str, str, float, bool, bool]]:
+    """Debug/measurement aid: cohesion score at every soft candidate boundary."""
+    units, width = layout(raw)
+    _promote_heads(units)
+    pieces, _ = _pieces(units, width)
+    idf = _idf(pieces)
+    out = []
+    acc: Counter = Counter()
+    for i, p in enumerate(pieces):
+        if i:
+            score = cohesion(acc, _bigrams(p.units), idf)
+            label = p.heads_before[0].text if p.heads_before else p.units[0].text
+            out.append((label[:20], p.units[0].text[:15], round(score, 3), p.hard, bool(p.heads_before)))
+        acc = acc + _bigrams(p.units) if i else _bigrams(p.units)
+    return out

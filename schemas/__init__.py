@@ -1,0 +1,154 @@
+"""Pydantic records that newsfacts emits.
+
+Every model forbids extra fields. Every fact carries provenance the way
+Presidio's ``RecognizerResult`` does: ``start``/``end`` character offsets, the
+surface ``text``, the ``rule`` that fired and a ``score``.
+
+Offsets: inside a spaCy component, ``start``/``end`` are offsets into
+``doc.text`` (the normalised story text). The pipeline re-maps every
+``start``/``end`` field to offsets into the *raw decoded text of the source
+file* before a record is written (see ``extract.text.offsets``). In written
+output they are always raw offsets.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SpanRef(Record):
+    """A span of text with its offsets."""
+
+    start: int = Field(ge=0, description="start offset (raw text of the source, once written)")
+    end: int = Field(ge=0, description="end offset, exclusive")
+    text: str = Field(description="surface text, normalised")
+
+
+class Fact(SpanRef):
+    """A recognised fact: span plus which rule fired and how sure it is."""
+
+    rule: str = Field(description="name of the rule or pattern that fired")
+    score: float = Field(ge=0.0, le=1.0)
+
+
+class SourceRef(Record):
+    path: str = Field(description="path of the input file as given")
+    doc_id: str = Field(description="document id: JSONL id, or the file name")
+
+
+class Sentence(SpanRef):
+    pass
+
+
+class Furniture(SpanRef):
+    """Page furniture moved out of the body text, kept as metadata."""
+
+    kind: Literal["jump_from", "jump_to", "photo_credit", "editor", "published", "title_repeat"]
+
+
+class Mention(SpanRef):
+    pass
+
+
+class Position(SpanRef):
+    title: str = Field(description="the title, with prefixes such as 副 or 常务 (e.g. 司长, 副总理)")
+    org: Optional[str] = Field(None, description="the organisation, as printed, or filled in when elided")
+    org_elided: bool = Field(False, description="org was not printed here but taken from the position before")
+    former: bool = Field(False, description="a former position (原…)")
+
+
+class Official(Fact):
+    name: str
+    positions: list[Position] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    is_reporter: bool = Field(False, description="a byline or photo credit, not a news subject")
+
+
+class Organization(Fact):
+    name: str = Field(description="the name as first printed in the story")
+    canonical: str = Field(description="canonical full name; aliases share it")
+    aliases: list[str] = Field(default_factory=list)
+    kind: Optional[str] = None
+    parent: Optional[str] = None
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+Precision = Literal["day", "month", "year", "time"]
+
+
+class DateValue(Fact):
+    value: Optional[str] = Field(None, description="ISO date truncated to its precision; null when unresolvable")
+    end_value: Optional[str] = Field(None, description="end of a range, ISO")
+    precision: Optional[Precision] = None
+    kind: Literal["absolute", "relative", "vague", "range", "since"] = "absolute"
+    time_of_day: Optional[str] = Field(None, description="e.g. 下午6时 -> '18:00' or '下午'")
+    year_source: Optional[str] = Field(None, description="where the year came from when not printed")
+
+
+class Claim(Fact):
+    value: Optional[Decimal] = Field(None, description="exact value with 万/亿 applied")
+    unit: Optional[str] = None
+    qualifier: Literal["exact", "approx", "more_than", "less_than", "at_most", "at_least", "range"] = "exact"
+    lower: Optional[Decimal] = None
+    upper: Optional[Decimal] = None
+    measure: Optional[str] = Field(None, description="what the number measures, where the sentence says it")
+    direction: Optional[Literal["increase", "decrease"]] = None
+    period: Optional[str] = Field(None, description="the time the claim refers to, where stated")
+    sentence: Optional[str] = None
+
+
+class Event(Fact):
+    date: DateValue
+    trigger: str
+    location: Optional[str] = None
+    officials: list[str] = Field(default_factory=list)
+
+
+class ReferenceDate(Record):
+    """The date relative expressions in a story resolve against."""
+
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    source: str = Field(description="where it came from: dateline, published, header, text-year, option, none")
+    year_source: Optional[str] = Field(None, description="where the year came from")
+
+
+class StoryRecord(Record):
+    schema_version: str = SCHEMA_VERSION
+    record_type: Literal["story"] = "story"
+    story_id: str
+    source: SourceRef
+    start: int
+    end: int
+    headline: Optional[str] = None
+    subtitle: Optional[str] = None
+    dateline: Optional[str] = None
+    byline: Optional[str] = None
+    reporters: list[str] = Field(default_factory=list)
+    published: Optional[str] = None
+    reference_date: Optional[ReferenceDate] = None
+    furniture: list[Furniture] = Field(default_factory=list, description="page furniture moved out of the body: 上接/下转, photo credits, 责编, 发布时间")
+    text: str
+    sentences: list[Sentence] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class ErrorRecord(Record):
+    schema_version: str = SCHEMA_VERSION
+    record_type: Literal["error"] = "error"
+    code: str
+    message: str
+    path: str
+    line: Optional[int] = None
