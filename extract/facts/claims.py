@@ -1,0 +1,370 @@
+"""Numeric claims: "侦办…案件68.9万起", "同比上升近52%", "50元~100元".
+
+:func:`find_claims` scans characters (not tokens: OCR text segments badly) with
+the ``regex`` module and returns :class:`schemas.Claim` records whose offsets
+index the text it was given. The ``claims`` spaCy factory wraps it.
+
+Decisions (documented here and in the tests):
+
+* A claim needs a unit, a percent form or a magnitude (万/亿). Bare numbers are
+  years, codes or list markers far more often than quantities.
+* A bare ``一`` + measure word (一批, 一个, 一系列, 一起) is not a claim unless a
+  qualifier or magnitude comes with it (一万人, 一个多月): it is almost always
+  the indefinite article. ``九项`` and ``两个`` are claims.
+* 以上/以下/以内 include the stated number (``at_least``/``at_most``, as in
+  Chinese legal usage); 不到/不足/小于 are ``less_than``; 超/逾/余/多 are
+  ``more_than``. Bounds go in ``lower``/``upper``; ``value`` keeps the number.
+* Ranges (50元~100元, 三四百件, 十几个) have qualifier ``range``, ``lower`` and
+  ``upper`` set and ``value`` None: no single number was stated.
+* Years (2023年, 二○二三年), dates and times (月/日/号/时 are not units),
+  ordinals (第三个), codes (5G, GOIP3), "近3年"-style periods, "N年来", and
+  numerals starting inside a set phrase (一带一路, 十四五, 统一) are not claims.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.facts.numbers import (
+    numeral_tables,
+    parse_number,
+    parse_numeral_range,
+)
+from schemas import Claim
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+UNITS_FILE = DATA_DIR / "units.txt"
+LEXICON_FILE = DATA_DIR / "claim_lexicon.json"
+
+SENTENCE_END = "。！？；!?;\n"
+CLAUSE_END = SENTENCE_END + "，,：:（()）"
+_UNIT_ALIASES = {"％": "%"}
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def load_units() -> tuple[str, ...]:
+    """Units from ``units.txt``, in file order."""
+    units = []
+    for line in UNITS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            units.append(line)
+    return tuple(units)
+
+
+@functools.cache
+def load_lexicon() -> dict:
+    """The raw ``claim_lexicon.json``."""
+    return json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    number: regex.Pattern
+    unit: regex.Pattern
+    prefix: regex.Pattern
+    infix: regex.Pattern
+    suffix: regex.Pattern
+    separator: regex.Pattern
+    set_phrase: regex.Pattern
+    period: regex.Pattern
+    direction: regex.Pattern
+    leading: regex.Pattern
+    trailing: regex.Pattern
+    lex: dict = field(repr=False)
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    lex = load_lexicon()
+    tables = numeral_tables()
+    digits = "".join(tables.digits)
+    mags = "".join(tables.magnitudes)
+    cn = regex.escape(tables.numeral_chars + tables.vague_digit)
+    points = "".join(tables.decimal_points)
+    pct = _alternation(list(tables.percent_prefixes))
+    arabic = (r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+              r"|[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9.．])"
+              r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
+    number = (rf"(?P<pct>{pct})?(?:(?P<arabic>{arabic})(?P<amag>[十百千{mags}]*)"
+              rf"|(?P<cn>[{cn}]+(?:[{points}][{digits}]+[{mags}]*)?))")
+    fillers = _alternation(lex["direction_fillers"])
+    return _Patterns(
+        number=regex.compile(number),
+        unit=regex.compile(_alternation(load_units())),
+        prefix=regex.compile(rf"(?:{_alternation(list(lex['qualifier_prefixes']))})[ \u3000]?$"),
+        infix=regex.compile(rf"(?P<q>{_alternation(list(lex['qualifier_infixes']))})(?P<mag>[{mags}]*)"),
+        suffix=regex.compile(_alternation(list(lex["qualifier_suffixes"]))),
+        separator=regex.compile(rf"[ \u3000]?(?:{_alternation(lex['range_separators'])})[ \u3000]?"),
+        set_phrase=regex.compile("|".join([_alternation(lex["set_phrases"])] + lex["set_phrase_patterns"])),
+        period=regex.compile("|".join(f"(?:{p})" for p in lex["period_patterns"])),
+        direction=regex.compile(rf"(?P<w>{_alternation(list(lex['direction_words']))})(?:{fillers})?$"),
+        leading=regex.compile(rf"^(?:[“”\"'‘’《》\s]|{_alternation(lex['measure_leading_words'])})+"),
+        trailing=regex.compile(
+            rf"(?:[“”\"'‘’\s]|{_alternation(lex['measure_trailing_words'] + list(lex['direction_words']))})+$"),
+        lex=lex,
+    )
+
+
+@dataclass
+class _Candidate:
+    start: int          # first character, qualifier prefix included
+    num_start: int      # first character of the numeral (percent prefix included)
+    num_end: int        # end of the numeral and its magnitudes
+    end: int            # end of the claim, unit and suffix qualifier included
+    rule: str
+    value: Optional[Decimal] = None
+    lower: Optional[Decimal] = None
+    upper: Optional[Decimal] = None
+    unit: Optional[str] = None
+    qualifier: str = "exact"
+    has_magnitude: bool = False
+    prefix: Optional[str] = None
+
+
+def find_claims(text: str) -> list[Claim]:
+    """All numeric claims in ``text``, in order, with offsets into ``text``."""
+    pats = _patterns()
+    blocked = {i for m in pats.set_phrase.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
+    candidates = [c for m in pats.number.finditer(text) if (c := _candidate(text, m, pats, blocked))]
+    merged = _merge_ranges(text, candidates, pats)
+    kept = [c for c in merged if c.unit or c.has_magnitude]
+    sentences = _sentence_spans(text)
+    claims: list[Claim] = []
+    for cand in kept:
+        claims.append(_to_claim(text, cand, sentences, pats, claims))
+    return claims
+
+
+def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) -> Optional[_Candidate]:
+    """Read one numeral match with its qualifier, unit and context; None if it is no claim."""
+    lex, tables = pats.lex, numeral_tables()
+    num_start = m.start()
+    numeral = m.group("arabic") or m.group("cn")
+    numeral_start = m.start("arabic") if m.group("arabic") else m.start("cn")
+    num_end = _trim_unit_magnitude(text, numeral_start, m.end(), pats)
+    if num_end <= numeral_start:
+        return None
+    numeral = text[numeral_start:num_end]
+    if numeral_start in blocked:
+        return None
+    before, after = text[max(0, num_start - 1):num_start], text[num_end:num_end + 1]
+    neighbours = lex["code_neighbours"]
+    if before and regex.match(f"[{neighbours}]", before) or after and regex.match(f"[{neighbours}]", after):
+        return None
+    if any(text.endswith(p, 0, num_start) for p in lex["ordinal_prefixes"]):
+        return None
+    pct_unit = tables.percent_prefixes.get(m.group("pct")) if m.group("pct") else None
+    is_cn = not m.group("arabic")
+    if is_cn and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十") \
+            and not pats.infix.match(text, num_end):
+        return None  # 百姓, 万人空巷: a bare 百/千/万 needs 余/多 (千余人)
+    cand = _Candidate(start=num_start, num_start=num_start, num_end=num_end, end=num_end, rule="")
+    cand.has_magnitude = any(ch in tables.magnitudes for ch in numeral)
+    try:
+        cand.value = parse_number(numeral)
+        cand.rule = _rule(m, numeral, pct_unit, tables)
+    except ValueError:
+        bounds = parse_numeral_range(numeral) if is_cn else None
+        if bounds is None:
+            return None
+        cand.lower, cand.upper, cand.qualifier, cand.rule = bounds[0], bounds[1], "range", "chinese-range"
+    pos = num_end
+    if (infix := pats.infix.match(text, pos)) and cand.value is not None:
+        cand.qualifier = lex["qualifier_infixes"][infix["q"]]
+        if infix["mag"]:
+            cand.value = parse_number(numeral + infix["mag"])
+            cand.has_magnitude = True
+        pos = infix.end()
+    pos = _skip_space(text, pos)
+    if pct_unit:
+        cand.unit = pct_unit
+    elif unit := pats.unit.match(text, pos):
+        cand.unit, pos = _UNIT_ALIASES.get(unit.group(), unit.group()), unit.end()
+        if cand.unit == "个" and (more := regex.match(r"多(月|小时|星期|季度|工作日)", text[pos:])):
+            cand.unit, cand.qualifier, pos = "个" + more.group(1), "more_than", pos + more.end()
+    if cand.unit is None:
+        pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
+    if (suffix := pats.suffix.match(text, pos)) and cand.qualifier == "exact" and cand.unit:
+        cand.qualifier, pos = lex["qualifier_suffixes"][suffix.group()], suffix.end()
+    cand.end = pos if (cand.unit or cand.qualifier != "exact") else num_end
+    if prefix := pats.prefix.search(text, max(0, num_start - 4), num_start):
+        if cand.qualifier in ("exact",):
+            cand.qualifier = lex["qualifier_prefixes"][prefix.group().strip()]
+        cand.prefix, cand.start = prefix.group().strip(), prefix.start()
+    if _is_year(numeral, cand, text, tables) or _is_period(text, cand, lex):
+        return None
+    if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact":
+        return None
+    return cand
+
+
+def _rule(m: regex.Match, numeral: str, pct_unit: Optional[str], tables) -> str:
+    if pct_unit:
+        return "percent-words"
+    if m.group("arabic"):
+        return "arabic+magnitude" if any(ch in tables.magnitudes or ch in tables.multipliers
+                                         for ch in numeral) else "arabic"
+    if len(numeral) >= 2 and all(ch in tables.digits for ch in numeral):
+        return "digit-string"
+    return "chinese-numeral"
+
+
+def _skip_space(text: str, pos: int) -> int:
+    return pos + 1 if pos < len(text) and text[pos] in " \u3000" else pos
+
+
+def _trim_unit_magnitude(text: str, start: int, end: int, pats: _Patterns) -> int:
+    """End the numeral before a 千/百 that begins a unit: 5千米 is 5 千米, not 5000 米."""
+    for i in range(start + 1, end):
+        if text[i] in "千百" and (u := pats.unit.match(text, i)) and len(u.group()) > 1:
+            return i
+    return end
+
+
+def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
+    """2023年, 二○二三年: a calendar year, not a duration."""
+    if cand.unit != "年" or cand.has_magnitude or cand.value is None:
+        return False
+    if numeral.isascii() and numeral.isdigit() and len(numeral) == 4:
+        return True
+    return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
+
+
+def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
+    """近3年, 前三季度, 未来5天, 5年来: a time reference, not a quantity."""
+    if cand.unit not in lex["time_units"]:
+        return False
+    if any(text.startswith(s, cand.end) for s in lex["period_suffixes"]):
+        return True
+    head = text[max(0, cand.num_start - 3):cand.num_start]
+    if any(head.endswith(e) for e in lex["period_prefix_exceptions"]):
+        return False
+    return any(head.endswith(p) for p in lex["period_prefixes"])
+
+
+def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
+    """Join 50元~100元, 50%—60%, 300户至500户 into one range candidate."""
+    out: list[_Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value is not None and cand.value is not None
+                and prev.qualifier == "exact" and cand.qualifier == "exact" and cand.prefix is None
+                and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None
+                and prev.value < cand.value
+                and (sep := pats.separator.fullmatch(text, prev.end, cand.start))):
+            out[-1] = _Candidate(start=prev.start, num_start=prev.num_start, num_end=cand.num_end,
+                                 end=cand.end, rule="range", lower=prev.value, upper=cand.value,
+                                 unit=cand.unit, qualifier="range",
+                                 has_magnitude=prev.has_magnitude or cand.has_magnitude)
+            continue
+        out.append(cand)
+    return out
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in regex.finditer(f"[{regex.escape(SENTENCE_END)}]", text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _to_claim(text: str, cand: _Candidate, sentences: list[tuple[int, int]], pats: _Patterns,
+              earlier: list[Claim]) -> Claim:
+    idx = max(0, bisect.bisect_right([s for s, _ in sentences], cand.start) - 1)
+    s_start, s_end = sentences[idx] if sentences else (0, len(text))
+    before = text[s_start:cand.start]
+    direction = None
+    if d := pats.direction.search(before):
+        direction = pats.lex["direction_words"][d["w"]]
+    measure = _measure(text, cand, s_start, s_end, pats)
+    if measure is None and direction and earlier and earlier[-1].sentence == text[s_start:s_end].strip():
+        measure = earlier[-1].measure  # 3.4万余人，同比上升近52%: the change is of the claim before
+    lower, upper = cand.lower, cand.upper
+    if cand.qualifier in ("more_than", "at_least"):
+        lower = cand.value
+    elif cand.qualifier in ("less_than", "at_most"):
+        upper = cand.value
+    score = 0.95 if cand.rule.startswith("arabic") or cand.rule == "percent-words" else 0.85
+    if cand.unit is None:
+        score = 0.6
+    return Claim(start=cand.start, end=cand.end, text=text[cand.start:cand.end], rule=cand.rule,
+                 score=score, value=cand.value, unit=cand.unit, qualifier=cand.qualifier,
+                 lower=lower, upper=upper, measure=measure, direction=direction,
+                 period=_period(text, cand, s_start, s_end, pats), sentence=text[s_start:s_end].strip())
+
+
+def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns) -> Optional[str]:
+    """The noun phrase before the number in its clause, without connectives, periods and verbs."""
+    clause_start = s_start
+    for i in range(cand.start - 1, s_start - 1, -1):
+        if text[i] in CLAUSE_END:
+            clause_start = i + 1
+            break
+    phrase = text[clause_start:cand.start]
+    while True:
+        old = phrase
+        if (p := pats.period.match(phrase.lstrip("“\"'‘ "))) and p.end() > 0:
+            phrase = phrase.lstrip("“\"'‘ ")[p.end():]
+        phrase = pats.leading.sub("", phrase)
+        phrase = pats.trailing.sub("", phrase)
+        if phrase == old:
+            break
+    if phrase.count("”") > phrase.count("“"):
+        phrase = "“" + phrase  # the leading quote was stripped with a connective: put it back
+    tail_match = regex.match(rf"[^{regex.escape(CLAUSE_END)}0-9]{{1,20}}", text[cand.end:s_end])
+    tail = tail_match.group().strip("的“”\"' ") if tail_match else ""
+    if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
+        return phrase
+    return tail or (phrase if len(phrase) >= 2 else None)
+
+
+def _period(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns) -> Optional[str]:
+    """The last time expression before the claim in its sentence, else the first after it."""
+    found = [p for p in pats.period.finditer(text, s_start, s_end) if p.group()]
+    before = [p for p in found if p.end() <= cand.start]
+    after = [p for p in found if p.start() >= cand.end]
+    chosen = before[-1] if before else (after[0] if after else None)
+    return chosen.group() if chosen else None
+
+
+class ClaimsComponent:
+    """spaCy component: sets ``doc._.claims`` to :func:`find_claims` of ``doc.text``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        """Load the data files now rather than on the first document."""
+        _patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = find_claims(doc.text)
+        return doc
+
+
+@Language.factory("claims", default_config={})
+def make_claims(nlp: Language, name: str) -> ClaimsComponent:
+    """Factory for ``nlp.add_pipe("claims")``."""
+    return ClaimsComponent(nlp, name)

@@ -1,0 +1,239 @@
+"""Exact parsing of numbers written in Chinese news text.
+
+Pure functions, no spaCy. Every value is a :class:`decimal.Decimal`, never a
+float, and comes back normalised by :func:`normalize_decimal` so that ``str()``
+gives a plain string (``"328800000000"``, ``"1.57"``), never ``"3.288E+11"``.
+
+Accepted surface forms (alone or mixed):
+
+* Arabic digits, half or full width, with thousands separators (``1,389``,
+  ``3 000``) and decimals (``47.264287``);
+* Chinese numerals: ``七十一``, ``二百三十五万``, ``两千六百万``,
+  ``六十二点五``, colloquial ``三万五`` (= 35000) and ``一万二`` (= 12000);
+* digit-by-digit strings: ``二○二三`` (= 2023; ``○``/``〇`` are zero);
+* Arabic numbers with Chinese magnitudes: ``3.4万``, ``1.2万亿``, ``5千万``;
+* spelled-out fractions: ``百分之六十二点五`` (the prefix is dropped here;
+  :func:`split_percent_prefix` tells the caller the unit).
+
+Approximate numerals (``三四百``, ``十几``) are not single numbers:
+:func:`parse_numeral_range` returns their bounds.
+
+The character tables live in ``extract/data/numerals.json`` and are loaded on
+first use.
+"""
+from __future__ import annotations
+
+import decimal
+import functools
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+NUMERALS_FILE = DATA_DIR / "numerals.json"
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_CONTEXT = decimal.Context(prec=60)
+
+
+@dataclass(frozen=True)
+class NumeralTables:
+    """The numeral characters, as read from ``numerals.json``."""
+
+    digits: dict[str, int]
+    multipliers: dict[str, int]
+    magnitudes: dict[str, int]
+    decimal_points: frozenset[str]
+    substitutions: dict[str, str]
+    percent_prefixes: dict[str, str]
+    vague_digit: str
+
+    @property
+    def numeral_chars(self) -> str:
+        """Every character that can be part of a Chinese numeral."""
+        return "".join(sorted(set(self.digits) | set(self.multipliers) | set(self.magnitudes)
+                              | set(self.substitutions)))
+
+
+@functools.cache
+def numeral_tables() -> NumeralTables:
+    """Load ``numerals.json`` once."""
+    raw = json.loads(NUMERALS_FILE.read_text(encoding="utf-8"))
+    return NumeralTables(
+        digits={k: int(v) for k, v in raw["digits"].items()},
+        multipliers={k: int(v) for k, v in raw["multipliers"].items()},
+        magnitudes={k: int(v) for k, v in raw["magnitudes"].items()},
+        decimal_points=frozenset(raw["decimal_points"]),
+        substitutions=dict(raw["substitutions"]),
+        percent_prefixes=dict(raw["percent_prefixes"]),
+        vague_digit=raw["vague_digit"],
+    )
+
+
+def normalize_decimal(value: Decimal) -> Decimal:
+    """Strip exponent artefacts: integral values get exponent 0, others lose trailing zeros.
+
+    >>> str(normalize_decimal(Decimal("3.288E+11")))
+    '328800000000'
+    >>> str(normalize_decimal(Decimal("14600.00")))
+    '14600'
+    >>> str(normalize_decimal(Decimal("1.5700")))
+    '1.57'
+    """
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value}")
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1), context=_CONTEXT)
+    reduced = value.normalize(context=_CONTEXT)
+    exponent = reduced.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return reduced if exponent <= 0 else reduced.quantize(Decimal(1), context=_CONTEXT)
+
+
+def to_ascii_number(text: str) -> str:
+    """Full-width digits to ASCII; drop thousands separators and spaces between digits."""
+    s = text.translate(_FULLWIDTH)
+    s = regex.sub(r"(?<=\d)[,\s\u3000](?=\d{3}(?!\d))", "", s)
+    return s
+
+
+def split_percent_prefix(text: str) -> tuple[Optional[str], str]:
+    """``百分之六十二点五`` -> (``"%"``, ``"六十二点五"``); no prefix -> (None, text)."""
+    for prefix, unit in numeral_tables().percent_prefixes.items():
+        if text.startswith(prefix):
+            return unit, text[len(prefix):]
+    return None, text
+
+
+def _is_digit_string(s: str, tables: NumeralTables) -> bool:
+    return len(s) >= 2 and all(ch in tables.digits for ch in s)
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse one number written with Arabic digits, Chinese numerals, or both.
+
+    A leading ``百分之``/``千分之`` is dropped (``百分之一点五七`` -> 1.57).
+    Raises :class:`ValueError` on anything that is not one well-formed number,
+    e.g. ``十四五`` (two bare digits in a row) or ``三四百`` (use
+    :func:`parse_numeral_range`).
+    """
+    tables = numeral_tables()
+    _, s = split_percent_prefix(text.strip())
+    for old, new in tables.substitutions.items():
+        s = s.replace(old, new)
+    s = to_ascii_number(s)
+    s = regex.sub(r"\s+", "", s)
+    if not s:
+        raise ValueError("empty number")
+    if _is_digit_string(s, tables):  # 二○二三 -> 2023
+        return normalize_decimal(Decimal("".join(str(tables.digits[ch]) for ch in s)))
+    return normalize_decimal(_parse_positional(s, tables))
+
+
+_ATOM = regex.compile(r"(?P<arabic>\d+(?:\.\d+)?)|(?P<point>[点點])(?P<frac>\d+)?|(?P<char>.)")
+
+
+def _fraction(text: str, pos: int, tables: NumeralTables) -> tuple[Decimal, int]:
+    """Read Chinese fraction digits after a decimal point; return (fraction, new position)."""
+    digits = ""
+    while pos < len(text) and text[pos] in tables.digits:
+        digits += str(tables.digits[text[pos]])
+        pos += 1
+    if not digits:
+        raise ValueError("decimal point without digits")
+    return Decimal("0." + digits), pos
+
+
+def _parse_positional(s: str, tables: NumeralTables) -> Decimal:
+    """Section-by-section reading of a positional numeral (see module docstring)."""
+    total = Decimal(0)
+    section = Decimal(0)
+    number: Optional[Decimal] = None
+    top_magnitude = 0
+    last_unit: Optional[int] = None  # value of the multiplier/magnitude just read
+    prev = "start"  # kind of the previous atom: start, digit, zero, unit, decimal
+    pos = 0
+    with decimal.localcontext(_CONTEXT):
+        while pos < len(s):
+            m = _ATOM.match(s, pos)
+            assert m is not None
+            pos = m.end()
+            if m.group("arabic"):
+                if prev in ("digit", "decimal"):
+                    raise ValueError(f"two numbers in a row in {s!r}")
+                number, prev = Decimal(m.group("arabic")), "decimal" if "." in m.group("arabic") else "digit"
+                continue
+            if m.group("point"):
+                if number is None and prev not in ("zero",):
+                    raise ValueError(f"decimal point without integer part in {s!r}")
+                if m.group("frac"):
+                    frac = Decimal("0." + m.group("frac"))
+                else:
+                    frac, pos = _fraction(s, pos, tables)
+                number, prev = (number or Decimal(0)) + frac, "decimal"
+                continue
+            ch = m.group("char")
+            if ch in tables.digits:
+                if prev in ("digit", "decimal"):
+                    raise ValueError(f"two digits in a row in {s!r}")
+                number = Decimal(tables.digits[ch])
+                prev = "zero" if number == 0 else "digit"
+            elif ch in tables.multipliers:
+                if prev == "decimal":
+                    raise ValueError(f"multiplier after a decimal in {s!r}")
+                unit = tables.multipliers[ch]
+                section += (number if number is not None else Decimal(1)) * unit
+                number, last_unit, prev = None, unit, "unit"
+            elif ch in tables.magnitudes:
+                power = tables.magnitudes[ch]
+                current = section + (number if number is not None else Decimal(0))
+                if prev == "start":
+                    current = Decimal(1)  # bare 万 / 亿
+                if power > top_magnitude:
+                    total = (total + current) * (Decimal(10) ** power)
+                    top_magnitude = power
+                else:
+                    total += current * (Decimal(10) ** power)
+                section, number, last_unit, prev = Decimal(0), None, 10 ** power, "unit"
+            else:
+                raise ValueError(f"not a numeral character {ch!r} in {s!r}")
+        if number is not None and prev == "digit" and last_unit is not None and last_unit >= 100 \
+                and not _ends_after_zero(s, tables):
+            number *= Decimal(last_unit) / 10  # colloquial 三万五 = 35000, 一万二 = 12000
+        return total + section + (number if number is not None else Decimal(0))
+
+
+def _ends_after_zero(s: str, tables: NumeralTables) -> bool:
+    """True if the final digit follows a zero (一百零五: the 五 is units, not tens)."""
+    return len(s) >= 2 and s[-2] in tables.digits and tables.digits[s[-2]] == 0
+
+
+def parse_numeral_range(text: str) -> Optional[tuple[Decimal, Decimal]]:
+    """Bounds of an approximate Chinese numeral, or None if it is not one.
+
+    ``三四百`` -> (300, 400); ``一千三四百`` -> (1300, 1400); ``七八十万`` ->
+    (700000, 800000); ``十几`` -> (11, 19); ``二十几万`` -> (210000, 290000).
+    ``几十``/``几百`` are too vague and give None.
+    """
+    tables = numeral_tables()
+    s = to_ascii_number(text)
+    vague = tables.vague_digit
+    m = regex.fullmatch(rf"(?P<pre>.*十){vague}(?P<post>[{''.join(tables.magnitudes)}]*)", s)
+    if m:
+        low, high = m["pre"] + "一" + m["post"], m["pre"] + "九" + m["post"]
+    else:
+        digit_chars = "".join(ch for ch, v in tables.digits.items() if v > 0)
+        m = regex.fullmatch(rf"(?P<pre>.*?)(?P<a>[{digit_chars}])(?P<b>[{digit_chars}])(?P<post>.*)", s)
+        if not m or tables.digits[m["a"]] >= tables.digits[m["b"]]:
+            return None
+        if m["pre"] and m["pre"][-1] in tables.digits:
+            return None
+        low, high = m["pre"] + m["a"] + m["post"], m["pre"] + m["b"] + m["post"]
+    try:
+        return parse_number(low), parse_number(high)
+    except ValueError:
+        return None

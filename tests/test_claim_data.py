@@ -1,0 +1,135 @@
+"""Integrity of the language data behind numeric claims (extract/data)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+import regex
+
+from schemas import Claim
+
+DATA = Path(__file__).resolve().parent.parent / "extract" / "data"
+NUMERALS = DATA / "numerals.json"
+UNITS = DATA / "units.txt"
+LEXICON = DATA / "claim_lexicon.json"
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    keys = [k for k, _ in pairs]
+    dupes = {k for k in keys if keys.count(k) > 1}
+    assert not dupes, f"duplicate keys: {dupes}"
+    return dict(pairs)
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicate_keys)
+
+
+def _unit_lines() -> list[str]:
+    return [line.split("#", 1)[0].strip() for line in UNITS.read_text(encoding="utf-8").splitlines()
+            if line.split("#", 1)[0].strip()]
+
+
+QUALIFIERS = set(typing.get_args(Claim.model_fields["qualifier"].annotation))
+DIRECTIONS = set(typing.get_args(typing.get_args(Claim.model_fields["direction"].annotation)[0]))
+
+
+def test_files_name_their_source() -> None:
+    assert _load(NUMERALS)["_source"] == "written for newsfacts"
+    assert _load(LEXICON)["_source"] == "written for newsfacts"
+    head = UNITS.read_text(encoding="utf-8").splitlines()[:3]
+    assert any("written for newsfacts" in line for line in head)
+
+
+def test_numerals_well_formed() -> None:
+    n = _load(NUMERALS)
+    for table in ("digits", "multipliers", "magnitudes"):
+        assert n[table], table
+        assert all(len(ch) == 1 for ch in n[table]), table
+    assert set(n["digits"].values()) == set(range(10))
+    assert {n["digits"][ch] for ch in "零〇○"} == {0}      # OCR ○ must read as zero
+    assert {n["digits"][ch] for ch in "两俩"} == {2}
+    assert set(n["multipliers"].values()) == {10, 100, 1000}
+    assert set(n["magnitudes"].values()) == {4, 8}
+    tables = [set(n[t]) for t in ("digits", "multipliers", "magnitudes", "substitutions")]
+    for i, a in enumerate(tables):
+        for b in tables[i + 1:]:
+            assert not a & b, a & b
+    assert n["vague_digit"] not in n["digits"]
+    assert set(n["percent_prefixes"].values()) <= {"%", "‰"}
+
+
+def test_units_well_formed() -> None:
+    units = _unit_lines()
+    assert units
+    dupes = {u for u in units if units.count(u) > 1}
+    assert not dupes, dupes
+    magnitudes = set(_load(NUMERALS)["magnitudes"])
+    for unit in units:
+        assert unit and not regex.search(r"\s", unit), repr(unit)
+        assert not regex.search(r"[0-9]", unit), unit
+        assert unit[0] not in magnitudes, unit      # 万/亿 belong to the value, not the unit
+    for needed in ("人次", "人", "个百分点", "个", "元", "%", "‰", "倍", "亩", "平方公里", "个月"):
+        assert needed in units, needed
+    for not_a_unit in ("月", "日", "号", "时", "版"):      # dates, times, page numbers
+        assert not_a_unit not in units, not_a_unit
+
+
+def test_lexicon_qualifiers_and_directions() -> None:
+    lex = _load(LEXICON)
+    for table in ("qualifier_prefixes", "qualifier_infixes", "qualifier_suffixes"):
+        assert set(lex[table].values()) <= QUALIFIERS, table
+        assert all(lex[table]), table
+    assert set(lex["direction_words"].values()) <= DIRECTIONS
+    assert lex["qualifier_suffixes"]["以上"] == "at_least"   # documented choice: includes the number
+    assert lex["qualifier_suffixes"]["及以下"] == "at_most"
+
+
+LIST_KEYS = ["range_separators", "direction_fillers", "ordinal_prefixes", "period_prefixes", "time_units",
+             "period_suffixes", "bare_one", "set_phrases", "set_phrase_patterns", "measure_leading_words",
+             "measure_trailing_words", "period_patterns", "period_prefix_exceptions", "measure_object_verbs"]
+
+
+@pytest.mark.parametrize("key", LIST_KEYS)
+def test_lexicon_lists_have_no_duplicates_or_blanks(key: str) -> None:
+    items = _load(LEXICON)[key]
+    assert items and all(isinstance(x, str) and x.strip() == x and x for x in items), key
+    dupes = {x for x in items if items.count(x) > 1}
+    assert not dupes, dupes
+
+
+def test_lexicon_time_units_are_units() -> None:
+    units = set(_unit_lines())
+    assert set(_load(LEXICON)["time_units"]) <= units
+
+
+def test_set_phrases_hold_a_numeral() -> None:
+    n = _load(NUMERALS)
+    numeral_chars = set(n["digits"]) | set(n["multipliers"]) | set(n["magnitudes"])
+    for phrase in _load(LEXICON)["set_phrases"]:
+        assert numeral_chars & set(phrase), phrase   # otherwise it can block nothing
+
+
+@pytest.mark.parametrize("key", ["set_phrase_patterns", "period_patterns"])
+def test_patterns_compile_and_never_match_empty(key: str) -> None:
+    for pattern in _load(LEXICON)[key]:
+        compiled = regex.compile(pattern)
+        assert compiled.fullmatch("") is None, pattern
+
+
+def test_data_loaded_lazily() -> None:
+    """Importing the modules reads no data file; the first call does."""
+    code = (
+        "import extract.facts.claims as c, extract.facts.numbers as n\n"
+        "assert c.load_units.cache_info().currsize == 0\n"
+        "assert c.load_lexicon.cache_info().currsize == 0\n"
+        "assert n.numeral_tables.cache_info().currsize == 0\n"
+        "c.find_claims('3个')\n"
+        "assert c.load_units.cache_info().currsize == 1\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
