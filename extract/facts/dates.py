@@ -1,0 +1,631 @@
+"""Date expressions in Chinese news text, and the reference date they resolve against.
+
+Public API (pure functions):
+
+* :func:`find_dates` -- every date expression in a text, as :class:`schemas.DateValue`.
+* :func:`reference_date` -- the date a story's relative expressions resolve against.
+* :func:`parse_dateline`, :func:`parse_published` -- small parsers used by the above.
+
+plus the spaCy component ``"dates"`` (sets ``doc._.dates`` from ``doc._.reference_date``).
+
+Conventions (documented choices):
+
+* ``value`` is an ISO string truncated to ``precision`` (``2023``, ``2023-10``, ``2023-12-25``);
+  ``null`` whenever the year (or month) cannot be resolved -- nothing is invented.
+* A clock time after a date (``2023年12月6日下午6时``) keeps the date as ``value``, puts
+  ``"18:00"`` in ``time_of_day`` and sets ``precision="time"``; a bare part of day
+  (``3月20日下午``) keeps ``precision="day"`` and ``time_of_day="下午"``.
+* ``kind``: ``absolute`` when month/day (or year) are printed (``3月20日`` -- its year may
+  come from the reference, see ``year_source``); ``relative`` for 今年/去年/上月/昨天/当日/
+  bare ``2日``; ``vague`` for 日前/近日… (value null); ``range`` (``value`` = start,
+  ``end_value`` = end); ``since`` for ``…以来``/``…至今``: ``value`` is the start at its own
+  precision (``今年以来`` -> ``"2023"``), ``end_value`` is left null (the implicit end is the
+  reference date, which is not printed).
+* 初/底/末 keep the precision of what they modify (``去年初`` -> ``"2022"``, ``3月底`` ->
+  ``"2024-03"``); 上旬/中旬/下旬 are ranges of days by definition (``3月上旬`` ->
+  2024-03-01…2024-03-10).
+* Not dates: durations (``3个月``, ``5年来``, ``24小时``, ``连续3日``, ``3日内``), ordinals,
+  years of fewer than four digits. A bare ``N日`` is a day of month unless a quantity word
+  precedes it (连续/近/每/共…) or a duration word follows it (内/来/后/左右…).
+* 当日/当天/次日 are anaphoric: they resolve against the closest preceding day-precision
+  date in the same or the previous paragraph, else against the reference date; inside an
+  event frame (``在拿到合同当天``) they stay unresolved. 今天/昨天 are deictic (reference date).
+* A month/day without a printed year takes the reference year; when the month lies more
+  than six months after the reference month and no future cue (将于…) precedes it, the
+  previous year is taken (``year_source`` ends in ``-1``).
+
+Reference-date year inference is described in :func:`reference_date`.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from schemas import DateValue, ReferenceDate
+
+__all__ = [
+    "find_dates",
+    "reference_date",
+    "parse_dateline",
+    "parse_published",
+    "DatesComponent",
+]
+
+SP = r"[ \t\u3000]*"
+_FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
+_CN_NUM = "〇○零Ｏ一二两三四五六七八九十"
+_MONTH = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = rf"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+
+# --------------------------------------------------------------------------- data
+@cache
+def lexicon() -> dict:
+    """The date lexicon (``extract/data/date_lexicon.json``), loaded on first use."""
+    path = resources.files("extract") / "data" / "date_lexicon.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    lx = lexicon()
+    rel_y = _alt(lx["relative_year"])
+    conn = _alt(lx["range_connectors"])
+    year = rf"(?P<y>(?:1[89]|20)\d{{2}}|[〇○零Ｏ一二三四五六七八九]{{4}}){SP}年"
+    md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}[日号])?)?"
+    tod = _alt(lx["time_of_day"])
+    return {
+        "ymd": re.compile(rf"(?<![\d.]){year}{md_tail}"),
+        "rel-year": re.compile(rf"(?P<ry>{rel_y}){md_tail}"),
+        "iso": re.compile(
+            r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+            r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
+        ),
+        "month-range": re.compile(
+            rf"(?:(?P<y>(?:1[89]|20)\d{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}(?<![\d.])"
+            rf"(?P<m1>1[0-2]|0?[1-9]){SP}(?:{conn}){SP}(?P<m2>1[0-2]|0?[1-9]){SP}月"
+        ),
+        "md": re.compile(
+            rf"(?<![\d.])(?P<m>1[0-2]|0?[1-9]){SP}月(?:{SP}{_DAY}{SP}[日号])?"
+        ),
+        "md-cn": re.compile(
+            rf"(?<![{_CN_NUM}])(?P<m>十[一二]?|[一二三四五六七八九])月{_DAY}[日号]"
+        ),
+        "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
+        "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})"),
+        "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),
+        "day": re.compile(rf"(?<![\d.月号])(?P<d>3[01]|[12]\d|0?[1-9]){SP}日"),
+        "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
+        # extensions, matched at a position with .match()
+        "x-period": re.compile(rf"{SP}(?P<yy>年)?(?P<p>{_alt(lx['period'])})"),
+        "x-since": re.compile(rf"{SP}(?P<s>{_alt(lx['since'])})"),
+        "x-until-now": re.compile(rf"{SP}(?:{_alt(lx['until_now'])})"),
+        "x-conn": re.compile(rf"{SP}(?:{conn}){SP}"),
+        "x-end": re.compile(
+            rf"(?:(?P<y>(?:1[89]|20)\d{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}"
+            rf"(?:(?P<m>1[0-2]|0?[1-9]){SP}月)?{SP}(?:(?P<d>3[01]|[12]\d|0?[1-9]){SP}日)?"
+        ),
+        "x-tod": re.compile(
+            rf"{SP}(?P<tod>{tod})?{SP}(?:(?P<h>[01]?\d|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}"
+            rf"(?P<unit>[时点])(?:{SP}(?P<mi>[0-5]?\d){SP}分|(?P<half>半))?)?(?:许|左右)?"
+        ),
+        "x-clock": re.compile(rf"{SP}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?"),
+        "dateline": re.compile(
+            rf"(?:(?P<y>(?:19|20)\d{{2}}){SP}年{SP})?(?P<m>1[0-2]|0?[1-9]){SP}月{SP}"
+            rf"(?P<d>3[01]|[12]\d|0?[1-9]){SP}日{SP}(?:{_alt(lx['source_markers'])})"
+        ),
+    }
+
+
+# --------------------------------------------------------------------------- numbers
+def _num(s: Optional[str]) -> Optional[int]:
+    """'12', '１２', '十二', '三十一', '二○○○' -> int."""
+    if not s:
+        return None
+    s = s.translate(_FULLWIDTH).strip()
+    if s.isdigit():
+        return int(s)
+    digits = lexicon()["cn_digits"]
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        return (digits.get(head, 1) if head else 1) * 10 + (digits.get(tail, 0) if tail else 0)
+    try:
+        return int("".join(str(digits[c]) for c in s))
+    except KeyError:
+        return None
+
+
+# --------------------------------------------------------------------------- internal record
+@dataclass
+class _D:
+    start: int
+    end: int
+    rule: str
+    kind: str = "absolute"
+    y: Optional[int] = None
+    m: Optional[int] = None
+    d: Optional[int] = None
+    prec: Optional[str] = None
+    year_source: Optional[str] = None
+    score: float = 0.9
+    tod: Optional[str] = None
+    clock: bool = False
+    end_ymd: Optional[tuple] = None  # (y, m, d, prec)
+    extra: dict = field(default_factory=dict)
+
+
+def _iso(y: Optional[int], m: Optional[int], d: Optional[int], prec: Optional[str]) -> Optional[str]:
+    if y is None or prec is None:
+        return None
+    if prec == "year":
+        return f"{y:04d}"
+    if m is None or not 1 <= m <= 12:
+        return None
+    if prec == "month":
+        return f"{y:04d}-{m:02d}"
+    if d is None or not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _ref_src(ref: Optional[ReferenceDate]) -> str:
+    if ref is None:
+        return "none"
+    return "reference:" + (ref.year_source or ref.source)
+
+
+def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tuple[Optional[int], str]:
+    """Year for a printed month without a year: the reference year, rolled back one year when
+    the month is > 6 months after the reference month and no future cue precedes."""
+    if ref is None or ref.year is None:
+        return None, "none"
+    src = _ref_src(ref)
+    if ref.month is not None and m - ref.month > 6:
+        before = re.sub(r"\s", "", t[max(0, start - 6):start])
+        if not any(before.endswith(c) for c in lexicon()["future_cues"]):
+            return ref.year - 1, src + "-1"
+    return ref.year, src
+
+
+# --------------------------------------------------------------------------- candidates
+def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
+    P = _patterns()
+    lx = lexicon()
+    out: list[_D] = []
+    ry_ref = ref.year if ref else None
+
+    for mt in P["ymd"].finditer(t):
+        y, m, d = _num(mt["y"]), _num(mt["m"]), _num(mt["d"])
+        prec = "day" if d else "month" if m else "year"
+        out.append(_D(mt.start(), mt.end(), "ymd", y=y, m=m, d=d, prec=prec, score=0.95))
+    for mt in P["iso"].finditer(t):
+        out.append(_D(mt.start(), mt.end(), "iso", y=int(mt["y"]), m=int(mt["m"]), d=int(mt["d"]),
+                      prec="day", score=0.95, extra={"iso": True}))
+    for mt in P["rel-year"].finditer(t):
+        off = lx["relative_year"][mt["ry"]]
+        m, d = _num(mt["m"]), _num(mt["d"])
+        y = ry_ref + off if ry_ref is not None else None
+        prec = "day" if d else "month" if m else "year"
+        out.append(_D(mt.start(), mt.end(), "relative-year", kind="relative", y=y, m=m, d=d, prec=prec,
+                      year_source=_ref_src(ref), score=0.85))
+    for mt in P["month-range"].finditer(t):
+        m1, m2 = int(mt["m1"]), int(mt["m2"])
+        if mt["y"]:
+            y, ys = int(mt["y"]), None
+        elif mt["ry"]:
+            y = ry_ref + lx["relative_year"][mt["ry"]] if ry_ref is not None else None
+            ys = _ref_src(ref)
+        else:
+            y, ys = _year_for_md(t, mt.start(), m1, ref)
+        out.append(_D(mt.start(), mt.end(), "month-range", kind="range", y=y, m=m1, prec="month",
+                      year_source=ys, end_ymd=(y, m2, None, "month"), score=0.85))
+    for name in ("md", "md-cn"):
+        for mt in P[name].finditer(t):
+            m, d = _num(mt["m"]), _num(mt["d"])
+            y, ys = _year_for_md(t, mt.start(), m, ref)
+            out.append(_D(mt.start(), mt.end(), "month-day", y=y, m=m, d=d, prec="day" if d else "month",
+                          year_source=ys, score=0.85 if d else 0.75))
+    for mt in P["rel-month"].finditer(t):
+        d = _num(mt["d"])
+        y = m = None
+        if ref and ref.year is not None and ref.month is not None:
+            y, m = _shift_month(ref.year, ref.month, lx["relative_month"][mt["rm"]])
+        out.append(_D(mt.start(), mt.end(), "relative-month", kind="relative", y=y, m=m, d=d,
+                      prec="day" if d else "month", year_source=_ref_src(ref), score=0.8))
+    for mt in P["rel-day"].finditer(t):
+        y = m = d = None
+        if ref and None not in (ref.year, ref.month, ref.day):
+            day = _dt.date(ref.year, ref.month, ref.day) + _dt.timedelta(days=lx["relative_day"][mt["rd"]])
+            y, m, d = day.year, day.month, day.day
+        out.append(_D(mt.start(), mt.end(), "relative-day", kind="relative", y=y, m=m, d=d, prec="day",
+                      year_source=_ref_src(ref), score=0.8))
+    for mt in P["anaphoric-day"].finditer(t):
+        out.append(_D(mt.start(), mt.end(), "anaphoric-day", kind="relative", prec="day", score=0.75,
+                      extra={"offset": lx["anaphoric_day"][mt["ad"]]}))
+    for mt in P["day"].finditer(t):
+        before = re.sub(r"\s", "", t[max(0, mt.start() - 4):mt.start()])
+        after = t[mt.end():mt.end() + 2]
+        if any(before.endswith(w) for w in lx["day_not_after"]):
+            continue
+        if any(after.startswith(w) for w in lx["day_not_before"]):
+            continue
+        d = int(mt["d"])
+        y = m = None
+        if ref and ref.year is not None and ref.month is not None:
+            y, m = ref.year, ref.month
+        out.append(_D(mt.start(), mt.end(), "day-of-month", kind="relative", y=y, m=m, d=d, prec="day",
+                      year_source=_ref_src(ref), score=0.7))
+    for mt in P["vague"].finditer(t):
+        out.append(_D(mt.start(), mt.end(), "vague", kind="vague", prec=None, score=0.6))
+    return out
+
+
+def _select(cands: list[_D]) -> list[_D]:
+    """Leftmost-longest non-overlapping selection."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[_D] = []
+    last_end = -1
+    for c in cands:
+        if c.start >= last_end:
+            chosen.append(c)
+            last_end = c.end
+    return chosen
+
+
+# --------------------------------------------------------------------------- extensions
+def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
+    """Grow a selected date over what follows it: period, range tail, 以来, time of day."""
+    P = _patterns()
+    if c.kind == "vague" or c.rule == "month-range":
+        if c.rule == "month-range":
+            _extend_since(t, c, limit)
+        return
+    pos = c.end
+    # 初/底/末/上旬…
+    mt = P["x-period"].match(t, pos)
+    if mt and mt.end() <= limit and c.prec in ("year", "month") and c.d is None:
+        p = mt["p"]
+        ok = (c.prec == "year" and p in ("初", "底", "末")) or (c.prec == "month" and not mt["yy"])
+        if ok and t[mt.end():mt.end() + 1] not in ("线", "部", "层", "期", "尾"):
+            c.end = mt.end()
+            c.extra["period"] = p
+            span = lexicon()["period"][p]
+            if "-" in span and c.prec == "month":  # 上旬/中旬/下旬: a range of days
+                lo, _, hi = span.partition("-")
+                c.kind = "range"
+                c.prec = "day"
+                c.d = int(lo)
+                last = calendar.monthrange(c.y, c.m)[1] if c.y and c.m else 31
+                c.end_ymd = (c.y, c.m, int(hi) if hi else last, "day")
+            return
+    if _extend_since(t, c, limit):
+        return
+    # range tail
+    mc = P["x-conn"].match(t, c.end)
+    if mc and c.prec in ("day", "month", "year"):
+        me = P["x-end"].match(t, mc.end())
+        if me and me.end() > mc.end() and me.end() <= limit and me.group(0).strip():
+            ey = int(me["y"]) if me["y"] else None
+            if me["ry"]:
+                ey = ref.year + lexicon()["relative_year"][me["ry"]] if ref and ref.year else None
+            em, ed = (int(me["m"]) if me["m"] else None), (int(me["d"]) if me["d"] else None)
+            eprec = "day" if ed else "month" if em else "year"
+            compatible = (eprec == c.prec) and (me["y"] or me["ry"] or c.prec != "year")
+            if compatible:
+                if ey is None and not me["ry"]:
+                    ey = c.y
+                    if ey is not None and em is not None and c.m is not None and em < c.m:
+                        ey += 1  # 12月31日至1月2日: the range crosses the new year
+                if em is None and eprec == "day":
+                    em = c.m
+                c.end = me.end()
+                c.kind = "range"
+                c.end_ymd = (ey, em, ed, eprec)
+                _extend_since(t, c, limit)
+                return
+    # time of day
+    if c.prec == "day" and c.kind != "range":
+        mx = P["x-clock"].match(t, c.end) if c.extra.get("iso") else None
+        if mx and mx.end() <= limit:
+            c.end, c.tod, c.clock = mx.end(), f"{int(mx['h']):02d}:{mx['mi']}", True
+            return
+        mt = P["x-tod"].match(t, c.end)
+        if mt and mt.end() <= limit and (mt["tod"] or (mt["h"] and mt["unit"] == "时")):
+            if mt["h"]:
+                h = _num(mt["h"]) or 0
+                band = lexicon()["time_of_day"].get(mt["tod"] or "", "")
+                if band == "pm" and h < 12 or band == "noon" and h < 11:
+                    h += 12
+                mi = int(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
+                if h <= 24:
+                    c.tod, c.clock = f"{h % 24:02d}:{mi:02d}", True
+                    c.end = mt.end()
+            else:
+                c.tod = mt["tod"]
+                c.end = mt.end("tod")
+
+
+def _extend_since(t: str, c: _D, limit: int) -> bool:
+    P = _patterns()
+    ms = P["x-since"].match(t, c.end) or P["x-until-now"].match(t, c.end)
+    if ms and ms.end() <= limit:
+        c.end = ms.end()
+        c.kind = "since"
+        c.end_ymd = None
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- public
+def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
+    """All date expressions in ``text``, in order, resolved against ``ref`` where needed.
+
+    Offsets are into ``text``; ``text[d.start:d.end] == d.text`` holds for every result.
+    """
+    t = text.translate(_FULLWIDTH)
+    chosen = _select(_candidates(t, ref))
+    out: list[DateValue] = []
+    prev_day: Optional[_D] = None
+    covered = -1
+    for c in chosen:
+        if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
+            continue
+        limit = len(t)
+        if c.rule == "anaphoric-day":
+            base, src = None, None
+            clause = re.split(r"[，。；！？\n]", t[max(0, c.start - 30):c.start])[-1]
+            if any(w in clause for w in lexicon()["anaphoric_event_frame"]):
+                pass  # 在拿到合同当天: the day of an event, not of a date
+            elif (prev_day is not None and _iso(prev_day.y, prev_day.m, prev_day.d, "day")
+                    and t.count("\n", prev_day.end, c.start) <= 1):
+                base, src = _dt.date(prev_day.y, prev_day.m, prev_day.d), "antecedent"
+            elif ref and None not in (ref.year, ref.month, ref.day):
+                base, src = _dt.date(ref.year, ref.month, ref.day), _ref_src(ref)
+            if base is not None:
+                day = base + _dt.timedelta(days=c.extra["offset"])
+                c.y, c.m, c.d, c.year_source = day.year, day.month, day.day, src
+            else:
+                c.year_source = "none"
+        _extend(t, c, ref, limit)
+        covered = c.end
+        if c.prec == "day" and c.kind != "range" and c.d is not None:
+            prev_day = c
+        value = _iso(c.y, c.m, c.d, c.prec)
+        end_value = _iso(*c.end_ymd) if c.end_ymd else None
+        prec = "time" if c.clock else c.prec
+        rule = c.rule + ("+" + c.kind if c.kind in ("range", "since") and c.kind not in c.rule else "")
+        score = c.score if value is not None or c.kind == "vague" else min(c.score, 0.5)
+        out.append(DateValue(
+            start=c.start, end=c.end, text=text[c.start:c.end], rule=rule, score=score,
+            value=value, end_value=end_value, precision=prec, kind=c.kind,
+            time_of_day=c.tod, year_source=c.year_source,
+        ))
+    return out
+
+
+# --------------------------------------------------------------------------- reference date
+def parse_dateline(dateline: Optional[str]) -> Optional[tuple[int, int]]:
+    """(month, day) of a dateline such as ``新华社北京12月25日电`` or
+    ``(新华社北京 12月 25 日电)``; None for 据新华社 / 本报讯 / 央视网消息."""
+    if not dateline:
+        return None
+    mt = _patterns()["dateline"].search(dateline.translate(_FULLWIDTH))
+    return (int(mt["m"]), int(mt["d"])) if mt else None
+
+
+def parse_published(published: Optional[str]) -> Optional[_dt.date]:
+    """The date of a 发布时间 header or a JSONL ``published`` field (``2024-04-26 13:11:08``,
+    ``2024/4/26``, ``2024年4月26日``, ISO 8601); None when unparsable."""
+    if not published:
+        return None
+    mt = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+                   published.translate(_FULLWIDTH))
+    if not mt:
+        return None
+    try:
+        return _dt.date(int(mt[1]), int(mt[2]), int(mt[3]))
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Years:
+    plain: set[int] = field(default_factory=set)
+    near_forward: set[int] = field(default_factory=set)
+    full_dates: list[_dt.date] = field(default_factory=list)
+
+
+def _years(text: str) -> _Years:
+    """Classify the years printed in ``text``. A year is *near-forward* when any mention of it
+    is cued as the coming year (定调2024年…, 2024年新年即将来临), *far-forward* (到2035年,
+    2026年…将达到) or *past* (自2013年…以来) -- those are not evidence for "now"; the others
+    are *plain*. Bare years glued to a name (``2024专精特新…大会``) count as mentions."""
+    lx = lexicon()
+    t = text.translate(_FULLWIDTH)
+    res = _Years()
+    flags: dict[int, set[str]] = {}
+    stop = lx["year_bare_stop"]
+    for mt in re.finditer(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])\s*(年)?", t):
+        y = int(mt[1])
+        nxt = t[mt.end():mt.end() + 1]
+        if not mt[2] and (not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in stop):
+            continue
+        before = re.sub(r"\s", "", t[max(0, mt.start() - 12):mt.start()])
+        after = re.sub(r"\s", "", t[mt.end():mt.end() + 16])
+        clause = re.split(r"[，。；！？,;\n]", t[mt.end():mt.end() + 40])[0]
+        f = flags.setdefault(y, set())
+        if any(before.endswith(w) for w in lx["near_forward_before"]) or any(
+                w in after[:10] for w in lx["near_forward_after"]):
+            f.add("near")
+        elif any(before.endswith(w) for w in lx["far_forward_before"]) or any(
+                w in after[:8] for w in lx["far_forward_after"]):
+            f.add("far")
+        elif any(before.endswith(w) for w in lx["past_before"]) or any(
+                w in clause for w in lx["past_after_clause"]):
+            f.add("past")
+        else:
+            f.add("plain")
+        md = re.match(rf"{SP}(1[0-2]|0?[1-9]){SP}月{SP}(3[01]|[12]\d|0?[1-9]){SP}日", t[mt.end():])
+        if mt[2] and md:
+            try:
+                res.full_dates.append(_dt.date(y, int(md[1]), int(md[2])))
+            except ValueError:
+                pass
+    for y, f in flags.items():
+        if "near" in f:
+            res.near_forward.add(y)
+        elif f == {"plain"} or ("plain" in f and not f & {"far"}):
+            res.plain.add(y)
+    return res
+
+
+def _infer_year(md: Optional[tuple[int, int]], story: str, page: Optional[str]) -> tuple[Optional[int], str]:
+    """Year for a story whose dateline gives ``md`` = (month, day), or None. See
+    :func:`reference_date` for the order of evidence."""
+    sy = _years(story)
+    py = _years(page) if page else _Years()
+    if md:
+        for yrs, src in ((sy, "printed-date"), (py, "page-printed-date")):
+            for d in yrs.full_dates:
+                if (d.month, d.day) == md:
+                    return d.year, src
+
+    def near(dates: list[_dt.date]) -> Optional[int]:
+        if not md:
+            return None
+        best = None
+        for d in dates:
+            try:
+                target = _dt.date(d.year, *md)
+            except ValueError:
+                continue
+            if 0 <= (target - d).days <= 62:
+                best = max(best or 0, d.year)
+        return best
+
+    if (y := near(sy.full_dates)) is not None:
+        return y, "story-date"
+    if sy.plain:
+        return max(sy.plain), "story-year"
+    if (y := near(py.full_dates)) is not None:
+        return y, "page-date"
+    if md and sy.near_forward:
+        return min(sy.near_forward) - (1 if md[0] >= 10 else 0), "story-forward-year"
+    if py.plain:
+        return max(py.plain), "page-year"
+    if md and py.near_forward:
+        return min(py.near_forward) - (1 if md[0] >= 10 else 0), "page-forward-year"
+    return None, "none"
+
+
+def _page_dateline(page: Optional[str]) -> Optional[tuple[int, int]]:
+    if not page:
+        return None
+    found = Counter((int(m["m"]), int(m["d"])) for m in _patterns()["dateline"].finditer(page.translate(_FULLWIDTH)))
+    return found.most_common(1)[0][0] if found else None
+
+
+def reference_date(dateline: Optional[str], published: Optional[str], story_text: str,
+                   page_text: Optional[str] = None, option: Optional[_dt.date] = None) -> ReferenceDate:
+    """The reference date of a story.
+
+    1. ``option`` (``--reference-date``) wins outright (source/year_source ``option``).
+    2. Month/day come from the dateline (``新华社北京12月25日电``; when ``dateline`` is None a
+       dateline at the start of the story, or a bracketed one at its end, is used).
+    3. With a dateline and ``published``: the publication year, minus one when the dateline
+       month is later than the publication month (``dateline+published``). Without a
+       dateline, ``published`` itself is the reference (source ``published``).
+    4. Otherwise the year is inferred, first match wins (``year_source``): a printed
+       ``Y年M月D日`` equal to the dateline day in the story (``printed-date``) or on the page
+       (``page-printed-date``); a printed full date in the story within 62 days before the
+       dateline (``story-date``); the latest *plain* year printed in the story
+       (``story-year``; years cued as coming, far future or past are skipped, see
+       :func:`_years`); a full date on the page within 62 days before the dateline
+       (``page-date``); a year the story treats as the coming one (定调/做好/即将来临…) --
+       minus one in a story dated October-December (``story-forward-year``); the latest plain
+       year on the page (``page-year``); the page's coming year likewise
+       (``page-forward-year``); else year None (``none``).
+    5. A story without a dated dateline but with ``Y年M月D日`` in its first 40 characters
+       (``本报讯 2024年3月20日，…``) takes that date (source ``lead-date``). Otherwise the year
+       is inferred as in 4 (source ``text-year``), and month/day are borrowed from the page's
+       most common dateline when the page's year agrees (source ``page-dateline``).
+    """
+    if option is not None:
+        return ReferenceDate(year=option.year, month=option.month, day=option.day,
+                             source="option", year_source="option")
+    md = parse_dateline(dateline)
+    if md is None and dateline is None and story_text:
+        lead = parse_dateline(story_text[:60])
+        tail = re.search(r"[（(][^（）()]{0,24}日\s*电[）)]\s*$", story_text.strip())
+        md = lead or (parse_dateline(tail.group(0)) if tail else None)
+    pub = parse_published(published)
+    if md and pub:
+        year = pub.year - (1 if md[0] > pub.month else 0)
+        return ReferenceDate(year=year, month=md[0], day=md[1], source="dateline",
+                             year_source="dateline+published")
+    if md:
+        year, ys = _infer_year(md, story_text, page_text)
+        return ReferenceDate(year=year, month=md[0], day=md[1], source="dateline", year_source=ys)
+    if pub:
+        return ReferenceDate(year=pub.year, month=pub.month, day=pub.day, source="published",
+                             year_source="published")
+    lead = _years(story_text[:40]).full_dates
+    if lead:
+        d = lead[0]
+        return ReferenceDate(year=d.year, month=d.month, day=d.day, source="lead-date",
+                             year_source="printed-date")
+    year, ys = _infer_year(None, story_text, page_text)
+    pmd = _page_dateline(page_text)
+    if pmd:
+        pyear, pys = _infer_year(pmd, page_text or "", None)
+        if pyear is not None and (year is None or year == pyear):
+            return ReferenceDate(year=pyear, month=pmd[0], day=pmd[1], source="page-dateline",
+                                 year_source=ys if year is not None else "page-dateline:" + pys)
+    if year is not None:
+        return ReferenceDate(year=year, source="text-year", year_source=ys)
+    return ReferenceDate(source="none", year_source="none")
+
+
+# --------------------------------------------------------------------------- spaCy
+
+for _ext in ("dates", "reference_date"):
+    if not Doc.has_extension(_ext):
+        Doc.set_extension(_ext, default=None)
+
+
+class DatesComponent:
+    """spaCy component: ``doc._.dates = find_dates(doc.text, doc._.reference_date)``."""
+
+    def __init__(self, nlp: Language, name: str = "dates") -> None:
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc.text, doc._.reference_date)
+        return doc
+
+
+@Language.factory("dates", default_config={})
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent(nlp, name)

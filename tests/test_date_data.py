@@ -1,0 +1,107 @@
+"""Integrity of the date lexicon and the event trigger list."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+DATA = Path(resources.files("extract")) / "data"
+LEXICON = json.loads((DATA / "date_lexicon.json").read_text(encoding="utf-8"))
+TRIGGER_LINES = (DATA / "event_triggers.txt").read_text(encoding="utf-8").splitlines()
+
+
+def is_cjk(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def test_lexicon_names_its_source():
+    assert LEXICON["_source"] == "written for newsfacts"
+
+
+@pytest.mark.parametrize("key", [
+    "relative_year", "relative_month", "relative_day", "anaphoric_day",
+])
+def test_offset_tables(key):
+    # signed integer offsets, CJK keys, and 今/本/当 mean zero
+    table = LEXICON[key]
+    assert table
+    for word, off in table.items():
+        assert is_cjk(word), word
+        assert isinstance(off, int) and -3 <= off <= 3
+        if word[0] in "今本当同":
+            assert off == 0, word
+
+
+def test_required_words_present():
+    # the words the requirements name must be covered
+    assert {"今年", "去年", "明年", "前年"} <= set(LEXICON["relative_year"])
+    assert {"上月", "本月", "下月"} <= set(LEXICON["relative_month"])
+    assert {"昨天", "昨日", "今天", "今日", "前天"} <= set(LEXICON["relative_day"])
+    assert {"当日", "当天", "次日"} <= set(LEXICON["anaphoric_day"])
+    assert {"日前", "近日", "近期", "目前", "此前"} <= set(LEXICON["vague"])
+    assert {"上午", "下午", "晚上", "凌晨", "中午"} <= set(LEXICON["time_of_day"])
+    assert {"初", "底", "末", "上旬", "中旬", "下旬"} <= set(LEXICON["period"])
+    assert "以来" in LEXICON["since"]
+    assert {"〇", "○", "零"} <= set(LEXICON["cn_digits"])
+
+
+def test_word_classes_are_disjoint():
+    # a word in two classes would make the leftmost-longest choice arbitrary
+    classes = ["relative_year", "relative_month", "relative_day", "anaphoric_day", "vague", "time_of_day"]
+    seen: dict[str, str] = {}
+    for cls in classes:
+        for w in LEXICON[cls]:
+            assert w not in seen, f"{w} in {seen.get(w)} and {cls}"
+            seen[w] = cls
+
+
+def test_cn_digits():
+    digits = LEXICON["cn_digits"]
+    assert sorted(set(digits.values())) == list(range(11))
+    assert all(len(k) == 1 for k in digits)
+
+
+def test_time_of_day_bands():
+    assert set(LEXICON["time_of_day"].values()) <= {"am", "pm", "noon"}
+
+
+def test_period_spans():
+    for word, span in LEXICON["period"].items():
+        assert span in ("start", "end") or (span.split("-")[0].isdigit()), (word, span)
+
+
+@pytest.mark.parametrize("key", [k for k, v in LEXICON.items() if isinstance(v, list)])
+def test_lists_are_clean(key):
+    words = LEXICON[key]
+    assert words and len(words) == len(set(words)), key
+    assert all(isinstance(w, str) and w == w.strip() and w for w in words), key
+
+
+def test_trigger_file_header():
+    header = [line for line in TRIGGER_LINES if line.startswith("#")]
+    assert header and TRIGGER_LINES[0].startswith("#")
+    assert any("written for newsfacts" in line for line in header)
+
+
+def test_triggers_one_per_line():
+    words = [line for line in TRIGGER_LINES if line and not line.startswith("#")]
+    assert len(words) >= 15
+    assert len(words) == len(set(words)), "duplicate trigger"
+    assert all(is_cjk(w) for w in words), [w for w in words if not is_cjk(w)]
+    required = {"召开", "举行", "出席", "主持", "印发", "发布", "开幕", "闭幕", "移交", "接到",
+                "签署", "会见", "启动", "公布", "通过", "举办"}
+    assert required <= set(words)
+
+
+def test_data_not_loaded_at_import():
+    # language data loads lazily: importing the modules must not read the files
+    code = (
+        "import extract.facts.dates as d, extract.facts.events as e;"
+        "assert d.lexicon.cache_info().currsize == 0;"
+        "assert e.triggers.cache_info().currsize == 0"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
