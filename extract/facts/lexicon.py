@@ -1,0 +1,126 @@
+"""Lazy loaders for the language data in ``extract/data/``.
+
+Every loader reads its file once (``functools.cache``) on first use; nothing is
+read at import. Files are UTF-8, ``#`` starts a comment line, columns are
+tab-separated. Sources and licences are named in each file's header and in
+``extract/data/SOURCES.md``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterator, Optional
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+KINDS = frozenset({
+    "government", "party", "legislature", "court_procuratorate", "police", "soe",
+    "private_company", "university_research", "media", "international",
+})
+TITLE_CLASSES = frozenset({
+    "gov", "party", "legislature", "court", "police", "military", "corp", "academic",
+    "media", "intl", "culture", "generic", "occupation",
+})
+TITLE_FLAGS = frozenset({"regional", "post", "reporter", "anonymous", "self"})
+BOUNDARY_ROLES = frozenset({"not_name", "name_end", "not_given", "anonymous", "org_stop", "org_conj"})
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    """One row of titles.txt."""
+
+    title: str
+    cls: str
+    flags: frozenset[str]
+    count: int
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    """One row of orgs.tsv."""
+
+    canonical: str
+    aliases: tuple[str, ...]
+    kind: str
+    parent: Optional[str]
+    source: str
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    """Non-comment, non-blank rows of a data file, split on tabs."""
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            yield line.split("\t")
+
+
+@cache
+def titles() -> dict[str, TitleInfo]:
+    """Title → its class, flags and CLUENER train count."""
+    out: dict[str, TitleInfo] = {}
+    for row in _rows("titles.txt"):
+        title, cls, flags, count = row[0], row[1], row[2], row[3]
+        fl = frozenset() if flags == "-" else frozenset(flags.split(","))
+        out[title] = TitleInfo(title, cls, fl, int(count))
+    return out
+
+
+@cache
+def title_prefixes() -> dict[str, bool]:
+    """Title prefix → whether it marks a former position (原)."""
+    return {row[0]: row[1] == "former" for row in _rows("title_prefixes.txt")}
+
+
+@cache
+def org_suffixes() -> dict[str, tuple[Optional[str], bool]]:
+    """Organisation suffix → (kind or None, strong)."""
+    return {row[0]: (None if row[1] == "-" else row[1], row[2] == "strong")
+            for row in _rows("org_suffixes.txt")}
+
+
+@cache
+def orgs() -> tuple[OrgEntry, ...]:
+    """Known organisations, in file order."""
+    out = []
+    for row in _rows("orgs.tsv"):
+        aliases = tuple(a for a in row[1].split("|") if a and a != "-")
+        out.append(OrgEntry(row[0], aliases, row[2], None if row[3] == "-" else row[3], row[4]))
+    return tuple(out)
+
+
+@cache
+def org_index() -> dict[str, OrgEntry]:
+    """Every canonical name and alias → its entry."""
+    idx: dict[str, OrgEntry] = {}
+    for entry in orgs():
+        idx.setdefault(entry.canonical, entry)
+        for alias in entry.aliases:
+            idx.setdefault(alias, entry)
+    return idx
+
+
+@cache
+def surnames() -> dict[str, int]:
+    """Surname → corpus frequency (single and compound)."""
+    return {row[0]: int(row[1]) for row in _rows("surnames.txt")}
+
+
+@cache
+def boundaries() -> dict[str, frozenset[str]]:
+    """Role → the words with that role (see name_boundaries.txt)."""
+    out: dict[str, set[str]] = {role: set() for role in BOUNDARY_ROLES}
+    for row in _rows("name_boundaries.txt"):
+        out[row[1]].add(row[0])
+    return {role: frozenset(words) for role, words in out.items()}
+
+
+def user_dict_words() -> list[str]:
+    """Titles and organisation names the word segmenter must keep whole."""
+    words: set[str] = set(titles())
+    for entry in orgs():
+        words.add(entry.canonical)
+        words.update(a for a in entry.aliases if len(a) >= 2 and not a.isascii())
+    return sorted(words, key=lambda w: (-len(w), w))

@@ -1,0 +1,501 @@
+"""Officials: named people with at least one position (organisation + title).
+
+``find_officials(text)`` is pure: it works on characters with the ``regex``
+module (OCR text segments badly) and builds every rule from the lexicons in
+``extract/data/`` (titles, title prefixes, organisation suffixes, known
+organisations, surnames, name boundaries).
+
+Patterns:
+
+* org + title + name: 工业和信息化部运行监测协调局局长陶青; the organisation is
+  scanned leftwards from the title up to a boundary and validated against
+  organisation suffixes and known organisations;
+* chains joined by 、 before one name: 中共中央总书记、国家主席、中央军委主席习近平;
+  a title without its own organisation takes the previous one (org_elided);
+  regional titles take the place of a party committee (湖南省委副书记、省长 → 湖南省);
+* name + title (李强总理): links to a known official, or creates one when a verb
+  or punctuation follows;
+* bylines (新华社记者严赋憬张辛欣): marked ``is_reporter``.
+
+Paragraph breaks that do not end a sentence ("、中国\\n宝武…", "执行副主\\n任") are
+read through: matching runs on a view with such breaks removed, and every
+offset is mapped back to ``text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Optional
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from schemas import Mention, Official, Position
+
+from . import lexicon
+
+if not Doc.has_extension("officials"):
+    Doc.set_extension("officials", default=None)
+
+# A paragraph break after one of these ends a sentence and is not read through.
+_SENT_END = set("。！？!?；;：:…”」』）)】")
+_ORG_CHARS = regex.compile(r"[\p{Han}A-Za-z0-9（）()“”‘’·\-]")
+_HAN = regex.compile(r"\p{Han}")
+_DATE = regex.compile(r"(?:\d+|[〇一二三四五六七八九十]+)[年月日号](?:电|讯)?")
+_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·・•‧]\p{Han}{1,8})+")
+_REPORTER_TAIL = ("摄", "报道", "发")
+_WS = regex.compile(r"[ \t\u3000\r\n]+")
+
+
+class TextView:
+    """``text`` with soft paragraph breaks and spaces between CJK removed."""
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        idx: list[int] = []
+        pos = 0
+        for m in _WS.finditer(text):
+            for i in range(pos, m.start()):
+                chars.append(text[i])
+                idx.append(i)
+            pos = m.end()
+            ws = m.group()
+            nxt = text[m.end()] if m.end() < len(text) else ""
+            prev = chars[-1] if chars else ""
+            if "\n" in ws or "\r" in ws:
+                soft = prev and prev not in _SENT_END and nxt and _ORG_CHARS.match(nxt) and ws.count("\n") <= 2
+                if not soft:
+                    k = m.start() + max(ws.find("\n"), ws.find("\r"))
+                    chars.append("\n")
+                    idx.append(k)
+            elif not (prev and _HAN.match(prev) and nxt and (_HAN.match(nxt) or nxt.isdigit())):
+                for i in range(m.start(), m.end()):
+                    chars.append(text[i])
+                    idx.append(i)
+        for i in range(pos, len(text)):
+            chars.append(text[i])
+            idx.append(i)
+        self.text = text
+        self.c = "".join(chars)
+        self.idx = idx
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span [start, end) to a span of the original text."""
+        return self.idx[start], self.idx[end - 1] + 1
+
+
+@dataclass
+class _Pos:
+    title: str
+    org: Optional[str]
+    start: int          # view offsets of the position as printed
+    end: int
+    org_elided: bool = False
+    former: bool = False
+    regional: bool = False
+    self_org: bool = False
+    dirty: bool = False     # unexplained text before the title: the name must end cleanly
+
+
+@dataclass
+class _Found:
+    name: str
+    positions: list[_Pos]
+    start: int
+    end: int
+    rule: str
+    score: float
+    reporter: bool = False
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@cache
+def _title_re() -> regex.Pattern:
+    """Prefixes* + title, longest alternatives first."""
+    pre = "|".join(sorted(map(regex.escape, lexicon.title_prefixes()), key=len, reverse=True))
+    tit = "|".join(sorted(map(regex.escape, lexicon.titles()), key=len, reverse=True))
+    return regex.compile(rf"(?P<pre>(?:{pre})*)(?P<title>{tit})")
+
+
+@cache
+def _max_len(role: str) -> int:
+    return max((len(w) for w in lexicon.boundaries()[role]), default=1)
+
+
+def _starts_with(s: str, i: int, role: str) -> Optional[str]:
+    """The longest word of ``role`` starting at s[i], if any."""
+    words = lexicon.boundaries()[role]
+    for k in range(min(_max_len(role), len(s) - i), 0, -1):
+        if s[i:i + k] in words:
+            return s[i:i + k]
+    return None
+
+
+def _ends_with(s: str, role: str) -> Optional[str]:
+    words = lexicon.boundaries()[role]
+    for k in range(min(_max_len(role), len(s)), 0, -1):
+        if s[-k:] in words:
+            return s[-k:]
+    return None
+
+
+def _org_suffix(s: str) -> Optional[str]:
+    suf = lexicon.org_suffixes()
+    for k in range(min(8, len(s)), 0, -1):
+        if s[-k:] in suf:
+            return s[-k:]
+    return None
+
+
+def _known_tail(s: str) -> Optional[str]:
+    """The longest known organisation name or alias that ``s`` ends with."""
+    idx = lexicon.org_index()
+    for k in range(len(s), 1, -1):
+        if s[-k:] in idx:
+            return s[-k:]
+    return None
+
+
+def is_org_name(s: str) -> bool:
+    """Whether ``s`` reads as an organisation: known, or ending in a suffix."""
+    return len(s) >= 2 and (s in lexicon.org_index() or _org_suffix(s) is not None
+                            or _known_tail(s) is not None)
+
+
+def _balance(r: str) -> str:
+    """Drop everything up to an unmatched closing quote/bracket, or an open one."""
+    depth = {"”": "“", "’": "‘", "）": "（", ")": "("}
+    for close, open_ in depth.items():
+        bal = 0
+        cut = -1
+        for i, ch in enumerate(r):
+            if ch == open_:
+                bal += 1
+            elif ch == close:
+                if bal == 0:
+                    cut = i
+                else:
+                    bal -= 1
+        if cut >= 0:
+            r = r[cut + 1:]
+    for open_ in ("“", "‘", "（", "("):
+        close = {v: k for k, v in depth.items()}[open_]
+        last_open = r.rfind(open_)
+        if last_open >= 0 and r.find(close, last_open) < 0:
+            r = r[last_open + 1:]
+    return r
+
+
+ANON = "<anonymous>"
+DIRTY = "<dirty>"
+
+
+def org_before(c: str, i: int, *, regional: bool = False) -> tuple[Optional[str], int]:
+    """The organisation printed right before view offset ``i`` and where it starts.
+
+    Returns (org, start): org is None when there is none, ``ANON`` when the
+    title is anonymous (有关负责人); a short unvalidated qualifier is returned as
+    ``"+" + qualifier`` so the caller folds it into the title (本报记者, 营销总监).
+    """
+    j = i
+    while j > 0 and i - j < 40 and _ORG_CHARS.match(c[j - 1]):
+        j -= 1
+    r = _balance(c[j:i])
+    dates = list(_DATE.finditer(r))
+    if dates:
+        r = r[dates[-1].end():]
+    # cut at the rightmost stop word (a verb or preposition that never sits in a name)
+    stops = lexicon.boundaries()["org_stop"]
+    best = -1
+    for w in stops:
+        k = r.rfind(w)
+        if k >= 0:
+            best = max(best, k + len(w))
+    if best >= 0:
+        r = r[best:]
+    for k in range(len(r) - 1, 0, -1):  # 和/与/及 only after a complete organisation
+        if r[k] in lexicon.boundaries()["org_conj"] and is_org_name(r[:k]) and is_org_name(r[k + 1:]):
+            r = r[k + 1:]
+            break
+    start = i - len(r)
+    if not r:
+        return None, i
+    if _ends_with(r, "anonymous"):
+        return ANON, start
+    known = _known_tail(r)
+    if known is not None and len(known) < len(r):
+        entry = lexicon.org_index()[known]
+        if entry.parent is None and entry.kind != "media":
+            return known, i - len(known)   # a national body is never a sub-unit (新华社中共中央)
+    for s in range(len(r) - 1):
+        cand = r[s:]
+        if is_org_name(cand) and not _starts_with(cand, 0, "name_end"):
+            return cand, i - len(cand)
+    if regional and 2 <= len(r) <= 6:
+        return r, start
+    if 1 <= len(r) <= 2:
+        return "+" + r, start
+    return DIRTY, start
+
+
+def _given_ok(s: str) -> bool:
+    ng = lexicon.boundaries()["not_given"]
+    return all(_HAN.match(ch) and ch not in ng for ch in s)
+
+
+def _clean_at(c: str, q: int) -> bool:
+    """Whether a name may end at view offset ``q`` (end, non-Han, or a verb/function word)."""
+    return q >= len(c) or not _HAN.match(c[q]) or _starts_with(c, q, "name_end") is not None
+
+
+def _name_after(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
+    """A person's name starting at view offset ``p``, or None."""
+    if p >= len(c) or _starts_with(c, p, "not_name"):
+        return None
+    m = _DOT_NAME.match(c, p)
+    if m:
+        name = m.group()
+        last = name.rfind("·") + 1
+        for k in range(max(last, 1) + 1, len(name)):
+            if _starts_with(name, k, "name_end"):
+                return name[:k]
+        return name
+    if foreign:
+        k = p
+        while k < len(c) and k - p < 8 and _HAN.match(c[k]) and not (k > p + 1 and _starts_with(c, k, "name_end")):
+            k += 1
+        if k - p >= 2:
+            return c[p:k]
+        return None
+    sur = lexicon.surnames()
+    if c[p:p + 2] in sur and len(c[p:p + 2]) == 2:
+        slen = 2
+    elif c[p] in sur:
+        slen = 1
+    else:
+        return None
+    cands = [c[p:p + slen + g] for g in (2, 1) if p + slen + g <= len(c) and _given_ok(c[p + slen:p + slen + g])]
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    long, short = cands
+
+    def clean_at(q: int) -> bool:
+        return _clean_at(c, q)
+
+    def seen_clean(n: str) -> int:
+        """How often ``n`` occurs elsewhere followed by a clean boundary."""
+        return sum(1 for mm in regex.finditer(regex.escape(n), c) if mm.start() != p and clean_at(mm.end()))
+
+    if clean_at(p + len(short)) and not seen_clean(long):
+        return short
+    if clean_at(p + len(long)):
+        return long
+    if seen_clean(long):
+        return long
+    if seen_clean(short):
+        return short
+    return long
+
+
+def _reporter_names(c: str, p: int) -> list[str]:
+    """Names after a byline title: 严赋憬张辛欣 → [严赋憬, 张辛欣]."""
+    k = p
+    while k < len(c) and k - p < 12 and _HAN.match(c[k]) and not (k > p + 1 and _title_re().match(c, k)):
+        k += 1
+    if _starts_with(c, p, "not_name"):
+        return []
+    run = c[p:k]
+    for tail in _REPORTER_TAIL:
+        if run.endswith(tail):
+            run = run[: -len(tail)]
+    sur = lexicon.surnames()
+
+    def key(names: list[str]) -> tuple[int, int]:
+        return (-len(names), sum(sur.get(n[:2], 0) or sur.get(n[0], 0) for n in names))
+
+    def seg(s: str) -> Optional[list[str]]:
+        if not s:
+            return []
+        best: Optional[list[str]] = None
+        for slen in (2, 1):
+            if s[:slen] not in sur or len(s[:slen]) != slen:
+                continue
+            for g in (2, 1):
+                n = s[: slen + g]
+                if len(n) == slen + g and _given_ok(n[slen:]):
+                    rest = seg(s[slen + g:])
+                    if rest is not None:
+                        cand = [n] + rest
+                        if best is None or key(cand) > key(best):
+                            best = cand
+        return best
+
+    if 2 <= len(run) <= 9:
+        names = seg(run)
+        if names:
+            return names
+    one = _name_after(c, p)
+    return [one] if one else []
+
+
+def _position_at(c: str, m: regex.Match) -> tuple[_Pos, bool, bool]:
+    """The position whose title is match ``m``; returns (pos, anonymous, reporter)."""
+    info = lexicon.titles()[m.group("title")]
+    prefixes = lexicon.title_prefixes()
+    pre = m.group("pre")
+    former = False
+    for fp in [p for p, f in prefixes.items() if f]:
+        if pre.startswith(fp):
+            pre, former = pre[len(fp):], True
+    title = pre + m.group("title")
+    org, ostart = org_before(c, m.start(), regional="regional" in info.flags)
+    anonymous = org == ANON
+    dirty = org == DIRTY
+    if dirty:
+        org = None
+    if org and org.startswith("+"):
+        title, org = org[1:] + title, None
+    for fp in [p for p, f in prefixes.items() if f]:
+        if org and org.startswith(fp) and is_org_name(org[len(fp):]):
+            org, former = org[len(fp):], True   # 原国务院副总理
+        elif org and c[max(ostart - len(fp), 0):ostart] == fp:
+            ostart, former = ostart - len(fp), True
+    if anonymous:
+        org = None
+    return (_Pos(title, org, ostart if org or (ostart < m.start() and not dirty) else m.start(), m.end(),
+                 former=former, regional="regional" in info.flags, self_org="self" in info.flags, dirty=dirty),
+            anonymous, "reporter" in info.flags)
+
+
+def _elide(chain: list[_Pos]) -> None:
+    """Fill a missing organisation from the position before (国家能源局党组书记、局长)."""
+    for k in range(1, len(chain)):
+        pos, prev = chain[k], chain[k - 1]
+        if pos.org or pos.self_org or not prev.org:
+            continue
+        org = prev.org
+        if pos.regional:
+            place = regex.sub(r"(?<=[省市县区州])(?:委|人民政府|政府)$", "", org)
+            if place == org:
+                continue
+            org = place
+        pos.org, pos.org_elided = org, True
+
+
+def _scan(view: TextView) -> list[_Found]:
+    c = view.c
+    matches = list(_title_re().finditer(c))
+    by_end = {m.end(): m for m in matches}
+    found: list[_Found] = []
+    for m in matches:
+        pos, anonymous, reporter = _position_at(c, m)
+        if anonymous:
+            continue
+        info = lexicon.titles()[m.group("title")]
+        foreign = info.cls == "intl" or bool(pos.org and lexicon.org_index().get(pos.org)
+                                              and lexicon.org_index()[pos.org].kind == "international")
+        if reporter:
+            names = _reporter_names(c, m.end())
+        else:
+            n = _name_after(c, m.end(), foreign=foreign)
+            if n and pos.dirty and not _clean_at(c, m.end() + len(n)):
+                n = None
+            names = [n] if n else []
+        if not names:
+            continue
+        chain = [pos]
+        while chain[0].start > 0 and c[chain[0].start - 1] == "、" and chain[0].start - 1 in by_end:
+            prev, anon, _ = _position_at(c, by_end[chain[0].start - 1])
+            if anon:
+                break
+            chain.insert(0, prev)
+        _elide(chain)
+        rule = "title_chain" if len(chain) > 1 else ("org_title_name" if pos.org else "title_name")
+        score = 0.9 if pos.org else (0.6 if pos.dirty else 0.75)
+        q = m.end()
+        for n in names:
+            found.append(_Found(n, [*chain], chain[0].start, q + len(n), "reporter_byline" if reporter else rule,
+                                score, reporter=reporter))
+            q += len(n)
+    # name + title (李强总理)
+    anchored = {f.positions[-1].end for f in found}
+    known = {f.name for f in found}
+    for m in matches:
+        info = lexicon.titles()[m.group("title")]
+        if "post" not in info.flags or m.end() in anchored or m.group("pre"):
+            continue
+        for L in (3, 2):
+            s = m.start() - L
+            if s < 0:
+                continue
+            name = c[s:m.start()]
+            if name in known:
+                break
+            before_ok = s == 0 or not _HAN.match(c[s - 1]) or _ends_with(c[:s], "name_end") or _ends_with(c[:s], "org_stop")
+            after_ok = m.end() >= len(c) or c[m.end()] in "，。、；！？" or _starts_with(c, m.end(), "name_end")
+            if (name[0] in lexicon.surnames() and _given_ok(name[1:]) and before_ok and after_ok
+                    and not is_org_name(name)):
+                found.append(_Found(name, [_Pos(m.group(), None, m.start(), m.end())], s, m.end(), "name_title", 0.6))
+                known.add(name)
+                break
+    return found
+
+
+def find_officials(text: str) -> list[Official]:
+    """Every named official in ``text``, with positions and later mentions."""
+    view = TextView(text)
+    c = view.c
+    merged: dict[str, _Found] = {}
+    for f in _scan(view):
+        if f.name not in merged:
+            merged[f.name] = f
+            continue
+        g = merged[f.name]
+        have = {(p.org, p.title) for p in g.positions}
+        titles = {p.title for p in g.positions}
+        for p in f.positions:
+            if (p.org, p.title) not in have and not (p.org is None and p.title in titles):
+                g.positions.append(p)
+        g.reporter = g.reporter and f.reporter
+        g.extra_spans.append((f.start, f.end))
+    out: list[Official] = []
+    for f in merged.values():
+        s, e = view.span(f.start, f.end)
+        mentions = []
+        for mm in regex.finditer(regex.escape(f.name), c):
+            ms, me = view.span(mm.start(), mm.end())
+            mentions.append(Mention(start=ms, end=me, text=text[ms:me]))
+        positions = []
+        for p in f.positions:
+            ps, pe = view.span(p.start, p.end)
+            positions.append(Position(start=ps, end=pe, text=text[ps:pe], title=p.title, org=p.org,
+                                      org_elided=p.org_elided, former=p.former))
+        out.append(Official(start=s, end=e, text=text[s:e], rule=f.rule, score=f.score, name=f.name,
+                            positions=positions, mentions=mentions, is_reporter=f.reporter))
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+class OfficialsComponent:
+    """spaCy component: sets ``doc._.officials``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        """Preload the lexicons so the first document is not slow."""
+        lexicon.titles(), lexicon.surnames(), lexicon.org_index(), lexicon.boundaries()
+        _title_re()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.officials = find_officials(doc.text)
+        return doc
+
+
+@Language.factory("officials", default_config={})
+def make_officials(nlp: Language, name: str) -> OfficialsComponent:
+    """Factory for the "officials" pipeline component."""
+    return OfficialsComponent(nlp, name)

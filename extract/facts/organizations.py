@@ -1,0 +1,208 @@
+"""Organisations: every mention, with canonical name, aliases, kind and parent.
+
+``find_organizations(text, officials=None)`` is pure. Mentions come from three
+rules, all built from the lexicons in ``extract/data/``:
+
+* ``known_org``: a canonical name or alias from orgs.tsv (工信部, 中共中央);
+* ``org_before_title``: the organisation scanned leftwards from a title
+  (工业和信息化部科技司 in 工业和信息化部科技司司长谢少锋), as for officials;
+* ``org_suffix``: a run ending in a *strong* suffix (有限公司, 公安局, 研究院).
+
+A mention nested in a longer one is kept only where it is the longer one's
+leading part (its parent: 工业和信息化部 in 工业和信息化部科技司). Aliases share the
+canonical name; a name that begins with a known alias is canonicalised on that
+part (工信部科技司 → 工业和信息化部科技司). Kind comes from the known entry, else
+the longest suffix that determines one, else the parent's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Optional
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from schemas import Mention, Official, Organization
+
+from . import lexicon
+from .officials import ANON, DIRTY, TextView, _title_re, is_org_name, org_before
+
+if not Doc.has_extension("organizations"):
+    Doc.set_extension("organizations", default=None)
+
+_LEGAL_FORM = ("有限", "公司", "股份", "（集团）", "(集团)", "集团")
+_SCORES = {"known_org": 0.95, "org_before_title": 0.85, "org_suffix": 0.7}
+
+
+@dataclass
+class _Cand:
+    name: str
+    start: int  # view offsets
+    end: int
+    rule: str
+
+
+@cache
+def _known_re() -> regex.Pattern:
+    names = set(lexicon.org_index())
+    parts = []
+    for n in sorted(names, key=len, reverse=True):
+        if len(n) < 2:
+            continue
+        esc = regex.escape(n)
+        parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if n.isascii() else esc)
+    return regex.compile("|".join(parts))
+
+
+@cache
+def _strong_re() -> regex.Pattern:
+    strong = [s for s, (_, st) in lexicon.org_suffixes().items() if st]
+    return regex.compile("|".join(regex.escape(s) for s in sorted(strong, key=len, reverse=True)))
+
+
+def canonical_of(name: str) -> str:
+    """Canonical full name: known entry, or a known leading part expanded."""
+    idx = lexicon.org_index()
+    if name in idx:
+        return idx[name].canonical
+    for k in range(len(name) - 2, 1, -1):
+        head, rest = name[:k], name[k:]
+        if head in idx and is_org_name(rest) and not rest.startswith(_LEGAL_FORM):
+            return idx[head].canonical + rest
+    return name
+
+
+def parent_of(name: str) -> Optional[str]:
+    """The longest leading part of ``name`` that is itself an organisation."""
+    idx = lexicon.org_index()
+    if name in idx:
+        return idx[name].parent
+    suffixes = lexicon.org_suffixes()
+    for k in range(len(name) - 2, 1, -1):   # longest leading part first
+        head, rest = name[:k], name[k:]
+        if rest.startswith(_LEGAL_FORM):
+            continue   # 集团 + 有限公司 is one company
+        if head in idx:
+            return idx[head].canonical
+        if any(strong and head.endswith(s) and len(s) < len(head) for s, (_, strong) in suffixes.items()):
+            return canonical_of(head)
+    return None
+
+
+def kind_of(name: str, _depth: int = 0) -> Optional[str]:
+    """Kind from the known entry, the longest suffix that determines one, or the parent."""
+    idx = lexicon.org_index()
+    canon = canonical_of(name)
+    for n in (name, canon):
+        if n in idx:
+            return idx[n].kind
+    suffixes = lexicon.org_suffixes()
+    for k in range(min(8, len(name)), 0, -1):
+        kind = suffixes.get(name[-k:], (None, False))[0]
+        if kind:
+            # a generic ending (局, 委) yields to the parent's kind where there is one
+            if k == 1 and _depth < 3:
+                parent = parent_of(name)
+                pk = kind_of(parent, _depth + 1) if parent else None
+                if pk:
+                    return pk
+            return kind
+    parent = parent_of(name)
+    if parent and _depth < 3:
+        return kind_of(parent, _depth + 1)
+    return None
+
+
+def _candidates(c: str) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for m in _known_re().finditer(c):
+        cands.append(_Cand(m.group(), m.start(), m.end(), "known_org"))
+    for m in _title_re().finditer(c):
+        org, start = org_before(c, m.start())
+        if org and org not in (ANON, DIRTY) and not org.startswith("+"):
+            cands.append(_Cand(org, start, start + len(org), "org_before_title"))
+    for m in _strong_re().finditer(c):
+        if c.startswith(_LEGAL_FORM, m.end()):
+            continue   # 集团 in 集团有限公司: the same company, not a parent
+        org, start = org_before(c, m.end())
+        if (org and org not in (ANON, DIRTY) and not org.startswith("+")
+                and len(org) >= len(m.group()) + 2):
+            cands.append(_Cand(org, start, start + len(org), "org_suffix"))
+    return cands
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Drop duplicates and mentions nested inside a longer one (except its leading part)."""
+    by_span: dict[tuple[int, int], _Cand] = {}
+    order = {"known_org": 0, "org_before_title": 1, "org_suffix": 2}
+    for cd in cands:
+        key = (cd.start, cd.end)
+        if key not in by_span or order[cd.rule] < order[by_span[key].rule]:
+            by_span[key] = cd
+    kept = []
+    spans = sorted(by_span.values(), key=lambda x: (x.start, -(x.end - x.start)))
+    for cd in spans:
+        inside = [o for o in spans if o is not cd and o.start <= cd.start and cd.end <= o.end
+                  and (o.end - o.start) > (cd.end - cd.start)]
+        if inside and not all(o.start == cd.start for o in inside):
+            continue
+        kept.append(cd)
+    return kept
+
+
+def find_organizations(text: str, officials: Optional[list[Official]] = None) -> list[Organization]:
+    """Every organisation mentioned in ``text``, grouped by canonical name.
+
+    ``officials`` is accepted for pipeline symmetry; positions are re-derived
+    from the text so offsets stay exact.
+    """
+    view = TextView(text)
+    groups: dict[str, list[_Cand]] = {}
+    for cd in _select(_candidates(view.c)):
+        groups.setdefault(canonical_of(cd.name), []).append(cd)
+    idx = lexicon.org_index()
+    out: list[Organization] = []
+    for canon, cds in groups.items():
+        cds.sort(key=lambda x: x.start)
+        first = cds[0]
+        s, e = view.span(first.start, first.end)
+        mentions = []
+        for cd in cds:
+            ms, me = view.span(cd.start, cd.end)
+            mentions.append(Mention(start=ms, end=me, text=text[ms:me]))
+        printed = list(dict.fromkeys(cd.name for cd in cds))
+        aliases = [a for a in printed if a != first.name]
+        entry = idx.get(canon)
+        if entry:
+            aliases += [a for a in (entry.canonical, *entry.aliases) if a not in aliases and a != first.name]
+        best_rule = min((cd.rule for cd in cds), key=lambda r: -_SCORES[r])
+        out.append(Organization(start=s, end=e, text=text[s:e], rule=best_rule, score=_SCORES[best_rule],
+                                name=first.name, canonical=canon, aliases=aliases, kind=kind_of(first.name),
+                                parent=parent_of(canon) if canon not in idx else idx[canon].parent,
+                                mentions=mentions))
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+class OrganizationsComponent:
+    """spaCy component: sets ``doc._.organizations``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        """Preload lexicons and compiled patterns."""
+        _known_re(), _strong_re(), _title_re()
+
+    def __call__(self, doc: Doc) -> Doc:
+        officials = doc._.officials if Doc.has_extension("officials") else None
+        doc._.organizations = find_organizations(doc.text, officials)
+        return doc
+
+
+@Language.factory("organizations", default_config={})
+def make_organizations(nlp: Language, name: str) -> OrganizationsComponent:
+    """Factory for the "organizations" pipeline component."""
+    return OrganizationsComponent(nlp, name)

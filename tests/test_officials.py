@@ -1,0 +1,140 @@
+"""find_officials: positions, chains, names, negatives and the spaCy component."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.facts.officials import find_officials
+
+
+def _by_name(text: str) -> dict:
+    return {o.name: o for o in find_officials(text)}
+
+
+def _pos(o) -> list[tuple]:
+    return [(p.org, p.title) for p in o.positions]
+
+
+# (text, name, [(org, title), ...]) — each case says why it is hard.
+POSITIVE = [
+    # org contains 和 (not a connective) and two nested units; 说 ends a 2-char name
+    ("工业和信息化部运行监测协调局局长陶青说，", "陶青", [("工业和信息化部运行监测协调局", "局长")]),
+    # international org; a long 3-char name before 、
+    ("世界银行行长彭安杰、国际货币基金组织总裁格奥尔基耶娃以及专家", "彭安杰", [("世界银行", "行长")]),
+    # transliterated name after an international title, no surname list match needed
+    ("世界银行行长彭安杰、国际货币基金组织总裁格奥尔基耶娃以及专家", "格奥尔基耶娃", [("国际货币基金组织", "总裁")]),
+    # three positions chained with 、; 国家主席 names its own org and must not inherit 中共中央
+    ("中共中央总书记、国家主席、中央军委主席习近平3月20日下午", "习近平",
+     [("中共中央", "总书记"), (None, "国家主席"), ("中央军委", "主席")]),
+    # 常委 on a nested party org, then a second org in the chain; 出席 ends the name
+    ("中共中央政治局常委、国务院副总理丁薛祥出席座谈会。", "丁薛祥", [("中共中央政治局", "常委"), ("国务院", "副总理")]),
+    # list of officials: each name ends at 、, each org starts after it
+    ("国家发展改革委主任郑栅洁、山西省委书记唐登杰、安徽省委书记韩俊先后发言", "唐登杰", [("山西省委", "书记")]),
+    ("国家发展改革委主任郑栅洁、山西省委书记唐登杰、安徽省委书记韩俊先后发言", "韩俊", [("安徽省委", "书记")]),
+    # prefix 执行 + 副 stacked; a soft paragraph break splits the title itself
+    ("“嘉兴市公安局侦查中心执行副主\n任孙伟认为，出台", "孙伟", [("嘉兴市公安局侦查中心", "执行副主任")]),
+    # a paragraph break inside the org after 、中国
+    ("、中国\n宝武钢铁集团有限公司董事长胡望明、义新欧", "胡望明", [("中国宝武钢铁集团有限公司", "董事长")]),
+    # alias org (中国社科院) followed by a unit whose name repeats 中国
+    ("中国社科院中国边疆研究所所长邢广程先后发言", "邢广程", [("中国社科院中国边疆研究所", "所长")]),
+    # quoted studio name inside the org
+    ("非遗传承人、“织礼”手工作室负责人赵晓阳实实在在享受到了红利。赵晓阳说", "赵晓阳", [("“织礼”手工作室", "负责人")]),
+    # org after a closing quote of the previous sentence; 已 ends the name
+    ("。”市九章号传统布艺文化发展中心负责人魏迎梅已先后向", "魏迎梅", [("市九章号传统布艺文化发展中心", "负责人")]),
+    # 民警 after a police centre named by city only; 3-char org with suffix 反诈中心
+    ("”昆明反诈中心民警熊孟说。", "熊孟", [("昆明反诈中心", "民警")]),
+    # 5-level academic org
+    ("清华大学公共管理学院政府法制研究中心副主任陈天昊认为，", "陈天昊",
+     [("清华大学公共管理学院政府法制研究中心", "副主任")]),
+    # 与 inside the org; 表示 ends a 3-char name
+    ("工业和信息化部产业政策与法规司司长黎烈军表示，", "黎烈军", [("工业和信息化部产业政策与法规司", "司长")]),
+    # elided org: 局长 takes 国家能源局 from 党组书记
+    ("国家能源局党组书记、局长章建华表示", "章建华", [("国家能源局", "党组书记"), ("国家能源局", "局长")]),
+    # regional title takes the place from the party committee
+    ("湖南省委副书记、省长毛伟明出席", "毛伟明", [("湖南省委", "副书记"), ("湖南省", "省长")]),
+    # dateline glued to the title by space removal: 电 must not join the org
+    ("新华社北京12月2日电中共中央总书记习近平2日在北京", "习近平", [("中共中央", "总书记")]),
+    # middle-dot transliteration; 说 right after
+    ("新疆维吾尔自治区主席艾尔肯·吐尼亚孜说", "艾尔肯·吐尼亚孜", [("新疆维吾尔自治区", "主席")]),
+    # 日前 ends the name
+    ("财政部部长蓝佛安日前表示", "蓝佛安", [("财政部", "部长")]),
+    # 介绍 ends the name
+    ("国家发展改革委副主任赵辰昕介绍", "赵辰昕", [("国家发展改革委", "副主任")]),
+    # title after the name, followed by a verb
+    ("李强总理表示，要加快发展。", "李强", [(None, "总理")]),
+]
+
+
+@pytest.mark.parametrize("text,name,positions", POSITIVE)
+def test_positions(text: str, name: str, positions: list[tuple]) -> None:
+    found = _by_name(text)
+    assert name in found, [o.name for o in found.values()]
+    assert _pos(found[name]) == positions
+
+
+# (text, reason) — nothing may be found.
+NEGATIVE = [
+    ("欢迎拨打市长热线反映问题。", "title word in a hotline name"),
+    ("局长接待日当天，群众排队", "title word in an event name"),
+    ("中央书记处书记", "书记处 is an organ, and no name follows"),
+    ("参加部长会议", "a meeting, not a person"),
+    ("公安部刑侦局有关负责人介绍。", "anonymous 有关负责人"),
+    ("学习总书记重要讲话精神", "title with no name"),
+    ("在湖南省长沙市主持召开座谈会", "省长 inside 湖南省长沙市: 沙市 is no name"),
+    ("李干杰、何立峰、吴政隆出席座谈会。", "names without a position are not officials"),
+    ("组织名师名校长送教送培活动", "title inside a noun phrase, name-like garbage after it"),
+    ("深入贯彻习近平总书记关于双拥工作重要论述", "name + title used attributively, no verb after"),
+]
+
+
+@pytest.mark.parametrize("text,reason", NEGATIVE)
+def test_not_officials(text: str, reason: str) -> None:
+    assert find_officials(text) == [], reason
+
+
+REPORTERS = [
+    # names glued together after space removal: split on surnames
+    ("■新华社记者严赋憬张辛欣", ["严赋憬", "张辛欣"]),
+    # photo credit: 摄 is not part of the name
+    ("■新华社记者陈斌摄", ["陈斌"]),
+    ("□本报记者丰曼", ["丰曼"]),
+    # a second byline title stops the first run of names
+    ("晨报讯（记者肖丹通讯员宋云辉王爽）", ["肖丹", "宋云辉", "王爽"]),
+]
+
+
+@pytest.mark.parametrize("text,names", REPORTERS)
+def test_reporters_marked(text: str, names: list[str]) -> None:
+    found = find_officials(text)
+    assert [o.name for o in found] == names
+    assert all(o.is_reporter for o in found)
+
+
+def test_later_mentions_and_offsets() -> None:
+    # later mentions by name alone link to the same official; offsets slice the text
+    text = "工业和信息化部运行监测协调局局长陶青说，将落实。\n陶青表示，将进一步发挥政策效能。"
+    (o,) = find_officials(text)
+    assert [m.start for m in o.mentions] == [16, 25]
+    for span in [o, *o.mentions, *o.positions]:
+        assert text[span.start:span.end] == span.text
+    assert o.positions[0].text == "工业和信息化部运行监测协调局局长"
+
+
+def test_offsets_across_soft_break() -> None:
+    text = "、中国\n宝武钢铁集团有限公司董事长胡望明、"
+    (o,) = find_officials(text)
+    p = o.positions[0]
+    assert text[p.start:p.end] == p.text == "中国\n宝武钢铁集团有限公司董事长"
+
+
+def test_former_prefix() -> None:
+    (o,) = find_officials("原国务院副总理张三出席")
+    assert o.positions[0].former and o.positions[0].title == "副总理"
+
+
+def test_spacy_component() -> None:
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("officials")
+    nlp.initialize()
+    doc = nlp("外交部副部长马朝旭、北京市委书记尹力先后发言")
+    assert [o.name for o in doc._.officials] == ["马朝旭", "尹力"]

@@ -1,0 +1,82 @@
+"""find_organizations: mentions, canonical names, kinds, parents, component."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import extract.facts.organizations  # noqa: F401  registers "organizations"
+
+from extract.facts.organizations import find_organizations
+
+
+def _by_name(text: str) -> dict:
+    return {o.name: o for o in find_organizations(text)}
+
+
+# (text, printed name, canonical, kind, parent) — each case says why it is hard.
+CASES = [
+    # sub-unit of a ministry: parent is the ministry, kind inherited
+    ("工业和信息化部科技司司长谢少锋表示", "工业和信息化部科技司", "工业和信息化部科技司", "government", "工业和信息化部"),
+    # police centre nested in a city bureau; kind from 反诈中心
+    ("内蒙古通辽市公安局反诈中心大队长王大伟说", "内蒙古通辽市公安局反诈中心", "内蒙古通辽市公安局反诈中心",
+     "police", "内蒙古通辽市公安局"),
+    # an alias as head of a longer name is canonicalised on that part
+    ("中国社科院中国边疆研究所所长邢广程", "中国社科院中国边疆研究所", "中国社会科学院中国边疆研究所",
+     "university_research", "中国社会科学院"),
+    # alias of a known body
+    ("记者从工信部获悉", "工信部", "工业和信息化部", "government", "中华人民共和国国务院"),
+    # 集团 + 有限公司 is one company, not a parent and a child
+    ("义新欧贸易服务集团有限公司董事长冯旭斌", "义新欧贸易服务集团有限公司", "义新欧贸易服务集团有限公司",
+     "private_company", None),
+    # international body with an ASCII alias
+    ("国际货币基金组织总裁格奥尔基耶娃", "国际货币基金组织", "国际货币基金组织", "international", None),
+    # party central committee under its short name
+    ("在以习近平同志为核心的党中央坚强领导下", "党中央", "中国共产党中央委员会", "party", None),
+]
+
+
+@pytest.mark.parametrize("text,name,canonical,kind,parent", CASES)
+def test_org(text: str, name: str, canonical: str, kind: str, parent) -> None:
+    found = _by_name(text)
+    assert name in found, list(found)
+    o = found[name]
+    assert (o.canonical, o.kind, o.parent) == (canonical, kind, parent)
+
+
+def test_aliases_share_canonical_and_mentions() -> None:
+    # 工业和信息化部 and 工信部 are one organisation with two mentions
+    text = "工业和信息化部公布数据。工信部表示，将推进。"
+    orgs = [o for o in find_organizations(text) if o.canonical == "工业和信息化部"]
+    assert len(orgs) == 1
+    assert [m.text for m in orgs[0].mentions] == ["工业和信息化部", "工信部"]
+    assert "工信部" in orgs[0].aliases
+    for m in orgs[0].mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_paragraph_break_inside_org() -> None:
+    text = "、中国\n宝武钢铁集团有限公司董事长胡望明"
+    (o,) = [o for o in find_organizations(text) if o.canonical == "中国宝武钢铁集团有限公司"]
+    assert o.text == "中国\n宝武钢铁集团有限公司" and o.kind == "soe"
+
+
+NEGATIVE = [
+    ("随着市委政法委出台意见", "a party committee is only an org before a title or when known"),
+    ("畅通党和政府联系群众的渠道", "政府 after a verb phrase"),
+    ("今天天气很好。", "no organisation at all"),
+]
+
+
+@pytest.mark.parametrize("text,reason", NEGATIVE)
+def test_no_spurious_orgs(text: str, reason: str) -> None:
+    assert find_organizations(text) == [], reason
+
+
+def test_spacy_component() -> None:
+    import extract.facts.officials  # noqa: F401  registers "officials"
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("officials")
+    nlp.add_pipe("organizations")
+    nlp.initialize()
+    doc = nlp("外交部副部长马朝旭发言")
+    assert [o.canonical for o in doc._.organizations] == ["外交部"]
