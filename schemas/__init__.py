@@ -152,3 +152,52 @@ class ErrorRecord(Record):
     message: str
     path: str
     line: Optional[int] = None
+
+
+class MemberRef(Record):
+    """One story as a member of a version group."""
+
+    source: SourceRef
+    story_id: str
+    start: int
+    end: int
+    headline: Optional[str] = None
+
+
+class Group(Record):
+    schema_version: str = SCHEMA_VERSION
+    record_type: Literal["group"] = "group"
+    group_id: str
+    members: list[MemberRef]
+
+
+class Reading(Record):
+    """What one or more versions print at a discrepancy."""
+
+    text: str
+    source: SourceRef
+    story_id: str
+    start: int = Field(description="raw offset in that source")
+    end: int
+    votes: int = Field(description="how many versions share this reading")
+    context: str = Field(description="the reading in its surrounding text in this version")
+
+
+ConflictField = Literal["official.name", "official.position", "claim.value", "claim.unit",
+                        "claim.qualifier", "date", "text", "punctuation"]
+ConflictKind = Literal["similar_glyph", "homophone", "numeral", "omission", "insertion",
+                       "transposition", "substitution", "punctuation"]
+
+
+class Conflict(Record):
+    schema_version: str = SCHEMA_VERSION
+    record_type: Literal["conflict"] = "conflict"
+    conflict_id: str
+    group_id: str
+    field: ConflictField
+    kind: ConflictKind
+    evidence: list[str] = Field(default_factory=list, description="why the kind was chosen, e.g. same_pinyin, similar_shape")
+    severity: Literal["high", "medium", "low"]
+    readings: list[Reading]
+    consensus: Optional[str] = Field(None, description="the reading a strict majority of versions share")
+    context: str

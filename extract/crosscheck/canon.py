@@ -1,0 +1,70 @@
+"""The comparison form of a story version.
+
+Whitespace and line breaks are dropped and every character is folded by NFKC (so
+full- and half-width forms compare equal), while each kept character remembers its
+offset in the raw source text. Discrepancies found on this form can therefore never be
+about whitespace, line breaks or width, and readings point back into the raw file.
+"""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from schemas import StoryRecord
+
+
+@lru_cache(maxsize=8192)
+def fold(ch: str) -> str:
+    nf = unicodedata.normalize("NFKC", ch)
+    return nf if len(nf) == 1 else ch
+
+
+def is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+@dataclass
+class Version:
+    """One story as compared: canonical characters with raw offsets, and its fact spans."""
+
+    record: StoryRecord
+    raw: str
+    chars: str = ""
+    raw_pos: list[int] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.record.story_id
+
+    def canon_index(self, raw_offset: int) -> int:
+        """Index of the first canonical char at or after a raw offset."""
+        return bisect.bisect_left(self.raw_pos, raw_offset)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span of canonical chars [start, end); an empty span sits at the gap."""
+        if start < end:
+            return self.raw_pos[start], self.raw_pos[end - 1] + 1
+        if start < len(self.raw_pos):
+            p = self.raw_pos[start]
+            return p, p
+        p = self.raw_pos[-1] + 1 if self.raw_pos else self.record.start
+        return p, p
+
+
+def build_version(record: StoryRecord, raw: str) -> Version:
+    """Canonical text of a story's body (its sentences), read from the raw source."""
+    v = Version(record, raw)
+    chars: list[str] = []
+    seen_upto = -1
+    for sent in record.sentences:
+        for i in range(max(sent.start, seen_upto), sent.end):
+            ch = raw[i]
+            if ch.isspace():
+                continue
+            chars.append(fold(ch))
+            v.raw_pos.append(i)
+        seen_upto = max(seen_upto, sent.end)
+    v.chars = "".join(chars)
+    return v

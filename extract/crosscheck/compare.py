@@ -1,0 +1,181 @@
+"""Compare the versions in a group: discrepancy regions → Conflict records with consensus.
+
+The longest version is the pivot. Every other version is aligned to it (align.py);
+the places where any version departs from the pivot are merged into regions in pivot
+coordinates (neighbouring edits within two characters merge, so a transposition is one
+region). Regions that touch a name, a claim or a date found by the extractors widen to
+cover the whole fact, so a reader sees 谢少锋 / 谢少峰 rather than 锋 / 峰. Each version
+that covers a region gives one reading; the consensus is the reading a strict majority
+of those versions share. A single version is never "corrected" on its own: with two
+versions that disagree there is no consensus.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from schemas import Conflict, Group, MemberRef, Reading, StoryRecord
+
+from .align import UnitAlignment, align
+from .canon import Version, build_version, is_punct
+from .classify import classify, strip_punct
+from .group import group_id, group_versions
+
+MERGE_GAP = 2
+CONTEXT = 12
+FIELD_RANK = ["official.name", "claim.value", "date", "official.position"]
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass
+class FactSpan:
+    field: str
+    p0: int  # pivot coordinates
+    p1: int
+
+
+def _units(v: Version) -> list[tuple[int, int]]:
+    """Canonical spans of the version's clauses (sentences cut at ；)."""
+    out = []
+    for s in v.record.sentences:
+        a, b = v.canon_index(s.start), v.canon_index(s.end)
+        start = a
+        for i in range(a, b):
+            if v.chars[i] in ";；":
+                out.append((start, i + 1))
+                start = i + 1
+        if start < b:
+            out.append((start, b))
+    return out
+
+
+def _fact_spans(v: Version) -> list[tuple[str, int, int]]:
+    rec = v.record
+    spans: list[tuple[str, int, int]] = []
+    for o in rec.officials:
+        for m in o.mentions:
+            spans.append(("official.name", m.start, m.end))
+        for p in o.positions:
+            spans.append(("official.position", p.start, p.end))
+    for c in rec.claims:
+        spans.append(("claim.value", c.start, c.end))
+    for e in rec.events:
+        spans.append(("date", e.date.start, e.date.end))
+    return [(f, v.canon_index(s), v.canon_index(e)) for f, s, e in spans if e > s]
+
+
+def _pivot_facts(pivot: Version, others: list[tuple[Version, list[UnitAlignment]]]) -> list[FactSpan]:
+    facts = [FactSpan(f, a, b) for f, a, b in _fact_spans(pivot)]
+    for v, als in others:
+        for f, a, b in _fact_spans(v):
+            for al in als:
+                pa, pb = al.to_pivot(a), al.to_pivot(b - 1)
+                if pa is not None and pb is not None and pb >= pa:
+                    facts.append(FactSpan(f, pa, pb + 1))
+    return facts
+
+
+def _regions(others: list[tuple[Version, list[UnitAlignment]]]) -> list[list[int]]:
+    edits = sorted((b.p0, b.p1) for _, als in others for al in als for b in al.blocks if b.tag != "equal")
+    regions: list[list[int]] = []
+    for p0, p1 in edits:
+        if regions and p0 - regions[-1][1] <= MERGE_GAP:
+            regions[-1][1] = max(regions[-1][1], p1)
+        else:
+            regions.append([p0, p1])
+    return regions
+
+
+def _snap(region: list[int], others) -> None:
+    """Widen a region until no version's edit block straddles its edges."""
+    changed = True
+    while changed:
+        changed = False
+        for _, als in others:
+            for al in als:
+                for b in al.blocks:
+                    if b.tag == "equal":
+                        continue
+                    if b.p0 < region[0] < b.p1 or (b.p0 < region[0] and b.p1 > region[0]):
+                        region[0], changed = b.p0, True
+                    if b.p0 < region[1] < b.p1:
+                        region[1], changed = b.p1, True
+
+
+def _context(v: Version, a: int, b: int) -> str:
+    return v.chars[max(0, a - CONTEXT):a] + "【" + v.chars[a:b] + "】" + v.chars[b:b + CONTEXT]
+
+
+def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
+    pivot = max(versions, key=lambda v: (len(v.chars), v.key))
+    others = [(v, align(pivot.chars, v.chars, _units(v))) for v in versions if v is not pivot]
+    facts = _pivot_facts(pivot, others)
+    conflicts: list[Conflict] = []
+    for region in _regions(others):
+        field = "text"
+        for f in FIELD_RANK:
+            hits = [fs for fs in facts if fs.field == f and fs.p0 <= region[1] and fs.p1 >= region[0]
+                    and (fs.p1 > region[0] or fs.p0 == region[0])]
+            if hits:
+                field = f
+                if f != "official.position":
+                    region[0] = min([region[0]] + [h.p0 for h in hits])
+                    region[1] = max([region[1]] + [h.p1 for h in hits])
+                break
+        _snap(region, others)
+        ps, pe = region
+        spans = [(pivot, ps, pe)]
+        for v, als in others:
+            al = next((a for a in als if a.covers(ps, pe)), None)
+            if al is not None:
+                spans.append((v, al.to_version(ps, left=True), al.to_version(pe, left=False)))
+        texts = [v.chars[a:b] for v, a, b in spans]
+        if len(set(texts)) < 2:
+            continue
+        votes = Counter(texts)
+        top, n = votes.most_common(1)[0]
+        consensus = top if n * 2 > len(texts) else None
+        ref = consensus if consensus is not None else pivot.chars[ps:pe]
+        deviant = next(t for t, _ in votes.most_common() if t != ref)
+        kind, evidence = classify(ref, deviant)
+        if kind == "punctuation":
+            field, severity = "punctuation", "low"
+        elif field != "text" or kind == "numeral":
+            severity = "high"
+        else:
+            severity = "medium"
+        readings = []
+        for v, a, b in spans:
+            rs, re_ = v.raw_span(a, b)
+            readings.append(Reading(text=v.chars[a:b], source=v.record.source, story_id=v.key,
+                                    start=rs, end=re_, votes=votes[v.chars[a:b]], context=_context(v, a, b)))
+        readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
+        cid = hashlib.sha1(f"{gid}\x00{ps}\x00{pe}\x00{sorted(votes.items())}".encode()).hexdigest()[:16]
+        conflicts.append(Conflict(conflict_id="c_" + cid, group_id=gid, field=field, kind=kind,
+                                  evidence=evidence, severity=severity, readings=readings,
+                                  consensus=consensus, context=_context(pivot, ps, pe)))
+    return conflicts
+
+
+def check_records(records: Sequence[StoryRecord], raw_texts: dict[str, str]) -> tuple[list[Group], list[Conflict]]:
+    """Group the versions among ``records`` and compare each group."""
+    versions = [build_version(r, raw_texts[r.source.path]) for r in records if r.sentences]
+    grouping = group_versions([v.chars for v in versions],
+                              [f"{v.record.source.path}\x00{v.record.source.doc_id}" for v in versions])
+    groups: list[Group] = []
+    conflicts: list[Conflict] = []
+    for idx in grouping.groups:
+        members = [versions[i] for i in idx]
+        gid = group_id([m.key for m in members])
+        groups.append(Group(group_id=gid, members=[
+            MemberRef(source=m.record.source, story_id=m.key, start=m.record.start, end=m.record.end,
+                      headline=m.record.headline) for m in members]))
+        found = compare_group(gid, members)
+        found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.readings[0].source.path, c.readings[0].start))
+        conflicts.extend(found)
+    return groups, conflicts
+
+
+__all__ = ["check_records", "compare_group", "strip_punct", "is_punct"]

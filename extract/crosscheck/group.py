@@ -1,0 +1,97 @@
+"""Find the versions of one story among many: MinHash LSH candidates, then containment.
+
+Each story is reduced to its set of character 5-gram shingles over the canonical text
+with punctuation removed (so punctuation width and line breaks do not matter). LSH on
+MinHash signatures proposes candidate pairs in time near-linear in the number of
+stories; each candidate is then verified exactly by *containment*,
+|A ∩ B| / min(|A|, |B|), because a version may be partial (a page that prints only some
+sections of a story). Stories on related topics that merely share officials' titles fall
+far below the containment threshold. Groups are the connected components of verified
+pairs; stories from the same source document are never versions of each other.
+"""
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+from typing import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+from .canon import Version, is_punct
+
+SHINGLE = 5
+NUM_PERM = 128
+LSH_THRESHOLD = 0.2
+CONTAINMENT = 0.5
+MIN_SHINGLES = 20
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    core = "".join(ch for ch in text if not is_punct(ch))
+    return {core[i:i + k] for i in range(len(core) - k + 1)}
+
+
+def _hash32(b: bytes) -> int:
+    """A fast, deterministic 32-bit hash (MinHash only needs a good mix, not crypto)."""
+    return zlib.crc32(b)
+
+
+def minhash(sh: set[str]) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=_hash32)
+    m.update_batch([s.encode("utf-8") for s in sh])
+    return m
+
+
+@dataclass
+class Grouping:
+    groups: list[list[int]]  # indices into the input sequence, each sorted
+    pairs_checked: int
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    small = min(len(a), len(b))
+    return len(a & b) / small if small else 0.0
+
+
+def group_versions(texts: Sequence[str], docs: Sequence[str], *,
+                   threshold: float = CONTAINMENT) -> Grouping:
+    """Group indices of ``texts`` that are versions of one story."""
+    sets = [shingles(t) for t in texts]
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    sigs = {}
+    for i, sh in enumerate(sets):
+        if len(sh) < MIN_SHINGLES:
+            continue
+        sigs[i] = minhash(sh)
+        lsh.insert(str(i), sigs[i])
+    parent = list(range(len(texts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    checked = 0
+    for i, sig in sigs.items():
+        for key in lsh.query(sig):
+            j = int(key)
+            if j <= i or docs[i] == docs[j]:
+                continue
+            checked += 1
+            if containment(sets[i], sets[j]) >= threshold:
+                parent[find(i)] = find(j)
+    comps: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        comps.setdefault(find(i), []).append(i)
+    groups = sorted((sorted(c) for c in comps.values() if len(c) > 1), key=lambda c: c[0])
+    return Grouping(groups, checked)
+
+
+def group_id(story_ids: Sequence[str]) -> str:
+    return "g_" + hashlib.sha1("\x00".join(sorted(story_ids)).encode()).hexdigest()[:12]
+
+
+def version_texts(versions: Sequence[Version]) -> list[str]:
+    return [v.chars for v in versions]
