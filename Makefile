@@ -7,7 +7,7 @@ PIP    := $(VENV)/bin/pip
 MODEL_DIR ?= $(or $(NEWSFACTS_MODEL_DIR),$(HOME)/.cache/newsfacts/pkuseg)
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test bench clean model
+.PHONY: setup run test test-deps bench clean model
 
 setup: $(STAMP) model
 
@@ -23,8 +23,14 @@ model: $(STAMP)
 run: setup
 	mkdir -p out
 	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract extract fixtures/seeds -o out/facts.jsonl
+	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract check fixtures/seeds -o out/conflicts.jsonl \
+		--groups out/groups.jsonl --html out/report.html
 
-test: setup
+# Test-only system packages (Debian's chromium for the report's browser test).
+test-deps:
+	bash scripts/ensure_chromium.sh
+
+test: setup test-deps
 	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m pytest
 
 bench: setup

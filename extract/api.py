@@ -6,12 +6,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
+from typing import Callable, Iterator
 
-from schemas import ErrorRecord, StoryRecord
+from schemas import Conflict, ErrorRecord, Group, StoryRecord
 
 from .errors import NewsfactsError
-from .inputs import RawDoc, iter_inputs
+from .inputs import Item, RawDoc, iter_inputs
 from .pipeline import extract_items
 
 
@@ -26,6 +26,12 @@ class Summary:
     def line(self) -> str:
         return (f"newsfacts: {self.inputs} inputs, {self.stories} stories, "
                 f"{self.errors} errors, {self.seconds:.1f} s")
+
+    def count(self, rec: StoryRecord | ErrorRecord) -> None:
+        if rec.record_type == "error":
+            self.errors += 1
+        else:
+            self.stories += 1
 
 
 _WORKER_NLP = None
@@ -43,44 +49,66 @@ def _work(args: tuple[RawDoc, date | None]) -> list[dict]:
     return [r.model_dump(mode="json") for r in extract_items([doc], _WORKER_NLP, ref)]
 
 
-def extract_paths(inputs: list[str], *, reference: date | None = None, jobs: int = 1,
-                  words: bool = True, summary: Summary | None = None,
-                  progress=None) -> Iterator[StoryRecord | ErrorRecord | dict]:
-    """Records for every input, in input order; errors become error records."""
-    summary = summary or Summary()
-    from .nlp import shared_nlp
+def _revive(d: dict) -> StoryRecord | ErrorRecord:
+    return ErrorRecord.model_validate(d) if d["record_type"] == "error" else StoryRecord.model_validate(d)
 
-    items = list(iter_inputs(inputs))
-    summary.inputs = len(items)
+
+def extract_from_items(items: list[Item], *, reference: date | None = None, jobs: int = 1,
+                       words: bool = True, summary: Summary | None = None,
+                       progress: Callable[[], None] | None = None) -> Iterator[StoryRecord | ErrorRecord]:
+    """Records for already-read inputs, in input order."""
+    summary = summary if summary is not None else Summary()
     model_dir = os.environ.get("NEWSFACTS_MODEL_DIR")
-
-    def count(rec) -> None:
-        kind = rec["record_type"] if isinstance(rec, dict) else rec.record_type
-        if kind == "error":
-            summary.errors += 1
-        else:
-            summary.stories += 1
-
+    summary.inputs += len(items)
     if jobs > 1 and words:
         docs = [(i, it) for i, it in enumerate(items) if isinstance(it, RawDoc)]
         results: dict[int, list] = {i: [it.record()] for i, it in enumerate(items)
                                     if isinstance(it, NewsfactsError)}
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(model_dir,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model_dir,)) as pool:
             for (i, _), recs in zip(docs, pool.map(_work, [(d, reference) for _, d in docs])):
-                results[i] = recs
+                results[i] = [_revive(r) for r in recs]
                 if progress:
                     progress()
-        for i in range(len(items)):
-            for rec in results[i]:
-                count(rec)
-                yield rec
+        ordered = (rec for i in range(len(items)) for rec in results[i])
     else:
+        from .nlp import shared_nlp
+
         nlp = shared_nlp(model_dir) if words else None
-        for item in items:
-            for rec in extract_items([item], nlp, reference):
-                count(rec)
-                yield rec
-            if progress:
-                progress()
+
+        def gen():
+            for item in items:
+                yield from extract_items([item], nlp, reference)
+                if progress:
+                    progress()
+        ordered = gen()
+    for rec in ordered:
+        summary.count(rec)
+        yield rec
     summary.seconds = time.perf_counter() - summary.started
+
+
+def extract_paths(inputs: list[str], **kw) -> Iterator[StoryRecord | ErrorRecord]:
+    """Records for every input (files, folders, JSONL, '-'); errors become error records."""
+    return extract_from_items(list(iter_inputs(inputs)), **kw)
+
+
+@dataclass
+class CheckResult:
+    groups: list[Group]
+    conflicts: list[Conflict]
+    errors: list[ErrorRecord]
+    stories: list[StoryRecord]
+
+
+def check_paths(inputs: list[str], *, summary: Summary | None = None, **kw) -> CheckResult:
+    """Extract every input, find the versions of each story and compare them."""
+    from .crosscheck import check_records
+
+    items = list(iter_inputs(inputs))
+    raws = {it.path: it.text for it in items if isinstance(it, RawDoc)}
+    stories: list[StoryRecord] = []
+    errors: list[ErrorRecord] = []
+    for rec in extract_from_items(items, summary=summary, **kw):
+        (errors if rec.record_type == "error" else stories).append(rec)
+    groups, conflicts = check_records(stories, raws)
+    return CheckResult(groups, conflicts, errors, stories)

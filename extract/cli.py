@@ -30,6 +30,14 @@ def parser() -> argparse.ArgumentParser:
                     help="date relative expressions resolve against when a story gives none")
     ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+
+    ck = sub.add_parser("check", help="find versions of the same story and flag where they disagree")
+    ck.add_argument("inputs", nargs="+", metavar="INPUT", help="as for extract")
+    ck.add_argument("-o", "--output", default="-", help="conflicts JSONL (default: standard output)")
+    ck.add_argument("--groups", metavar="GROUPS.jsonl", help="write the version groups here")
+    ck.add_argument("--html", metavar="REPORT.html", help="write the fact-checking desk's report here")
+    ck.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="as for extract")
+    ck.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     return p
 
 
@@ -72,8 +80,34 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if summary.errors else 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .api import Summary, check_paths
+    from .output import write_jsonl, write_text
+    from .report.html import render
+
+    if args.jobs < 1:
+        print("newsfacts: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    summary = Summary()
+    try:
+        result = check_paths(args.inputs, reference=args.reference_date, jobs=args.jobs, summary=summary)
+    except ModelMissingError as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    write_jsonl(result.conflicts + result.errors, args.output)
+    if args.groups:
+        write_jsonl(result.groups, args.groups)
+    if args.html:
+        write_text(render(result.groups, result.conflicts), args.html)
+    print(f"{summary.line()}; {len(result.groups)} version groups, {len(result.conflicts)} conflicts",
+          file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "extract":
         return cmd_extract(args)
+    if args.command == "check":
+        return cmd_check(args)
     return 2

@@ -180,7 +180,8 @@ class Reading(Record):
     start: int = Field(description="raw offset in that source")
     end: int
     votes: int = Field(description="how many versions share this reading")
-    context: str = Field(description="the reading in its surrounding text in this version")
+    context_before: str = Field(description="text just before the reading in this version")
+    context_after: str = Field(description="text just after the reading in this version")
 
 
 ConflictField = Literal["official.name", "official.position", "claim.value", "claim.unit",
@@ -200,4 +201,4 @@ class Conflict(Record):
     severity: Literal["high", "medium", "low"]
     readings: list[Reading]
     consensus: Optional[str] = Field(None, description="the reading a strict majority of versions share")
-    context: str
+    context: str = Field(description="the pivot version's text around the discrepancy, reading in 【】")

@@ -37,18 +37,8 @@ class FactSpan:
 
 
 def _units(v: Version) -> list[tuple[int, int]]:
-    """Canonical spans of the version's clauses (sentences cut at ；)."""
-    out = []
-    for s in v.record.sentences:
-        a, b = v.canon_index(s.start), v.canon_index(s.end)
-        start = a
-        for i in range(a, b):
-            if v.chars[i] in ";；":
-                out.append((start, i + 1))
-                start = i + 1
-        if start < b:
-            out.append((start, b))
-    return out
+    """Canonical spans of the version's sentences: the units anchored independently."""
+    return [(v.canon_index(s.start), v.canon_index(s.end)) for s in v.record.sentences]
 
 
 def _fact_spans(v: Version) -> list[tuple[str, int, int]]:
@@ -104,8 +94,17 @@ def _snap(region: list[int], others) -> None:
                         region[1], changed = b.p1, True
 
 
+def _printed(v: Version, a: int, b: int) -> str:
+    """Canonical chars [a, b) as printed in the raw text, whitespace removed."""
+    b = min(b, len(v.chars))
+    if a >= b:
+        return ""
+    rs, re_ = v.raw_span(a, b)
+    return "".join(ch for ch in v.raw[rs:re_] if not ch.isspace())
+
+
 def _context(v: Version, a: int, b: int) -> str:
-    return v.chars[max(0, a - CONTEXT):a] + "【" + v.chars[a:b] + "】" + v.chars[b:b + CONTEXT]
+    return _printed(v, max(0, a - CONTEXT), a) + "【" + _printed(v, a, b) + "】" + _printed(v, b, b + CONTEXT)
 
 
 def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
@@ -147,11 +146,17 @@ def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
         else:
             severity = "medium"
         readings = []
+        shown: dict[str, str] = {}
         for v, a, b in spans:
             rs, re_ = v.raw_span(a, b)
-            readings.append(Reading(text=v.chars[a:b], source=v.record.source, story_id=v.key,
-                                    start=rs, end=re_, votes=votes[v.chars[a:b]], context=_context(v, a, b)))
+            text = "".join(ch for ch in v.raw[rs:re_] if not ch.isspace())  # as printed
+            shown.setdefault(v.chars[a:b], text)
+            readings.append(Reading(text=text, source=v.record.source, story_id=v.key,
+                                    start=rs, end=re_, votes=votes[v.chars[a:b]],
+                                    context_before=_printed(v, max(0, a - CONTEXT), a),
+                                    context_after=_printed(v, b, b + CONTEXT)))
         readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
+        consensus = shown[consensus] if consensus is not None else None
         cid = hashlib.sha1(f"{gid}\x00{ps}\x00{pe}\x00{sorted(votes.items())}".encode()).hexdigest()[:16]
         conflicts.append(Conflict(conflict_id="c_" + cid, group_id=gid, field=field, kind=kind,
                                   evidence=evidence, severity=severity, readings=readings,

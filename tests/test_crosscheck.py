@@ -1,0 +1,115 @@
+"""Cross-version checking on the seeds against ../shared/gold/seeds.conflicts.json (issue 5)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.crosscheck import check_records
+from extract.crosscheck.classify import classify
+
+from .conftest import SEEDS, SHARED
+
+GOLD_PATH = SHARED / "gold" / "seeds.conflicts.json"
+GOLD_COPY = Path(__file__).parent / "golden" / "seeds.conflicts.json"
+
+
+def _gold() -> dict:
+    path = GOLD_PATH if GOLD_PATH.exists() else GOLD_COPY
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _strip(s: str) -> str:
+    return "".join(ch for ch in s if not ch.isspace())
+
+
+@pytest.fixture(scope="module")
+def checked(seed_records):
+    stories = [r for r in seed_records if r.record_type == "story"]
+    raws = {p: Path(p).read_text(encoding="utf-8") for p in {r.source.path for r in stories}}
+    groups, conflicts = check_records(stories, raws)
+    return groups, conflicts, raws
+
+
+def _prefix(doc_id: str) -> str:
+    return doc_id[:3]
+
+
+def test_the_three_miit_versions_form_one_group_and_nothing_else_joins(checked) -> None:
+    groups, _, _ = checked
+    assert len(groups) == 1
+    (g,) = groups
+    assert sorted(_prefix(m.source.doc_id) for m in g.members) == ["000", "001", "002"]
+    assert all(m.headline == "巩固增强工业经济回升向好态势" for m in g.members)
+
+
+def _matches(conflict, item: dict, raws: dict[str, str]) -> bool:
+    by_doc = {_prefix(r.source.doc_id): r for r in conflict.readings}
+    if set(by_doc) != set(item["readings"]):
+        return False
+    for doc, gold_text in item["readings"].items():
+        r = by_doc[doc]
+        raw = raws[r.source.path]
+        if _strip(raw[r.start:r.end]) != r.text or r.text not in gold_text:
+            return False
+        window = _strip(raw[max(0, r.start - 60):r.end + 60])
+        if _strip(gold_text) not in window:  # the offsets point at the gold reading's place
+            return False
+    return conflict.consensus is not None and conflict.consensus in item["consensus"]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_must_flag(checked, index: int) -> None:
+    _, conflicts, raws = checked
+    item = _gold()["must_flag"][index]
+    hits = [c for c in conflicts if _matches(c, item, raws)]
+    assert len(hits) == 1, (item, [(c.field, [r.text for r in c.readings]) for c in conflicts])
+    if item["field"] == "official.name":
+        assert hits[0].field == "official.name" and hits[0].severity == "high"
+        assert hits[0].consensus == "谢少锋"
+        assert hits[0].kind == "similar_glyph" and set(hits[0].evidence) == {"similar_shape", "same_pinyin"}
+    if item.get("why") == "transposition":
+        assert hits[0].kind == "transposition"
+
+
+def test_nothing_from_must_not_flag(checked) -> None:
+    _, conflicts, _ = checked
+    for c in conflicts:
+        texts = {r.text for r in c.readings}
+        # width, spacing and line breaks never produce a conflict
+        assert len({t.replace(",", "，").replace(":", "：").replace(";", "；") for t in texts}) > 1 or c.kind == "punctuation"
+        assert all(not any(ch.isspace() for ch in t) for t in texts)
+    # every content conflict is one of the six gold discrepancies; the rest are low-severity punctuation
+    gold = _gold()
+    _, _, raws = checked
+    content = [c for c in conflicts if c.severity != "low"]
+    assert len(content) == len(gold["must_flag"])
+
+
+CLASSIFY = [
+    # (consensus, deviant, kind, why it is hard)
+    ("谢少锋", "谢少峰", "similar_glyph", "锋/峰 is both same-pinyin and similar-shape; OCR makes shape errors"),
+    ("创新技术", "技术创新", "transposition", "same characters, another order"),
+    ("重要基石", "基石", "omission", "a word dropped"),
+    ("基石", "重要基石", "insertion", "a word added"),
+    ("42%", "47%", "numeral", "a digit changed"),
+    ("协同发力", "协同发展", "substitution", "力/展 are neither homophones nor look-alikes"),
+    ("“今年", "今年", "punctuation", "only a quotation mark differs"),
+    ("公布", "公部", "homophone", "布/部 share pinyin bu but not shape"),
+]
+
+
+@pytest.mark.parametrize("ref,other,kind,why", CLASSIFY, ids=[c[3] for c in CLASSIFY])
+def test_classify(ref: str, other: str, kind: str, why: str) -> None:
+    assert classify(ref, other)[0] == kind
+
+
+def test_two_versions_that_disagree_have_no_consensus(seed_records) -> None:
+    """A name is judged only by other versions: with one against one there is no majority."""
+    stories = [r for r in seed_records if r.record_type == "story" and r.headline == "巩固增强工业经济回升向好态势"
+               and r.source.doc_id[:3] in ("000", "001")]
+    raws = {p: Path(p).read_text(encoding="utf-8") for p in {r.source.path for r in stories}}
+    _, conflicts = check_records(stories, raws)
+    name = [c for c in conflicts if c.field == "official.name"]
+    assert name and all(c.consensus is None for c in conflicts)
