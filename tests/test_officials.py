@@ -138,3 +138,16 @@ def test_spacy_component() -> None:
     nlp.initialize()
     doc = nlp("外交部副部长马朝旭、北京市委书记尹力先后发言")
     assert [o.name for o in doc._.officials] == ["马朝旭", "尹力"]
+
+
+# Regression (issue 3): cases found by running the whole seeds through the pipeline.
+REGRESSIONS = [
+    # (text, names that must NOT appear as officials, why it is hard)
+    ("12月6日，记者见到聊城援青教师高凡和周小会时", {"见到聊", "见到"},
+     "记者 followed by a verb in running text; 见 is a (rare) surname"),
+]
+
+
+@pytest.mark.parametrize("text,bad,why", REGRESSIONS, ids=[r[2] for r in REGRESSIONS])
+def test_issue3_no_false_reporter(text: str, bad: set[str], why: str) -> None:
+    assert not bad & {o.name for o in find_officials(text)}

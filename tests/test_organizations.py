@@ -80,3 +80,17 @@ def test_spacy_component() -> None:
     nlp.initialize()
     doc = nlp("外交部副部长马朝旭发言")
     assert [o.canonical for o in doc._.organizations] == ["外交部"]
+
+
+ORG_REGRESSIONS = [
+    # (text, spans that must not be organisations, why it is hard)
+    ("工业和信息化部有关负责人接受新华社记者采访。", {"工业和信息化部有关负责人接受新华社"},
+     "a leftward scan from 社 ran across a verb (接受)"),
+    ("接警员立即将号码推送至中国电信昆明分公司进行查询。", {"接警员立即将号码推送至中国电信昆明分公司", "至中国电信昆明分公司"},
+     "a leftward scan from 公司 ran across a whole clause"),
+]
+
+
+@pytest.mark.parametrize("text,bad,why", ORG_REGRESSIONS, ids=[r[2] for r in ORG_REGRESSIONS])
+def test_issue3_org_scan_stops_at_verbs(text: str, bad: set[str], why: str) -> None:
+    assert not bad & {o.name for o in find_organizations(text)}

@@ -300,6 +300,9 @@ def _name_after(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
     return long
 
 
+RARE_SURNAME = 20  # frequency (per the surname list) below which a run-on byline name is doubted
+
+
 def _reporter_names(c: str, p: int) -> list[str]:
     """Names after a byline title: 严赋憬张辛欣 → [严赋憬, 张辛欣]."""
     k = p
@@ -338,6 +341,12 @@ def _reporter_names(c: str, p: int) -> list[str]:
         if names:
             return names
     one = _name_after(c, p)
+    if one:  # 记者见到聊城…: in running text 记者 is often followed by a verb, not a name
+        q = p + len(one)
+        common = lexicon.surnames().get(one[:2], 0) or lexicon.surnames().get(one[0], 0)
+        if (q < len(c) and _HAN.match(c[q]) and not _starts_with(c, q, "name_end") and c[q] != "摄"
+                and common < RARE_SURNAME):
+            return []
     return [one] if one else []
 
 
