@@ -187,7 +187,7 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
                 sdoc._.reference_date = ref
             for _, proc in nlp.pipeline:
                 sdoc = proc(sdoc)
-            facts = {k: list(getattr(sdoc._, k) or []) for k in ("officials", "organizations", "events", "claims")
+            facts = {k: list(getattr(sdoc._, k) or []) for k in ("officials", "organizations", "dates", "events", "claims")
                      if sdoc.has_extension(k)}
             rec = rec.model_copy(update=facts)
         records.append(_remap_story(rec, norm))
@@ -197,7 +197,7 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
 def _remap_story(rec: StoryRecord, norm: NormText) -> StoryRecord:
     """Map body-relative offsets (sentences and facts) to raw offsets; story span is raw already."""
     updates = {k: _remap(getattr(rec, k), norm)
-               for k in ("sentences", "officials", "organizations", "events", "claims")}
+               for k in ("sentences", "officials", "organizations", "dates", "events", "claims")}
     return rec.model_copy(update=updates)
 
 

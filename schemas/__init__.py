@@ -141,6 +141,7 @@ class StoryRecord(Record):
     sentences: list[Sentence] = Field(default_factory=list)
     officials: list[Official] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)
+    dates: list[DateValue] = Field(default_factory=list, description="every date expression, resolved")
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
 
