@@ -60,6 +60,8 @@ def extract_from_items(items: list[Item], *, reference: date | None = None, jobs
     summary = summary if summary is not None else Summary()
     model_dir = os.environ.get("NEWSFACTS_MODEL_DIR")
     summary.inputs += len(items)
+    if progress is not None and hasattr(progress, "total"):
+        progress.total = len(items)
     if jobs > 1 and words:
         docs = [(i, it) for i, it in enumerate(items) if isinstance(it, RawDoc)]
         results: dict[int, list] = {i: [it.record()] for i, it in enumerate(items)

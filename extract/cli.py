@@ -6,6 +6,7 @@ are written), 2 for bad arguments or a missing model.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 
@@ -30,6 +31,8 @@ def parser() -> argparse.ArgumentParser:
                     help="date relative expressions resolve against when a story gives none")
     ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    ex.add_argument("--user-dict", metavar="FILE",
+                    help="extra words the segmenter must not split, one a line (also NEWSFACTS_USER_DICT)")
 
     ck = sub.add_parser("check", help="find versions of the same story and flag where they disagree")
     ck.add_argument("inputs", nargs="+", metavar="INPUT", help="as for extract")
@@ -63,6 +66,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("newsfacts: --jobs must be at least 1", file=sys.stderr)
         return 2
+    if args.user_dict:
+        os.environ["NEWSFACTS_USER_DICT"] = args.user_dict  # read by worker processes too
     summary = Summary()
     progress = None
     if sys.stderr.isatty() and not args.no_progress:

@@ -7,6 +7,7 @@ titles and organisation names is added so they stay single words.
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,9 +36,18 @@ def register_components() -> list[str]:
 
 
 def user_dict_words() -> list[str]:
+    """Titles and organisation names from the lexicons, plus the words of the file named
+    by ``NEWSFACTS_USER_DICT`` (one word a line, ``#`` comments): words pkuseg must not split."""
     from .facts import lexicon
 
-    return lexicon.user_dict_words()
+    words = list(lexicon.user_dict_words())
+    extra = os.environ.get("NEWSFACTS_USER_DICT")
+    if extra:
+        for line in Path(extra).read_text(encoding="utf-8").splitlines():
+            w = line.split("#", 1)[0].strip()
+            if w:
+                words.append(w)
+    return words
 
 
 def build_nlp(model_dir: Path | None = None, *, components: bool = True,

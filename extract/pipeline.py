@@ -183,6 +183,7 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
         )
         if nlp is not None and text:
             sdoc = nlp.make_doc(text)
+            sdoc.user_data["newsfacts.text"] = text  # see extract.facts.doc_text
             if sdoc.has_extension("reference_date"):
                 sdoc._.reference_date = ref
             for _, proc in nlp.pipeline:

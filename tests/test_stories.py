@@ -104,3 +104,26 @@ def test_gbk_copy_yields_the_same_stories(tmp_path: Path) -> None:
 def test_story_ids_are_stable() -> None:
     assert [s.story_id for s in _stories("003")] == [s.story_id for s in _stories("003")]
     assert len({s.story_id for p in EXPECTED for s in _stories(p)}) == sum(len(v) for v in EXPECTED.values())
+
+
+# --- the offset rule through the whole segmentation, on generated pages (issue 2) ---------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "新华社北京12月25日电", "工业和信息化部科技司司长谢少锋表示，", "今年以来，工业经济稳步恢复。", "近 3000 名",
+    "２０２４年", "ＡＰＭＰ", "（上接1版）", "■ 新华社记者 陈斌 摄", "(责编:袁勃)", "发布时间:2024-04-26 13:11:08",
+    "# 标题", "——副题", "“引号”", "巩固增强态势", ",", ":", "；", "。", "\n", "\r\n", "\n\n", "\r\n\r\n", " ", "\u3000",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=60), st.booleans())
+def test_offset_rule_holds_for_every_story_span(pieces: list[str], bom: bool) -> None:
+    raw = ("\ufeff" if bom else "") + "".join(pieces)
+    for s in extract_doc(RawDoc(path="gen.txt", doc_id="gen.txt", text=raw), nlp=None):
+        assert 0 <= s.start <= s.end <= len(raw)
+        for sent in s.sentences:
+            assert canon(raw[sent.start:sent.end]).replace("\ufeff", "") == canon(sent.text).replace("\ufeff", "")
+        for f in s.furniture:
+            assert canon(raw[f.start:f.end]) == canon(f.text)

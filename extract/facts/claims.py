@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Optional
 
 import regex
+from extract.facts import doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -360,7 +361,7 @@ class ClaimsComponent:
         _patterns()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = find_claims(doc.text)
+        doc._.claims = find_claims(doc_text(doc))
         return doc
 
 

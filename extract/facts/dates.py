@@ -48,6 +48,7 @@ from functools import cache
 from importlib import resources
 from typing import Optional, Sequence
 
+from extract.facts import doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -613,7 +614,7 @@ for _ext in ("dates", "reference_date"):
 
 
 class DatesComponent:
-    """spaCy component: ``doc._.dates = find_dates(doc.text, doc._.reference_date)``."""
+    """spaCy component: ``doc._.dates = find_dates(doc_text(doc), doc._.reference_date)``."""
 
     def __init__(self, nlp: Language, name: str = "dates") -> None:
         self.name = name
@@ -622,7 +623,7 @@ class DatesComponent:
         lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, doc._.reference_date)
+        doc._.dates = find_dates(doc_text(doc), doc._.reference_date)
         return doc
 
 

@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Iterable, Optional, Sequence
 
+from extract.facts import doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -177,7 +178,7 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         officials = [o.name for o in (doc._.officials or []) if not getattr(o, "is_reporter", False)]
-        doc._.events = find_events(doc.text, doc._.dates or [], officials)
+        doc._.events = find_events(doc_text(doc), doc._.dates or [], officials)
         return doc
 
 

@@ -28,6 +28,7 @@ from functools import cache
 from typing import Optional
 
 import regex
+from extract.facts import doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -500,7 +501,7 @@ class OfficialsComponent:
         _title_re()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.officials = find_officials(doc.text)
+        doc._.officials = find_officials(doc_text(doc))
         return doc
 
 

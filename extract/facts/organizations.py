@@ -21,6 +21,7 @@ from functools import cache
 from typing import Optional
 
 import regex
+from extract.facts import doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -198,7 +199,7 @@ class OrganizationsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         officials = doc._.officials if Doc.has_extension("officials") else None
-        doc._.organizations = find_organizations(doc.text, officials)
+        doc._.organizations = find_organizations(doc_text(doc), officials)
         return doc
 
 

@@ -83,7 +83,11 @@ def normalize_segments(raw: str, paragraphs: Iterable[Iterable[tuple[int, int]]]
         before = len(out)
         last_end = None
         for s, e in para:
-            if last_end is not None and len(out) > before:
+            if last_end is not None and len(out) > before and raw[last_end:s].strip():
+                # text was cut out between the two pieces (page furniture): never run a
+                # sentence across the gap
+                out.append("\n", last_end)
+            elif last_end is not None and len(out) > before:
                 # a hard line break between two Latin words keeps one space
                 prev = out.chars[-1]
                 nxt = _fold(_next_visible(raw, s, e) or " ")
