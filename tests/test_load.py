@@ -1,0 +1,307 @@
+"""`newsfacts load`: JSONL → SQLite and a real PostgreSQL server (a throw-away cluster, tests/pg.py)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event, select, text
+
+from extract.crosscheck import check_records
+from extract.load import load_paths, normalize_url
+from extract.load import tables as T
+from extract.load.loader import make_engine
+from extract.output import write_jsonl
+from schemas import Conflict, Group, MemberRef, Official, Reading, SourceRef, StoryRecord
+
+from .conftest import ROOT
+from .pg import PgCluster, PgUnavailable
+
+DOCS = ROOT / "docs" / "records.md"
+
+
+# --------------------------------------------------------------------------- fixtures
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    try:
+        cluster = PgCluster().start()
+    except PgUnavailable as exc:
+        pytest.skip(f"no PostgreSQL server: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'sub' / 'facts.db'}"
+    return request.getfixturevalue("pg_cluster").url()
+
+
+@pytest.fixture(scope="session")
+def seed_files(seed_records, tmp_path_factory) -> dict[str, Path]:
+    """The seeds as the commands write them: stories (with facts), groups, conflicts."""
+    d = tmp_path_factory.mktemp("seedjsonl")
+    stories = [r for r in seed_records if r.record_type == "story"]
+    raws = {p: Path(p).read_text(encoding="utf-8") for p in {r.source.path for r in stories}}
+    groups, conflicts = check_records(stories, raws)
+    files = {"facts": d / "facts.jsonl", "groups": d / "groups.jsonl", "conflicts": d / "conflicts.jsonl"}
+    write_jsonl(seed_records, str(files["facts"]))
+    write_jsonl(groups, str(files["groups"]))
+    write_jsonl(conflicts, str(files["conflicts"]))
+    return files
+
+
+def expected_counts(*paths: Path) -> dict[str, int]:
+    """Row counts per table, computed from the JSONL itself (not by the loader's code)."""
+    n = {t.name: 0 for t in T.INSERT_ORDER}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            if d["record_type"] == "story":
+                n["stories"] += 1
+                for key in ("sentences", "furniture", "officials", "organizations", "events", "claims"):
+                    n[key] += len(d[key])
+                n["positions"] += sum(len(o["positions"]) for o in d["officials"])
+                n["mentions"] += sum(len(x["mentions"]) for x in d["officials"] + d["organizations"])
+                n["event_officials"] += sum(len(e["officials"]) for e in d["events"])
+            elif d["record_type"] == "group":
+                n["groups"] += 1
+                n["group_members"] += len(d["members"])
+            elif d["record_type"] == "conflict":
+                n["conflicts"] += 1
+                n["readings"] += len(d["readings"])
+            elif d["record_type"] == "error":
+                n["extract_errors"] += 1
+    return n
+
+
+def counts(url: str) -> dict[str, int]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        out = {t.name: conn.execute(select(text("count(*)")).select_from(t)).scalar_one() for t in T.INSERT_ORDER}
+    engine.dispose()
+    return out
+
+
+def snapshot(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table, in key order."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        out = {t.name: [tuple(r) for r in conn.execute(select(t).order_by(*t.primary_key.columns))]
+               for t in T.INSERT_ORDER}
+    engine.dispose()
+    return out
+
+
+def query(url: str, sql: str, **params) -> list[tuple]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(text(sql), params)]
+    engine.dispose()
+    return rows
+
+
+def story(story_id: str, path: str, body: str, **kw) -> StoryRecord:
+    return StoryRecord(story_id=story_id, source=SourceRef(path=path, doc_id=Path(path).name),
+                       start=0, end=len(body), text=body, **kw)
+
+
+# --------------------------------------------------------------------------- the seeds
+
+def test_seed_facts_load_with_one_row_per_record_and_fact_and_a_second_load_changes_nothing(db_url, seed_files):
+    files = [seed_files["facts"], seed_files["conflicts"], seed_files["groups"]]  # conflicts before their groups
+    want = expected_counts(*files)
+    assert want["stories"] >= 20 and want["officials"] > 30 and want["claims"] > 50 and want["conflicts"] > 0
+
+    first = load_paths([str(f) for f in files], db_url, batch_rows=200)
+    assert (first.failed, first.exit_code) == (0, 0)
+    assert first.batches > 3  # 200-row transactions, not one
+    assert counts(db_url) == want
+    before = snapshot(db_url)
+    assert all(r[2] is not None for r in before["groups"])  # stubs made for the conflicts were filled in
+
+    again = load_paths([str(f) for f in files], db_url)
+    assert again.exit_code == 0
+    assert counts(db_url) == want
+    assert snapshot(db_url) == before
+
+
+def test_decimal_values_stay_exact(db_url, seed_files):
+    load_paths([str(seed_files["facts"])], db_url)
+    want = sorted(str(c["value"]) for line in seed_files["facts"].read_text(encoding="utf-8").splitlines()
+                  for c in json.loads(line).get("claims", []) if c["value"] is not None)
+    assert sorted(r[0] for r in query(db_url, "SELECT value FROM claims WHERE value IS NOT NULL")) == want
+
+
+def test_a_newer_run_replaces_the_stories_of_its_inputs_and_nothing_else(db_url, seed_files):
+    load_paths([str(seed_files["facts"])], db_url)
+    stories = [StoryRecord.model_validate_json(line)
+               for line in seed_files["facts"].read_text(encoding="utf-8").splitlines()]
+    paths = sorted({s.source.path for s in stories})
+    redone, kept = paths[0], paths[1:]
+    old = [s for s in stories if s.source.path == redone]
+    assert len(old) > 1
+    # The newer run splits the input differently: one story, with a new id and one official.
+    newer = old[0].model_copy(update={"story_id": "s_newer", "officials": old[0].officials[:1]})
+    run2 = seed_files["facts"].parent / "run2.jsonl"
+    write_jsonl([newer], str(run2))
+
+    summary = load_paths([str(run2)], db_url)
+
+    assert summary.exit_code == 0
+    got = query(db_url, "SELECT source_path, story_id FROM stories ORDER BY source_path, story_id")
+    want = sorted([(s.source.path, s.story_id) for s in stories if s.source.path in kept] + [(redone, "s_newer")])
+    assert got == want
+    officials = query(db_url, "SELECT s.source_path, COUNT(*) FROM officials o JOIN stories s "
+                              "ON s.story_key = o.story_key GROUP BY s.source_path ORDER BY s.source_path")
+    by_path = dict(officials)
+    assert by_path.get(redone, 0) == len(newer.officials)
+    for p in kept:
+        assert by_path.get(p, 0) == sum(len(s.officials) for s in stories if s.source.path == p)
+    # no orphans left behind by the replaced stories
+    assert counts(db_url)["sentences"] == sum(len(s.sentences) for s in stories if s.source.path in kept) \
+        + len(newer.sentences)
+
+
+# --------------------------------------------------------------------------- bad input
+
+def test_bad_lines_become_load_errors_and_the_rest_loads(db_url, tmp_path):
+    good1 = story("s_good1", "a.txt", "第一条。").model_dump_json()
+    good2 = story("s_good2", "b.txt", "第二条。").model_dump_json()
+    no_text = json.loads(story("s_bad", "c.txt", "x").model_dump_json())
+    del no_text["text"]
+    nul = story("s_nul", "d.txt", "含\x00空字符").model_dump_json()
+    lines = [good1, '{"record_type": "story", "story_id": ', "[1, 2]", json.dumps(no_text),
+             '{"record_type": "bogus"}', "", good2, nul, '{"no_type": 1}']
+    f = tmp_path / "mixed.jsonl"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    summary = load_paths([str(f)], db_url, batch_rows=2)
+
+    assert (summary.failed, summary.stories, summary.exit_code) == (6, 2, 1)
+    assert query(db_url, "SELECT story_id FROM stories ORDER BY story_id") == [("s_good1",), ("s_good2",)]
+    errors = query(db_url, "SELECT file, line, code, message FROM load_errors ORDER BY line")
+    assert [(e[0], e[1], e[2]) for e in errors] == [
+        (str(f), 2, "NF005"), (str(f), 3, "NF005"), (str(f), 4, "NF010"), (str(f), 5, "NF011"),
+        (str(f), 8, "NF010"), (str(f), 9, "NF011")]
+    assert errors[0][3].startswith("malformed JSONL line:")
+    assert "text" in errors[2][3] and "NUL" in errors[4][3]
+
+    load_paths([str(f)], db_url)  # again: the same error rows, not twice as many
+    assert len(query(db_url, "SELECT * FROM load_errors")) == 6
+    f.write_text(good1 + "\n", encoding="utf-8")  # fixed: its errors are gone
+    assert load_paths([str(f)], db_url).exit_code == 0
+    assert query(db_url, "SELECT * FROM load_errors") == []
+
+
+def test_a_record_the_database_refuses_loses_only_itself(db_url, tmp_path):
+    huge = story("s_huge", "h.txt", "x").model_copy(update={"start": 2 ** 63})  # valid JSON, too big to store
+    f = tmp_path / "huge.jsonl"
+    write_jsonl([story("s_1", "a.txt", "甲"), huge, story("s_3", "c.txt", "丙")], str(f))
+
+    summary = load_paths([str(f)], db_url)
+
+    assert (summary.stories, summary.failed, summary.exit_code) == (2, 1, 1)
+    assert query(db_url, "SELECT story_id FROM stories ORDER BY story_id") == [("s_1",), ("s_3",)]
+    [(line, code, message)] = query(db_url, "SELECT line, code, message FROM load_errors")
+    assert (line, code) == (2, "NF010") and "database refused" in message
+
+
+def test_a_missing_file_is_reported_and_the_others_load(db_url, tmp_path, seed_files):
+    missing = str(tmp_path / "nope.jsonl")
+    summary = load_paths([missing, str(seed_files["groups"])], db_url)
+    assert summary.exit_code == 1 and summary.groups == expected_counts(seed_files["groups"])["groups"]
+    assert query(db_url, "SELECT file, line, code FROM load_errors") == [(missing, 0, "NF007")]
+
+
+HOSTILE = ["'); DROP TABLE stories;--", 'Robert"); DROP TABLE officials; --', "\\'; DELETE FROM claims; \\",
+           "%s %(x)s :name ? $1", "文本'||'注入"]
+
+
+def test_hostile_text_round_trips_as_data(db_url, tmp_path):
+    recs = [story(f"s_h{i}", f"evil{i}.txt", body, headline=body,
+                  officials=[Official(start=0, end=1, text=body, rule=body, score=1.0, name=body)])
+            for i, body in enumerate(HOSTILE)]
+    f = tmp_path / "hostile.jsonl"
+    write_jsonl(recs, str(f))
+    assert load_paths([str(f)], db_url).exit_code == 0
+    got = query(db_url, "SELECT s.story_id, s.text, s.headline, o.name FROM stories s "
+                        "JOIN officials o ON o.story_key = s.story_key ORDER BY s.story_id")
+    assert got == [(f"s_h{i}", b, b, b) for i, b in enumerate(HOSTILE)]
+    assert counts(db_url)["claims"] == 0  # the tables are all still there
+    hits = query(db_url, "SELECT story_id FROM stories WHERE text = :t", t=HOSTILE[0])
+    assert hits == [("s_h0",)]
+
+
+# --------------------------------------------------------------------------- streaming
+
+def test_loading_streams_in_bounded_transactions(tmp_path):
+    body = "正文。" * 3
+    recs = [story(f"s_{i:05d}", f"in/{i % 7}.txt", body) for i in range(2000)]
+    f = tmp_path / "many.jsonl"
+    write_jsonl(recs, str(f))
+    url = f"sqlite:///{tmp_path / 'many.db'}"
+    commits: list[int] = []
+    listener = lambda conn: commits.append(1)  # noqa: E731
+    from sqlalchemy.engine import Engine
+    event.listen(Engine, "commit", listener)
+    try:
+        summary = load_paths([str(f)], url, batch_rows=100)
+    finally:
+        event.remove(Engine, "commit", listener)
+    assert summary.stories == 2000 and counts(url)["stories"] == 2000
+    assert summary.batches == 20
+    assert len(commits) >= 20
+
+
+# --------------------------------------------------------------------------- the documented queries
+
+def doc_queries() -> dict[str, str]:
+    """The ```sql blocks of docs/records.md that start with ``-- query: NAME``."""
+    blocks = re.findall(r"```sql\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    return {m.group(1): b for b in blocks if (m := re.match(r"-- query: (\w+)", b))}
+
+
+def test_documented_queries_answer_on_a_small_known_database(db_url, tmp_path):
+    def off(name: str) -> Official:
+        return Official(start=0, end=len(name), text=name, rule="t", score=0.9, name=name)
+
+    a = story("s_a", "x/a.txt", "张三李四", headline="甲", officials=[off("张三"), off("李四")])
+    b = story("s_b", "x/b.txt", "张三王五", headline="乙", officials=[off("张三"), off("王五")])
+    c = story("s_c", "x/c.txt", "张三", headline="丙", officials=[off("张三"),
+                                                                  off("李四").model_copy(update={"is_reporter": True})])
+    d = story("s_d", "x/d.txt", "李四", officials=[off("李四")])
+
+    def reading(s: StoryRecord, t: str, votes: int) -> Reading:
+        return Reading(text=t, source=s.source, story_id=s.story_id, start=0, end=len(t), votes=votes,
+                       context_before="", context_after="")
+
+    group = Group(group_id="g_1", members=[MemberRef(source=s.source, story_id=s.story_id, start=0, end=2)
+                                           for s in (a, b)])
+    high = Conflict(conflict_id="c_high", group_id="g_1", field="official.name", kind="homophone",
+                    severity="high", readings=[reading(a, "张三", 1), reading(b, "章三", 1)], context="【张三】")
+    low = Conflict(conflict_id="c_low", group_id="g_1", field="punctuation", kind="punctuation",
+                   severity="low", readings=[reading(a, "，", 1), reading(b, "。", 1)], context="【，】")
+    f = tmp_path / "known.jsonl"
+    write_jsonl([a, b, c, d, group, high, low], str(f))
+    assert load_paths([str(f)], db_url).exit_code == 0
+    queries = doc_queries()
+
+    # 张三 in three stories, 李四 in a and d (in c only as a reporter), 王五 in one.
+    assert query(db_url, queries["officials_in_several_stories"]) == [("张三", 3), ("李四", 2)]
+    rows = query(db_url, queries["high_severity_conflicts"])
+    assert [(r[0], r[1], r[4], r[5], r[10]) for r in rows] == [
+        ("c_high", "official.name", 0, "张三", "甲"), ("c_high", "official.name", 1, "章三", "乙")]
+
+
+# --------------------------------------------------------------------------- URLs
+
+def test_postgresql_urls_use_psycopg_3():
+    assert normalize_url("postgresql://u:p@h:5433/db") == "postgresql+psycopg://u:p@h:5433/db"
+    assert normalize_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url("sqlite:///out/facts.db") == "sqlite:///out/facts.db"
+    assert create_engine(normalize_url("postgresql://u@h/db")).dialect.driver == "psycopg"
