@@ -7,7 +7,7 @@ PIP    := $(VENV)/bin/pip
 MODEL_DIR ?= $(or $(NEWSFACTS_MODEL_DIR),$(HOME)/.cache/newsfacts/pkuseg)
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-deps bench clean model
+.PHONY: setup run test test-deps schemas bench clean model
 
 setup: $(STAMP) model
 
@@ -25,10 +25,16 @@ run: setup
 	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract extract fixtures/seeds -o out/facts.jsonl
 	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract check fixtures/seeds -o out/conflicts.jsonl \
 		--groups out/groups.jsonl --html out/report.html
+	$(PY) -m extract load out/facts.jsonl out/conflicts.jsonl out/groups.jsonl --db sqlite:///out/facts.db
 
 # Test-only system packages (Debian's chromium for the report's browser test).
 test-deps:
 	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_postgres.sh
+
+# Regenerate the JSON Schemas in schemas/json/ from the pydantic models.
+schemas: $(STAMP)
+	$(PY) -m extract.schema_export
 
 test: setup test-deps
 	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m pytest

@@ -41,6 +41,13 @@ def parser() -> argparse.ArgumentParser:
     ck.add_argument("--html", metavar="REPORT.html", help="write the fact-checking desk's report here")
     ck.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="as for extract")
     ck.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+
+    ld = sub.add_parser("load", help="load JSONL records (stories, conflicts, groups) into a database")
+    ld.add_argument("inputs", nargs="+", metavar="FILE.jsonl")
+    ld.add_argument("--db", default="sqlite:///out/facts.db", metavar="URL",
+                    help="sqlite:///PATH (default sqlite:///out/facts.db) or postgresql://USER@HOST:PORT/DB")
+    ld.add_argument("--batch-rows", type=int, default=1000, metavar="N",
+                    help="rows per transaction (default 1000)")
     return p
 
 
@@ -109,10 +116,29 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if summary.errors else 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from .load import load_paths
+
+    if args.batch_rows < 1:
+        print("newsfacts: --batch-rows must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        summary = load_paths(args.inputs, args.db, batch_rows=args.batch_rows)
+    except (SQLAlchemyError, ArgumentError) as exc:
+        print(f"newsfacts: cannot load into {args.db}: {exc}", file=sys.stderr)
+        return 2
+    print(summary.line(), file=sys.stderr)
+    return summary.exit_code
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "extract":
         return cmd_extract(args)
     if args.command == "check":
         return cmd_check(args)
+    if args.command == "load":
+        return cmd_load(args)
     return 2

@@ -1,9 +1,10 @@
 """Find the versions of one story among many: MinHash LSH candidates, then containment.
 
 Each story is reduced to its set of character 5-gram shingles over the canonical text
-with punctuation removed (so punctuation width and line breaks do not matter). LSH on
+with punctuation removed (so punctuation width and line breaks do not matter). Banded LSH over
 MinHash signatures proposes candidate pairs in time near-linear in the number of
-stories; each candidate is then verified exactly by *containment*,
+stories; each candidate is then verified exactly by
+*containment*,
 |A ∩ B| / min(|A|, |B|), because a version may be partial (a page that prints only some
 sections of a story). Stories on related topics that merely share officials' titles fall
 far below the containment threshold. Groups are the connected components of verified
@@ -22,9 +23,10 @@ from .canon import Version, is_punct
 
 SHINGLE = 5
 NUM_PERM = 128
-LSH_THRESHOLD = 0.2
 CONTAINMENT = 0.5
 MIN_SHINGLES = 20
+MIN_SHARED = 60  # shingles two versions must share, so one common sentence cannot chain stories
+LSH_THRESHOLD = 0.2  # Jaccard of a half-length partial version with containment 0.5
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
@@ -58,13 +60,7 @@ def group_versions(texts: Sequence[str], docs: Sequence[str], *,
                    threshold: float = CONTAINMENT) -> Grouping:
     """Group indices of ``texts`` that are versions of one story."""
     sets = [shingles(t) for t in texts]
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    sigs = {}
-    for i, sh in enumerate(sets):
-        if len(sh) < MIN_SHINGLES:
-            continue
-        sigs[i] = minhash(sh)
-        lsh.insert(str(i), sigs[i])
+    sigs = {i: minhash(sh) for i, sh in enumerate(sets) if len(sh) >= MIN_SHINGLES}
     parent = list(range(len(texts)))
 
     def find(x: int) -> int:
@@ -74,14 +70,20 @@ def group_versions(texts: Sequence[str], docs: Sequence[str], *,
         return x
 
     checked = 0
-    for i, sig in sigs.items():
-        for key in lsh.query(sig):
-            j = int(key)
-            if j <= i or docs[i] == docs[j]:
-                continue
-            checked += 1
-            if containment(sets[i], sets[j]) >= threshold:
-                parent[find(i)] = find(j)
+    if len(sigs) > 1:
+        # banded MinHash LSH proposes pairs with estimated Jaccard >= LSH_THRESHOLD;
+        # the exact containment check below decides
+        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        for i, sig in sigs.items():
+            lsh.insert(i, sig)
+        for i, sig in sigs.items():
+            for j in lsh.query(sig):
+                if j == i or docs[i] == docs[j] or find(i) == find(j):
+                    continue
+                checked += 1
+                shared = len(sets[i] & sets[j])
+                if shared >= MIN_SHARED and shared / min(len(sets[i]), len(sets[j])) >= threshold:
+                    parent[find(i)] = find(j)
     comps: dict[int, list[int]] = {}
     for i in range(len(texts)):
         comps.setdefault(find(i), []).append(i)

@@ -31,7 +31,8 @@ import regex as re
 from .layout import BYLINE, LEAD_DATELINE, Unit, layout
 
 HEAD_KINDS = {"head", "md_head", "subtitle"}
-COHESION_THRESHOLD = 0.03
+COHESION_THRESHOLD = 0.03  # a headline group in running text: below this, a new story
+END_MARKER_THRESHOLD = 0.05  # after a closing dateline or sign-off the next piece must cohere more
 HAN = re.compile(r"\p{Han}")
 
 
@@ -191,7 +192,8 @@ def split_stories(raw: str, threshold: float = COHESION_THRESHOLD) -> list[Story
         if not stories:
             stories.append(StorySpan(heads=list(p.heads_before), units=list(p.units)))
             acc = _bigrams(p.units)
-        elif p.hard or md_boundary or not (p.heads_before or prev_ended) or cohesion(acc, _bigrams(p.units), idf) < threshold:
+        elif (p.hard or md_boundary or not (p.heads_before or prev_ended)
+              or cohesion(acc, _bigrams(p.units), idf) < (END_MARKER_THRESHOLD if prev_ended else threshold)):
             story = StorySpan(units=list(p.units))
             _assign_heads(stories[-1], story, p.heads_before, p.units[0])
             stories.append(story)
