@@ -24,6 +24,7 @@ from .classify import classify, strip_punct
 from .group import group_id, group_versions
 
 MERGE_GAP = 2
+DISPLACED_MIN = 6
 CONTEXT = 12
 FIELD_RANK = ["official.name", "claim.value", "date", "official.position"]
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -94,6 +95,31 @@ def _snap(region: list[int], others) -> None:
                         region[1], changed = b.p1, True
 
 
+def _elsewhere(text: str, chars: str, a: int, b: int) -> bool:
+    """``text`` occurs in ``chars`` outside [a, b)."""
+    i = chars.find(text)
+    while i >= 0:
+        if i + len(text) <= a or i >= b:
+            return True
+        i = chars.find(text, i + 1)
+    return False
+
+
+def _displaced(pivot: Version, ptext: str, v: Version, a: int, b: int) -> bool:
+    """A long 'difference' that is really text printed elsewhere in the other version.
+
+    A column split can leave a clause's tail in another place; where the aligner pairs
+    the clause with the wrong neighbour, the pivot's text still occurs elsewhere in the
+    version (or the version's text elsewhere in the pivot). That is reordering, not a
+    discrepancy.
+    """
+    vtext = v.chars[a:b]
+    if max(len(ptext), len(vtext)) < DISPLACED_MIN or ptext == vtext:
+        return False
+    return (bool(ptext) and _elsewhere(ptext, v.chars, a, b)) or (
+        bool(vtext) and pivot.chars.find(vtext) >= 0 and ptext.find(vtext) < 0)
+
+
 def _printed(v: Version, a: int, b: int) -> str:
     """Canonical chars [a, b) as printed in the raw text, whitespace removed."""
     b = min(b, len(v.chars))
@@ -130,6 +156,8 @@ def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
             al = next((a for a in als if a.covers(ps, pe)), None)
             if al is not None:
                 spans.append((v, al.to_version(ps, left=True), al.to_version(pe, left=False)))
+        ptext = pivot.chars[ps:pe]
+        spans = [sp for sp in spans if sp[0] is pivot or not _displaced(pivot, ptext, *sp)]
         texts = [v.chars[a:b] for v, a, b in spans]
         if len(set(texts)) < 2:
             continue
