@@ -113,3 +113,27 @@ def test_two_versions_that_disagree_have_no_consensus(seed_records) -> None:
     _, conflicts = check_records(stories, raws)
     name = [c for c in conflicts if c.field == "official.name"]
     assert name and all(c.consensus is None for c in conflicts)
+
+
+def test_same_words_resolved_to_different_dates_are_flagged(nlp, tmp_path: Path) -> None:
+    """Issue 5: compare resolved dates, not only text. Identical text, different publication years."""
+    from extract.inputs import iter_inputs
+    from extract.pipeline import extract_items
+
+    body = ("新华社北京12月25日电 工业和信息化部中小企业局局长梁志峰表示，今年10月，规模以上工业中小企业营业收入、"
+            "利润总额均实现连续3个月增长。中小企业采购指数持续处于景气区间，优质中小企业展现了较强的发展活力和韧性。"
+            "以专精特新中小企业为代表的优质中小企业展现了较强的发展活力。")
+    lines = [{"id": "a", "text": body, "published": "2024-01-10"},
+             {"id": "b", "text": body, "published": "2024-01-11"},
+             {"id": "c", "text": body, "published": "2025-01-10"}]
+    src = tmp_path / "versions.jsonl"
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    items = list(iter_inputs([str(src)]))
+    stories = [r for r in extract_items(items, nlp)]
+    groups, conflicts = check_records(stories, {it.path: it.text for it in items})
+    assert len(groups) == 1 and len(groups[0].members) == 3
+    dates = [c for c in conflicts if c.field == "date"]
+    assert dates, [c.field for c in conflicts]
+    c = next(c for c in dates if "今年10月" in c.readings[0].text)
+    assert c.consensus == "今年10月 → 2023-10" and c.severity == "high"
+    assert sorted(r.votes for r in c.readings) == [1, 2, 2]

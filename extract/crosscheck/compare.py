@@ -189,7 +189,51 @@ def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
         conflicts.append(Conflict(conflict_id="c_" + cid, group_id=gid, field=field, kind=kind,
                                   evidence=evidence, severity=severity, readings=readings,
                                   consensus=consensus, context=_context(pivot, ps, pe)))
-    return conflicts
+    return conflicts + _resolved_dates(gid, pivot, others)
+
+
+def _resolved_dates(gid: str, pivot: Version, others) -> list[Conflict]:
+    """Dates printed alike in every version but resolved to different values.
+
+    The text agrees, so the character comparison is silent; the versions' reference
+    dates (dateline, publication date, year in context) disagree, and a fact-checker
+    must see that the same words mean different days.
+    """
+    def dated(v: Version):
+        return [(d, v.canon_index(d.start), v.canon_index(d.end)) for d in v.record.dates if d.value]
+
+    by_span: dict[tuple[int, int], list] = {}
+    for d, a, b in dated(pivot):
+        by_span.setdefault((a, b), []).append((pivot, d, a, b))
+    for v, als in others:
+        for d, a, b in dated(v):
+            for al in als:
+                pa, pb = al.to_pivot(a), al.to_pivot(b - 1)
+                if pa is not None and pb is not None and (pa, pb + 1) in by_span:
+                    by_span[(pa, pb + 1)].append((v, d, a, b))
+                    break
+    out = []
+    for (pa, pb), found in sorted(by_span.items()):
+        values = Counter(d.value for _, d, _, _ in found)
+        if len(values) < 2 or len({v.key for v, *_ in found}) < 2:
+            continue
+        top, n = values.most_common(1)[0]
+        consensus = top if n * 2 > len(found) else None
+        readings = []
+        for v, d, a, b in found:
+            rs, re_ = v.raw_span(a, b)
+            readings.append(Reading(text=f"{_printed(v, a, b)} → {d.value}", source=v.record.source,
+                                    story_id=v.key, start=rs, end=re_, votes=values[d.value],
+                                    context_before=_printed(v, max(0, a - CONTEXT), a),
+                                    context_after=_printed(v, b, b + CONTEXT)))
+        readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
+        if consensus is not None:  # the consensus is a reading, as for text conflicts
+            consensus = next(r.text for r in readings if r.text.endswith(f"→ {consensus}"))
+        cid = hashlib.sha1(f"{gid}\x00date\x00{pa}\x00{sorted(values.items())}".encode()).hexdigest()[:16]
+        out.append(Conflict(conflict_id="c_" + cid, group_id=gid, field="date", kind="substitution",
+                            evidence=["same_text_resolved_differently"], severity="high", readings=readings,
+                            consensus=consensus, context=_context(pivot, pa, pb)))
+    return out
 
 
 def check_records(records: Sequence[StoryRecord], raw_texts: dict[str, str]) -> tuple[list[Group], list[Conflict]]:
