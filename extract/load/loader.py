@@ -131,7 +131,7 @@ def _scalars(obj: BaseModel, *skip: str, **extra: Any) -> dict[str, Any]:
 
 
 # Lists that are rows of their own tables even when empty (so never a JSON column).
-_CHILD_LISTS = {"StoryRecord": ("sentences", "furniture", "officials", "organizations", "events", "claims"),
+_CHILD_LISTS = {"StoryRecord": ("sentences", "furniture", "officials", "organizations", "dates", "events", "claims"),
                 "Official": ("positions", "mentions"), "Organization": ("mentions",), "Event": ("officials",),
                 "Group": ("members",), "Conflict": ("readings",)}
 
@@ -142,7 +142,7 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
     ref = rec.reference_date
     out: dict[Table, list[dict[str, Any]]] = {t: [] for t in (
         T.stories, T.sentences, T.furniture, T.officials, T.positions, T.organizations, T.mentions,
-        T.events, T.event_officials, T.claims)}
+        T.dates, T.events, T.event_officials, T.claims)}
     out[T.stories].append(_scalars(
         rec, story_key=key, source_path=rec.source.path, doc_id=rec.source.doc_id,
         ref_year=ref.year if ref else None, ref_month=ref.month if ref else None, ref_day=ref.day if ref else None,
@@ -166,6 +166,8 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
         for j, m in enumerate(g.mentions):
             out[T.mentions].append(_scalars(m, mention_id=f"{gid}:m{j}", story_key=key, official_id=None,
                                             organization_id=gid, idx=j))
+    for i, d in enumerate(rec.dates):
+        out[T.dates].append(_scalars(d, date_id=f"{key}:d{i}", story_key=key, idx=i))
     for i, e in enumerate(rec.events):
         eid = f"{key}:e{i}"
         date = {f"date_{k}": v for k, v in _scalars(e.date).items()}
@@ -296,7 +298,7 @@ class _Batch:
     def add(self, lineno: int, rec: BaseModel) -> None:
         if isinstance(rec, StoryRecord):
             self.stories[T.story_key(rec.story_id, rec.source.path)] = (lineno, rec)
-            self.rows += 1 + len(rec.sentences) + len(rec.furniture) + len(rec.claims) + sum(
+            self.rows += 1 + len(rec.sentences) + len(rec.furniture) + len(rec.claims) + len(rec.dates) + sum(
                 1 + len(e.officials) for e in rec.events) + sum(
                 1 + len(o.positions) + len(o.mentions) for o in rec.officials) + sum(
                 1 + len(g.mentions) for g in rec.organizations)

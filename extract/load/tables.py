@@ -127,6 +127,14 @@ events = Table(
     Column("date_score", Float, nullable=False),
 )
 
+dates = Table(
+    "dates", metadata,
+    Column("date_id", ID, primary_key=True), _story_fk(), Column("idx", Integer, nullable=False),
+    Column("value", Text, index=True), Column("end_value", Text), Column("precision", Text),
+    Column("kind", Text, nullable=False), Column("time_of_day", Text), Column("year_source", Text),
+    *_fact(),
+)
+
 event_officials = Table(
     "event_officials", metadata,
     Column("event_id", ID, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
@@ -210,7 +218,7 @@ load_errors = Table(
 Index("ix_officials_story_name", officials.c.story_key, officials.c.name)
 
 #: Insert order (parents before children); deletes cascade the other way.
-INSERT_ORDER = [stories, sentences, furniture, officials, positions, organizations, mentions, events,
+INSERT_ORDER = [stories, sentences, furniture, officials, positions, organizations, mentions, dates, events,
                 event_officials, claims, extract_errors, groups, group_members, conflicts, readings, load_errors]
 
 __all__ = [t.name for t in INSERT_ORDER] + ["metadata", "story_key", "INSERT_ORDER"]
