@@ -151,3 +151,19 @@ REGRESSIONS = [
 @pytest.mark.parametrize("text,bad,why", REGRESSIONS, ids=[r[2] for r in REGRESSIONS])
 def test_issue3_no_false_reporter(text: str, bad: set[str], why: str) -> None:
     assert not bad & {o.name for o in find_officials(text)}
+
+
+GIVEN_NAMES = [
+    # (text, name, why it is hard)
+    ("中央军委副主席张又侠出席。", "张又侠", "又 is usually a function word"),
+    ("清华大学校长李路明说，", "李路明", "路 is usually a street"),
+]
+
+
+@pytest.mark.parametrize("text,name,why", GIVEN_NAMES, ids=[g[2] for g in GIVEN_NAMES])
+def test_issue3_place_like_character_inside_a_given_name(text: str, name: str, why: str) -> None:
+    assert name in {o.name for o in find_officials(text)}
+
+
+def test_issue3_no_name_from_a_profession_list() -> None:
+    assert "学者代" not in {o.name for o in find_officials("专家学者代表等参加座谈会。")}

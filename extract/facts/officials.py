@@ -245,6 +245,17 @@ def _given_ok(s: str) -> bool:
     return all(_HAN.match(ch) and ch not in ng for ch in s)
 
 
+FUNCTION_CHARS = set("的了在是和与及等说称们这那其该此各每都也还就对将已曾则从于被把让并而或者员时地，")
+
+
+def _given_soft_ok(s: str) -> bool:
+    """A two-character given name whose *first* character is place/unit-like (路, 又, 公…).
+
+    The last character must still pass ``_given_ok`` (沙市 after 湖南省长 is no name)."""
+    return (len(s) == 2 and _HAN.match(s[0]) is not None and s[0] not in FUNCTION_CHARS
+            and _given_ok(s[1:]))
+
+
 def _clean_at(c: str, q: int) -> bool:
     """Whether a name may end at view offset ``q`` (end, non-Han, or a verb/function word)."""
     return q >= len(c) or not _HAN.match(c[q]) or _starts_with(c, q, "name_end") is not None
@@ -276,7 +287,10 @@ def _name_after(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
         slen = 1
     else:
         return None
-    cands = [c[p:p + slen + g] for g in (2, 1) if p + slen + g <= len(c) and _given_ok(c[p + slen:p + slen + g])]
+    cands = [c[p:p + slen + g] for g in (2, 1) if p + slen + g <= len(c)
+             and (_given_ok(c[p + slen:p + slen + g])
+                  # 李路明说, 张又侠出席: a place-like character is fine in a name that ends cleanly
+                  or (_clean_at(c, p + slen + g) and _given_soft_ok(c[p + slen:p + slen + g])))]
     if not cands:
         return None
     if len(cands) == 1:
