@@ -167,3 +167,23 @@ def test_issue3_place_like_character_inside_a_given_name(text: str, name: str, w
 
 def test_issue3_no_name_from_a_profession_list() -> None:
     assert "学者代" not in {o.name for o in find_officials("专家学者代表等参加座谈会。")}
+
+
+SHARED_TITLE = [
+    # (text, names sharing the title, why it is hard)
+    ("中央军委副主席张又侠、何卫东出席。", ["张又侠", "何卫东"], "the second name has no title of its own"),
+    ("全国人大常委会副委员长王晨、曹建明、张春贤出席", ["王晨", "曹建明", "张春贤"], "three names, one title"),
+]
+
+
+@pytest.mark.parametrize("text,names,why", SHARED_TITLE, ids=[s[2] for s in SHARED_TITLE])
+def test_issue3_list_of_names_sharing_one_title(text: str, names: list[str], why: str) -> None:
+    found = {o.name: o for o in find_officials(text)}
+    assert all(n in found for n in names)
+    assert len({tuple((p.org, p.title) for p in found[n].positions) for n in names}) == 1
+
+
+def test_issue3_list_of_officials_each_with_a_title_is_not_a_shared_title() -> None:
+    found = {o.name: o for o in find_officials("国家发展改革委主任郑栅洁、山西省委书记唐登杰、安徽省委书记韩俊先后发言")}
+    assert [(p.org, p.title) for p in found["唐登杰"].positions] == [("山西省委", "书记")]
+    assert "山西" not in found

@@ -409,6 +409,27 @@ def _elide(chain: list[_Pos]) -> None:
         pos.org, pos.org_elided = org, True
 
 
+def _shared_title_names(c: str, q: int, foreign: bool, title_starts: set[int]) -> list[tuple[str, int]]:
+    """Further names after ``、`` that share the title before the first one.
+
+    Stops at anything that is not a bare, cleanly ended name: an item with a title of its
+    own (、山西省委书记唐登杰) belongs to the list-of-officials pattern instead.
+    """
+    out: list[tuple[str, int]] = []
+    while q < len(c) and c[q] == "、":
+        n = _name_after(c, q + 1, foreign=foreign)
+        if not n:
+            break
+        end = q + 1 + len(n)
+        if not (end >= len(c) or c[end] in "、，。；" or _starts_with(c, end, "name_end")):
+            break
+        if is_org_name(n) or any(q + 1 <= t <= end for t in title_starts):
+            break
+        out.append((n, end))
+        q = end
+    return out
+
+
 def _scan(view: TextView) -> list[_Found]:
     c = view.c
     matches = list(_title_re().finditer(c))
@@ -444,6 +465,9 @@ def _scan(view: TextView) -> list[_Found]:
             found.append(_Found(n, [*chain], chain[0].start, q + len(n), "reporter_byline" if reporter else rule,
                                 score, reporter=reporter))
             q += len(n)
+        if not reporter:  # 中央军委副主席张又侠、何卫东: one title shared by a list of names
+            for n, end in _shared_title_names(c, q, foreign, {mm.start() for mm in matches}):
+                found.append(_Found(n, [*chain], chain[0].start, end, "shared_title", score * 0.9))
     # name + title (李强总理)
     anchored = {f.positions[-1].end for f in found}
     known = {f.name for f in found}
