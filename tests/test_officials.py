@@ -187,3 +187,9 @@ def test_issue3_list_of_officials_each_with_a_title_is_not_a_shared_title() -> N
     found = {o.name: o for o in find_officials("国家发展改革委主任郑栅洁、山西省委书记唐登杰、安徽省委书记韩俊先后发言")}
     assert [(p.org, p.title) for p in found["唐登杰"].positions] == [("山西省委", "书记")]
     assert "山西" not in found
+
+
+def test_issue3_title_sharing_its_first_character_with_the_organisation() -> None:
+    """财政部长 = 财政部 + 部长: the organisation's last character is the title's first."""
+    (o,) = find_officials("财政部长蓝佛安表示，将加大支持力度。")
+    assert (o.name, o.positions[0].org, o.positions[0].title) == ("蓝佛安", "财政部", "部长")

@@ -365,6 +365,9 @@ def _reporter_names(c: str, p: int) -> list[str]:
     return [one] if one else []
 
 
+SHARED_HEADS = set("部局厅院行校所社署处委")  # a title's first character that can also end its organisation
+
+
 def _position_at(c: str, m: regex.Match) -> tuple[_Pos, bool, bool]:
     """The position whose title is match ``m``; returns (pos, anonymous, reporter)."""
     info = lexicon.titles()[m.group("title")]
@@ -381,7 +384,11 @@ def _position_at(c: str, m: regex.Match) -> tuple[_Pos, bool, bool]:
     if dirty:
         org = None
     if org and org.startswith("+"):
-        title, org = org[1:] + title, None
+        head = m.group("title")[0]
+        if not pre and head in SHARED_HEADS and is_org_name(org[1:] + head):
+            org = org[1:] + head   # 财政部长: the organisation 财政部 shares 部 with the title 部长
+        else:
+            title, org = org[1:] + title, None
     for fp in [p for p, f in prefixes.items() if f]:
         if org and org.startswith(fp) and is_org_name(org[len(fp):]):
             org, former = org[len(fp):], True   # 原国务院副总理
