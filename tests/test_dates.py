@@ -250,3 +250,20 @@ def test_spacy_component():
     # without a reference: kept, unresolved
     doc = nlp("今年10月，营业收入增长。")
     assert [(d.text, d.value) for d in doc._.dates] == [("今年10月", None)]
+
+
+STANDALONE_TIMES = [
+    # (text, value, time_of_day, why it is hard)
+    ("下午6时，会议开幕", "2023-12-25", "18:00", "no date printed: the story's own day"),
+    ("3月20日，记者来到现场。晚上8点半，活动结束", "2023-03-20", "20:30", "the day is the one printed just before"),
+    ("上午10时30分", "2023-12-25", "10:30", "minutes"),
+]
+
+
+@pytest.mark.parametrize("text,value,tod,why", STANDALONE_TIMES, ids=[s[3] for s in STANDALONE_TIMES])
+def test_issue4_time_of_day_on_its_own(text: str, value: str, tod: str, why: str) -> None:
+    from extract.facts.dates import find_dates, reference_date
+
+    ref = reference_date("新华社北京12月25日电", None, "2023年各地区", None)
+    d = [x for x in find_dates(text, ref) if x.time_of_day == tod]
+    assert d and d[0].value == value and d[0].precision == "time"

@@ -124,6 +124,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"{SP}(?P<tod>{tod})?{SP}(?:(?P<h>[01]?\d|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}"
             rf"(?P<unit>[时点])(?:{SP}(?P<mi>[0-5]?\d){SP}分|(?P<half>半))?)?(?:许|左右)?"
         ),
+        "tod-clock": re.compile(
+            rf"(?P<tod>{tod}){SP}(?P<h>[01]?\d|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}(?P<unit>[时点])"
+            rf"(?:{SP}(?P<mi>[0-5]?\d){SP}分|(?P<half>半))?(?:许|左右)?"
+        ),
         "x-clock": re.compile(rf"{SP}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?"),
         "dateline": re.compile(
             rf"(?:(?P<y>(?:19|20)\d{{2}}){SP}年{SP})?(?P<m>1[0-2]|0?[1-9]){SP}月{SP}"
@@ -275,6 +279,18 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
             y, m = ref.year, ref.month
         out.append(_D(mt.start(), mt.end(), "day-of-month", kind="relative", y=y, m=m, d=d, prec="day",
                       year_source=_ref_src(ref), score=0.7))
+    for mt in P["tod-clock"].finditer(t):  # 下午6时 on its own: the day in context
+        h = _num(mt["h"]) or 0
+        band = lx["time_of_day"].get(mt["tod"], "")
+        if band == "pm" and h < 12 or band == "noon" and h < 11:
+            h += 12
+        if h > 24:
+            continue
+        mi = int(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
+        c = _D(mt.start(), mt.end(), "time-of-day", kind="relative", prec="day", score=0.7,
+               extra={"offset": 0})
+        c.tod, c.clock = f"{h % 24:02d}:{mi:02d}", True
+        out.append(c)
     for mt in P["vague"].finditer(t):
         out.append(_D(mt.start(), mt.end(), "vague", kind="vague", prec=None, score=0.6))
     return out
@@ -391,7 +407,7 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
             continue
         limit = len(t)
-        if c.rule == "anaphoric-day":
+        if c.rule in ("anaphoric-day", "time-of-day"):
             base, src = None, None
             clause = re.split(r"[，。；！？\n]", t[max(0, c.start - 30):c.start])[-1]
             if any(w in clause for w in lexicon()["anaphoric_event_frame"]):
@@ -406,7 +422,8 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
                 c.y, c.m, c.d, c.year_source = day.year, day.month, day.day, src
             else:
                 c.year_source = "none"
-        _extend(t, c, ref, limit)
+        if c.rule != "time-of-day":
+            _extend(t, c, ref, limit)
         covered = c.end
         if c.prec == "day" and c.kind != "range" and c.d is not None:
             prev_day = c
