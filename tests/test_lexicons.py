@@ -99,3 +99,12 @@ def test_nothing_loads_at_import() -> None:
     import importlib
     mod = importlib.reload(lexicon)
     assert mod.titles.cache_info().currsize == 0
+
+
+def test_transliteration_chars_integrity() -> None:
+    from extract.facts import lexicon
+
+    chars = lexicon.transliteration_chars()
+    assert len(chars) > 200
+    assert all("\u4e00" <= ch <= "\u9fff" for ch in chars)  # Han only, no stray punctuation
+    assert not chars & set("的了是在和与说")  # function words would turn clauses into names

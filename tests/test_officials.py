@@ -193,3 +193,16 @@ def test_issue3_title_sharing_its_first_character_with_the_organisation() -> Non
     """财政部长 = 财政部 + 部长: the organisation's last character is the title's first."""
     (o,) = find_officials("财政部长蓝佛安表示，将加大支持力度。")
     assert (o.name, o.positions[0].org, o.positions[0].title) == ("蓝佛安", "财政部", "部长")
+
+
+TRANSLITERATED = [
+    # (text, name, why it is hard)
+    ("国际货币基金组织总裁格奥尔基耶娃表示", "格奥尔基耶娃", "格 is a surname; the name is six characters"),
+    ("世界银行行长彭安杰出席", "彭安杰", "a Chinese name made of transliteration characters stays three characters"),
+    ("美国总统拜登表示", "拜登", "拜 is not a Chinese surname"),
+]
+
+
+@pytest.mark.parametrize("text,name,why", TRANSLITERATED, ids=[t[2] for t in TRANSLITERATED])
+def test_issue3_transliterated_names(text: str, name: str, why: str) -> None:
+    assert name in {o.name for o in find_officials(text)}

@@ -124,3 +124,10 @@ def user_dict_words() -> list[str]:
         words.add(entry.canonical)
         words.update(a for a in entry.aliases if len(a) >= 2 and not a.isascii())
     return sorted(words, key=lambda w: (-len(w), w))
+
+
+@cache
+def transliteration_chars() -> frozenset[str]:
+    """Characters of transliterated foreign names (data/transliteration_chars.txt)."""
+    text = (DATA_DIR / "transliteration_chars.txt").read_text(encoding="utf-8")
+    return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line.strip())

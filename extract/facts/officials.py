@@ -261,6 +261,18 @@ def _clean_at(c: str, q: int) -> bool:
     return q >= len(c) or not _HAN.match(c[q]) or _starts_with(c, q, "name_end") is not None
 
 
+def _transliterated(c: str, p: int) -> Optional[str]:
+    """A transliterated foreign name at ``p`` (助教休顿, 制片杰瑞布凯默继…): a run of
+    transliteration characters, 2 to 8 long, that ends where the run ends or at a verb."""
+    chars = lexicon.transliteration_chars()
+    k = p
+    while k < len(c) and k - p < 8 and c[k] in chars and not (k > p + 1 and _starts_with(c, k, "name_end")):
+        k += 1
+    if k - p < 2 or (k < len(c) and c[k] in chars):
+        return None
+    return c[p:k]
+
+
 def _name_after(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
     """A person's name starting at view offset ``p``, or None."""
     if p >= len(c) or _starts_with(c, p, "not_name"):
@@ -280,13 +292,16 @@ def _name_after(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
         if k - p >= 2:
             return c[p:k]
         return None
+    translit = _transliterated(c, p)
+    if translit and len(translit) >= 3:
+        return translit
     sur = lexicon.surnames()
     if c[p:p + 2] in sur and len(c[p:p + 2]) == 2:
         slen = 2
     elif c[p] in sur:
         slen = 1
     else:
-        return None
+        return translit
     cands = [c[p:p + slen + g] for g in (2, 1) if p + slen + g <= len(c)
              and (_given_ok(c[p + slen:p + slen + g])
                   # 李路明说, 张又侠出席: a place-like character is fine in a name that ends cleanly
