@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 
 from schemas import Conflict, ErrorRecord, Group, StoryRecord
 
+from .config import RunConfig
 from .errors import NewsfactsError
 from .inputs import Item, RawDoc, iter_inputs
 from .pipeline import extract_items
@@ -53,10 +54,15 @@ def _revive(d: dict) -> StoryRecord | ErrorRecord:
     return ErrorRecord.model_validate(d) if d["record_type"] == "error" else StoryRecord.model_validate(d)
 
 
-def extract_from_items(items: list[Item], *, reference: date | None = None, jobs: int = 1,
-                       words: bool = True, summary: Summary | None = None,
-                       progress: Callable[[], None] | None = None) -> Iterator[StoryRecord | ErrorRecord]:
-    """Records for already-read inputs, in input order."""
+def extract_from_items(items: list[Item], config: RunConfig | None = None, *, summary: Summary | None = None,
+                       progress: Callable[[], None] | None = None, **options) -> Iterator[StoryRecord | ErrorRecord]:
+    """Records for already-read inputs, in input order.
+
+    ``config`` (or the same fields as keyword ``options``: reference_date, jobs, words)
+    says how to run; see ``extract.config.RunConfig``.
+    """
+    config = config or RunConfig(**options)
+    reference, jobs, words = config.reference_date, config.jobs, config.words
     summary = summary if summary is not None else Summary()
     model_dir = os.environ.get("NEWSFACTS_MODEL_DIR")
     summary.inputs += len(items)

@@ -80,7 +80,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if sys.stderr.isatty() and not args.no_progress:
         progress = _Progress(total=0)
     try:
-        records = extract_paths(args.inputs, reference=args.reference_date, jobs=args.jobs,
+        records = extract_paths(args.inputs, reference_date=args.reference_date, jobs=args.jobs,
                                 summary=summary, progress=progress)
         write_jsonl(records, args.output)
     except ModelMissingError as exc:
@@ -102,7 +102,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     summary = Summary()
     try:
-        result = check_paths(args.inputs, reference=args.reference_date, jobs=args.jobs, summary=summary)
+        result = check_paths(args.inputs, reference_date=args.reference_date, jobs=args.jobs, summary=summary)
     except ModelMissingError as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
