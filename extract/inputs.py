@@ -83,29 +83,30 @@ def _read_file(path: Path, label: str) -> Iterator[Item]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(data, label)
         return
-    if not data.strip():
-        yield NewsfactsError("NF004", label)
+    decoded = _decode_nonempty(data, label)
+    if isinstance(decoded, NewsfactsError):
+        yield decoded
         return
+    yield RawDoc(path=label, doc_id=path.name, text=decoded[0], encoding=decoded[1])
+
+
+def _decode_nonempty(data: bytes, label: str) -> tuple[str, str] | NewsfactsError:
+    """(text, encoding), or the error record for an empty or undecodable input."""
+    if not data.strip():
+        return NewsfactsError("NF004", label)
     try:
         text, enc = decode_bytes(data, label)
     except NewsfactsError as err:
-        yield err
-        return
-    if not text.strip():
-        yield NewsfactsError("NF004", label)
-        return
-    yield RawDoc(path=label, doc_id=path.name, text=text, encoding=enc)
+        return err
+    return (text, enc) if text.strip() else NewsfactsError("NF004", label)
 
 
 def _read_jsonl(data: bytes, label: str) -> Iterator[Item]:
-    try:
-        text, _ = decode_bytes(data, label)
-    except NewsfactsError as err:
-        yield err
+    decoded = _decode_nonempty(data, label)
+    if isinstance(decoded, NewsfactsError):
+        yield decoded
         return
-    if not text.strip():
-        yield NewsfactsError("NF004", label)
-        return
+    text = decoded[0]
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -132,16 +133,9 @@ def iter_inputs(inputs: list[str]) -> Iterator[Item]:
     """Yield every document (or error) from the given paths, folders, JSONL files or '-'."""
     for spec in inputs:
         if spec == "-":
-            data = sys.stdin.buffer.read()
-            if not data.strip():
-                yield NewsfactsError("NF004", "-")
-                continue
-            try:
-                text, enc = decode_bytes(data, "-")
-            except NewsfactsError as err:
-                yield err
-                continue
-            yield RawDoc(path="-", doc_id="stdin", text=text, encoding=enc)
+            decoded = _decode_nonempty(sys.stdin.buffer.read(), "-")
+            yield decoded if isinstance(decoded, NewsfactsError) else RawDoc(
+                path="-", doc_id="stdin", text=decoded[0], encoding=decoded[1])
             continue
         path = Path(spec)
         if path.is_dir():
