@@ -45,9 +45,9 @@ def _init_worker(model_dir: str | None) -> None:
     _WORKER_NLP = shared_nlp(model_dir)
 
 
-def _work(args: tuple[RawDoc, date | None]) -> list[dict]:
-    doc, ref = args
-    return [r.model_dump(mode="json") for r in extract_items([doc], _WORKER_NLP, ref)]
+def _work(args: tuple[RawDoc, date | None, bool]) -> list[dict]:
+    doc, ref, emit = args
+    return [r.model_dump(mode="json") for r in extract_items([doc], _WORKER_NLP, ref, emit)]
 
 
 def _revive(d: dict) -> StoryRecord | ErrorRecord:
@@ -62,7 +62,7 @@ def extract_from_items(items: list[Item], config: RunConfig | None = None, *, su
     says how to run; see ``extract.config.RunConfig``.
     """
     config = config or RunConfig(**options)
-    reference, jobs, words = config.reference_date, config.jobs, config.words
+    reference, jobs, words, emit = config.reference_date, config.jobs, config.words, config.emit_words
     summary = summary if summary is not None else Summary()
     model_dir = os.environ.get("NEWSFACTS_MODEL_DIR")
     summary.inputs += len(items)
@@ -73,7 +73,7 @@ def extract_from_items(items: list[Item], config: RunConfig | None = None, *, su
         results: dict[int, list] = {i: [it.record()] for i, it in enumerate(items)
                                     if isinstance(it, NewsfactsError)}
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model_dir,)) as pool:
-            for (i, _), recs in zip(docs, pool.map(_work, [(d, reference) for _, d in docs])):
+            for (i, _), recs in zip(docs, pool.map(_work, [(d, reference, emit) for _, d in docs])):
                 results[i] = [_revive(r) for r in recs]
                 if progress:
                     progress()
@@ -85,7 +85,7 @@ def extract_from_items(items: list[Item], config: RunConfig | None = None, *, su
 
         def gen():
             for item in items:
-                yield from extract_items([item], nlp, reference)
+                yield from extract_items([item], nlp, reference, emit and words)
                 if progress:
                     progress()
         ordered = gen()

@@ -31,6 +31,7 @@ def parser() -> argparse.ArgumentParser:
                     help="date relative expressions resolve against when a story gives none")
     ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     ex.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    ex.add_argument("--words", action="store_true", help="also write each sentence's pkuseg words")
     ex.add_argument("--user-dict", metavar="FILE",
                     help="extra words the segmenter must not split, one a line (also NEWSFACTS_USER_DICT)")
 
@@ -81,6 +82,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         progress = _Progress(total=0)
     try:
         records = extract_paths(args.inputs, reference_date=args.reference_date, jobs=args.jobs,
+                                emit_words=args.words,
                                 summary=summary, progress=progress)
         write_jsonl(records, args.output)
     except ModelMissingError as exc:

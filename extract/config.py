@@ -15,3 +15,4 @@ class RunConfig(BaseModel):
     reference_date: Optional[date] = Field(None, description="fallback date for relative expressions")
     jobs: int = Field(1, ge=1, le=64, description="worker processes")
     words: bool = Field(True, description="run word segmentation and the fact components")
+    emit_words: bool = Field(False, description="write each sentence's words into the records")

@@ -11,7 +11,7 @@ import regex as re
 from pydantic import BaseModel
 from spacy.language import Language
 
-from schemas import ErrorRecord, Furniture, ReferenceDate, Sentence, SourceRef, StoryRecord
+from schemas import ErrorRecord, Furniture, Paragraph, ReferenceDate, Sentence, SourceRef, StoryRecord
 
 from .errors import NewsfactsError
 from .inputs import RawDoc
@@ -153,8 +153,36 @@ def _reference(parts: StoryParts, published: str | None, body: str, page: str,
     return dates.reference_date(parts.dateline, published, body, page, option)
 
 
-def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None) -> list[StoryRecord]:
-    """All story records of one document. ``nlp`` None skips word-level fact extraction."""
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(text + "\n"):
+        if ch == "\n":
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
+    return spans
+
+
+def _with_words(sentences: list[Sentence], sdoc) -> list[Sentence]:
+    """Each sentence with the pkuseg words inside it (whitespace tokens dropped)."""
+    out = []
+    toks = [(t.idx, t.idx + len(t.text), t.text) for t in sdoc if not t.is_space]
+    k = 0
+    for s in sentences:
+        while k < len(toks) and toks[k][1] <= s.start:
+            k += 1
+        j, words = k, []
+        while j < len(toks) and toks[j][0] < s.end:
+            words.append(toks[j][2])
+            j += 1
+        out.append(s.model_copy(update={"words": words}))
+    return out
+
+
+def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None,
+                words: bool = False) -> list[StoryRecord]:
+    """All story records of one document. ``nlp`` None skips word-level fact extraction;
+    ``words`` adds each sentence's pkuseg words to the record."""
     raw = doc.text
     published = page_published(doc)
     records: list[StoryRecord] = []
@@ -179,6 +207,7 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
             headline=parts.headline, subtitle=parts.subtitle, dateline=parts.dateline,
             byline=parts.byline, reporters=parts.reporters, published=published,
             reference_date=ref, furniture=parts.furniture, text=text,
+            paragraphs=[Paragraph(start=s, end=e, text=text[s:e]) for s, e in _paragraphs(text)],
             sentences=[Sentence(start=s, end=e, text=text[s:e]) for s, e in split_sentences(text)],
         )
         if nlp is not None and text:
@@ -190,6 +219,8 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
                 sdoc = proc(sdoc)
             facts = {k: list(getattr(sdoc._, k) or []) for k in ("officials", "organizations", "dates", "events", "claims")
                      if sdoc.has_extension(k)}
+            if words:
+                facts["sentences"] = _with_words(rec.sentences, sdoc)
             rec = rec.model_copy(update=facts)
         records.append(_remap_story(rec, norm))
     return records
@@ -198,19 +229,19 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
 def _remap_story(rec: StoryRecord, norm: NormText) -> StoryRecord:
     """Map body-relative offsets (sentences and facts) to raw offsets; story span is raw already."""
     updates = {k: _remap(getattr(rec, k), norm)
-               for k in ("sentences", "officials", "organizations", "dates", "events", "claims")}
+               for k in ("paragraphs", "sentences", "officials", "organizations", "dates", "events", "claims")}
     return rec.model_copy(update=updates)
 
 
 def extract_items(items: Iterable[RawDoc | NewsfactsError], nlp: Language | None,
-                  reference: date | None = None) -> Iterator[StoryRecord | ErrorRecord]:
+                  reference: date | None = None, words: bool = False) -> Iterator[StoryRecord | ErrorRecord]:
     """Stories for each document; an error record for each input that failed."""
     for item in items:
         if isinstance(item, NewsfactsError):
             yield item.record()
             continue
         try:
-            recs = extract_doc(item, nlp, reference)
+            recs = extract_doc(item, nlp, reference, words)
         except Exception as exc:  # one bad document never stops the batch
             yield NewsfactsError("NF009", item.path, reason=f"{type(exc).__name__}: {exc}").record()
             continue

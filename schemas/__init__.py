@@ -45,6 +45,10 @@ class SourceRef(Record):
 
 
 class Sentence(SpanRef):
+    words: Optional[list[str]] = Field(None, description="pkuseg words, when asked for (--words)")
+
+
+class Paragraph(SpanRef):
     pass
 
 
@@ -138,6 +142,7 @@ class StoryRecord(Record):
     reference_date: Optional[ReferenceDate] = None
     furniture: list[Furniture] = Field(default_factory=list, description="page furniture moved out of the body: 上接/下转, photo credits, 责编, 发布时间")
     text: str
+    paragraphs: list[Paragraph] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
     officials: list[Official] = Field(default_factory=list)
     organizations: list[Organization] = Field(default_factory=list)

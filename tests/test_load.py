@@ -62,7 +62,7 @@ def expected_counts(*paths: Path) -> dict[str, int]:
             d = json.loads(line)
             if d["record_type"] == "story":
                 n["stories"] += 1
-                for key in ("sentences", "furniture", "officials", "organizations", "dates", "events", "claims"):
+                for key in ("paragraphs", "sentences", "furniture", "officials", "organizations", "dates", "events", "claims"):
                     n[key] += len(d[key])
                 n["positions"] += sum(len(o["positions"]) for o in d["officials"])
                 n["mentions"] += sum(len(x["mentions"]) for x in d["officials"] + d["organizations"])

@@ -127,3 +127,16 @@ def test_offset_rule_holds_for_every_story_span(pieces: list[str], bom: bool) ->
             assert canon(raw[sent.start:sent.end]).replace("\ufeff", "") == canon(sent.text).replace("\ufeff", "")
         for f in s.furniture:
             assert canon(raw[f.start:f.end]) == canon(f.text)
+
+
+def test_paragraphs_and_words(nlp) -> None:
+    """Paragraphs are rebuilt across hard line breaks; words come from pkuseg (issue 2)."""
+    p = seed_path("000")
+    miit = extract_doc(RawDoc(path=str(p), doc_id=p.name, text=seed_text("000")), nlp, words=True)[0]
+    raw = seed_text("000")
+    texts = [x.text for x in miit.paragraphs]
+    assert "巩固增强工业经济回升向好态势" in texts  # a section head is its own paragraph
+    assert all(canon(raw[x.start:x.end]) == canon(x.text) for x in miit.paragraphs)
+    first = miit.sentences[0]
+    assert "".join(first.words) == first.text
+    assert "定调" in first.words and "2024年" in first.words  # 定\n调 is one word once joined

@@ -131,7 +131,7 @@ def _scalars(obj: BaseModel, *skip: str, **extra: Any) -> dict[str, Any]:
 
 
 # Lists that are rows of their own tables even when empty (so never a JSON column).
-_CHILD_LISTS = {"StoryRecord": ("sentences", "furniture", "officials", "organizations", "dates", "events", "claims"),
+_CHILD_LISTS = {"StoryRecord": ("paragraphs", "sentences", "furniture", "officials", "organizations", "dates", "events", "claims"),
                 "Official": ("positions", "mentions"), "Organization": ("mentions",), "Event": ("officials",),
                 "Group": ("members",), "Conflict": ("readings",)}
 
@@ -141,13 +141,15 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
     key = T.story_key(rec.story_id, rec.source.path)
     ref = rec.reference_date
     out: dict[Table, list[dict[str, Any]]] = {t: [] for t in (
-        T.stories, T.sentences, T.furniture, T.officials, T.positions, T.organizations, T.mentions,
+        T.stories, T.paragraphs, T.sentences, T.furniture, T.officials, T.positions, T.organizations, T.mentions,
         T.dates, T.events, T.event_officials, T.claims)}
     out[T.stories].append(_scalars(
         rec, story_key=key, source_path=rec.source.path, doc_id=rec.source.doc_id,
         ref_year=ref.year if ref else None, ref_month=ref.month if ref else None, ref_day=ref.day if ref else None,
         ref_source=ref.source if ref else None, ref_year_source=ref.year_source if ref else None,
         loaded_from=loaded_from))
+    for i, s in enumerate(rec.paragraphs):
+        out[T.paragraphs].append(_scalars(s, paragraph_id=f"{key}:para{i}", story_key=key, idx=i))
     for i, s in enumerate(rec.sentences):
         out[T.sentences].append(_scalars(s, sentence_id=f"{key}:s{i}", story_key=key, idx=i))
     for i, f in enumerate(rec.furniture):
@@ -298,7 +300,7 @@ class _Batch:
     def add(self, lineno: int, rec: BaseModel) -> None:
         if isinstance(rec, StoryRecord):
             self.stories[T.story_key(rec.story_id, rec.source.path)] = (lineno, rec)
-            self.rows += 1 + len(rec.sentences) + len(rec.furniture) + len(rec.claims) + len(rec.dates) + sum(
+            self.rows += 1 + len(rec.paragraphs) + len(rec.sentences) + len(rec.furniture) + len(rec.claims) + len(rec.dates) + sum(
                 1 + len(e.officials) for e in rec.events) + sum(
                 1 + len(o.positions) + len(o.mentions) for o in rec.officials) + sum(
                 1 + len(g.mentions) for g in rec.organizations)

@@ -66,10 +66,16 @@ stories = Table(
     Column("loaded_from", Text, nullable=False),
 )
 
+paragraphs = Table(
+    "paragraphs", metadata,
+    Column("paragraph_id", ID, primary_key=True), _story_fk(), Column("idx", Integer, nullable=False),
+    *_span(),
+)
+
 sentences = Table(
     "sentences", metadata,
     Column("sentence_id", ID, primary_key=True), _story_fk(), Column("idx", Integer, nullable=False),
-    *_span(),
+    *_span(), Column("words", JSON),
 )
 
 furniture = Table(
@@ -218,7 +224,7 @@ load_errors = Table(
 Index("ix_officials_story_name", officials.c.story_key, officials.c.name)
 
 #: Insert order (parents before children); deletes cascade the other way.
-INSERT_ORDER = [stories, sentences, furniture, officials, positions, organizations, mentions, dates, events,
+INSERT_ORDER = [stories, paragraphs, sentences, furniture, officials, positions, organizations, mentions, dates, events,
                 event_officials, claims, extract_errors, groups, group_members, conflicts, readings, load_errors]
 
 __all__ = [t.name for t in INSERT_ORDER] + ["metadata", "story_key", "INSERT_ORDER"]
