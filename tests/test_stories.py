@@ -123,7 +123,7 @@ def test_offset_rule_holds_for_every_story_span(pieces: list[str], bom: bool) ->
     raw = ("\ufeff" if bom else "") + "".join(pieces)
     for s in extract_doc(RawDoc(path="gen.txt", doc_id="gen.txt", text=raw), nlp=None):
         assert 0 <= s.start <= s.end <= len(raw)
-        for sent in s.sentences:
+        for sent in s.sentences + s.paragraphs:
             assert canon(raw[sent.start:sent.end]).replace("\ufeff", "") == canon(sent.text).replace("\ufeff", "")
         for f in s.furniture:
             assert canon(raw[f.start:f.end]) == canon(f.text)
