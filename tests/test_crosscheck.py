@@ -137,3 +137,36 @@ def test_same_words_resolved_to_different_dates_are_flagged(nlp, tmp_path: Path)
     c = next(c for c in dates if "今年10月" in c.readings[0].text)
     assert c.consensus == "今年10月 → 2023-10" and c.severity == "high"
     assert sorted(r.votes for r in c.readings) == [1, 2, 2]
+
+
+def _check_texts(nlp, tmp_path: Path, texts: list[str]):
+    from extract.inputs import iter_inputs
+    from extract.pipeline import extract_items
+
+    src = tmp_path / "versions.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"v{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(texts)),
+                   encoding="utf-8")
+    items = list(iter_inputs([str(src)]))
+    return check_records(list(extract_items(items, nlp)), {it.path: it.text for it in items})
+
+
+BODY = ("新华社北京12月25日电 工业和信息化部信息通信发展司司长谢存说，我国已建成全球规模最大、技术领先的5G网络，"
+        "供给能力不断增强；创新技术持续突破，5G标准必要专利声明量目前全球占比达{pct}；赋能效应持续彰显，"
+        "5G、千兆光网已融入71个国民经济大类中。{title}谢存表示，将持续巩固提升行业竞争优势和领先地位。")
+
+
+@pytest.mark.parametrize("field,kind,variants,consensus", [
+    # a digit changed inside a claim: the whole claim is the reading
+    ("claim.value", "numeral", [("42%", ""), ("42%", ""), ("47%", "")], "42%"),
+    # a title changed in one version: a position conflict, high severity
+    ("official.position", "insertion", [("42%", "工业和信息化部部长"), ("42%", "工业和信息化部部长"),
+                                        ("42%", "工业和信息化部副部长")], None),
+])
+def test_fact_fields_and_severity(nlp, tmp_path: Path, field, kind, variants, consensus) -> None:
+    texts = [BODY.format(pct=p, title=t) for p, t in variants]
+    groups, conflicts = _check_texts(nlp, tmp_path, texts)
+    assert len(groups) == 1
+    (c,) = [c for c in conflicts if c.severity != "low"]
+    assert c.field == field and c.severity == "high" and c.kind == kind
+    if consensus:
+        assert c.consensus == consensus
