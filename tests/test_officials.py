@@ -206,3 +206,26 @@ TRANSLITERATED = [
 @pytest.mark.parametrize("text,name,why", TRANSLITERATED, ids=[t[2] for t in TRANSLITERATED])
 def test_issue3_transliterated_names(text: str, name: str, why: str) -> None:
     assert name in {o.name for o in find_officials(text)}
+
+
+BYLINE_TAILS = [
+    # (text, reporters, why it is hard)
+    ("本报记者胡金华上海报道", ["胡金华"], "a place before 报道 runs on from the name"),
+    ("早报记者李凌静摄影肖潇", ["李凌静"], "摄影 between two credits"),
+]
+
+
+@pytest.mark.parametrize("text,names,why", BYLINE_TAILS, ids=[b[2] for b in BYLINE_TAILS])
+def test_issue3_byline_tails(text: str, names: list[str], why: str) -> None:
+    found = [o.name for o in find_officials(text) if o.is_reporter]
+    assert found[:len(names)] == names
+
+
+def test_issue3_anonymous_marker_with_a_name_after_it() -> None:
+    """有关负责人 alone names nobody; 相关负责人张继洲 names 张继洲."""
+    assert find_officials("公安部刑侦局有关负责人介绍。") == []
+    assert [o.name for o in find_officials("招商银行信用卡中心相关负责人张继洲对记者表示，")] == ["张继洲"]
+
+
+def test_issue3_long_transliterated_name() -> None:
+    assert "阿列克谢克里沃鲁奇科" in {o.name for o in find_officials("俄罗斯国防部副部长阿列克谢克里沃鲁奇科前几天宣布")}

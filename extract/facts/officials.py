@@ -263,10 +263,10 @@ def _clean_at(c: str, q: int) -> bool:
 
 def _transliterated(c: str, p: int) -> Optional[str]:
     """A transliterated foreign name at ``p`` (助教休顿, 制片杰瑞布凯默继…): a run of
-    transliteration characters, 2 to 8 long, that ends where the run ends or at a verb."""
+    transliteration characters, 2 to 12 long, that ends where the run ends or at a verb."""
     chars = lexicon.transliteration_chars()
     k = p
-    while k < len(c) and k - p < 8 and c[k] in chars and not (k > p + 1 and _starts_with(c, k, "name_end")):
+    while k < len(c) and k - p < 12 and c[k] in chars and not (k > p + 1 and _starts_with(c, k, "name_end")):
         k += 1
     if k - p < 2 or (k < len(c) and c[k] in chars):
         return None
@@ -344,6 +344,9 @@ def _reporter_names(c: str, p: int) -> list[str]:
     for tail in _REPORTER_TAIL:
         if run.endswith(tail):
             run = run[: -len(tail)]
+            if tail == "报道" and len(run) >= 4:
+                run = run[:-2]  # 记者胡金华上海报道: a place (usually two characters) before 报道
+    run = regex.split(r"摄影|摄|文$", run)[0] or run  # 记者李凌静摄影肖潇, 记者梅建明文/摄
     sur = lexicon.surnames()
 
     def key(names: list[str]) -> tuple[int, int]:
@@ -459,8 +462,10 @@ def _scan(view: TextView) -> list[_Found]:
     found: list[_Found] = []
     for m in matches:
         pos, anonymous, reporter = _position_at(c, m)
-        if anonymous:
-            continue
+        if anonymous:  # 有关负责人介绍: nobody; 相关负责人张继洲对…表示: a named person after all
+            n = None if _starts_with(c, m.end(), "name_end") else _name_after(c, m.end())
+            if not (n and _clean_at(c, m.end() + len(n))):
+                continue
         info = lexicon.titles()[m.group("title")]
         foreign = info.cls == "intl" or bool(pos.org and lexicon.org_index().get(pos.org)
                                               and lexicon.org_index()[pos.org].kind == "international")
