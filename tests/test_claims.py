@@ -227,3 +227,16 @@ def test_spacy_component() -> None:
     doc = nlp(S004_A)
     assert [c.text for c in doc._.claims] == ["1.46万家", "超14万家"]
     assert doc._.claims == find_claims(S004_A)
+
+
+QUALIFIER_WORDS = [
+    # (text, surface, qualifier, why it is hard)
+    ("约有两成企业受益", "约有两成", "approx", "有 between 约 and the number"),
+    ("游客突破500万人次", "突破500万人次", "more_than", "突破 is a lower bound, common in economic news"),
+]
+
+
+@pytest.mark.parametrize("text,surface,qualifier,why", QUALIFIER_WORDS, ids=[q[3] for q in QUALIFIER_WORDS])
+def test_qualifier_words(text: str, surface: str, qualifier: str, why: str) -> None:
+    (c,) = find_claims(text)
+    assert (c.text, c.qualifier) == (surface, qualifier)
