@@ -27,16 +27,34 @@ def is_punct(ch: str) -> bool:
 
 @dataclass
 class Version:
-    """One story as compared: canonical characters with raw offsets, and its fact spans."""
+    """One source's rendering of a story: canonical characters with raw offsets.
 
-    record: StoryRecord
+    Usually one story record; when the story splitter cut one source's version into
+    several records, they are compared (and vote) together as one version.
+    """
+
+    records: list[StoryRecord]
     raw: str
     chars: str = ""
     raw_pos: list[int] = field(default_factory=list)
 
     @property
+    def record(self) -> StoryRecord:
+        return self.records[0]
+
+    @property
     def key(self) -> str:
         return self.record.story_id
+
+    def sentences(self):
+        return [s for r in self.records for s in r.sentences]
+
+    def story_at(self, raw_offset: int) -> str:
+        """The story id of the record that holds a raw offset."""
+        for r in self.records:
+            if r.start <= raw_offset <= r.end:
+                return r.story_id
+        return self.key
 
     def canon_index(self, raw_offset: int) -> int:
         """Index of the first canonical char at or after a raw offset."""
@@ -53,12 +71,13 @@ class Version:
         return p, p
 
 
-def build_version(record: StoryRecord, raw: str) -> Version:
-    """Canonical text of a story's body (its sentences), read from the raw source."""
-    v = Version(record, raw)
+def build_version(records: StoryRecord | list[StoryRecord], raw: str) -> Version:
+    """Canonical text of the body of one or more records of a source, read from the raw text."""
+    records = sorted(records if isinstance(records, list) else [records], key=lambda r: r.start)
+    v = Version(records, raw)
     chars: list[str] = []
     seen_upto = -1
-    for sent in record.sentences:
+    for sent in sorted(v.sentences(), key=lambda s: s.start):
         for i in range(max(sent.start, seen_upto), sent.end):
             ch = raw[i]
             if ch.isspace():

@@ -39,21 +39,22 @@ class FactSpan:
 
 def _units(v: Version) -> list[tuple[int, int]]:
     """Canonical spans of the version's sentences: the units anchored independently."""
-    return [(v.canon_index(s.start), v.canon_index(s.end)) for s in v.record.sentences]
+    return [(v.canon_index(s.start), v.canon_index(s.end)) for s in v.sentences()]
 
 
 def _fact_spans(v: Version) -> list[tuple[str, int, int]]:
-    rec = v.record
     spans: list[tuple[str, int, int]] = []
-    for o in rec.officials:
-        for m in o.mentions:
-            spans.append(("official.name", m.start, m.end))
-        for p in o.positions:
-            spans.append(("official.position", p.start, p.end))
-    for c in rec.claims:
-        spans.append(("claim.value", c.start, c.end))
-    for e in rec.events:
-        spans.append(("date", e.date.start, e.date.end))
+    for rec in v.records:
+        for o in rec.officials:
+            for m in o.mentions:
+                spans.append(("official.name", m.start, m.end))
+            for p in o.positions:
+                spans.append(("official.position", p.start, p.end))
+        for c in rec.claims:
+            spans.append(("claim.value", c.start, c.end))
+        for d in rec.dates:
+            if d.value:
+                spans.append(("date", d.start, d.end))
     return [(f, v.canon_index(s), v.canon_index(e)) for f, s, e in spans if e > s]
 
 
@@ -179,7 +180,7 @@ def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
             rs, re_ = v.raw_span(a, b)
             text = "".join(ch for ch in v.raw[rs:re_] if not ch.isspace())  # as printed
             shown.setdefault(v.chars[a:b], text)
-            readings.append(Reading(text=text, source=v.record.source, story_id=v.key,
+            readings.append(Reading(text=text, source=v.record.source, story_id=v.story_at(rs),
                                     start=rs, end=re_, votes=votes[v.chars[a:b]],
                                     context_before=_printed(v, max(0, a - CONTEXT), a),
                                     context_after=_printed(v, b, b + CONTEXT)))
@@ -200,7 +201,7 @@ def _resolved_dates(gid: str, pivot: Version, others) -> list[Conflict]:
     must see that the same words mean different days.
     """
     def dated(v: Version):
-        return [(d, v.canon_index(d.start), v.canon_index(d.end)) for d in v.record.dates if d.value]
+        return [(d, v.canon_index(d.start), v.canon_index(d.end)) for r in v.records for d in r.dates if d.value]
 
     by_span: dict[tuple[int, int], list] = {}
     for d, a, b in dated(pivot):
@@ -223,7 +224,7 @@ def _resolved_dates(gid: str, pivot: Version, others) -> list[Conflict]:
         for v, d, a, b in found:
             rs, re_ = v.raw_span(a, b)
             readings.append(Reading(text=f"{_printed(v, a, b)} → {d.value}", source=v.record.source,
-                                    story_id=v.key, start=rs, end=re_, votes=values[d.value],
+                                    story_id=v.story_at(rs), start=rs, end=re_, votes=values[d.value],
                                     context_before=_printed(v, max(0, a - CONTEXT), a),
                                     context_after=_printed(v, b, b + CONTEXT)))
         readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
@@ -249,7 +250,13 @@ def check_records(records: Sequence[StoryRecord], raw_texts: dict[str, str]) -> 
         groups.append(Group(group_id=gid, members=[
             MemberRef(source=m.record.source, story_id=m.key, start=m.record.start, end=m.record.end,
                       headline=m.record.headline) for m in members]))
-        found = compare_group(gid, members)
+        # records of one source in a group are one version (a version the splitter cut in two)
+        by_source: dict[tuple[str, str], list[StoryRecord]] = {}
+        for m in members:
+            by_source.setdefault((m.record.source.path, m.record.source.doc_id), []).append(m.record)
+        merged = [build_version(recs, raw_texts[src[0]]) if len(recs) > 1 else
+                  next(m for m in members if m.record is recs[0]) for src, recs in by_source.items()]
+        found = compare_group(gid, merged) if len(merged) > 1 else []
         found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.readings[0].source.path, c.readings[0].start))
         conflicts.extend(found)
     return groups, conflicts
