@@ -55,7 +55,7 @@ class Paragraph(SpanRef):
 class Furniture(SpanRef):
     """Page furniture moved out of the body text, kept as metadata."""
 
-    kind: Literal["jump_from", "jump_to", "photo_credit", "editor", "published", "title_repeat"]
+    kind: Literal["jump_from", "jump_to", "photo_credit", "editor", "published", "title_repeat", "page"]
 
 
 class Mention(SpanRef):

@@ -140,3 +140,22 @@ def test_paragraphs_and_words(nlp) -> None:
     first = miit.sentences[0]
     assert "".join(first.words) == first.text
     assert "定调" in first.words and "2024年" in first.words  # 定\n调 is one word once joined
+
+
+PAGE_FURNITURE = [
+    # (line, why it is hard)
+    ("— 3 —", "a PDF page number between dashes"),
+    ("第3版 要闻", "a running head naming the page"),
+    ("2024年12月3日 星期二", "a dated running head: a date, but no story"),
+    ("来源：新华网", "web chrome after a story"),
+    ("【纠错】 【责任编辑：张三】", "web chrome in brackets"),
+]
+
+
+@pytest.mark.parametrize("line,why", PAGE_FURNITURE, ids=[p[1] for p in PAGE_FURNITURE])
+def test_page_and_web_furniture_is_not_body(line: str, why: str) -> None:
+    raw = f"{line}\n\n# 标题\n\n新华社北京12月2日电 工业和信息化部公布了一组数据。\n\n{line}\n"
+    (story,) = extract_doc(RawDoc(path="p.md", doc_id="p.md", text=raw), nlp=None)
+    assert story.headline == "标题"
+    assert story.text == "工业和信息化部公布了一组数据。"
+    assert sum(f.kind == "page" for f in story.furniture) >= 1

@@ -52,6 +52,15 @@ SIGNOFF = re.compile(r"^\s*[（(]\s*(?!责编)(?:\p{Han}{2,4}[\s、]*){1,3}[)）
 INLINE_SIGNOFF = re.compile(r"(?<=[。！？”])\s*[（(](?!责编|据)(?:\p{Han}{2,4}[\s、]*){1,3}[)）]\s*$")
 JUMP = re.compile(rf"[（(]\s*(?P<kind>上接|下转|接|转)\s*第?\s*{NUM}{{1,3}}\s*版\s*[)）]")
 EDITOR = re.compile(r"^\s*[（(]?\s*(?:责编|责任编辑|编辑)\s*[:：][^）)]*[)）]?\s*$")
+# page and web furniture that is neither body nor headline: page numbers and running heads of a
+# PDF page (— 3 —, 第3版 要闻, 2024年12月3日 星期二), web chrome (来源：新华网, 【纠错】, 分享到)
+PAGE_FURNITURE = re.compile(
+    r"^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+"
+    r"|第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s*[：:|/·]?\s*\p{Han}{0,6})?"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天](?:\s*\S{0,12})?"
+    r"|(?:来源|稿源|作者|字号)\s*[:：]\s*\S{1,20}"
+    r"|【\s*(?:纠错|打印|关闭|字号)[^】]*】.*|分享到\s*[:：]?.*|(?:打印本页|关闭窗口|返回顶部)\s*)\s*$"
+)
 PUBLISHED = re.compile(r"发布时间\s*[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 MD_HEAD = re.compile(r"^\s*(?P<hashes>#{1,6})\s+")
 SUBTITLE = re.compile(r"^\s*(?:——|－－|--)")
@@ -161,7 +170,7 @@ def _classify(unit: Unit, raw: str) -> None:
         unit.text = t.lstrip("#").strip()
     elif SUBTITLE.match(t):
         unit.kind = "subtitle"
-    elif EDITOR.match(t) or PUBLISHED.search(t) and len(t) < 80:
+    elif EDITOR.match(t) or PUBLISHED.search(t) and len(t) < 80 or PAGE_FURNITURE.match(raw[unit.start:unit.end]):
         unit.kind = "furniture"
     elif PHOTO_CREDIT.match(raw[unit.start:unit.end]):
         unit.kind = "furniture"
@@ -241,7 +250,8 @@ def layout(raw: str) -> tuple[list[Unit], int | None]:
             _classify(u, raw)
             if u.kind == "furniture" and not u.furniture:
                 kind = ("published" if PUBLISHED.search(u.text) else
-                        "editor" if EDITOR.match(u.text) else "photo_credit")
+                        "editor" if EDITOR.match(u.text) else
+                        "page" if PAGE_FURNITURE.match(raw[u.start:u.end]) else "photo_credit")
                 u.furniture.append((kind, u.start, u.end))
                 u.spans = []
             units.append(u)

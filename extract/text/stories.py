@@ -204,7 +204,23 @@ def split_stories(raw: str, threshold: float = COHESION_THRESHOLD) -> list[Story
         prev_ended = p.ended
     if trailing:
         stories[-1].heads.extend(trailing)
-    return stories
+    return _fold_furniture_only(stories)
+
+
+def _fold_furniture_only(stories: list[StorySpan]) -> list[StorySpan]:
+    """A 'story' of nothing but page furniture (a running head, 来源：…) joins its neighbour."""
+    out: list[StorySpan] = []
+    pending: list[Unit] = []
+    for s in stories:
+        if not s.heads and not s.body:
+            (out[-1].units if out else pending).extend(s.units)
+            continue
+        s.units[:0] = pending
+        pending = []
+        out.append(s)
+    if pending and out:
+        out[-1].units.extend(pending)
+    return out or stories
 
 
 def cohesion_trace(raw: str) -> list[tuple[str, str, float, bool, bool]]:
