@@ -45,7 +45,7 @@ def story_id(doc_id: str, start: int, end: int) -> str:
 
 def _display(raw: str, spans: list[tuple[int, int]]) -> str:
     """A headline as a reader sees it: lines joined, word-separating spaces kept."""
-    joined = "".join(raw[s:e].strip() for s, e in spans).lstrip("#").strip()
+    joined = "".join(raw[s:e].strip() for s, e in spans).lstrip("#").strip().strip("*_").strip()
     keep = HEADLINE_SPACE.sub("\x00", joined)
     return normalize_text(keep).replace("\x00", " ") if "\x00" in keep else normalize_text(joined)
 

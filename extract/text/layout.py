@@ -59,8 +59,10 @@ PAGE_FURNITURE = re.compile(
     r"|第\s*[\d一二三四五六七八九十]{1,3}\s*版(?:\s*[：:|/·]?\s*\p{Han}{0,6})?"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天](?:\s*\S{0,12})?"
     r"|(?:来源|稿源|作者|字号)\s*[:：]\s*\S{1,20}"
-    r"|【\s*(?:纠错|打印|关闭|字号)[^】]*】.*|分享到\s*[:：]?.*|(?:打印本页|关闭窗口|返回顶部)\s*)\s*$"
+    r"|【\s*(?:纠错|打印|关闭|字号)[^】]*】.*|分享到\s*[:：]?.*|(?:打印本页|关闭窗口|返回顶部)\s*"
+    r"|!\[[^\]]*\]\([^)]*\))\s*$"  # a Markdown image line
 )
+MD_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(?P<inner>[^*_]+)(?:\*\*|__)\s*$")
 PUBLISHED = re.compile(r"发布时间\s*[:：]\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 MD_HEAD = re.compile(r"^\s*(?P<hashes>#{1,6})\s+")
 SUBTITLE = re.compile(r"^\s*(?:——|－－|--)")
@@ -168,8 +170,13 @@ def _classify(unit: Unit, raw: str) -> None:
     elif m := MD_HEAD.match(raw[unit.start:unit.end]):
         unit.kind, unit.level = "md_head", len(m.group("hashes"))
         unit.text = t.lstrip("#").strip()
+        _trim_markup(unit, m.end(), 0)
     elif SUBTITLE.match(t):
         unit.kind = "subtitle"
+    elif (mb := MD_BOLD_LINE.match(raw[unit.start:unit.end])) and _headlike(mb.group("inner"), None):
+        unit.kind, unit.level = "md_head", 3  # **小标题**: a section head, never a story boundary
+        _trim_markup(unit, mb.start("inner"), len(raw[unit.start:unit.end]) - mb.end("inner"))
+        unit.text = mb.group("inner").strip()
     elif EDITOR.match(t) or PUBLISHED.search(t) and len(t) < 80 or PAGE_FURNITURE.match(raw[unit.start:unit.end]):
         unit.kind = "furniture"
     elif PHOTO_CREDIT.match(raw[unit.start:unit.end]):
@@ -186,6 +193,14 @@ def _classify(unit: Unit, raw: str) -> None:
         unit.kind = "body"
         if INLINE_SIGNOFF.search(t):
             unit.end_marker = True
+
+
+def _trim_markup(unit: Unit, lead: int, tail: int) -> None:
+    """Drop Markdown markup (# , ** **) from a one-line unit's span, keeping offsets exact."""
+    if len(unit.spans) == 1:
+        s, e = unit.spans[0]
+        if s + lead < e - tail:
+            unit.spans[0] = (s + lead, e - tail)
 
 
 def _strip_furniture(unit: Unit, raw: str) -> None:
