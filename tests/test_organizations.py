@@ -94,3 +94,9 @@ ORG_REGRESSIONS = [
 @pytest.mark.parametrize("text,bad,why", ORG_REGRESSIONS, ids=[r[2] for r in ORG_REGRESSIONS])
 def test_issue3_org_scan_stops_at_verbs(text: str, bad: set[str], why: str) -> None:
     assert not bad & {o.name for o in find_organizations(text)}
+
+
+def test_a_branch_has_its_parents_kind() -> None:
+    """中国电信昆明分公司 is a branch of a state-owned company, not a private company (issue 3)."""
+    (branch,) = [o for o in find_organizations("接警员将号码推送至中国电信昆明分公司进行查询。") if o.name.endswith("分公司")]
+    assert branch.parent == "中国电信集团有限公司" and branch.kind == "soe"

@@ -92,6 +92,9 @@ def parent_of(name: str) -> Optional[str]:
     return None
 
 
+BRANCH_SUFFIXES = ("分公司", "子公司", "分行", "支行", "分社", "分院", "分局", "办事处", "分中心")
+
+
 def kind_of(name: str, _depth: int = 0) -> Optional[str]:
     """Kind from the known entry, the longest suffix that determines one, or the parent."""
     idx = lexicon.org_index()
@@ -99,6 +102,11 @@ def kind_of(name: str, _depth: int = 0) -> Optional[str]:
     for n in (name, canon):
         if n in idx:
             return idx[n].kind
+    if name.endswith(BRANCH_SUFFIXES) and _depth < 3:  # 中国电信昆明分公司 is what 中国电信 is
+        parent = parent_of(name)
+        pk = kind_of(parent, _depth + 1) if parent else None
+        if pk:
+            return pk
     suffixes = lexicon.org_suffixes()
     for k in range(min(8, len(name)), 0, -1):
         kind = suffixes.get(name[-k:], (None, False))[0]
