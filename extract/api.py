@@ -113,7 +113,7 @@ def check_paths(inputs: list[str], *, summary: Summary | None = None, **kw) -> C
     from .crosscheck import check_records
 
     items = list(iter_inputs(inputs))
-    raws = {it.path: it.text for it in items if isinstance(it, RawDoc)}
+    raws = {(it.path, it.doc_id): it.text for it in items if isinstance(it, RawDoc)}
     stories: list[StoryRecord] = []
     errors: list[ErrorRecord] = []
     for rec in extract_from_items(items, summary=summary, **kw):

@@ -170,3 +170,20 @@ def test_fact_fields_and_severity(nlp, tmp_path: Path, field, kind, variants, co
     assert c.field == field and c.severity == "high" and c.kind == kind
     if consensus:
         assert c.consensus == consensus
+
+
+def test_jsonl_documents_sharing_a_source_name(nlp, tmp_path: Path) -> None:
+    """JSONL 'source' is often a site name shared by many documents; offsets must not mix them up."""
+    from extract.api import check_paths
+
+    a = BODY.format(pct="42%", title="")
+    lines = [{"id": "x1", "text": a, "source": "xinhua"},
+             {"id": "x2", "text": "题外话。" * 30 + a, "source": "xinhua"},
+             {"id": "x3", "text": a.replace("42%", "47%"), "source": "xinhua"}]
+    src = tmp_path / "same_source.jsonl"
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    result = check_paths([str(src)])
+    (c,) = [c for c in result.conflicts if c.field == "claim.value"]
+    texts = {x["id"]: x["text"] for x in lines}
+    for r in c.readings:  # every reading's offsets point into its own document's text
+        assert texts[r.source.doc_id][r.start:r.end] == r.text

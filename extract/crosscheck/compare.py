@@ -237,9 +237,23 @@ def _resolved_dates(gid: str, pivot: Version, others) -> list[Conflict]:
     return out
 
 
-def check_records(records: Sequence[StoryRecord], raw_texts: dict[str, str]) -> tuple[list[Group], list[Conflict]]:
-    """Group the versions among ``records`` and compare each group."""
-    versions = [build_version(r, raw_texts[r.source.path]) for r in records if r.sentences]
+def _raw_of(raw_texts: dict, source) -> str:
+    """The raw text of a source, keyed by (path, doc_id) or by path alone.
+
+    JSONL inputs may give many documents the same ``source`` (a site name), so
+    (path, doc_id) is the key that never collides.
+    """
+    key = (source.path, source.doc_id)
+    return raw_texts[key] if key in raw_texts else raw_texts[source.path]
+
+
+def check_records(records: Sequence[StoryRecord], raw_texts: dict) -> tuple[list[Group], list[Conflict]]:
+    """Group the versions among ``records`` and compare each group.
+
+    ``raw_texts`` maps ``(source.path, source.doc_id)`` (or just ``source.path``) to the
+    raw decoded text every offset points into.
+    """
+    versions = [build_version(r, _raw_of(raw_texts, r.source)) for r in records if r.sentences]
     grouping = group_versions([v.chars for v in versions],
                               [f"{v.record.source.path}\x00{v.record.source.doc_id}" for v in versions])
     groups: list[Group] = []
@@ -254,7 +268,7 @@ def check_records(records: Sequence[StoryRecord], raw_texts: dict[str, str]) -> 
         by_source: dict[tuple[str, str], list[StoryRecord]] = {}
         for m in members:
             by_source.setdefault((m.record.source.path, m.record.source.doc_id), []).append(m.record)
-        merged = [build_version(recs, raw_texts[src[0]]) if len(recs) > 1 else
+        merged = [build_version(recs, _raw_of(raw_texts, recs[0].source)) if len(recs) > 1 else
                   next(m for m in members if m.record is recs[0]) for src, recs in by_source.items()]
         found = compare_group(gid, merged) if len(merged) > 1 else []
         found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.readings[0].source.path, c.readings[0].start))
