@@ -267,3 +267,12 @@ def test_issue4_time_of_day_on_its_own(text: str, value: str, tod: str, why: str
     ref = reference_date("新华社北京12月25日电", None, "2023年各地区", None)
     d = [x for x in find_dates(text, ref) if x.time_of_day == tod]
     assert d and d[0].value == value and d[0].precision == "time"
+
+
+@pytest.mark.parametrize("dateline,md", [
+    ("新华社北京十二月二十五日电", (12, 25)),  # Chinese numerals, as Xinhua printed them in the 1990s
+    ("新华社北京二月十二日电", (2, 12)),
+    ("(新华社北京 12月 25 日电)", (12, 25)),  # OCR spaces, closing dateline in brackets
+])
+def test_issue4_dateline_numerals(dateline: str, md: tuple[int, int]) -> None:
+    assert parse_dateline(dateline) == md

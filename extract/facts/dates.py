@@ -130,8 +130,8 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "x-clock": re.compile(rf"{SP}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?"),
         "dateline": re.compile(
-            rf"(?:(?P<y>(?:19|20)\d{{2}}){SP}年{SP})?(?P<m>1[0-2]|0?[1-9]){SP}月{SP}"
-            rf"(?P<d>3[01]|[12]\d|0?[1-9]){SP}日{SP}(?:{_alt(lx['source_markers'])})"
+            rf"(?:(?P<y>(?:19|20)\d{{2}}){SP}年{SP})?{_MONTH}{SP}月{SP}"
+            rf"{_DAY}{SP}日{SP}(?:{_alt(lx['source_markers'])})"
         ),
     }
 
@@ -447,7 +447,7 @@ def parse_dateline(dateline: Optional[str]) -> Optional[tuple[int, int]]:
     if not dateline:
         return None
     mt = _patterns()["dateline"].search(dateline.translate(_FULLWIDTH))
-    return (int(mt["m"]), int(mt["d"])) if mt else None
+    return (_num(mt["m"]), _num(mt["d"])) if mt else None  # 12月25日 or 十二月二十五日 (CTB-era datelines)
 
 
 def parse_published(published: Optional[str]) -> Optional[_dt.date]:
