@@ -108,3 +108,14 @@ def test_transliteration_chars_integrity() -> None:
     assert len(chars) > 200
     assert all("\u4e00" <= ch <= "\u9fff" for ch in chars)  # Han only, no stray punctuation
     assert not chars & set("的了是在和与说")  # function words would turn clauses into names
+
+
+def test_common_words_integrity() -> None:
+    from extract.facts import lexicon
+
+    words = lexicon.common_words()
+    assert len(words) > 4000
+    assert all(len(w) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w) for w in words)
+    assert {"建议", "上午", "开始"} <= words
+    # PKU splits names into surname + given name, so no seed official's name starts with a listed word
+    assert not {"谢少", "陶青", "梁志", "黎烈", "谢存", "习近", "李强", "丁薛"} & words

@@ -229,3 +229,21 @@ def test_issue3_anonymous_marker_with_a_name_after_it() -> None:
 
 def test_issue3_long_transliterated_name() -> None:
     assert "阿列克谢克里沃鲁奇科" in {o.name for o in find_officials("俄罗斯国防部副部长阿列克谢克里沃鲁奇科前几天宣布")}
+
+
+NOT_NAMES_COMMON_WORDS = [
+    # (text, why it is hard)
+    ("中国银联专家建议，持卡人注意防范。", "专家 is a title and 建 a surname, but 建议 is a word"),
+    ("记者上午获悉，继续推进改革。", "上 is a surname; 上午 is a time"),
+    ("两名值班民警接到报警后，立即赶到现场。", "接到 after a title is a verb"),
+    ("画家开始平衡了北京周边的画廊。", "开始平 is no name"),
+]
+
+
+@pytest.mark.parametrize("text,why", NOT_NAMES_COMMON_WORDS, ids=[n[1] for n in NOT_NAMES_COMMON_WORDS])
+def test_issue3_common_word_after_a_title_is_no_name(text: str, why: str) -> None:
+    assert [o.name for o in find_officials(text) if not o.is_reporter] == []
+
+
+def test_issue3_a_name_starting_like_a_word_but_ending_cleanly() -> None:
+    assert "任志刚" in {o.name for o in find_officials("香港金融管理局总裁任志刚昨日再次表示")}

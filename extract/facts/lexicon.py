@@ -131,3 +131,10 @@ def transliteration_chars() -> frozenset[str]:
     """Characters of transliterated foreign names (data/transliteration_chars.txt)."""
     text = (DATA_DIR / "transliteration_chars.txt").read_text(encoding="utf-8")
     return frozenset(ch for line in text.splitlines() if not line.startswith("#") for ch in line.strip())
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Two-character common words that are not names (data/common_words.txt)."""
+    text = (DATA_DIR / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))

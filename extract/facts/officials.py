@@ -274,7 +274,20 @@ def _transliterated(c: str, p: int) -> Optional[str]:
 
 
 def _name_after(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
-    """A person's name starting at view offset ``p``, or None."""
+    """A person's name starting at view offset ``p``, or None.
+
+    A candidate that starts with a common word is no name (专家建议, 记者上午获悉,
+    民警立即赶到), unless it is three characters long and ends cleanly (任志刚昨日).
+    """
+    n = _name_candidate(c, p, foreign=foreign)
+    if n and "·" not in n and n[:2] in lexicon.common_words():
+        if len(n) == 2 or not _clean_at(c, p + len(n)):
+            return None
+    return n
+
+
+def _name_candidate(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
+    """The raw name candidate at ``p`` (see ``_name_after``)."""
     if p >= len(c) or _starts_with(c, p, "not_name"):
         return None
     m = _DOT_NAME.match(c, p)
