@@ -240,3 +240,23 @@ QUALIFIER_WORDS = [
 def test_qualifier_words(text: str, surface: str, qualifier: str, why: str) -> None:
     (c,) = find_claims(text)
     assert (c.text, c.qualifier) == (surface, qualifier)
+
+
+RANGE_MAGNITUDE = [
+    # (text, lower, upper, why it is hard)
+    ("每户补贴5—10万元", "50000", "100000", "万 written once serves both ends"),
+    ("投资1—3亿元", "100000000", "300000000", "亿 written once serves both ends"),
+    ("7.5万—8万元", "75000", "80000", "each end has its own 万"),
+]
+
+
+@pytest.mark.parametrize("text,lower,upper,why", RANGE_MAGNITUDE, ids=[r[3] for r in RANGE_MAGNITUDE])
+def test_range_magnitude(text: str, lower: str, upper: str, why: str) -> None:
+    (c,) = find_claims(text)
+    assert (c.qualifier, c.lower, c.upper) == ("range", D(lower), D(upper))
+
+
+@pytest.mark.parametrize("text", ["数十家企业参展", "几百人参加"])
+def test_vague_tens_and_hundreds_are_not_claims(text: str) -> None:
+    """数十家 is not ten firms; 几百人 names no number."""
+    assert find_claims(text) == []

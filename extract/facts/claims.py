@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 
 from extract.facts.numbers import (
     numeral_tables,
+    normalize_decimal,
     parse_number,
     parse_numeral_range,
 )
@@ -172,6 +173,8 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         return None
     if any(text.endswith(p, 0, num_start) for p in lex["ordinal_prefixes"]):
         return None
+    if num_start and text[num_start - 1] in "数几" and m.group("cn") and m.group("cn")[0] in "十百千万":
+        return None  # 数十家, 几百人: too vague to be a number
     pct_unit = tables.percent_prefixes.get(m.group("pct")) if m.group("pct") else None
     is_cn = not m.group("arabic")
     if is_cn and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十") \
@@ -271,8 +274,14 @@ def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_
                 and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None
                 and prev.value < cand.value
                 and (sep := pats.separator.fullmatch(text, prev.end, cand.start))):
+            lower = prev.value
+            if prev.unit is None and not prev.has_magnitude and cand.has_magnitude:
+                # 5—10万元 is 50,000 to 100,000: the magnitude written once serves both ends
+                mag = regex.search(r"[万亿]+$", text[cand.num_start:cand.num_end])
+                if mag and prev.value * parse_number("1" + mag.group()) < cand.value:
+                    lower = normalize_decimal(prev.value * parse_number("1" + mag.group()))
             out[-1] = _Candidate(start=prev.start, num_start=prev.num_start, num_end=cand.num_end,
-                                 end=cand.end, rule="range", lower=prev.value, upper=cand.value,
+                                 end=cand.end, rule="range", lower=lower, upper=cand.value,
                                  unit=cand.unit, qualifier="range",
                                  has_magnitude=prev.has_magnitude or cand.has_magnitude)
             continue
