@@ -71,3 +71,31 @@ def test_stdin_and_stdout() -> None:
                                   ["extract", "x", "--reference-date", "25/12/2023"]])
 def test_bad_arguments_exit_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
+
+
+def test_progress_goes_to_a_terminal_only(tmp_path: Path) -> None:
+    """A progress line on standard error when it is a terminal; none when it is a pipe (issue 2)."""
+    import os
+    import pty
+
+    p = tmp_path / "a.txt"
+    p.write_text("新华社北京12月25日电 工业和信息化部科技司司长谢少锋表示，将推进创新。", encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "extract", "extract", str(p), "-o", str(tmp_path / "o.jsonl")],
+                          cwd=ROOT, stderr=slave, stdout=subprocess.DEVNULL, timeout=600)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    tty_err = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "1/1 inputs" in tty_err
+    piped = run("extract", str(p), "-o", str(tmp_path / "o2.jsonl"))
+    assert b"1/1 inputs" not in piped.stderr and b"1 stories" in piped.stderr
