@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Iterator
@@ -15,7 +14,7 @@ from schemas import ErrorRecord, Furniture, Paragraph, ReferenceDate, Sentence, 
 
 from .errors import NewsfactsError
 from .inputs import RawDoc
-from .text.layout import BYLINE, LEAD_DATELINE, PUBLISHED, TRAIL_DATELINE, Unit
+from .text.layout import BYLINE, LEAD_DATELINE, PUBLISHED, Unit
 from .text.normalize import normalize_segments, normalize_text
 from .text.offsets import NormText
 from .text.sentences import split_sentences
@@ -145,12 +144,10 @@ def _remap(obj: Any, norm: NormText) -> Any:
 
 
 def _reference(parts: StoryParts, published: str | None, body: str, page: str,
-               option: date | None) -> ReferenceDate | None:
-    try:
-        dates = importlib.import_module("extract.facts.dates")
-    except ImportError:
-        return None
-    return dates.reference_date(parts.dateline, published, body, page, option)
+               option: date | None) -> ReferenceDate:
+    from .facts.dates import reference_date  # the date lexicon loads on first use, not at import
+
+    return reference_date(parts.dateline, published, body, page, option)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
