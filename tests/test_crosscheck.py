@@ -9,7 +9,7 @@ import pytest
 from extract.crosscheck import check_records
 from extract.crosscheck.classify import classify
 
-from .conftest import SEEDS, SHARED
+from .conftest import SHARED
 
 GOLD_PATH = SHARED / "gold" / "seeds.conflicts.json"
 GOLD_COPY = Path(__file__).parent / "golden" / "seeds.conflicts.json"

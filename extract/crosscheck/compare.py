@@ -19,8 +19,8 @@ from typing import Sequence
 from schemas import Conflict, Group, MemberRef, Reading, StoryRecord
 
 from .align import UnitAlignment, align
-from .canon import Version, build_version, is_punct
-from .classify import classify, strip_punct
+from .canon import Version, build_version
+from .classify import classify
 from .group import group_id, group_versions
 
 MERGE_GAP = 2
@@ -90,7 +90,7 @@ def _snap(region: list[int], others) -> None:
                 for b in al.blocks:
                     if b.tag == "equal":
                         continue
-                    if b.p0 < region[0] < b.p1 or (b.p0 < region[0] and b.p1 > region[0]):
+                    if b.p0 < region[0] < b.p1:
                         region[0], changed = b.p0, True
                     if b.p0 < region[1] < b.p1:
                         region[1], changed = b.p1, True
@@ -276,4 +276,4 @@ def check_records(records: Sequence[StoryRecord], raw_texts: dict) -> tuple[list
     return groups, conflicts
 
 
-__all__ = ["check_records", "compare_group", "strip_punct", "is_punct"]
+__all__ = ["check_records", "compare_group"]

@@ -20,7 +20,7 @@ from typing import Sequence
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .canon import Version, is_punct
+from .canon import is_punct
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -106,6 +106,3 @@ def group_versions(texts: Sequence[str], docs: Sequence[str], *,
 def group_id(story_ids: Sequence[str]) -> str:
     return "g_" + hashlib.sha1("\x00".join(sorted(story_ids)).encode()).hexdigest()[:12]
 
-
-def version_texts(versions: Sequence[Version]) -> list[str]:
-    return [v.chars for v in versions]

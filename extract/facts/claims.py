@@ -273,7 +273,7 @@ def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_
                 and prev.qualifier == "exact" and cand.qualifier == "exact" and cand.prefix is None
                 and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None
                 and prev.value < cand.value
-                and (sep := pats.separator.fullmatch(text, prev.end, cand.start))):
+                and pats.separator.fullmatch(text, prev.end, cand.start)):
             lower = prev.value
             if prev.unit is None and not prev.has_magnitude and cand.has_magnitude:
                 # 5—10万元 is 50,000 to 100,000: the magnitude written once serves both ends

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .layout import BYLINE, LEAD_DATELINE, Unit, layout
+from .layout import LEAD_DATELINE, Unit, layout
 
 HEAD_KINDS = {"head", "md_head", "subtitle"}
 COHESION_THRESHOLD = 0.03  # a headline group in running text: below this, a new story
