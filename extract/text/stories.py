@@ -176,8 +176,14 @@ def _assign_heads(prev: StorySpan | None, nxt: StorySpan, heads: list[Unit], nxt
     nxt.heads[:0] = heads[forward_from:]
 
 
-def split_stories(raw: str, threshold: float = COHESION_THRESHOLD) -> list[StorySpan]:
-    """Split a page's raw text into stories."""
+def split_stories(raw: str, threshold: float = COHESION_THRESHOLD,
+                  trace: list[tuple[str, str, float, bool, bool]] | None = None) -> list[StorySpan]:
+    """Split a page's raw text into stories.
+
+    ``trace``, when given, receives (label, first words, cohesion, hard start, has
+    headline group) for every boundary after the first piece: the scores the decisions
+    were made on.
+    """
     units, width = layout(raw)
     _promote_heads(units)
     pieces, trailing = _pieces(units, width)
@@ -192,15 +198,22 @@ def split_stories(raw: str, threshold: float = COHESION_THRESHOLD) -> list[Story
         if not stories:
             stories.append(StorySpan(heads=list(p.heads_before), units=list(p.units)))
             acc = _bigrams(p.units)
-        elif (p.hard or md_boundary or not (p.heads_before or prev_ended)
-              or cohesion(acc, _bigrams(p.units), idf) < (END_MARKER_THRESHOLD if prev_ended else threshold)):
+            prev_ended = p.ended
+            continue
+        grams = _bigrams(p.units)
+        decided = p.hard or md_boundary or not (p.heads_before or prev_ended)  # a new story either way
+        score = cohesion(acc, grams, idf) if trace is not None or not decided else 0.0
+        if trace is not None:
+            label = p.heads_before[0].text if p.heads_before else p.units[0].text
+            trace.append((label[:20], p.units[0].text[:15], round(score, 3), p.hard, bool(p.heads_before)))
+        if decided or score < (END_MARKER_THRESHOLD if prev_ended else threshold):
             story = StorySpan(units=list(p.units))
             _assign_heads(stories[-1], story, p.heads_before, p.units[0])
             stories.append(story)
-            acc = _bigrams(p.units)
+            acc = grams
         else:  # same story: the headline group was a section head
             stories[-1].units.extend(p.heads_before + p.units)
-            acc.update(_bigrams(p.units))
+            acc.update(grams)
         prev_ended = p.ended
     if trailing:
         stories[-1].heads.extend(trailing)
@@ -224,17 +237,7 @@ def _fold_furniture_only(stories: list[StorySpan]) -> list[StorySpan]:
 
 
 def cohesion_trace(raw: str) -> list[tuple[str, str, float, bool, bool]]:
-    """Debug/measurement aid: cohesion score at every soft candidate boundary."""
-    units, width = layout(raw)
-    _promote_heads(units)
-    pieces, _ = _pieces(units, width)
-    idf = _idf(pieces)
-    out = []
-    acc: Counter = Counter()
-    for i, p in enumerate(pieces):
-        if i:
-            score = cohesion(acc, _bigrams(p.units), idf)
-            label = p.heads_before[0].text if p.heads_before else p.units[0].text
-            out.append((label[:20], p.units[0].text[:15], round(score, 3), p.hard, bool(p.heads_before)))
-        acc = acc + _bigrams(p.units) if i else _bigrams(p.units)
-    return out
+    """Measurement aid: the cohesion score at every boundary ``split_stories`` considered."""
+    trace: list[tuple[str, str, float, bool, bool]] = []
+    split_stories(raw, trace=trace)
+    return trace
