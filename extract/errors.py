@@ -20,21 +20,53 @@ CATALOGUE: dict[str, str] = {
     "NF009": "internal error while extracting: {reason}",
     "NF010": "record fails validation: {reason}",
     "NF011": "unknown record type: {reason}",
+    # Below the document: one extractor failed on one story; the story and its other facts stay.
+    "NF012": "extractor '{extractor}' failed on this story, its facts are missing: {reason}",
+    # A worker process died; its inputs were retried one by one in a fresh worker.
+    "NF013": "worker process died while extracting this input: {reason}",
+    # Walking an input folder.
+    "NF014": "cannot read folder: {reason}",
+    "NF015": "broken symbolic link: {reason}",
+    # Loading into a database.
+    "NF016": "database schema could not be created: {reason}",
 }
+
+#: Usage errors: the command line itself is wrong. They stop the run before any input is
+#: read, print one line on standard error and exit with status 2; no record is written.
+USAGE: dict[str, str] = {
+    "NF101": "--jobs must be between 1 and {limit}, not {value}",
+    "NF102": "--user-dict {path}: {reason}",
+    "NF103": "unsupported database URL {url!r}: use sqlite:///PATH or postgresql://USER@HOST:PORT/DB",
+    "NF104": "cannot write output {path}: {reason}",
+    "NF105": "--batch-rows must be at least 1, not {value}",
+    "NF106": "{option}: {reason}",
+}
+
+
+def usage(code: str, **params: object) -> str:
+    """One line for standard error: ``newsfacts: NF101 --jobs must be …``."""
+    return f"newsfacts: {code} {USAGE[code].format(**params)}"
 
 
 class NewsfactsError(Exception):
     """An error with a catalogue code, about one input."""
 
-    def __init__(self, code: str, path: str, line: int | None = None, **params: object) -> None:
+    def __init__(self, code: str, path: str, line: int | None = None, *, doc_id: str | None = None,
+                 story_id: str | None = None, extractor: str | None = None, **params: object) -> None:
         self.code = code
         self.path = path
         self.line = line
+        self.doc_id = doc_id
+        self.story_id = story_id
+        self.extractor = extractor
+        if extractor is not None:
+            params.setdefault("extractor", extractor)
         self.message = CATALOGUE[code].format(**params)
         super().__init__(f"{path}{':' + str(line) if line else ''}: {code} {self.message}")
 
     def record(self) -> ErrorRecord:
-        return ErrorRecord(code=self.code, message=self.message, path=self.path, line=self.line)
+        return ErrorRecord(code=self.code, message=self.message, path=self.path, line=self.line,
+                           doc_id=self.doc_id, story_id=self.story_id, extractor=self.extractor)
 
 
 class ModelMissingError(RuntimeError):

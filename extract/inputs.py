@@ -31,6 +31,11 @@ class RawDoc:
     text: str
     published: str | None = None
     encoding: str = "utf-8"
+    line: int | None = None  # the line of a JSONL input
+
+    def error(self, code: str, **params: object) -> NewsfactsError:
+        """An error about this document, naming its path, JSONL line and id."""
+        return NewsfactsError(code, self.path, self.line, doc_id=self.doc_id, **params)
 
 
 Item = Union[RawDoc, NewsfactsError]
@@ -126,6 +131,7 @@ def _read_jsonl(data: bytes, label: str) -> Iterator[Item]:
             doc_id=doc_id,
             text=obj["text"],
             published=str(published) if published else None,
+            line=lineno,
         )
 
 

@@ -199,7 +199,7 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
         ref = _reference(parts, published, text, page_norm, reference)
         rec = StoryRecord(
             story_id=story_id(doc.doc_id, start, end),
-            source=SourceRef(path=doc.path, doc_id=doc.doc_id),
+            source=SourceRef(path=doc.path, doc_id=doc.doc_id, line=doc.line),
             start=start, end=end,
             headline=parts.headline, subtitle=parts.subtitle, dateline=parts.dateline,
             byline=parts.byline, reporters=parts.reporters, published=published,
@@ -240,8 +240,8 @@ def extract_items(items: Iterable[RawDoc | NewsfactsError], nlp: Language | None
         try:
             recs = extract_doc(item, nlp, reference, words)
         except Exception as exc:  # one bad document never stops the batch
-            yield NewsfactsError("NF009", item.path, reason=f"{type(exc).__name__}: {exc}").record()
+            yield item.error("NF009", reason=f"{type(exc).__name__}: {exc}").record()
             continue
         if not recs:
-            yield NewsfactsError("NF008", item.path).record()
+            yield item.error("NF008").record()
         yield from recs

@@ -42,6 +42,7 @@ class Fact(SpanRef):
 class SourceRef(Record):
     path: str = Field(description="path of the input file as given")
     doc_id: str = Field(description="document id: JSONL id, or the file name")
+    line: Optional[int] = Field(None, ge=1, description="line of a JSONL input the document came from")
 
 
 class Sentence(SpanRef):
@@ -154,10 +155,13 @@ class StoryRecord(Record):
 class ErrorRecord(Record):
     schema_version: str = SCHEMA_VERSION
     record_type: Literal["error"] = "error"
-    code: str
+    code: str = Field(description="code in the catalogue, extract/errors.py")
     message: str
-    path: str
-    line: Optional[int] = None
+    path: str = Field(description="the input the error is about")
+    line: Optional[int] = Field(None, description="line of a JSONL input")
+    doc_id: Optional[str] = Field(None, description="the document, when the error is about one")
+    story_id: Optional[str] = Field(None, description="the story, when one extractor failed on it (NF012)")
+    extractor: Optional[str] = Field(None, description="the extractor that failed (NF012)")
 
 
 class MemberRef(Record):

@@ -64,7 +64,7 @@ def test_stdin_and_stdout() -> None:
     proc = run("extract", "-", stdin="新华社北京12月25日电 工业和信息化部科技司司长谢少锋表示，将推进创新。".encode())
     assert proc.returncode == 0, proc.stderr.decode()
     (rec,) = [orjson.loads(line) for line in proc.stdout.splitlines()]
-    assert rec["source"] == {"doc_id": "stdin", "path": "-"} and rec["dateline"] == "新华社北京12月25日电"
+    assert rec["source"] == {"doc_id": "stdin", "line": None, "path": "-"} and rec["dateline"] == "新华社北京12月25日电"
 
 
 @pytest.mark.parametrize("args", [["extract"], ["frobnicate"], ["extract", "x", "--jobs", "0"],
