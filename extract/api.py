@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterator
@@ -21,12 +23,21 @@ class Summary:
     inputs: int = 0
     stories: int = 0
     errors: int = 0
+    worker_deaths: int = 0
+    retried: int = 0
     seconds: float = 0.0
     started: float = field(default_factory=time.perf_counter)
 
     def line(self) -> str:
+        deaths = (f", {self.worker_deaths} worker processes died ({self.retried} inputs retried)"
+                  if self.worker_deaths else "")
         return (f"newsfacts: {self.inputs} inputs, {self.stories} stories, "
-                f"{self.errors} errors, {self.seconds:.1f} s")
+                f"{self.errors} errors{deaths}, {self.seconds:.1f} s")
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input was extracted cleanly, 1 when anything failed or had to be retried."""
+        return 1 if self.errors or self.worker_deaths else 0
 
     def count(self, rec: StoryRecord | ErrorRecord) -> None:
         if rec.record_type == "error":
@@ -54,6 +65,58 @@ def _revive(d: dict) -> StoryRecord | ErrorRecord:
     return ErrorRecord.model_validate(d) if d["record_type"] == "error" else StoryRecord.model_validate(d)
 
 
+def _pooled(docs: list[tuple[int, RawDoc]], jobs: int, model_dir: str | None, reference: date | None,
+            emit: bool, summary: Summary) -> Iterator[tuple[int, list[StoryRecord | ErrorRecord]]]:
+    """(index, records) for every document, from ``jobs`` worker processes, in any order.
+
+    A worker that dies (killed, out of memory, a crash in native code) breaks the pool and
+    every document in flight with it. Those documents are retried one at a time in a fresh
+    single worker, so a document that kills its worker again is named: it becomes an NF013
+    error record. Nothing is lost and nothing is written twice."""
+    def pool(n: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(model_dir,))
+
+    queue = deque(docs)
+    suspects: list[tuple[int, RawDoc]] = []
+    window = 4 * jobs  # documents in flight: bounds what a death costs and what waits in memory
+    while queue:
+        with pool(jobs) as ex:
+            inflight = {}
+            while queue or inflight:
+                while queue and len(inflight) < window:
+                    i, d = queue.popleft()
+                    inflight[ex.submit(_work, (d, reference, emit))] = (i, d)
+                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                try:
+                    for fut in done:
+                        i, d = inflight.pop(fut)
+                        try:
+                            recs = [_revive(r) for r in fut.result()]
+                        except BrokenProcessPool:
+                            inflight[fut] = (i, d)
+                            raise
+                        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+                            recs = [d.error("NF009", reason=f"{type(exc).__name__}: {exc}").record()]
+                        yield i, recs
+                except BrokenProcessPool:
+                    summary.worker_deaths += 1
+                    suspects += inflight.values()
+                    break
+    ex = None
+    for i, d in sorted(suspects, key=lambda x: x[0]):
+        summary.retried += 1
+        ex = ex or pool(1)
+        try:
+            yield i, [_revive(r) for r in ex.submit(_work, (d, reference, emit)).result()]
+        except BrokenProcessPool:
+            summary.worker_deaths += 1
+            yield i, [d.error("NF013", reason="the input was retried alone and its worker died again").record()]
+            ex.shutdown(wait=True)
+            ex = None
+    if ex is not None:
+        ex.shutdown(wait=True)
+
+
 def extract_from_items(items: list[Item], config: RunConfig | None = None, *, summary: Summary | None = None,
                        progress: Callable[[], None] | None = None, **options) -> Iterator[StoryRecord | ErrorRecord]:
     """Records for already-read inputs, in input order.
@@ -69,15 +132,23 @@ def extract_from_items(items: list[Item], config: RunConfig | None = None, *, su
     if progress is not None and hasattr(progress, "total"):
         progress.total = len(items)
     if jobs > 1 and words:
-        docs = [(i, it) for i, it in enumerate(items) if isinstance(it, RawDoc)]
+        from .nlp import require_model
+
+        require_model(model_dir)  # fail once, here, rather than in every worker
         results: dict[int, list] = {i: [it.record()] for i, it in enumerate(items)
                                     if isinstance(it, NewsfactsError)}
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model_dir,)) as pool:
-            for (i, _), recs in zip(docs, pool.map(_work, [(d, reference, emit) for _, d in docs])):
-                results[i] = [_revive(r) for r in recs]
+        docs = [(i, it) for i, it in enumerate(items) if isinstance(it, RawDoc)]
+
+        def gen():
+            nxt = 0
+            for i, recs in _pooled(docs, jobs, model_dir, reference, emit, summary):
+                results[i] = recs
                 if progress:
                     progress()
-        ordered = (rec for i in range(len(items)) for rec in results[i])
+                while nxt in results:  # input order, as soon as it is known
+                    yield from results.pop(nxt)
+                    nxt += 1
+        ordered = gen()
     else:
         from .nlp import shared_nlp
 

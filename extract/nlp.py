@@ -50,14 +50,20 @@ def user_dict_words() -> list[str]:
     return words
 
 
-def build_nlp(model_dir: Path | None = None, *, components: bool = True,
-              user_words: list[str] | None = None) -> Language:
-    """A ``zh`` pipeline with pkuseg word segmentation and the fact components."""
+def require_model(model_dir: str | Path | None = None) -> Path:
+    """The pkuseg model folder; ModelMissingError naming the fetch command when it is absent."""
     path = Path(model_dir) if model_dir else model.model_dir()
     if not model.is_present(path):
         raise ModelMissingError(
             f"pkuseg model not found in {path}; fetch it with: {model.FETCH_COMMAND} "
             f"(set NEWSFACTS_MODEL_DIR to use another folder)")
+    return path
+
+
+def build_nlp(model_dir: Path | None = None, *, components: bool = True,
+              user_words: list[str] | None = None) -> Language:
+    """A ``zh`` pipeline with pkuseg word segmentation and the fact components."""
+    path = require_model(model_dir)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
     nlp.tokenizer.initialize(pkuseg_model=str(path))
     words = user_dict_words() if user_words is None else user_words

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import regex as re
 from pydantic import BaseModel
@@ -127,19 +127,17 @@ def page_published(doc: RawDoc) -> str | None:
     return m.group("date") if m else None
 
 
-def _remap(obj: Any, norm: NormText) -> Any:
-    """Return a copy of a record with every start/end mapped from story text to raw text."""
+def _map_spans(obj: Any, fn: Callable[[int, int], tuple[int, int]]) -> Any:
+    """A copy of a record with every nested ``start``/``end`` pair replaced by ``fn(start, end)``."""
     if isinstance(obj, BaseModel):
-        updates = {}
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if isinstance(value, (BaseModel, list)):
-                updates[name] = _remap(value, norm)
-        if "start" in type(obj).model_fields and "end" in type(obj).model_fields:
-            updates["start"], updates["end"] = norm.to_raw(obj.start, obj.end)
+        fields = type(obj).model_fields
+        updates = {n: _map_spans(getattr(obj, n), fn) for n in fields
+                   if isinstance(getattr(obj, n), (BaseModel, list))}
+        if "start" in fields and "end" in fields:
+            updates["start"], updates["end"] = fn(obj.start, obj.end)
         return obj.model_copy(update=updates)
     if isinstance(obj, list):
-        return [_remap(x, norm) for x in obj]
+        return [_map_spans(x, fn) for x in obj]
     return obj
 
 
@@ -160,10 +158,71 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _with_words(sentences: list[Sentence], sdoc) -> list[Sentence]:
-    """Each sentence with the pkuseg words inside it (whitespace tokens dropped)."""
+#: The longest text one spaCy Doc gets. A longer story body (a page with no structure, a
+#: concatenated dump) is cut at sentence ends into pieces of at most this many characters and
+#: each piece runs through the pipeline on its own; spaCy refuses texts over ``nlp.max_length``.
+MAX_DOC_CHARS = 100_000
+
+FACT_KINDS = ("officials", "organizations", "dates", "events", "claims")
+
+
+def _pieces(text: str, sentences: list[Sentence], limit: int = MAX_DOC_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``text`` of at most ``limit`` characters, cut after a sentence
+    where one ends in time, else hard at the limit."""
+    if len(text) <= limit:
+        return [(0, len(text))]
+    ends = sorted({s.end for s in sentences})
+    out, start, k = [], 0, 0
+    while start < len(text):
+        stop = min(start + limit, len(text))
+        cut = None
+        while k < len(ends) and ends[k] <= stop:
+            if ends[k] > start:
+                cut = ends[k]
+            k += 1
+        cut = cut if cut is not None and stop < len(text) else stop
+        out.append((start, cut))
+        start = cut
+    return out
+
+
+def _run_components(nlp: Language, text: str, sentences: list[Sentence], ref: ReferenceDate,
+                    fail: Callable[[str, Exception], None]) -> tuple[dict[str, list], list[tuple[int, int, str]]]:
+    """Every fact the pipeline's components find in ``text``, and its words (start, end, text).
+
+    Each component runs on its own: one that raises loses only its own facts, reported
+    through ``fail(component, exc)``; the components after it still run (reading what the
+    failed one left unset as empty)."""
+    facts: dict[str, list] = {}
+    words: list[tuple[int, int, str]] = []
+    failed: set[str] = set()
+    for a, b in _pieces(text, sentences, min(MAX_DOC_CHARS, nlp.max_length)):
+        piece = text[a:b]
+        sdoc = nlp.make_doc(piece)
+        sdoc.user_data["newsfacts.text"] = piece  # see extract.facts.doc_text
+        if sdoc.has_extension("reference_date"):
+            sdoc._.reference_date = ref
+        for name, proc in nlp.pipeline:
+            if name in failed:
+                continue
+            try:
+                sdoc = proc(sdoc)
+            except Exception as exc:  # noqa: BLE001 - isolation below the document
+                failed.add(name)
+                fail(name, exc)
+        for kind in FACT_KINDS:
+            if sdoc.has_extension(kind):
+                found = list(getattr(sdoc._, kind) or [])
+                facts.setdefault(kind, []).extend(_map_spans(found, lambda s, e: (s + a, e + a)) if a else found)
+        words += [(t.idx + a, t.idx + a + len(t.text), t.text) for t in sdoc if not t.is_space]
+    for name in failed:  # what a failed component found in earlier pieces is dropped too
+        facts.pop(name, None)
+    return facts, words
+
+
+def _with_words(sentences: list[Sentence], toks: list[tuple[int, int, str]]) -> list[Sentence]:
+    """Each sentence with the words inside it (whitespace tokens dropped)."""
     out = []
-    toks = [(t.idx, t.idx + len(t.text), t.text) for t in sdoc if not t.is_space]
     k = 0
     for s in sentences:
         while k < len(toks) and toks[k][1] <= s.start:
@@ -176,57 +235,76 @@ def _with_words(sentences: list[Sentence], sdoc) -> list[Sentence]:
     return out
 
 
+def _story(doc: RawDoc, story: StorySpan, published: str | None, page: Callable[[], str],
+           reference: date | None, fail: Callable[[str, Exception], None]) -> tuple[StoryRecord, NormText] | None:
+    """The story record without facts (offsets into the body text), and the body's offset map."""
+    raw = doc.text
+    parts = _parts(raw, story)
+    units = story.all_units
+    starts = [s for u in units for s, _ in u.spans] + [s for u in units for _, s, _ in u.furniture]
+    ends = [e for u in units for _, e in u.spans] + [e for u in units for _, _, e in u.furniture]
+    if not starts:
+        return None
+    start, end = min(starts), max(ends)
+    norm = normalize_segments(raw, parts.body)
+    text = norm.text
+    try:
+        ref = _reference(parts, published, text, page(), reference)
+    except Exception as exc:  # noqa: BLE001 - the story stays, with no reference date
+        ref = ReferenceDate(source="none", year_source="none")
+        fail("reference_date", exc)
+    rec = StoryRecord(
+        story_id=story_id(doc.doc_id, start, end),
+        source=SourceRef(path=doc.path, doc_id=doc.doc_id, line=doc.line),
+        start=start, end=end,
+        headline=parts.headline, subtitle=parts.subtitle, dateline=parts.dateline,
+        byline=parts.byline, reporters=parts.reporters, published=published,
+        reference_date=ref, furniture=parts.furniture, text=text,
+        paragraphs=[Paragraph(start=s, end=e, text=text[s:e]) for s, e in _paragraphs(text)],
+        sentences=[Sentence(start=s, end=e, text=text[s:e]) for s, e in split_sentences(text)],
+    )
+    return rec, norm
+
+
 def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None,
-                words: bool = False) -> list[StoryRecord]:
-    """All story records of one document. ``nlp`` None skips word-level fact extraction;
-    ``words`` adds each sentence's pkuseg words to the record."""
+                words: bool = False) -> list[StoryRecord | ErrorRecord]:
+    """All story records of one document, each followed by an error record (NF012) for every
+    extractor that failed on it. ``nlp`` None skips word-level fact extraction; ``words`` adds
+    each sentence's pkuseg words to the record."""
     raw = doc.text
     published = page_published(doc)
-    records: list[StoryRecord] = []
-    page_norm = None
+    out: list[StoryRecord | ErrorRecord] = []
+    page_norm: list[str] = []
+
+    def page() -> str:  # the page's normalised text, computed once and only when needed
+        if not page_norm:
+            page_norm.append(normalize_text(raw))
+        return page_norm[0]
+
     for story in split_stories(raw):
-        parts = _parts(raw, story)
-        units = story.all_units
-        starts = [s for u in units for s, _ in u.spans] + [s for u in units for _, s, _ in u.furniture]
-        ends = [e for u in units for _, e in u.spans] + [e for u in units for _, _, e in u.furniture]
-        if not starts:
+        failures: list[tuple[str, Exception]] = []
+
+        def fail(extractor: str, exc: Exception) -> None:
+            failures.append((extractor, exc))
+
+        made = _story(doc, story, published, page, reference, fail)
+        if made is None:
             continue
-        start, end = min(starts), max(ends)
-        norm = normalize_segments(raw, parts.body)
-        text = norm.text
-        if page_norm is None:
-            page_norm = normalize_text(raw)
-        ref = _reference(parts, published, text, page_norm, reference)
-        rec = StoryRecord(
-            story_id=story_id(doc.doc_id, start, end),
-            source=SourceRef(path=doc.path, doc_id=doc.doc_id, line=doc.line),
-            start=start, end=end,
-            headline=parts.headline, subtitle=parts.subtitle, dateline=parts.dateline,
-            byline=parts.byline, reporters=parts.reporters, published=published,
-            reference_date=ref, furniture=parts.furniture, text=text,
-            paragraphs=[Paragraph(start=s, end=e, text=text[s:e]) for s, e in _paragraphs(text)],
-            sentences=[Sentence(start=s, end=e, text=text[s:e]) for s, e in split_sentences(text)],
-        )
-        if nlp is not None and text:
-            sdoc = nlp.make_doc(text)
-            sdoc.user_data["newsfacts.text"] = text  # see extract.facts.doc_text
-            if sdoc.has_extension("reference_date"):
-                sdoc._.reference_date = ref
-            for _, proc in nlp.pipeline:
-                sdoc = proc(sdoc)
-            facts = {k: list(getattr(sdoc._, k) or []) for k in ("officials", "organizations", "dates", "events", "claims")
-                     if sdoc.has_extension(k)}
+        rec, norm = made
+        if nlp is not None and rec.text:
+            facts, toks = _run_components(nlp, rec.text, rec.sentences, rec.reference_date, fail)
             if words:
-                facts["sentences"] = _with_words(rec.sentences, sdoc)
+                facts["sentences"] = _with_words(rec.sentences, toks)
             rec = rec.model_copy(update=facts)
-        records.append(_remap_story(rec, norm))
-    return records
+        out.append(_remap_story(rec, norm))
+        out += [doc.error("NF012", story_id=rec.story_id, extractor=name,
+                          reason=f"{type(exc).__name__}: {exc}").record() for name, exc in failures]
+    return out
 
 
 def _remap_story(rec: StoryRecord, norm: NormText) -> StoryRecord:
     """Map body-relative offsets (sentences and facts) to raw offsets; story span is raw already."""
-    updates = {k: _remap(getattr(rec, k), norm)
-               for k in ("paragraphs", "sentences", "officials", "organizations", "dates", "events", "claims")}
+    updates = {k: _map_spans(getattr(rec, k), norm.to_raw) for k in ("paragraphs", "sentences") + FACT_KINDS}
     return rec.model_copy(update=updates)
 
 
@@ -242,6 +320,6 @@ def extract_items(items: Iterable[RawDoc | NewsfactsError], nlp: Language | None
         except Exception as exc:  # one bad document never stops the batch
             yield item.error("NF009", reason=f"{type(exc).__name__}: {exc}").record()
             continue
-        if not recs:
+        if not any(r.record_type == "story" for r in recs):
             yield item.error("NF008").record()
         yield from recs
