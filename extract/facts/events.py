@@ -15,10 +15,15 @@ the date's own clause is taken (``会议召开于3月20日`` style).
   of the event text.
 * Dates of kind ``vague`` (日前, 近日 — no value) and ``since`` (今年以来 — a period) do not
   anchor events. Unresolved dates (value null) do, with a lower score.
+* Time is linear in the text (issue 9 F14): sentence and clause breaks and trigger verbs are
+  found once and looked up by bisection, and a sentence is followed at most
+  ``_WINDOW`` characters either side of its date -- in a longer run without 。！？；
+  the event text and the officials searched for stay within that window.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib import resources
 from typing import Iterable, Optional, Sequence
@@ -37,6 +42,7 @@ _SENT_END = "。！？；\n"
 _CLAUSE_END = "，,：:" + _SENT_END
 _MAX_LOCATION = 15
 _OPENERS = "“‘《（(「"
+_WINDOW = 300  # characters a sentence is followed either side of a date
 
 
 @cache
@@ -67,19 +73,35 @@ def _source_tag_re() -> re.Pattern:
     )
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, pos) for c in _SENT_END) + 1
-    ends = [i for i in (text.find(c, pos) for c in _SENT_END) if i >= 0]
-    return s, min(ends) if ends else len(text)
+class _Text:
+    """A text with its sentence breaks, clause breaks and trigger verbs found once."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sent = [m.start() for m in re.finditer(f"[{re.escape(_SENT_END)}]", text)]
+        self.clause = [m.start() for m in re.finditer(f"[{re.escape(_CLAUSE_END)}]", text)]
+        self.trig = list(_trigger_re().finditer(text))
+        self.trig_ends = [m.end() for m in self.trig]
 
-def _clause_start(text: str, pos: int, floor: int) -> int:
-    return max([floor] + [text.rfind(c, floor, pos) + 1 for c in _CLAUSE_END if text.rfind(c, floor, pos) >= 0])
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos``, clipped to ``_WINDOW`` characters either side."""
+        i = bisect_left(self.sent, pos)
+        s = self.sent[i - 1] + 1 if i else 0
+        e = self.sent[i] if i < len(self.sent) else len(self.text)
+        return max(s, pos - _WINDOW), min(e, pos + _WINDOW)
 
+    def clause_start(self, pos: int, floor: int) -> int:
+        i = bisect_left(self.clause, pos)
+        return max(floor, self.clause[i - 1] + 1) if i else floor
 
-def _clause_end(text: str, pos: int, ceil: int) -> int:
-    ends = [i for i in (text.find(c, pos, ceil) for c in _CLAUSE_END) if i >= 0]
-    return min(ends) if ends else ceil
+    def clause_end(self, pos: int, ceil: int) -> int:
+        i = bisect_left(self.clause, pos)
+        return min(self.clause[i], ceil) if i < len(self.clause) else ceil
+
+    def trigger_before(self, lo: int, hi: int) -> Optional[re.Match]:
+        """The last trigger lying wholly inside ``lo..hi``."""
+        i = bisect_right(self.trig_ends, hi) - 1
+        return self.trig[i] if i >= 0 and self.trig[i].start() >= lo else None
 
 
 def _location(text: str, start: int, trig_start: int) -> Optional[str]:
@@ -87,12 +109,13 @@ def _location(text: str, start: int, trig_start: int) -> Optional[str]:
     lx = lexicon()
     preps = lx["location_preposition"]
     blockers = set(lx["location_not_after"])
+    j = start
     for i in range(start, trig_start):
         if not any(text.startswith(p, i) for p in preps):
             continue
         if i > 0 and text[i - 1] in blockers:
             continue
-        j = i + 1
+        j = max(j, i + 1)  # a place ends where the previous one did when it starts inside it
         while j < trig_start and text[j] not in _CLAUSE_END and not text[j].isspace():
             j += 1
         place = text[i + 1:j]
@@ -118,26 +141,26 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable[str] 
     ``dates`` are the dates of ``text`` (offsets into it); ``officials`` are names to look
     for in the event's sentence. Offsets of the events are into ``text``.
     """
-    names = [n for n in dict.fromkeys(officials) if n]
+    names = _Names(officials)
     ordered = sorted(dates, key=lambda d: d.start)
+    tx = _Text(text)
     trig_re = _trigger_re()
     events: list[Event] = []
     for i, d in enumerate(ordered):
         if not _is_anchor(text, d):
             continue
-        s_start, s_end = _sentence(text, d.start)
+        s_start, s_end = tx.sentence(d.start)
         tag = _source_tag_re().match(text, s_start, s_end)
         if tag and d.end <= tag.end():
             continue  # the dateline's own date: the reference, not an event
         bound = s_end
         if i + 1 < len(ordered) and ordered[i + 1].start < s_end:
-            bound = ordered[i + 1].start
-        c_start = _clause_start(text, d.start, s_start)
+            bound = max(d.end, ordered[i + 1].start)
+        c_start = tx.clause_start(d.start, s_start)
         mt = trig_re.search(text, d.end, bound)
-        same_clause = mt is not None and _clause_end(text, d.end, bound) >= mt.end()
+        same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
         if mt is None:  # a trigger earlier in the date's own clause
-            before = list(trig_re.finditer(text, c_start, d.start))
-            mt = before[-1] if before else None
+            mt = tx.trigger_before(c_start, d.start)
             same_clause = True
         if mt is None:
             continue
@@ -147,17 +170,37 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable[str] 
             ev_start = tag.end()
         while ev_start < min(d.start, mt.start()) and not (text[ev_start].isalnum() or text[ev_start] in _OPENERS):
             ev_start += 1  # ▶, ■, spaces
-        ev_end = _clause_end(text, mt.end(), s_end)
-        sentence = text[s_start:s_end]
-        found = sorted((sentence.find(n), n) for n in names if n in sentence)
+        ev_end = tx.clause_end(mt.end(), s_end)
         score = (0.85 if same_clause else 0.75) if d.value is not None else 0.5
         events.append(Event(
             start=ev_start, end=ev_end, text=text[ev_start:ev_end],
             rule="date+trigger" + ("" if same_clause else ":next-clause"), score=score,
             date=d, trigger=mt.group(0), location=_location(text, ev_start, mt.start()),
-            officials=[n for _, n in found],
+            officials=names.in_order(text, s_start, s_end),
         ))
     return events
+
+
+class _Names:
+    """Official names, indexed by first character, so a sentence is read once for all."""
+
+    def __init__(self, officials: Iterable[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for n in dict.fromkeys(officials):
+            if n:
+                self.by_first.setdefault(n[0], []).append(n)
+        self.first_re = re.compile("|".join(re.escape(c) for c in self.by_first) or "(?!)")
+
+    def in_order(self, text: str, start: int, end: int) -> list[str]:
+        """The names occurring in ``text[start:end]``, by first occurrence (ties: by name)."""
+        first: dict[str, int] = {}
+        if self.by_first:
+            for mt in self.first_re.finditer(text, start, end):
+                i = mt.start()
+                for n in self.by_first[text[i]]:
+                    if n not in first and i + len(n) <= end and text.startswith(n, i):
+                        first[n] = i
+        return [n for _, n in sorted((i, n) for n, i in first.items())]
 
 
 # --------------------------------------------------------------------------- spaCy
