@@ -33,6 +33,17 @@ Conventions (documented choices):
 * A month/day without a printed year takes the reference year; when the month lies more
   than six months after the reference month and no future cue (将于…) precedes it, the
   previous year is taken (``year_source`` ends in ``-1``).
+* Impossible dates (issue 9 F13). A printed month or day is the whole number before 月/日,
+  never a piece of it: ``13月5日`` is not 3月5日, ``8月37日`` neither 8月3日 nor 8月7日.
+  When that number is out of range (13月, 37日, 2月30日, 二○二三年二月二十九日) the
+  expression *is* a date -- span and precision as printed -- whose ``value`` is null
+  (score <= 0.5), like any date that cannot be resolved; a range with an impossible end
+  keeps its start and a null ``end_value`` (score <= 0.5). Not dates at all: a bare
+  ``N日`` with N > 31 (a count of days), a month of three digits, and numeric forms
+  (``2024-13-05`` reads as a code). In a dateline the impossible part is dropped from the
+  reference date (:func:`reference_date`, point 6).
+* Date arithmetic never raises: a result outside 0001-01-01..9999-12-31 (明天 after
+  9999-12-31) or from an impossible reference is an unresolved value.
 
 Reference-date year inference is described in :func:`reference_date`.
 """
@@ -44,7 +55,8 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Optional, Sequence
 
@@ -65,8 +77,14 @@ __all__ = [
 SP = r"[ \t\u3000]*"
 _FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
 _CN_NUM = "〇○零Ｏ一二两三四五六七八九十"
-_MONTH = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = rf"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_1_99 = "[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+# A month or day is the whole number printed before 月/日, never a piece of it (issue 9 F13):
+# no digit or numeral may precede it, and a printed day takes every digit up to 日/号. A lone
+# 0 is no month (the tail of a number split by a line break: 1⏎0月).
+_M_DIGITS = "0?[1-9]|[1-9][0-9]"
+_MNUM = rf"(?<![0-9.])(?:{_M_DIGITS})|(?<![{_CN_NUM}])(?:{_CN_1_99})"
+_MONTH = rf"(?P<m>{_MNUM})"
+_DAY = rf"(?P<d>[0-9]+|{_CN_1_99})"
 
 
 # --------------------------------------------------------------------------- data
@@ -86,30 +104,26 @@ def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
     rel_y = _alt(lx["relative_year"])
     conn = _alt(lx["range_connectors"])
-    year = rf"(?P<y>(?:1[89]|20)\d{{2}}|[〇○零Ｏ一二三四五六七八九]{{4}}){SP}年"
+    year = rf"(?P<y>(?<![0-9.])(?:1[89]|20)[0-9]{{2}}|(?<![{_CN_NUM}])[〇○零Ｏ一二三四五六七八九]{{4}}){SP}年"
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}[日号])?)?"
     tod = _alt(lx["time_of_day"])
     return {
-        "ymd": re.compile(rf"(?<![\d.]){year}{md_tail}"),
+        "ymd": re.compile(rf"{year}{md_tail}"),
         "rel-year": re.compile(rf"(?P<ry>{rel_y}){md_tail}"),
-        "iso": re.compile(
-            r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
-            r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d])"
+        "iso": re.compile(  # numeric forms must be well formed: 2024-13-05 is a code, not a date
+            r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+            r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         ),
-        "month-range": re.compile(
-            rf"(?:(?P<y>(?:1[89]|20)\d{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}(?<![\d.])"
-            rf"(?P<m1>1[0-2]|0?[1-9]){SP}(?:{conn}){SP}(?P<m2>1[0-2]|0?[1-9]){SP}月"
+        "month-range": re.compile(  # no leading optional blank: a run of blanks is not rescanned
+            rf"(?:(?:(?P<y>(?:1[89]|20)[0-9]{{2}}){SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.])"
+            rf"(?P<m1>{_M_DIGITS}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}){SP}月"
         ),
-        "md": re.compile(
-            rf"(?<![\d.])(?P<m>1[0-2]|0?[1-9]){SP}月(?:{SP}{_DAY}{SP}[日号])?"
-        ),
-        "md-cn": re.compile(
-            rf"(?<![{_CN_NUM}])(?P<m>十[一二]?|[一二三四五六七八九])月{_DAY}[日号]"
-        ),
+        "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}[日号])?"),
+        "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月{_DAY}[日号]"),
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
         "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),
-        "day": re.compile(rf"(?<![\d.月号])(?P<d>3[01]|[12]\d|0?[1-9]){SP}日"),
+        "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"),
         "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
         # extensions, matched at a position with .match()
         "x-period": re.compile(rf"{SP}(?P<yy>年)?(?P<p>{_alt(lx['period'])})"),
@@ -117,41 +131,45 @@ def _patterns() -> dict[str, re.Pattern]:
         "x-until-now": re.compile(rf"{SP}(?:{_alt(lx['until_now'])})"),
         "x-conn": re.compile(rf"{SP}(?:{conn}){SP}"),
         "x-end": re.compile(
-            rf"(?:(?P<y>(?:1[89]|20)\d{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}"
-            rf"(?:(?P<m>1[0-2]|0?[1-9]){SP}月)?{SP}(?:(?P<d>3[01]|[12]\d|0?[1-9]){SP}日)?"
+            rf"(?:(?P<y>(?:1[89]|20)[0-9]{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}"
+            rf"(?:(?P<m>{_M_DIGITS}){SP}月)?{SP}(?:(?P<d>[0-9]+){SP}日)?"
         ),
         "x-tod": re.compile(
-            rf"{SP}(?P<tod>{tod})?{SP}(?:(?P<h>[01]?\d|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}"
-            rf"(?P<unit>[时点])(?:{SP}(?P<mi>[0-5]?\d){SP}分|(?P<half>半))?)?(?:许|左右)?"
+            rf"{SP}(?P<tod>{tod})?{SP}(?:(?P<h>[01]?[0-9]|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}"
+            rf"(?P<unit>[时点])(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|(?P<half>半))?)?(?:许|左右)?"
         ),
         "tod-clock": re.compile(
-            rf"(?P<tod>{tod}){SP}(?P<h>[01]?\d|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}(?P<unit>[时点])"
-            rf"(?:{SP}(?P<mi>[0-5]?\d){SP}分|(?P<half>半))?(?:许|左右)?"
+            rf"(?P<tod>{tod}){SP}(?P<h>[01]?[0-9]|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}(?P<unit>[时点])"
+            rf"(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|(?P<half>半))?(?:许|左右)?"
         ),
-        "x-clock": re.compile(rf"{SP}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?"),
+        "x-clock": re.compile(rf"{SP}(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?"),
         "dateline": re.compile(
-            rf"(?:(?P<y>(?:19|20)\d{{2}}){SP}年{SP})?{_MONTH}{SP}月{SP}"
+            rf"(?:(?P<y>(?<![0-9.])(?:19|20)[0-9]{{2}}){SP}年{SP})?{_MONTH}{SP}月{SP}"
             rf"{_DAY}{SP}日{SP}(?:{_alt(lx['source_markers'])})"
         ),
+        # a printed full date after a year (reference-year evidence), matched at a position
+        "x-md": re.compile(rf"{SP}(?P<m>1[0-2]|0?[1-9]){SP}月{SP}(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"),
     }
 
 
 # --------------------------------------------------------------------------- numbers
 def _num(s: Optional[str]) -> Optional[int]:
-    """'12', '１２', '十二', '三十一', '二○○○' -> int."""
+    """'12', '１２', '十二', '三十一', '二○○○' -> int; None for anything else. Never raises:
+    every number read from a regex group goes through here (issue 9 F1)."""
     if not s:
         return None
     s = s.translate(_FULLWIDTH).strip()
-    if s.isdigit():
+    if s.isascii() and s.isdigit():
         return int(s)
     digits = lexicon()["cn_digits"]
+    if not s or any(c not in digits for c in s):
+        return None
     if "十" in s:
         head, _, tail = s.partition("十")
-        return (digits.get(head, 1) if head else 1) * 10 + (digits.get(tail, 0) if tail else 0)
-    try:
-        return int("".join(str(digits[c]) for c in s))
-    except KeyError:
-        return None
+        if len(head) > 1 or len(tail) > 1 or "十" in head + tail:
+            return None
+        return (digits[head] if head else 1) * 10 + (digits[tail] if tail else 0)
+    return int("".join(str(digits[c]) for c in s))
 
 
 # --------------------------------------------------------------------------- internal record
@@ -174,7 +192,8 @@ class _D:
 
 
 def _iso(y: Optional[int], m: Optional[int], d: Optional[int], prec: Optional[str]) -> Optional[str]:
-    if y is None or prec is None:
+    """ISO value at ``prec``; None when any part needed is missing or impossible."""
+    if y is None or prec is None or not _dt.MINYEAR <= y <= _dt.MAXYEAR:
         return None
     if prec == "year":
         return f"{y:04d}"
@@ -182,9 +201,41 @@ def _iso(y: Optional[int], m: Optional[int], d: Optional[int], prec: Optional[st
         return None
     if prec == "month":
         return f"{y:04d}-{m:02d}"
-    if d is None or not 1 <= d <= calendar.monthrange(y, m)[1]:
+    if d is None or not 1 <= d <= _days_in(y, m):
         return None
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _days_in(y: Optional[int], m: Optional[int]) -> int:
+    """Days in month ``m`` (0 for an impossible month); an unknown year counts as a leap year."""
+    if m is None or not 1 <= m <= 12:
+        return 0
+    leap = y is None or not _dt.MINYEAR <= y <= _dt.MAXYEAR or calendar.isleap(y)
+    return 29 if m == 2 and leap else calendar.monthrange(2001, m)[1]
+
+
+def _add_days(y: Optional[int], m: Optional[int], d: Optional[int], k: int) -> Optional[_dt.date]:
+    """y-m-d plus ``k`` days; None when the date is impossible or the result leaves
+    date.min..date.max (issue 9 F2, F5)."""
+    try:
+        return _dt.date(y, m, d) + _dt.timedelta(days=k)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _prec(m: Optional[int], d: Optional[int]) -> str:
+    return "day" if d is not None else "month" if m is not None else "year"
+
+
+def _hour(mt: re.Match) -> Optional[int]:
+    """The 24-hour clock hour of a ``下午6时``-style match; None when not an hour."""
+    h = _num(mt["h"])
+    if h is None:
+        return None
+    band = lexicon()["time_of_day"].get(mt["tod"] or "", "")
+    if band == "pm" and h < 12 or band == "noon" and h < 11:
+        h += 12
+    return h if h <= 24 else None
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -204,7 +255,7 @@ def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tu
     if ref is None or ref.year is None:
         return None, "none"
     src = _ref_src(ref)
-    if ref.month is not None and m - ref.month > 6:
+    if ref.month is not None and m is not None and m - ref.month > 6:
         before = re.sub(r"\s", "", t[max(0, start - 6):start])
         if not any(before.endswith(c) for c in lexicon()["future_cues"]):
             return ref.year - 1, src + "-1"
@@ -220,22 +271,22 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
 
     for mt in P["ymd"].finditer(t):
         y, m, d = _num(mt["y"]), _num(mt["m"]), _num(mt["d"])
-        prec = "day" if d else "month" if m else "year"
+        prec = _prec(m, d)
         out.append(_D(mt.start(), mt.end(), "ymd", y=y, m=m, d=d, prec=prec, score=0.95))
     for mt in P["iso"].finditer(t):
-        out.append(_D(mt.start(), mt.end(), "iso", y=int(mt["y"]), m=int(mt["m"]), d=int(mt["d"]),
+        out.append(_D(mt.start(), mt.end(), "iso", y=_num(mt["y"]), m=_num(mt["m"]), d=_num(mt["d"]),
                       prec="day", score=0.95, extra={"iso": True}))
     for mt in P["rel-year"].finditer(t):
         off = lx["relative_year"][mt["ry"]]
         m, d = _num(mt["m"]), _num(mt["d"])
         y = ry_ref + off if ry_ref is not None else None
-        prec = "day" if d else "month" if m else "year"
+        prec = _prec(m, d)
         out.append(_D(mt.start(), mt.end(), "relative-year", kind="relative", y=y, m=m, d=d, prec=prec,
                       year_source=_ref_src(ref), score=0.85))
     for mt in P["month-range"].finditer(t):
-        m1, m2 = int(mt["m1"]), int(mt["m2"])
+        m1, m2 = _num(mt["m1"]), _num(mt["m2"])
         if mt["y"]:
-            y, ys = int(mt["y"]), None
+            y, ys = _num(mt["y"]), None
         elif mt["ry"]:
             y = ry_ref + lx["relative_year"][mt["ry"]] if ry_ref is not None else None
             ys = _ref_src(ref)
@@ -247,19 +298,18 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
         for mt in P[name].finditer(t):
             m, d = _num(mt["m"]), _num(mt["d"])
             y, ys = _year_for_md(t, mt.start(), m, ref)
-            out.append(_D(mt.start(), mt.end(), "month-day", y=y, m=m, d=d, prec="day" if d else "month",
-                          year_source=ys, score=0.85 if d else 0.75))
+            out.append(_D(mt.start(), mt.end(), "month-day", y=y, m=m, d=d, prec=_prec(m, d),
+                          year_source=ys, score=0.85 if d is not None else 0.75))
     for mt in P["rel-month"].finditer(t):
         d = _num(mt["d"])
         y = m = None
         if ref and ref.year is not None and ref.month is not None:
             y, m = _shift_month(ref.year, ref.month, lx["relative_month"][mt["rm"]])
         out.append(_D(mt.start(), mt.end(), "relative-month", kind="relative", y=y, m=m, d=d,
-                      prec="day" if d else "month", year_source=_ref_src(ref), score=0.8))
+                      prec="day" if d is not None else "month", year_source=_ref_src(ref), score=0.8))
     for mt in P["rel-day"].finditer(t):
         y = m = d = None
-        if ref and None not in (ref.year, ref.month, ref.day):
-            day = _dt.date(ref.year, ref.month, ref.day) + _dt.timedelta(days=lx["relative_day"][mt["rd"]])
+        if ref and (day := _add_days(ref.year, ref.month, ref.day, lx["relative_day"][mt["rd"]])):
             y, m, d = day.year, day.month, day.day
         out.append(_D(mt.start(), mt.end(), "relative-day", kind="relative", y=y, m=m, d=d, prec="day",
                       year_source=_ref_src(ref), score=0.8))
@@ -273,20 +323,17 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
             continue
         if any(after.startswith(w) for w in lx["day_not_before"]):
             continue
-        d = int(mt["d"])
+        d = _num(mt["d"])
         y = m = None
         if ref and ref.year is not None and ref.month is not None:
             y, m = ref.year, ref.month
         out.append(_D(mt.start(), mt.end(), "day-of-month", kind="relative", y=y, m=m, d=d, prec="day",
                       year_source=_ref_src(ref), score=0.7))
     for mt in P["tod-clock"].finditer(t):  # 下午6时 on its own: the day in context
-        h = _num(mt["h"]) or 0
-        band = lx["time_of_day"].get(mt["tod"], "")
-        if band == "pm" and h < 12 or band == "noon" and h < 11:
-            h += 12
-        if h > 24:
+        h = _hour(mt)
+        if h is None:
             continue
-        mi = int(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
+        mi = _num(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
         c = _D(mt.start(), mt.end(), "time-of-day", kind="relative", prec="day", score=0.7,
                extra={"offset": 0})
         c.tod, c.clock = f"{h % 24:02d}:{mi:02d}", True
@@ -331,7 +378,7 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
                 c.kind = "range"
                 c.prec = "day"
                 c.d = int(lo)
-                last = calendar.monthrange(c.y, c.m)[1] if c.y and c.m else 31
+                last = _days_in(c.y, c.m) if c.y is not None else 31
                 c.end_ymd = (c.y, c.m, int(hi) if hi else last, "day")
             return
     if _extend_since(t, c, limit):
@@ -341,11 +388,11 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     if mc and c.prec in ("day", "month", "year"):
         me = P["x-end"].match(t, mc.end())
         if me and me.end() > mc.end() and me.end() <= limit and me.group(0).strip():
-            ey = int(me["y"]) if me["y"] else None
+            ey = _num(me["y"])
             if me["ry"]:
                 ey = ref.year + lexicon()["relative_year"][me["ry"]] if ref and ref.year else None
-            em, ed = (int(me["m"]) if me["m"] else None), (int(me["d"]) if me["d"] else None)
-            eprec = "day" if ed else "month" if em else "year"
+            em, ed = _num(me["m"]), _num(me["d"])
+            eprec = _prec(em, ed)
             compatible = (eprec == c.prec) and (me["y"] or me["ry"] or c.prec != "year")
             if compatible:
                 if ey is None and not me["ry"]:
@@ -363,17 +410,14 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     if c.prec == "day" and c.kind != "range":
         mx = P["x-clock"].match(t, c.end) if c.extra.get("iso") else None
         if mx and mx.end() <= limit:
-            c.end, c.tod, c.clock = mx.end(), f"{int(mx['h']):02d}:{mx['mi']}", True
+            c.end, c.tod, c.clock = mx.end(), f"{_num(mx['h']):02d}:{mx['mi']}", True
             return
         mt = P["x-tod"].match(t, c.end)
         if mt and mt.end() <= limit and (mt["tod"] or (mt["h"] and mt["unit"] == "时")):
             if mt["h"]:
-                h = _num(mt["h"]) or 0
-                band = lexicon()["time_of_day"].get(mt["tod"] or "", "")
-                if band == "pm" and h < 12 or band == "noon" and h < 11:
-                    h += 12
-                mi = int(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
-                if h <= 24:
+                h = _hour(mt)
+                mi = _num(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
+                if h is not None:
                     c.tod, c.clock = f"{h % 24:02d}:{mi:02d}", True
                     c.end = mt.end()
             else:
@@ -392,6 +436,25 @@ def _extend_since(t: str, c: _D, limit: int) -> bool:
     return False
 
 
+def _resolve_anaphor(t: str, c: _D, prev_day: Optional[_D], ref: Optional[ReferenceDate],
+                     newlines: list[int]) -> None:
+    """当日/次日 and a bare 下午6时: the closest preceding day in this or the previous
+    paragraph (``newlines``: positions of line breaks, counted by bisection), else ``ref``."""
+    day, src = None, None
+    clause = re.split(r"[，。；！？\n]", t[max(0, c.start - 30):c.start])[-1]
+    if any(w in clause for w in lexicon()["anaphoric_event_frame"]):
+        pass  # 在拿到合同当天: the day of an event, not of a date
+    elif (prev_day is not None and _iso(prev_day.y, prev_day.m, prev_day.d, "day")
+            and bisect_left(newlines, c.start) - bisect_left(newlines, prev_day.end) <= 1):
+        day, src = _add_days(prev_day.y, prev_day.m, prev_day.d, c.extra["offset"]), "antecedent"
+    elif ref:
+        day, src = _add_days(ref.year, ref.month, ref.day, c.extra["offset"]), _ref_src(ref)
+    if day is not None:
+        c.y, c.m, c.d, c.year_source = day.year, day.month, day.day, src
+    else:
+        c.year_source = "none"
+
+
 # --------------------------------------------------------------------------- public
 def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     """All date expressions in ``text``, in order, resolved against ``ref`` where needed.
@@ -400,6 +463,7 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     """
     t = text.translate(_FULLWIDTH)
     chosen = _select(_candidates(t, ref))
+    newlines = [mt.start() for mt in re.finditer("\n", t)]
     out: list[DateValue] = []
     prev_day: Optional[_D] = None
     covered = -1
@@ -408,20 +472,7 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
             continue
         limit = len(t)
         if c.rule in ("anaphoric-day", "time-of-day"):
-            base, src = None, None
-            clause = re.split(r"[，。；！？\n]", t[max(0, c.start - 30):c.start])[-1]
-            if any(w in clause for w in lexicon()["anaphoric_event_frame"]):
-                pass  # 在拿到合同当天: the day of an event, not of a date
-            elif (prev_day is not None and _iso(prev_day.y, prev_day.m, prev_day.d, "day")
-                    and t.count("\n", prev_day.end, c.start) <= 1):
-                base, src = _dt.date(prev_day.y, prev_day.m, prev_day.d), "antecedent"
-            elif ref and None not in (ref.year, ref.month, ref.day):
-                base, src = _dt.date(ref.year, ref.month, ref.day), _ref_src(ref)
-            if base is not None:
-                day = base + _dt.timedelta(days=c.extra["offset"])
-                c.y, c.m, c.d, c.year_source = day.year, day.month, day.day, src
-            else:
-                c.year_source = "none"
+            _resolve_anaphor(t, c, prev_day, ref, newlines)
         if c.rule != "time-of-day":
             _extend(t, c, ref, limit)
         covered = c.end
@@ -431,7 +482,8 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         end_value = _iso(*c.end_ymd) if c.end_ymd else None
         prec = "time" if c.clock else c.prec
         rule = c.rule + ("+" + c.kind if c.kind in ("range", "since") and c.kind not in c.rule else "")
-        score = c.score if value is not None or c.kind == "vague" else min(c.score, 0.5)
+        resolved = value is not None and (c.kind != "range" or end_value is not None)
+        score = c.score if resolved or c.kind == "vague" else min(c.score, 0.5)
         out.append(DateValue(
             start=c.start, end=c.end, text=text[c.start:c.end], rule=rule, score=score,
             value=value, end_value=end_value, precision=prec, kind=c.kind,
@@ -441,13 +493,24 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
 
 
 # --------------------------------------------------------------------------- reference date
-def parse_dateline(dateline: Optional[str]) -> Optional[tuple[int, int]]:
-    """(month, day) of a dateline such as ``新华社北京12月25日电`` or
-    ``(新华社北京 12月 25 日电)``; None for 据新华社 / 本报讯 / 央视网消息."""
+def parse_dateline(dateline: Optional[str]) -> Optional[tuple[Optional[int], Optional[int]]]:
+    """(month, day) of a dateline such as ``新华社北京12月25日电``, ``(新华社北京 12月 25 日电)``
+    or ``新华社北京十二月二十五日电``; None for 据新华社 / 本报讯 / 央视网消息.
+
+    An impossible part is None: ``2月30日`` -> (2, None); ``13月5日`` -> (None, None), a day
+    meaning nothing without its month. A day is checked against the longest month (2月29日
+    stands until a year is known)."""
     if not dateline:
         return None
     mt = _patterns()["dateline"].search(dateline.translate(_FULLWIDTH))
-    return (_num(mt["m"]), _num(mt["d"])) if mt else None  # 12月25日 or 十二月二十五日 (CTB-era datelines)
+    return _checked_md(_num(mt["m"]), _num(mt["d"])) if mt else None
+
+
+def _checked_md(m: Optional[int], d: Optional[int], y: Optional[int] = None) -> tuple[Optional[int], Optional[int]]:
+    """(month, day) with what is impossible in year ``y`` (any year if None) set to None."""
+    if m is None or not 1 <= m <= 12:
+        return None, None
+    return m, d if d is not None and 1 <= d <= _days_in(y, m) else None
 
 
 def parse_published(published: Optional[str]) -> Optional[_dt.date]:
@@ -455,13 +518,13 @@ def parse_published(published: Optional[str]) -> Optional[_dt.date]:
     ``2024/4/26``, ``2024年4月26日``, ISO 8601); None when unparsable."""
     if not published:
         return None
-    mt = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})",
+    mt = re.search(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})",
                    published.translate(_FULLWIDTH))
     if not mt:
         return None
     try:
-        return _dt.date(int(mt[1]), int(mt[2]), int(mt[3]))
-    except ValueError:
+        return _dt.date(_num(mt[1]), _num(mt[2]), _num(mt[3]))
+    except (TypeError, ValueError):
         return None
 
 
@@ -472,6 +535,7 @@ class _Years:
     full_dates: list[_dt.date] = field(default_factory=list)
 
 
+@lru_cache(maxsize=16)  # a page is read once, not once per story on it (issue 9 F14)
 def _years(text: str) -> _Years:
     """Classify the years printed in ``text``. A year is *near-forward* when any mention of it
     is cued as the coming year (定调2024年…, 2024年新年即将来临), *far-forward* (到2035年,
@@ -482,8 +546,9 @@ def _years(text: str) -> _Years:
     res = _Years()
     flags: dict[int, set[str]] = {}
     stop = lx["year_bare_stop"]
-    for mt in re.finditer(r"(?<![\d.])((?:19|20)\d{2})(?![\d.%])\s*(年)?", t):
-        y = int(mt[1])
+    x_md = _patterns()["x-md"]
+    for mt in re.finditer(r"(?<![0-9.])((?:19|20)[0-9]{2})(?![0-9.%])\s*(年)?", t):
+        y = _num(mt[1])
         nxt = t[mt.end():mt.end() + 1]
         if not mt[2] and (not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in stop):
             continue
@@ -502,12 +567,9 @@ def _years(text: str) -> _Years:
             f.add("past")
         else:
             f.add("plain")
-        md = re.match(rf"{SP}(1[0-2]|0?[1-9]){SP}月{SP}(3[01]|[12]\d|0?[1-9]){SP}日", t[mt.end():])
-        if mt[2] and md:
-            try:
-                res.full_dates.append(_dt.date(y, int(md[1]), int(md[2])))
-            except ValueError:
-                pass
+        md = x_md.match(t, mt.end()) if mt[2] else None  # at a position: no copy of the rest of t
+        if md and (day := _add_days(y, _num(md["m"]), _num(md["d"]), 0)):
+            res.full_dates.append(day)
     for y, f in flags.items():
         if "near" in f:
             res.near_forward.add(y)
@@ -528,7 +590,7 @@ def _infer_year(md: Optional[tuple[int, int]], story: str, page: Optional[str]) 
                     return d.year, src
 
     def near(dates: list[_dt.date]) -> Optional[int]:
-        if not md:
+        if not md or md[1] is None:
             return None
         best = None
         for d in dates:
@@ -555,10 +617,13 @@ def _infer_year(md: Optional[tuple[int, int]], story: str, page: Optional[str]) 
     return None, "none"
 
 
+@lru_cache(maxsize=16)  # once per page, not once per story (issue 9 F14)
 def _page_dateline(page: Optional[str]) -> Optional[tuple[int, int]]:
+    """The most common complete, possible dateline date on the page (Chinese numerals too)."""
     if not page:
         return None
-    found = Counter((int(m["m"]), int(m["d"])) for m in _patterns()["dateline"].finditer(page.translate(_FULLWIDTH)))
+    found = Counter(md for mt in _patterns()["dateline"].finditer(page.translate(_FULLWIDTH))
+                    if None not in (md := _checked_md(_num(mt["m"]), _num(mt["d"]))))
     return found.most_common(1)[0][0] if found else None
 
 
@@ -586,6 +651,9 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
        (``本报讯 2024年3月20日，…``) takes that date (source ``lead-date``). Otherwise the year
        is inferred as in 4 (source ``text-year``), and month/day are borrowed from the page's
        most common dateline when the page's year agrees (source ``page-dateline``).
+    6. An impossible dateline date keeps what is possible (issue 9 F2, F13): ``2月30日`` gives
+       month 2 and no day; ``13月5日`` gives neither, and the story then borrows no other
+       day from its page. Relative expressions needing the lost part stay unresolved.
     """
     if option is not None:
         return ReferenceDate(year=option.year, month=option.month, day=option.day,
@@ -595,14 +663,15 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
         lead = parse_dateline(story_text[:60])
         tail = re.search(r"[（(][^（）()]{0,24}日\s*电[）)]\s*$", story_text.strip())
         md = lead or (parse_dateline(tail.group(0)) if tail else None)
+    month, day = md or (None, None)
     pub = parse_published(published)
-    if md and pub:
-        year = pub.year - (1 if md[0] > pub.month else 0)
-        return ReferenceDate(year=year, month=md[0], day=md[1], source="dateline",
-                             year_source="dateline+published")
-    if md:
-        year, ys = _infer_year(md, story_text, page_text)
-        return ReferenceDate(year=year, month=md[0], day=md[1], source="dateline", year_source=ys)
+    if month is not None:
+        if pub:
+            year, ys = pub.year - (1 if month > pub.month else 0), "dateline+published"
+        else:
+            year, ys = _infer_year((month, day), story_text, page_text)
+        return ReferenceDate(year=year, month=month, day=_checked_md(month, day, year)[1],
+                             source="dateline", year_source=ys)
     if pub:
         return ReferenceDate(year=pub.year, month=pub.month, day=pub.day, source="published",
                              year_source="published")
@@ -612,7 +681,7 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
         return ReferenceDate(year=d.year, month=d.month, day=d.day, source="lead-date",
                              year_source="printed-date")
     year, ys = _infer_year(None, story_text, page_text)
-    pmd = _page_dateline(page_text)
+    pmd = _page_dateline(page_text) if md is None else None
     if pmd:
         pyear, pys = _infer_year(pmd, page_text or "", None)
         if pyear is not None and (year is None or year == pyear):
