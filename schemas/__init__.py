@@ -190,12 +190,15 @@ class Reading(Record):
     start: int = Field(description="raw offset in that source")
     end: int
     votes: int = Field(description="how many versions share this reading")
+    value: Optional[str] = Field(None, description="what the reading says: a number's parsed value "
+                                 "(claim.value, numeral), or a date resolved against the group's "
+                                 "reference date (date, dateline); null when it does not parse or resolve")
     context_before: str = Field(description="text just before the reading in this version")
     context_after: str = Field(description="text just after the reading in this version")
 
 
 ConflictField = Literal["official.name", "official.position", "claim.value", "claim.unit",
-                        "claim.qualifier", "date", "text", "punctuation"]
+                        "claim.qualifier", "date", "text", "punctuation", "headline", "dateline", "byline"]
 ConflictKind = Literal["similar_glyph", "homophone", "numeral", "omission", "insertion",
                        "transposition", "substitution", "punctuation"]
 

@@ -4,11 +4,18 @@ Reordered paragraphs and column splits must not look like discrepancies, so a ve
 is not aligned as one sequence. Each of its clauses (sentences, or fragments of them
 left by a column split) is anchored independently in the pivot by voting on the
 diagonal of shared character k-grams, then aligned character by character inside a
-window around that anchor. Unmatched slack at a fragment's edges is trimmed: a partial
-version is silent about what it does not print, it does not "omit" it.
+window around that anchor.
+
+At a clause's edges (issue 12): where the unit and the pivot both start (or end) a sentence
+within a few characters of each other, the characters in between are compared like any
+other (目前 → 曰前 at a paragraph start is a discrepancy). Longer unmatched slack at a
+fragment's edges is trimmed: a partial version is silent about what it does not print, it
+does not "omit" it; and an edge insertion whose text the other side prints at a sentence
+boundary elsewhere is a column split, not a discrepancy.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -16,6 +23,8 @@ from difflib import SequenceMatcher
 K = 4
 MIN_UNIT = 6
 MIN_MATCH_SHARE = 0.6
+EDGE_MAX = 4  # characters compared past the last match at a sentence edge
+EDGE_SOLID = 6  # ... when that match is at least this long (a clean alignment, not a stray one)
 
 
 @dataclass
@@ -32,6 +41,8 @@ class Block:
 @dataclass
 class UnitAlignment:
     blocks: list[Block] = field(default_factory=list)
+    anchored_left: bool = False   # the unit starts where a pivot sentence starts
+    anchored_right: bool = False  # ... and ends where one ends
 
     @property
     def p0(self) -> int:
@@ -46,8 +57,12 @@ class UnitAlignment:
         return sum(b.p1 - b.p0 for b in self.blocks if b.tag == "equal")
 
     def covers(self, ps: int, pe: int) -> bool:
-        """True when [ps, pe) lies inside, with a matched character on each side."""
-        return self.p0 < ps and pe < self.p1 or (self.p0 < ps == pe < self.p1)
+        """True when the unit prints [ps, pe): a region inside it, or an insertion point
+        inside it or at an edge it shares with a pivot sentence."""
+        if ps < pe:
+            return self.p0 <= ps and pe <= self.p1
+        return (self.p0 < ps < self.p1 or (ps == self.p0 and self.anchored_left)
+                or (ps == self.p1 and self.anchored_right))
 
     def to_version(self, p: int, *, left: bool) -> int:
         """Version position of the region boundary ``p`` in the pivot.
@@ -79,7 +94,52 @@ def _index(pivot: str) -> dict[str, list[int]]:
     return idx
 
 
-def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: int) -> UnitAlignment | None:
+@dataclass
+class Bounds:
+    """Sentence edges (canonical positions) of the pivot and of the version."""
+
+    p_starts: list[int]
+    p_ends: list[int]
+    v_starts: list[int]
+    v_ends: list[int]
+
+
+def _at_edge(text: str, chars: str, edges: list[int], *, before: bool) -> bool:
+    """``text`` is printed right before (or after) one of ``edges`` in ``chars``."""
+    n = len(text)
+    return bool(text) and any((chars[e - n:e] if before else chars[e:e + n]) == text for e in edges)
+
+
+def _edge(pivot: str, vtext: str, bounds: Bounds, i_eq: int, j_eq: int, j_edge: int,
+          *, left: bool) -> tuple[Block | None, bool]:
+    """The block between the last match and the sentence edge, and whether the edge is shared."""
+    gv = j_eq - j_edge if left else j_edge - j_eq
+    if left:
+        k = bisect.bisect_right(bounds.p_starts, i_eq) - 1
+        edge = bounds.p_starts[k] if k >= 0 else None
+    else:
+        k = bisect.bisect_left(bounds.p_ends, i_eq)
+        edge = bounds.p_ends[k] if k < len(bounds.p_ends) else None
+    if edge is None:
+        return None, False
+    gp = i_eq - edge if left else edge - i_eq
+    if gp > EDGE_MAX or gv > EDGE_MAX:
+        return None, False
+    if gp == gv == 0:
+        return None, True
+    vpart = vtext[j_edge:j_eq] if left else vtext[j_eq:j_edge]
+    ppart = pivot[edge:i_eq] if left else pivot[i_eq:edge]
+    if gp != gv and (_at_edge(vpart, pivot, bounds.p_ends if left else bounds.p_starts, before=left)
+                     or _at_edge(ppart, vtext, bounds.v_ends if left else bounds.v_starts, before=left)):
+        return None, False  # the other side prints it across a split
+    tag = "replace" if gp and gv else "delete" if gp else "insert"
+    if left:
+        return Block(tag, edge, i_eq, j_edge, j_eq), True
+    return Block(tag, i_eq, edge, j_eq, j_edge), True
+
+
+def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: int,
+                bounds: Bounds | None = None) -> UnitAlignment | None:
     unit = vtext[v0:v1]
     votes: Counter = Counter()
     for j in range(len(unit) - K + 1):
@@ -106,17 +166,32 @@ def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: 
     al = UnitAlignment([Block(t, w0 + i1, w0 + i2, v0 + j1, v0 + j2) for t, i1, i2, j1, j2 in ops])
     if al.matched < MIN_MATCH_SHARE * len(unit):
         return None
+    if bounds is not None:
+        first, last = al.blocks[0], al.blocks[-1]
+        lead = tail = None
+        if first.p1 - first.p0 >= min(EDGE_SOLID, v1 - v0):
+            lead, al.anchored_left = _edge(pivot, vtext, bounds, first.p0, first.v0, v0, left=True)
+        if last.p1 - last.p0 >= min(EDGE_SOLID, v1 - v0):
+            tail, al.anchored_right = _edge(pivot, vtext, bounds, last.p1, last.v1, v1, left=False)
+        al.blocks = ([lead] if lead else []) + al.blocks + ([tail] if tail else [])
     return al
 
 
-def align(pivot: str, vtext: str, units: list[tuple[int, int]]) -> list[UnitAlignment]:
-    """Alignments of the version's units against the pivot, non-overlapping in the pivot."""
+def align(pivot: str, vtext: str, units: list[tuple[int, int]],
+          pivot_units: list[tuple[int, int]] | None = None) -> list[UnitAlignment]:
+    """Alignments of the version's units against the pivot, non-overlapping in the pivot.
+
+    With ``pivot_units`` (the pivot's sentences), differences at sentence edges are kept."""
     idx = _index(pivot)
+    bounds = None
+    if pivot_units is not None:
+        bounds = Bounds(sorted({a for a, _ in pivot_units}), sorted({b for _, b in pivot_units}),
+                        sorted({a for a, _ in units}), sorted({b for _, b in units}))
     found = []
     for v0, v1 in units:
         if v1 - v0 < MIN_UNIT:
             continue
-        al = _align_unit(pivot, idx, vtext, v0, v1)
+        al = _align_unit(pivot, idx, vtext, v0, v1, bounds)
         if al is not None:
             found.append(al)
     found.sort(key=lambda a: -a.matched)

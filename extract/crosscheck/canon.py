@@ -1,9 +1,10 @@
 """The comparison form of a story version.
 
 Whitespace and line breaks are dropped and every character is folded by NFKC (so
-full- and half-width forms compare equal), while each kept character remembers its
-offset in the raw source text. Discrepancies found on this form can therefore never be
-about whitespace, line breaks or width, and readings point back into the raw file.
+full- and half-width forms compare equal), and the enumeration comma 、 folds with the comma
+(web copies print , for both), while each kept character remembers its offset in the raw
+source text. Discrepancies found on this form can therefore never be about whitespace, line
+breaks, width or 、/, and readings point back into the raw file.
 """
 from __future__ import annotations
 
@@ -15,10 +16,15 @@ from functools import lru_cache
 from schemas import StoryRecord
 
 
+#: Punctuation a web copy prints for another (after NFKC): not a discrepancy (issue 12).
+PUNCT_FOLD = {"、": ","}
+
+
 @lru_cache(maxsize=8192)
 def fold(ch: str) -> str:
     nf = unicodedata.normalize("NFKC", ch)
-    return nf if len(nf) == 1 else ch
+    nf = nf if len(nf) == 1 else ch
+    return PUNCT_FOLD.get(nf, nf)
 
 
 def is_punct(ch: str) -> bool:

@@ -5,8 +5,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .canon import is_punct
-
-NUMERALS = set("0123456789零〇○一二两三四五六七八九十百千万亿点.%")
+from .numerals import NUMERAL_CHARS as NUMERALS
+from .numerals import lookalike_pair, numeral_pair
 
 
 @lru_cache(maxsize=1)
@@ -43,13 +43,20 @@ def strip_punct(s: str) -> str:
 
 
 def classify(ref: str, other: str) -> tuple[str, list[str]]:
-    """(kind, evidence) for ``other`` deviating from ``ref``."""
+    """(kind, evidence) for ``other`` deviating from ``ref``.
+
+    A number changed is a numeral discrepancy however it changed: digits in either width or
+    Chinese numerals swapped (42%/47%, 二/三), a digit dropped (300/3000), or a numeral read
+    as its look-alike (十/千, 万/方: extract/data/confusables/numerals.txt), issue 12.
+    """
     if strip_punct(ref) == strip_punct(other):
         return "punctuation", []
     if not other:
         return "omission", []
     if not ref:
         return "insertion", []
+    if set(ref) <= NUMERALS and set(other) <= NUMERALS and sorted(ref) != sorted(other):
+        return "numeral", _shape(ref, other)
     if len(ref) != len(other) and (ref in other or _subsequence(ref, other)):
         return "insertion", []
     if len(ref) != len(other) and (other in ref or _subsequence(other, ref)):
@@ -57,9 +64,8 @@ def classify(ref: str, other: str) -> tuple[str, list[str]]:
     if sorted(ref) == sorted(other):
         return "transposition", []
     diffs = [(a, b) for a, b in zip(ref, other) if a != b] if len(ref) == len(other) else []
-    if (diffs and all(a in NUMERALS and b in NUMERALS for a, b in diffs)) or (
-            not diffs and set(ref) <= NUMERALS and set(other) <= NUMERALS):
-        return "numeral", []
+    if diffs and all(numeral_pair(a, b) for a, b in diffs):
+        return "numeral", _shape(ref, other)
     if diffs:
         rels = [char_relation(a, b) for a, b in diffs]
         if all("similar_shape" in r for r in rels):
@@ -68,6 +74,12 @@ def classify(ref: str, other: str) -> tuple[str, list[str]]:
         if all("same_pinyin" in r for r in rels):
             return "homophone", ["same_pinyin"]
     return "substitution", []
+
+
+def _shape(ref: str, other: str) -> list[str]:
+    """["similar_shape"] when a substituted numeral is a look-alike of its counterpart (十/千)."""
+    same = len(ref) == len(other) and any(lookalike_pair(a, b) for a, b in zip(ref, other) if a != b)
+    return ["similar_shape"] if same else []
 
 
 def _subsequence(short: str, long: str) -> bool:

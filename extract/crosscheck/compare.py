@@ -3,31 +3,43 @@
 The longest version is the pivot. Every other version is aligned to it (align.py);
 the places where any version departs from the pivot are merged into regions in pivot
 coordinates (neighbouring edits within two characters merge, so a transposition is one
-region). Regions that touch a name, a claim or a date found by the extractors widen to
-cover the whole fact, so a reader sees 谢少锋 / 谢少峰 rather than 锋 / 峰. Each version
-that covers a region gives one reading; the consensus is the reading a strict majority
-of those versions share. A single version is never "corrected" on its own: with two
+region). Regions that touch a name, a claim, a number or a date widen to cover the whole
+fact, so a reader sees 谢少锋 / 谢少峰 rather than 锋 / 峰, and ３００ / ３０６ rather than 0 / 6.
+Each version that covers a region gives one reading; the consensus is the reading a strict
+majority of those versions share. A single version is never "corrected" on its own: with two
 versions that disagree there is no consensus.
+
+Numbers compare by value (numerals.py): 12月 and 十二月 are one reading. A number changed is a
+``claim.value`` conflict with each reading's parsed value; a changed date is a ``date``
+conflict with each reading resolved against the group's reference date (datecmp.py): printed
+alike, dates are never a conflict. Headlines, datelines, bylines and end marks are compared
+the same way in furniture.py.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
-from schemas import Conflict, Group, MemberRef, Reading, StoryRecord
+from schemas import Conflict, Group, MemberRef, Reading, ReferenceDate, StoryRecord
 
 from .align import UnitAlignment, align
 from .canon import Version, build_version
 from .classify import classify
+from .datecmp import DateSpan, group_reference, value_at, version_dates
 from .group import group_id, group_versions
+from .numerals import number_key, runs, value_of
 
 MERGE_GAP = 2
 DISPLACED_MIN = 6
 CONTEXT = 12
-FIELD_RANK = ["official.name", "claim.value", "date", "official.position"]
+FIELD_RANK = ["official.name", "date", "claim.value", "official.position"]
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+FURNITURE_SEVERITY = {"dateline": "high", "headline": "medium", "byline": "medium"}
+
+Others = list[tuple[Version, list[UnitAlignment]]]
 
 
 @dataclass
@@ -35,14 +47,31 @@ class FactSpan:
     field: str
     p0: int  # pivot coordinates
     p1: int
+    strict: bool = False  # a number run: only a region overlapping it, not one beside it
+
+    def touches(self, r0: int, r1: int) -> bool:
+        if self.strict:
+            return self.p0 < r1 and r0 < self.p1 if r0 < r1 else self.p0 < r0 < self.p1
+        return self.p0 <= r1 and self.p1 >= r0 and (self.p1 > r0 or self.p0 == r0)
 
 
 def _units(v: Version) -> list[tuple[int, int]]:
-    """Canonical spans of the version's sentences: the units anchored independently."""
-    return [(v.canon_index(s.start), v.canon_index(s.end)) for s in v.sentences()]
+    """Canonical spans of the version's sentences, cut where a blank line falls inside one (a
+    column split, a tail moved below another paragraph): the units anchored independently."""
+    raw, pos = v.raw, v.raw_pos
+    cuts = [i for i in range(1, len(pos)) if pos[i] - pos[i - 1] > 2
+            and raw.count("\n", pos[i - 1], pos[i]) >= 2 and not raw[pos[i - 1] + 1:pos[i]].strip()]
+    out = []
+    for s in v.sentences():
+        a, b = v.canon_index(s.start), v.canon_index(s.end)
+        for c in cuts[bisect.bisect_right(cuts, a):bisect.bisect_left(cuts, b)]:
+            out.append((a, c))
+            a = c
+        out.append((a, b))
+    return out
 
 
-def _fact_spans(v: Version) -> list[tuple[str, int, int]]:
+def _fact_spans(v: Version, dates: Sequence[DateSpan]) -> list[tuple[str, int, int, bool]]:
     spans: list[tuple[str, int, int]] = []
     for rec in v.records:
         for o in rec.officials:
@@ -52,24 +81,24 @@ def _fact_spans(v: Version) -> list[tuple[str, int, int]]:
                 spans.append(("official.position", p.start, p.end))
         for c in rec.claims:
             spans.append(("claim.value", c.start, c.end))
-        for d in rec.dates:
-            if d.value:
-                spans.append(("date", d.start, d.end))
-    return [(f, v.canon_index(s), v.canon_index(e)) for f, s, e in spans if e > s]
+    out = [(f, v.canon_index(s), v.canon_index(e), False) for f, s, e in spans if e > s]
+    out += [("date", d.a, d.b, False) for d in dates if d.kind != "vague"]
+    out += [("claim.value", a, b, True) for a, b, _ in runs(v.chars)]
+    return out
 
 
-def _pivot_facts(pivot: Version, others: list[tuple[Version, list[UnitAlignment]]]) -> list[FactSpan]:
-    facts = [FactSpan(f, a, b) for f, a, b in _fact_spans(pivot)]
+def _pivot_facts(pivot: Version, others: Others, dates: dict[int, list[DateSpan]]) -> list[FactSpan]:
+    facts = [FactSpan(f, a, b, st) for f, a, b, st in _fact_spans(pivot, dates.get(id(pivot), []))]
     for v, als in others:
-        for f, a, b in _fact_spans(v):
+        for f, a, b, st in _fact_spans(v, dates.get(id(v), [])):
             for al in als:
                 pa, pb = al.to_pivot(a), al.to_pivot(b - 1)
                 if pa is not None and pb is not None and pb >= pa:
-                    facts.append(FactSpan(f, pa, pb + 1))
+                    facts.append(FactSpan(f, pa, pb + 1, st))
     return facts
 
 
-def _regions(others: list[tuple[Version, list[UnitAlignment]]]) -> list[list[int]]:
+def _regions(others: Others) -> list[list[int]]:
     edits = sorted((b.p0, b.p1) for _, als in others for al in als for b in al.blocks if b.tag != "equal")
     regions: list[list[int]] = []
     for p0, p1 in edits:
@@ -134,18 +163,31 @@ def _context(v: Version, a: int, b: int) -> str:
     return _printed(v, max(0, a - CONTEXT), a) + "【" + _printed(v, a, b) + "】" + _printed(v, b, b + CONTEXT)
 
 
-def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
-    pivot = max(versions, key=lambda v: (len(v.chars), v.key))
-    others = [(v, align(pivot.chars, v.chars, _units(v))) for v in versions if v is not pivot]
-    facts = _pivot_facts(pivot, others)
+def reading_value(v: Version, a: int, b: int, field: str, kind: str,
+                  dates: dict[int, list[DateSpan]]) -> Optional[str]:
+    """What a reading says, beside what it prints: a date resolved against the group's
+    reference date, or a number's parsed value."""
+    if id(v) in dates and any(d.a < max(b, a + 1) and d.b > a for d in dates[id(v)]):
+        return value_at(dates[id(v)], a, b)
+    if field == "claim.value" or kind == "numeral":
+        return value_of(v.chars[a:b])
+    return None
+
+
+def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactSpan], *,
+                     base: str = "text", dates: dict[int, list[DateSpan]] | None = None,
+                     salt: str = "") -> list[Conflict]:
+    """One conflict per region where the versions differ (after width, space and numeral
+    style are set aside). ``base`` is the field of a region no fact touches: ``text`` for the
+    body, or the furniture field (headline, dateline, byline) for furniture."""
+    dates = dates or {}
     conflicts: list[Conflict] = []
     for region in _regions(others):
-        field = "text"
+        field = base
         for f in FIELD_RANK:
-            hits = [fs for fs in facts if fs.field == f and fs.p0 <= region[1] and fs.p1 >= region[0]
-                    and (fs.p1 > region[0] or fs.p0 == region[0])]
+            hits = [fs for fs in facts if fs.field == f and fs.touches(*region)]
             if hits:
-                field = f
+                field = f if base == "text" else base
                 if f != "official.position":
                     region[0] = min([region[0]] + [h.p0 for h in hits])
                     region[1] = max([region[1]] + [h.p1 for h in hits])
@@ -160,81 +202,63 @@ def compare_group(gid: str, versions: list[Version]) -> list[Conflict]:
         ptext = pivot.chars[ps:pe]
         spans = [sp for sp in spans if sp[0] is pivot or not _displaced(pivot, ptext, *sp)]
         texts = [v.chars[a:b] for v, a, b in spans]
-        if len(set(texts)) < 2:
+        keys = [number_key(t) for t in texts]  # 12月 and 十二月 are one reading
+        if len(set(keys)) < 2:
             continue
-        votes = Counter(texts)
+        votes = Counter(keys)
         top, n = votes.most_common(1)[0]
-        consensus = top if n * 2 > len(texts) else None
-        ref = consensus if consensus is not None else pivot.chars[ps:pe]
-        deviant = next(t for t, _ in votes.most_common() if t != ref)
+        consensus = top if n * 2 > len(keys) else None
+        ref_key = consensus if consensus is not None else keys[0]
+        ref = texts[keys.index(ref_key)]
+        deviant = texts[keys.index(next(k for k, _ in votes.most_common() if k != ref_key))]
         kind, evidence = classify(ref, deviant)
         if kind == "punctuation":
+            if base != "text":
+                continue  # furniture punctuation is layout
             field, severity = "punctuation", "low"
+        elif base != "text":
+            severity = "high" if kind == "numeral" else FURNITURE_SEVERITY[base]
         elif field != "text" or kind == "numeral":
             severity = "high"
         else:
             severity = "medium"
         readings = []
         shown: dict[str, str] = {}
-        for v, a, b in spans:
+        values = []
+        for (v, a, b), key in zip(spans, keys):
             rs, re_ = v.raw_span(a, b)
             text = "".join(ch for ch in v.raw[rs:re_] if not ch.isspace())  # as printed
-            shown.setdefault(v.chars[a:b], text)
+            shown.setdefault(key, text)
+            value = reading_value(v, a, b, field, kind, dates) if kind != "punctuation" else None
+            values.append(value)
             readings.append(Reading(text=text, source=v.record.source, story_id=v.story_at(rs),
-                                    start=rs, end=re_, votes=votes[v.chars[a:b]],
+                                    start=rs, end=re_, votes=votes[key], value=value,
                                     context_before=_printed(v, max(0, a - CONTEXT), a),
                                     context_after=_printed(v, b, b + CONTEXT)))
+        if field == "date" and None not in values and len(set(values)) == 1:
+            severity, evidence = "low", evidence + ["same_resolved_date"]  # 今天 / 25日: one day
         readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
         consensus = shown[consensus] if consensus is not None else None
-        cid = hashlib.sha1(f"{gid}\x00{ps}\x00{pe}\x00{sorted(votes.items())}".encode()).hexdigest()[:16]
+        cid = hashlib.sha1(f"{gid}\x00{salt}{ps}\x00{pe}\x00{sorted(votes.items())}".encode()).hexdigest()[:16]
         conflicts.append(Conflict(conflict_id="c_" + cid, group_id=gid, field=field, kind=kind,
                                   evidence=evidence, severity=severity, readings=readings,
                                   consensus=consensus, context=_context(pivot, ps, pe)))
-    return conflicts + _resolved_dates(gid, pivot, others)
+    return conflicts
 
 
-def _resolved_dates(gid: str, pivot: Version, others) -> list[Conflict]:
-    """Dates printed alike in every version but resolved to different values.
+def compare_group(gid: str, versions: list[Version], ref: ReferenceDate | None = None) -> list[Conflict]:
+    """Conflicts between the versions of one story (body and furniture). ``ref`` is the
+    group's reference date (by default the best-evidenced among the versions' records)."""
+    from .furniture import furniture_conflicts
 
-    The text agrees, so the character comparison is silent; the versions' reference
-    dates (dateline, publication date, year in context) disagree, and a fact-checker
-    must see that the same words mean different days.
-    """
-    def dated(v: Version):
-        return [(d, v.canon_index(d.start), v.canon_index(d.end)) for r in v.records for d in r.dates if d.value]
-
-    by_span: dict[tuple[int, int], list] = {}
-    for d, a, b in dated(pivot):
-        by_span.setdefault((a, b), []).append((pivot, d, a, b))
-    for v, als in others:
-        for d, a, b in dated(v):
-            for al in als:
-                pa, pb = al.to_pivot(a), al.to_pivot(b - 1)
-                if pa is not None and pb is not None and (pa, pb + 1) in by_span:
-                    by_span[(pa, pb + 1)].append((v, d, a, b))
-                    break
-    out = []
-    for (pa, pb), found in sorted(by_span.items()):
-        values = Counter(d.value for _, d, _, _ in found)
-        if len(values) < 2 or len({v.key for v, *_ in found}) < 2:
-            continue
-        top, n = values.most_common(1)[0]
-        consensus = top if n * 2 > len(found) else None
-        readings = []
-        for v, d, a, b in found:
-            rs, re_ = v.raw_span(a, b)
-            readings.append(Reading(text=f"{_printed(v, a, b)} → {d.value}", source=v.record.source,
-                                    story_id=v.story_at(rs), start=rs, end=re_, votes=values[d.value],
-                                    context_before=_printed(v, max(0, a - CONTEXT), a),
-                                    context_after=_printed(v, b, b + CONTEXT)))
-        readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
-        if consensus is not None:  # the consensus is a reading, as for text conflicts
-            consensus = next(r.text for r in readings if r.text.endswith(f"→ {consensus}"))
-        cid = hashlib.sha1(f"{gid}\x00date\x00{pa}\x00{sorted(values.items())}".encode()).hexdigest()[:16]
-        out.append(Conflict(conflict_id="c_" + cid, group_id=gid, field="date", kind="substitution",
-                            evidence=["same_text_resolved_differently"], severity="high", readings=readings,
-                            consensus=consensus, context=_context(pivot, pa, pb)))
-    return out
+    if ref is None:
+        ref = group_reference([r for v in versions for r in v.records])
+    pivot = max(versions, key=lambda v: (len(v.chars), v.key))
+    punits = _units(pivot)
+    others = [(v, align(pivot.chars, v.chars, _units(v), punits)) for v in versions if v is not pivot]
+    dates = {id(v): version_dates(v, ref) for v in versions}
+    facts = _pivot_facts(pivot, others, dates)
+    return region_conflicts(gid, pivot, others, facts, dates=dates) + furniture_conflicts(gid, versions, ref)
 
 
 def _raw_of(raw_texts: dict, source) -> str:
