@@ -1,17 +1,56 @@
 """Reading inputs: files, folders, JSONL and standard input, with encoding detection.
 
 Every input yields either ``RawDoc`` objects or a ``NewsfactsError`` (never an
-exception that stops the batch). Decoding order: BOM (UTF-8, UTF-16 LE/BE),
-strict UTF-8, then GB18030 (a superset of GBK and GB2312, which Chinese archives
-use widely), then charset-normalizer's best guess. Binary junk (NUL bytes or a
-high share of control characters) is refused rather than decoded as garbage.
+exception that stops the batch): every file, folder and link met is accounted for.
+
+Decoding order: BOM (UTF-8, UTF-32 LE/BE, then UTF-16 LE/BE: the UTF-32 LE BOM
+starts with the UTF-16 LE one; a decoded U+0000 refuses the file), a NUL byte
+anywhere or more than 5% control bytes refuses the file as binary (NF002), strict
+UTF-8, then GB18030 (a superset of GBK and GB2312) or Big5 (cp950, else
+big5hkscs). GB18030 decodes nearly any byte string, so each reading is judged by
+``plausibility``: the share of its non-ASCII characters that are common Chinese
+(the table data/common_chars.txt for simplified text, Big5's frequent zone for
+traditional). GB18030 wins at 90%; Big5 wins when it is plausible (75%), beats
+GB18030 by 10 points and the GB18030 reading is mostly ideographs (what Big5 read
+as GB looks like); else GB18030 at 75%. When neither is Chinese, charset-normalizer
+may name another script's codec (Shift-JIS, a Latin code page); otherwise NF003.
+Never GB/Big5 mojibake with exit 0.
+
+Paths in records are printable: a file name that is not UTF-8 keeps its valid
+UTF-8 parts and shows every other byte as ``\\xNN`` (``display_path``). The file
+itself is opened by its real name.
+
+Folders are walked one directory file descriptor at a time (``os.scandir`` on the
+descriptor, files opened relative to it), so a path longer than the system's
+limit (4,096 bytes) is still read. Entries are sorted by name; names starting
+with '.' are skipped (files and folders). Symbolic links are followed, to files
+and to folders; a link back to a folder being walked (a cycle) is not followed
+and becomes an NF014 record, a broken link an NF015 record. An unreadable folder
+is NF014, an unreadable file NF001, a named pipe, socket or device inside a folder
+NF001 (it is never opened: reading it could block forever).
+
+JSONL: lines are split on '\\n' only (U+2028, U+0085 and lone '\\r' are valid
+inside a JSON string). ``id`` is a string or an integer (0 is an id); missing,
+null or empty, it is ``{file name}:{line}``. A repeated id within one file keeps
+every record: the first keeps its id, each later one becomes ``{id}#{line}``
+(``#{line}`` again if that is taken), so a doc_id names one record of the file,
+and story ids (a hash of doc_id and offsets) differ. ``path`` is ``source`` when
+given, else ``{file}#{id as written}``. A present optional field of the
+wrong type (``id`` not a string or integer, ``published`` or ``source`` not a
+string) is dropped with an NF005 record naming the field; the document is kept.
 """
 from __future__ import annotations
 
 import codecs
+import errno
+import itertools
+import os
+import re
+import stat
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
+from pathlib import Path, PurePath
 from typing import Iterator, Union
 
 import orjson
@@ -20,6 +59,7 @@ from .errors import NewsfactsError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+DATA_DIR = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
@@ -41,58 +81,155 @@ class RawDoc:
 Item = Union[RawDoc, NewsfactsError]
 
 
+def display_path(path: str | os.PathLike | bytes) -> str:
+    """The printable form of a path: its bytes as UTF-8 where they are valid UTF-8, every
+    other byte as ``\\xNN``. ``os.fsencode`` undoes Python's surrogate escapes, so a GBK file
+    name b'\\xd6\\xd0\\xce\\xc4.txt' becomes the ten characters ``\\xd6\\xd0\\xce\\xc4.txt``."""
+    raw = path if isinstance(path, bytes) else os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")
+
+
+# --------------------------------------------------------------------------- decoding
+
+#: Bytes below 32 that text uses: TAB, LF, FF, CR, ESC. Any other control byte counts as binary.
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
+
+#: A reading is plausible Chinese when at least this share of its non-ASCII characters is common.
+PLAUSIBLE = 0.75
+#: Big5 wins over GB18030 only when its reading is this much more plausible.
+BIG5_MARGIN = 0.1
+#: Characters sampled for plausibility (from the start of the text).
+SAMPLE_CHARS = 20000
+
+
 def _looks_binary(data: bytes) -> str | None:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return "contains NUL bytes"
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
-    if sample and control / len(sample) > 0.05:
-        return f"{control} control bytes in the first {len(sample)}"
+    """Why ``data`` (not UTF-16/32) is binary, or None. Looks at every byte, not a prefix."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return f"contains a NUL byte at offset {nul}"
+    control = len(data.translate(None, _NOT_CONTROL))
+    if data and control / len(data) > 0.05:
+        return f"{control} control bytes in {len(data)}"
     return None
+
+
+@cache
+def common_chars() -> frozenset[str]:
+    """Characters of everyday Chinese news text (data/common_chars.txt; see data/SOURCES.md)."""
+    text = (DATA_DIR / "common_chars.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def _plausible_chars() -> frozenset[str]:
+    """The common-character table plus Big5's frequently-used zone (0xA440-0xC67E: the 5,401
+    characters of Taiwan's 常用國字標準字體表, read from the cp950 codec), which adds the common
+    traditional characters a table built from simplified corpora lacks."""
+    big5 = set()
+    for lead in range(0xA4, 0xC7):
+        for trail in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
+            code = lead << 8 | trail
+            if code <= 0xC67E:
+                try:
+                    big5.add(bytes((lead, trail)).decode("cp950"))
+                except UnicodeDecodeError:
+                    pass
+    return common_chars() | frozenset(big5)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+
+
+def plausibility(text: str) -> float:
+    """Share of the non-ASCII, non-space characters (the first ``SAMPLE_CHARS`` of them) that are
+    common Chinese: in the common-character table or in Big5's frequent zone. Real Chinese text in
+    either script scores near 1; the GB18030 reading of Big5 bytes (kana, Cyrillic, private-use and
+    rare characters) about 0.2-0.4. Text with no non-ASCII character scores 1."""
+    plausible = _plausible_chars()
+    seen = ok = 0
+    for m in itertools.islice(_NON_ASCII.finditer(text), SAMPLE_CHARS):
+        seen += 1
+        ok += m.group() in plausible
+    return ok / seen if seen else 1.0
+
+
+_HAN_OR_PRIVATE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff\U00020000-\U0003ffff]")
+
+
+def _mostly_han(text: str) -> bool:
+    """True when at least 40% of the non-ASCII characters (the first ``SAMPLE_CHARS``) are CJK
+    ideographs or private-use characters: what the GB18030 reading of Big5 bytes looks like. A GB
+    file of Cyrillic or kana text reads as Big5 ideographs too, but its GB reading has no Han."""
+    sample = "".join(m.group() for m in itertools.islice(_NON_ASCII.finditer(text), SAMPLE_CHARS))
+    return bool(sample) and len(_HAN_OR_PRIVATE.findall(sample)) >= 0.4 * len(sample)
+
+
+def _strict(data: bytes, enc: str) -> str | None:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+
+
+_BOMS = (  # UTF-32 before UTF-16: BOM_UTF32_LE starts with BOM_UTF16_LE
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CHINESE_CODECS = ("gb", "big5", "cp936", "cp950", "hz", "iso2022_cn", "euc_cn")
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """Decode ``data``; return (text, encoding) or raise NewsfactsError."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc
+                text = data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise NewsfactsError("NF003", path, reason=f"{enc} with BOM: {exc.reason}") from exc
+            if "\x00" in text:
+                raise NewsfactsError("NF002", path, reason=f"{enc} text contains U+0000 at {text.index(chr(0))}")
+            return text, enc
     why = _looks_binary(data)
     if why:
         raise NewsfactsError("NF002", path, reason=why)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        pass
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    # GB18030 decodes nearly any byte string, so the reading is judged, not just tried.
+    gb = _strict(data, "gb18030")
+    gb_score = plausibility(gb) if gb is not None else -1.0
+    if gb is not None and gb_score >= 1 - BIG5_MARGIN:
+        return gb, "gb18030"
+    big5, big5_enc = _strict(data, "cp950"), "cp950"
+    if big5 is None:
+        big5, big5_enc = _strict(data, "big5hkscs"), "big5hkscs"
+    big5_score = plausibility(big5) if big5 is not None else -1.0
+    if (big5 is not None and big5_score >= PLAUSIBLE and big5_score >= gb_score + BIG5_MARGIN
+            and (gb is None or _mostly_han(gb))):
+        return big5, big5_enc
+    if gb is not None and gb_score >= PLAUSIBLE:
+        return gb, "gb18030"
+    # Neither reading is mostly common characters: rare characters only, or not Chinese at all.
+    # charset-normalizer may name another script's codec (Shift-JIS, EUC-KR, a Latin code page);
+    # a Chinese or BOM-less UTF-16/32 guess is not taken: that would be mojibake with exit 0.
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise NewsfactsError("NF003", path, reason="not UTF-8, UTF-16 or GB18030, and no charset fits")
-    return str(best), best.encoding
-
-
-def _read_file(path: Path, label: str) -> Iterator[Item]:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield NewsfactsError("NF001", label, reason=exc.strerror or str(exc))
-        return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, label)
-        return
-    decoded = _decode_nonempty(data, label)
-    if isinstance(decoded, NewsfactsError):
-        yield decoded
-        return
-    yield RawDoc(path=label, doc_id=path.name, text=decoded[0], encoding=decoded[1])
+        guess = codecs.lookup(best.encoding).name.replace("-", "_") if best is not None else ""
+    except LookupError:
+        guess = best.encoding if best is not None else ""
+    if best is not None and not guess.startswith(_CHINESE_CODECS + ("utf_16", "utf_32")):
+        return str(best), best.encoding
+    readings = [f"{name} {score:.0%} common characters" for name, score in
+                (("GB18030", gb_score), ("Big5", big5_score)) if score >= 0]
+    reason = ("neither the GB18030 nor the Big5 reading is Chinese text (" + ", ".join(readings) + ")"
+              if readings else "not UTF-8, GB18030 or Big5, and no charset fits")
+    raise NewsfactsError("NF003", path, reason=reason)  # never GB/Big5 mojibake
 
 
 def _decode_nonempty(data: bytes, label: str) -> tuple[str, str] | NewsfactsError:
@@ -106,13 +243,55 @@ def _decode_nonempty(data: bytes, label: str) -> tuple[str, str] | NewsfactsErro
     return (text, enc) if text.strip() else NewsfactsError("NF004", label)
 
 
+def _read_data(data: bytes, label: str, name: str) -> Iterator[Item]:
+    """Documents of one file's bytes; ``label`` is the printable path, ``name`` its file name."""
+    if PurePath(name).suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl(data, label)
+        return
+    decoded = _decode_nonempty(data, label)
+    if isinstance(decoded, NewsfactsError):
+        yield decoded
+        return
+    yield RawDoc(path=label, doc_id=display_path(PurePath(name).name), text=decoded[0], encoding=decoded[1])
+
+
+# --------------------------------------------------------------------------- JSONL
+
+def _optional_str(obj: dict, key: str, label: str, lineno: int, errors: list[NewsfactsError]) -> str | None:
+    """``obj[key]`` when it is a non-blank string; None when absent, null or blank; otherwise
+    None plus an NF005 record naming the field (the document is kept)."""
+    value = obj.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        return value
+    errors.append(NewsfactsError(
+        "NF005", label, lineno,
+        reason=f"'{key}' must be a string, not {_json_type(value)} {_short(value)}; "
+               f"the field is ignored, the document kept"))
+    return None
+
+
+def _json_type(value: object) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", list: "an array",
+            dict: "an object", str: "a string"}.get(type(value), type(value).__name__)
+
+
+def _short(value: object) -> str:
+    s = orjson.dumps(value).decode()
+    return s if len(s) <= 40 else s[:37] + "..."
+
+
 def _read_jsonl(data: bytes, label: str) -> Iterator[Item]:
     decoded = _decode_nonempty(data, label)
     if isinstance(decoded, NewsfactsError):
         yield decoded
         return
-    text = decoded[0]
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    name = PurePath(label).name
+    seen: set[str] = set()  # doc_ids already given out in this file
+    # '\n' only: str.splitlines() also splits on U+2028, U+0085, \x1c… which JSON strings may hold.
+    for lineno, line in enumerate(decoded[0].split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
@@ -123,16 +302,179 @@ def _read_jsonl(data: bytes, label: str) -> Iterator[Item]:
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
             yield NewsfactsError("NF006", label, lineno, reason="expected an object with a non-empty string 'text'")
             continue
-        doc_id = str(obj.get("id") or f"{Path(label).name}:{lineno}")
-        published = obj.get("published")
-        source = obj.get("source")
-        yield RawDoc(
-            path=str(source) if isinstance(source, str) and source else f"{label}#{doc_id}",
-            doc_id=doc_id,
-            text=obj["text"],
-            published=str(published) if published else None,
-            line=lineno,
-        )
+        errors: list[NewsfactsError] = []
+        raw_id = obj.get("id")
+        if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+            given = str(raw_id)  # 0 is an id
+        else:
+            given = _optional_str(obj, "id", label, lineno, errors)
+        published = _optional_str(obj, "published", label, lineno, errors)
+        source = _optional_str(obj, "source", label, lineno, errors)
+        doc_id = given if given is not None else f"{name}:{lineno}"
+        path = source if source is not None else f"{label}#{doc_id}"
+        while doc_id in seen:  # a repeated id: keep the record under a new doc_id
+            doc_id = f"{doc_id}#{lineno}"
+        seen.add(doc_id)
+        for err in errors:
+            err.doc_id = doc_id
+            yield err
+        yield RawDoc(path=path, doc_id=doc_id, text=obj["text"], published=published, line=lineno)
+
+
+# --------------------------------------------------------------------------- files and folders
+
+_OPEN_FILE = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+_OPEN_DIR = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _read_fd(fd: int) -> bytes:
+    chunks = []
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _read_entry(name: str, dir_fd: int | None, label: str, *, allow_fifo: bool = False) -> Iterator[Item]:
+    """Open ``name`` (relative to ``dir_fd``), refuse anything but a regular file (or a FIFO named
+    on the command line), read and decode it."""
+    flags = _OPEN_FILE
+    try:
+        if allow_fifo and stat.S_ISFIFO(os.stat(name, dir_fd=dir_fd).st_mode):
+            flags &= ~os.O_NONBLOCK  # wait for the writer: a non-blocking read would see EOF first
+        fd = os.open(name, flags, dir_fd=dir_fd)
+    except OSError as exc:
+        yield NewsfactsError("NF001", label, reason=_reason(exc))
+        return
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISFIFO(mode) and allow_fifo:
+            os.set_blocking(fd, True)
+        elif not stat.S_ISREG(mode):
+            yield NewsfactsError("NF001", label, reason=f"{_kind(mode)}, not a regular file; not read")
+            return
+        data = _read_fd(fd)
+    except OSError as exc:
+        yield NewsfactsError("NF001", label, reason=_reason(exc))
+        return
+    finally:
+        os.close(fd)
+    yield from _read_data(data, label, name)
+
+
+def _link_error(name: str, dir_fd: int, label: str, exc: OSError) -> NewsfactsError:
+    try:
+        target = display_path(os.readlink(name, dir_fd=dir_fd))
+    except OSError:
+        target = "?"
+    if exc.errno == errno.ELOOP:
+        return NewsfactsError("NF015", label, reason=f"-> {target}: a loop of symbolic links")
+    if exc.errno == errno.ENOENT:
+        return NewsfactsError("NF015", label, reason=f"-> {target}: the target does not exist")
+    return NewsfactsError("NF015", label, reason=f"-> {target}: {_reason(exc)}")
+
+
+def _join(base: str, name: str) -> str:
+    return str(PurePath(base, name))
+
+
+def _walk(top_fd: int, top: str, top_id: tuple[int, int]) -> Iterator[Item]:
+    """Every file under the open folder ``top_fd`` (path ``top``, surrogate-escaped), depth first
+    in name order. Each level keeps its folder's descriptor open while its children are walked."""
+    stack: list[tuple[int, str, Iterator[str], tuple[tuple[int, int], ...]]] = []
+
+    def enter(fd: int, path: str, ancestors: tuple[tuple[int, int], ...]) -> Iterator[Item]:
+        try:
+            with os.scandir(fd) as it:
+                names = sorted(e.name for e in it)
+        except OSError as exc:
+            os.close(fd)
+            yield NewsfactsError("NF014", display_path(path), reason=_reason(exc))
+            return
+        stack.append((fd, path, iter(names), ancestors))
+
+    yield from enter(top_fd, top, (top_id,))
+    while stack:
+        fd, path, names, ancestors = stack[-1]
+        name = next(names, None)
+        if name is None:
+            os.close(fd)
+            stack.pop()
+            continue
+        if name.startswith("."):
+            continue
+        child = _join(path, name)
+        label = display_path(child)
+        try:
+            st = os.stat(name, dir_fd=fd)  # follows symbolic links
+        except OSError as exc:
+            try:
+                is_link = stat.S_ISLNK(os.lstat(name, dir_fd=fd).st_mode)
+            except OSError:
+                is_link = False
+            yield (_link_error(name, fd, label, exc) if is_link
+                   else NewsfactsError("NF001", label, reason=_reason(exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            ident = (st.st_dev, st.st_ino)
+            if ident in ancestors:
+                yield NewsfactsError("NF014", label, reason="symbolic link to a folder that encloses it (a cycle); "
+                                                            "not followed, its files are read under their own path")
+                continue
+            try:
+                child_fd = os.open(name, _OPEN_DIR, dir_fd=fd)
+            except OSError as exc:
+                yield NewsfactsError("NF014", label, reason=_reason(exc))
+                continue
+            yield from enter(child_fd, child, ancestors + (ident,))
+        else:
+            yield from _read_entry(name, fd, label)
+
+
+def _read_spec(spec: str) -> Iterator[Item]:
+    label = display_path(spec)
+    try:
+        st = os.stat(spec)
+    except OSError as exc:
+        try:
+            is_link = stat.S_ISLNK(os.lstat(spec).st_mode)
+        except OSError:
+            is_link = False
+        if is_link:
+            parent, name = os.path.split(spec)
+            fd = os.open(parent or ".", _OPEN_DIR)
+            try:
+                yield _link_error(name, fd, label, exc)
+            finally:
+                os.close(fd)
+        elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            yield NewsfactsError("NF007", label)
+        else:
+            yield NewsfactsError("NF001", label, reason=_reason(exc))
+        return
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            fd = os.open(spec, _OPEN_DIR)
+        except OSError as exc:
+            yield NewsfactsError("NF014", label, reason=_reason(exc))
+            return
+        yield from _walk(fd, str(PurePath(spec)), (st.st_dev, st.st_ino))
+    else:
+        # A file named on the command line; a FIFO is read too (newsfacts extract <(zcat a.gz)).
+        yield from _read_entry(spec, None, label, allow_fifo=True)
 
 
 def iter_inputs(inputs: list[str]) -> Iterator[Item]:
@@ -143,13 +485,4 @@ def iter_inputs(inputs: list[str]) -> Iterator[Item]:
             yield decoded if isinstance(decoded, NewsfactsError) else RawDoc(
                 path="-", doc_id="stdin", text=decoded[0], encoding=decoded[1])
             continue
-        path = Path(spec)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith("."):
-                    continue
-                yield from _read_file(child, str(child))
-        elif path.is_file():
-            yield from _read_file(path, spec)
-        else:
-            yield NewsfactsError("NF007", spec)
+        yield from _read_spec(spec)
