@@ -1,16 +1,26 @@
 """Command line: parse arguments, call the plain functions in ``extract.api``, print a summary.
 
 Exit status: 0 when every input was read, 1 when some failed (their error records
-are written), 2 for bad arguments or a missing model.
+are written), 2 for bad arguments or a missing model, 141 (128 + SIGPIPE) when
+standard output is closed early (``newsfacts extract DIR | head -1``), quietly.
+
+Bad arguments are found before any input is read and reported as one line on
+standard error with a usage code from ``extract.errors.USAGE``: NF101 ``--jobs``
+out of range, NF102 ``--user-dict`` missing, not a regular file or not UTF-8
+text (NF107 the same for ``NEWSFACTS_USER_DICT``), NF103 a database URL that is
+neither ``sqlite:///`` nor ``postgresql://``, NF104 an output that is a folder,
+block device or socket (or under a regular file), NF105 ``--batch-rows`` below 1,
+NF106 anything argparse refuses (unknown option, a value of the wrong type).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from datetime import date
 
-from .errors import ModelMissingError
+from .errors import ModelMissingError, usage
 
 
 def _date(s: str) -> date:
@@ -20,8 +30,19 @@ def _date(s: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {s!r}") from exc
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a refused command line is one NF106 line on standard error (exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        m = re.match(r"argument ([^:]+): (.*)", message, re.S)
+        option, reason = (m.group(1), m.group(2)) if m else (self.prog, message)
+        reason = " ".join(reason.split()) + f" (see {self.prog} --help)"
+        print(usage("NF106", option=option, reason=reason), file=sys.stderr)
+        raise SystemExit(2)
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsfacts", description="Turn Chinese news text into checkable facts.")
+    p = _Parser(prog="newsfacts", description="Turn Chinese news text into checkable facts.")
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="one JSON record per story (JSONL)")
     ex.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -69,11 +90,8 @@ class _Progress:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .api import Summary, extract_paths
-    from .output import write_jsonl
+    from .output import OutputError, write_jsonl
 
-    if args.jobs < 1:
-        print("newsfacts: --jobs must be at least 1", file=sys.stderr)
-        return 2
     if args.user_dict:
         os.environ["NEWSFACTS_USER_DICT"] = args.user_dict  # read by worker processes too
     summary = Summary()
@@ -88,6 +106,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except ModelMissingError as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
+    except OutputError as exc:
+        return _output_failed(exc)
     if progress:
         progress.close()
     print(summary.line(), file=sys.stderr)
@@ -96,23 +116,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .api import Summary, check_paths
-    from .output import write_jsonl, write_text
+    from .output import OutputError, write_jsonl, write_text
     from .report.html import render
 
-    if args.jobs < 1:
-        print("newsfacts: --jobs must be at least 1", file=sys.stderr)
-        return 2
     summary = Summary()
     try:
         result = check_paths(args.inputs, reference_date=args.reference_date, jobs=args.jobs, summary=summary)
     except ModelMissingError as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
-    write_jsonl(result.conflicts + result.errors, args.output)
-    if args.groups:
-        write_jsonl(result.groups, args.groups)
-    if args.html:
-        write_text(render(result.groups, result.conflicts), args.html)
+    try:
+        write_jsonl(result.conflicts + result.errors, args.output)
+        if args.groups:
+            write_jsonl(result.groups, args.groups)
+        if args.html:
+            write_text(render(result.groups, result.conflicts), args.html)
+    except OutputError as exc:
+        return _output_failed(exc)
     print(f"{summary.line()}; {len(result.groups)} version groups, {len(result.conflicts)} conflicts",
           file=sys.stderr)
     return 1 if summary.errors else 0
@@ -123,20 +143,119 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     from .load import load_paths
 
-    if args.batch_rows < 1:
-        print("newsfacts: --batch-rows must be at least 1", file=sys.stderr)
-        return 2
     try:
         summary = load_paths(args.inputs, args.db, batch_rows=args.batch_rows)
     except (SQLAlchemyError, ArgumentError) as exc:
-        print(f"newsfacts: cannot load into {args.db}: {exc}", file=sys.stderr)
+        print(f"newsfacts: cannot load into {_hide_password(args.db)}: {exc}", file=sys.stderr)
         return 2
     print(summary.line(), file=sys.stderr)
     return summary.exit_code
 
 
-def main(argv: list[str] | None = None) -> int:
+def _output_failed(exc: OSError) -> int:
+    """An output that turned unwritable after the arguments were checked (a race)."""
+    from .inputs import display_path
+
+    print(usage("NF104", path=display_path(getattr(exc, "path", "?")), reason=getattr(exc, "reason", exc)),
+          file=sys.stderr)
+    return 2
+
+
+def _jobs_limit() -> int:
+    """The upper bound of ``RunConfig.jobs``, so the command line and the API agree."""
+    from .config import RunConfig
+
+    for constraint in RunConfig.model_fields["jobs"].metadata:
+        if getattr(constraint, "le", None) is not None:
+            return int(constraint.le)
+    return 64
+
+
+def _word_list_problem(path: str) -> str | None:
+    """Why ``path`` is not a user dictionary (a regular UTF-8 text file), or None."""
+    import stat
+
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            return "is a folder, not a word list"
+        if not stat.S_ISREG(st.st_mode):
+            return "not a regular file"  # a pipe or device would be read once, or forever
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if b"\x00" in data:
+        return "a binary file, not a word list (one word a line, UTF-8)"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 text ({exc.reason} at byte {exc.start}); one word a line, UTF-8"
+    return None
+
+
+SUPPORTED_DB = {"sqlite", "postgresql", "postgres", "postgresql+psycopg"}
+
+
+def _db_problem(db_url: str) -> bool:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(db_url)
+    except (ArgumentError, ValueError):
+        return True
+    return url.drivername not in SUPPORTED_DB or (url.drivername == "sqlite" and not db_url.startswith("sqlite:///")
+                                                  and db_url != "sqlite://")
+
+
+def _hide_password(db_url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - not a URL at all: nothing to hide
+        return db_url
+
+
+def validate(args: argparse.Namespace) -> str | None:
+    """The first usage error of ``args`` as one line for standard error, or None. Reads no input."""
+    from .inputs import display_path
+    from .output import output_problem
+
+    if args.command in ("extract", "check"):
+        limit = _jobs_limit()
+        if not 1 <= args.jobs <= limit:
+            return usage("NF101", limit=limit, value=args.jobs)
+        user_dict = getattr(args, "user_dict", None)
+        if user_dict:
+            why = _word_list_problem(user_dict)
+            if why:
+                return usage("NF102", path=display_path(user_dict), reason=why)
+        elif os.environ.get("NEWSFACTS_USER_DICT"):
+            env = os.environ["NEWSFACTS_USER_DICT"]
+            why = _word_list_problem(env)
+            if why:
+                return usage("NF107", path=display_path(env), reason=why)
+        for option in ("output", "groups", "html"):
+            path = getattr(args, option, None)
+            why = output_problem(path) if path else None
+            if why:
+                return usage("NF104", path=display_path(path), reason=why)
+    elif args.command == "load":
+        if _db_problem(args.db):
+            return usage("NF103", url=_hide_password(args.db))
+        if args.batch_rows < 1:
+            return usage("NF105", value=args.batch_rows)
+    return None
+
+
+def _run(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
+    problem = validate(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if args.command == "extract":
         return cmd_extract(args)
     if args.command == "check":
@@ -144,3 +263,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "load":
         return cmd_load(args)
     return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as a Unix filter killed by SIGPIPE does.
+        # Standard output is pointed at /dev/null so the flush at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141

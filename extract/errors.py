@@ -40,6 +40,7 @@ USAGE: dict[str, str] = {
     "NF104": "cannot write output {path}: {reason}",
     "NF105": "--batch-rows must be at least 1, not {value}",
     "NF106": "{option}: {reason}",
+    "NF107": "NEWSFACTS_USER_DICT={path}: {reason}",
 }
 
 
