@@ -431,6 +431,26 @@ def test_f11_duplicate_ids_keep_every_record(tmp_path: Path) -> None:
     assert [s.source.line for s in stories] == [1, 2, 3, 4, 5, 6]
 
 
+def test_f11_check_attributes_readings_to_the_right_duplicate(tmp_path: Path) -> None:
+    """Issue 9 F11: two versions of one story under the same JSONL id (equal length: one character
+    differs). check keyed raw texts by (path, doc_id), so one version's text stood for both."""
+    seed = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+    assert "谢少锋" in seed
+    variant = seed.replace("谢少锋", "谢少峰", 1)
+    p = tmp_path / "dup.jsonl"
+    p.write_bytes(b"".join(orjson.dumps({"id": i, "text": t}) + b"\n"
+                           for i, t in (("a", seed), ("a", variant), ("c", seed))))
+    from extract.api import check_paths
+
+    result = check_paths([str(p)], words=False)  # no model: alignment works on characters
+    texts = {"a": seed, "a#2": variant, "c": seed}
+    (conflict,) = [c for c in result.conflicts if {r.text for r in c.readings} == {"锋", "峰"}]
+    got = sorted((r.source.doc_id, r.text) for r in conflict.readings)
+    assert got == [("a", "锋"), ("a#2", "峰"), ("c", "锋")]
+    for r in conflict.readings:
+        assert texts[r.source.doc_id][r.start:r.end] == r.text
+
+
 FIELDS = [
     # (record, expected (doc_id, published, path suffix), NF005 field or None, why it is hard)
     ({"id": 0, "text": "正文"}, ("0", None, "#0"), None, "id 0 is falsy in Python but a valid id"),
