@@ -5,10 +5,14 @@ As root, initdb refuses to run, so the server runs as the ``postgres`` OS user (
 in a folder owned by that user. When no server binaries exist (run
 ``scripts/ensure_postgres.sh`` to install them) ``PgCluster.start`` raises ``PgUnavailable``
 and the tests skip with its message.
+
+Also the loader tests' fixtures (``pg_cluster``, ``db_url``: one SQLite file and one PostgreSQL
+database per test) and helpers that read a loaded database back (``counts``, ``snapshot``, ``query``).
 """
 from __future__ import annotations
 
 import atexit
+import json
 import glob
 import itertools
 import os
@@ -18,6 +22,12 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from extract.load import make_engine
+from extract.load import tables as T
 
 
 class PgUnavailable(RuntimeError):
@@ -106,3 +116,89 @@ class PgCluster:
             self._run(self._pg_ctl, "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
         shutil.rmtree(self.root, ignore_errors=True)
         self.root = None
+
+
+_SHARED: PgCluster | PgUnavailable | None = None
+
+
+def shared_cluster() -> PgCluster:
+    """One cluster for the whole test session, started on first use (stopped at exit); raises
+    ``PgUnavailable`` (every time) when none can be started."""
+    global _SHARED
+    if _SHARED is None:
+        try:
+            _SHARED = PgCluster().start()
+        except PgUnavailable as exc:
+            _SHARED = exc
+    if isinstance(_SHARED, PgUnavailable):
+        raise _SHARED
+    return _SHARED
+
+
+# --------------------------------------------------------------------------- fixtures and helpers
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> PgCluster:
+    try:
+        return shared_cluster()
+    except PgUnavailable as exc:
+        pytest.skip(f"no PostgreSQL server: {exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty database: an SQLite file in a folder that does not exist yet, or a PostgreSQL one."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'sub' / 'facts.db'}"
+    return request.getfixturevalue("pg_cluster").url()
+
+
+def expected_counts(*paths: Path) -> dict[str, int]:
+    """Row counts per table, computed from the JSONL itself (not by the loader's code)."""
+    n = {t.name: 0 for t in T.INSERT_ORDER}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            if d["record_type"] == "story":
+                n["stories"] += 1
+                for key in ("paragraphs", "sentences", "furniture", "officials", "organizations", "dates", "events", "claims"):
+                    n[key] += len(d[key])
+                n["positions"] += sum(len(o["positions"]) for o in d["officials"])
+                n["mentions"] += sum(len(x["mentions"]) for x in d["officials"] + d["organizations"])
+                n["event_officials"] += sum(len(e["officials"]) for e in d["events"])
+            elif d["record_type"] == "group":
+                n["groups"] += 1
+                n["group_members"] += len(d["members"])
+            elif d["record_type"] == "conflict":
+                n["conflicts"] += 1
+                n["readings"] += len(d["readings"])
+            elif d["record_type"] == "error":
+                n["extract_errors"] += 1
+    return n
+
+
+def counts(url: str) -> dict[str, int]:
+    """Rows per table."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        out = {t.name: conn.execute(select(text("count(*)")).select_from(t)).scalar_one() for t in T.INSERT_ORDER}
+    engine.dispose()
+    return out
+
+
+def snapshot(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table, in key order."""
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        out = {t.name: [tuple(r) for r in conn.execute(select(t).order_by(*t.primary_key.columns))]
+               for t in T.INSERT_ORDER}
+    engine.dispose()
+    return out
+
+
+def query(url: str, sql: str, **params) -> list[tuple]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.execute(text(sql), params)]
+    engine.dispose()
+    return rows
