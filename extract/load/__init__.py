@@ -3,8 +3,10 @@
     from extract.load import load_paths
     summary = load_paths(["out/facts.jsonl"], "sqlite:///out/facts.db")
 
-See ``loader`` for the replacement rules and ``tables`` for the schema.
+See ``loader`` for the replacement rules and transactions, ``records`` for parsing lines (and NUL),
+``db`` for engines, locks and schema creation, ``rows`` and ``tables`` for the schema.
 """
-from .loader import DEFAULT_DB, LoadSummary, load_paths, make_engine, normalize_url
+from .db import SchemaError, make_engine, normalize_url
+from .loader import DEFAULT_DB, LoadSummary, load_paths
 
-__all__ = ["DEFAULT_DB", "LoadSummary", "load_paths", "make_engine", "normalize_url"]
+__all__ = ["DEFAULT_DB", "LoadSummary", "SchemaError", "load_paths", "make_engine", "normalize_url"]

@@ -1,0 +1,117 @@
+"""Records → table rows: one function per record type, giving the rows of every table it fills.
+
+Ids of child rows are their parent's id and their position in the record's list (see ``tables``).
+"""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Table
+
+from schemas import Conflict, ErrorRecord, Group, StoryRecord
+
+from . import tables as T
+
+
+def _scalars(obj: BaseModel, *skip: str, **extra: Any) -> dict[str, Any]:
+    """The record's own fields as column values: nested records and lists of records are left out
+    (they have tables of their own), lists of strings go to JSON columns, Decimals become exact text.
+
+    A field the tables lack makes the insert fail loudly, so schema drift shows up in the tests.
+    """
+    out: dict[str, Any] = {}
+    for name in type(obj).model_fields:
+        if name in skip or name == "record_type":
+            continue
+        v = getattr(obj, name)
+        if isinstance(v, BaseModel) or (isinstance(v, list) and v and isinstance(v[0], BaseModel)):
+            continue
+        if isinstance(v, list) and name in _CHILD_LISTS.get(type(obj).__name__, ()):
+            continue
+        out[name] = str(v) if isinstance(v, Decimal) else v
+    out.update(extra)
+    return out
+
+
+# Lists that are rows of their own tables even when empty (so never a JSON column).
+_CHILD_LISTS = {"StoryRecord": ("paragraphs", "sentences", "furniture", "officials", "organizations", "dates", "events", "claims"),
+                "Official": ("positions", "mentions"), "Organization": ("mentions",), "Event": ("officials",),
+                "Group": ("members",), "Conflict": ("readings",)}
+
+
+def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
+    """The rows of every table for one story record."""
+    key = T.story_key(rec.story_id, rec.source.path)
+    ref = rec.reference_date
+    out: dict[Table, list[dict[str, Any]]] = {t: [] for t in (
+        T.stories, T.paragraphs, T.sentences, T.furniture, T.officials, T.positions, T.organizations, T.mentions,
+        T.dates, T.events, T.event_officials, T.claims)}
+    out[T.stories].append(_scalars(
+        rec, story_key=key, source_path=rec.source.path, doc_id=rec.source.doc_id,
+        ref_year=ref.year if ref else None, ref_month=ref.month if ref else None, ref_day=ref.day if ref else None,
+        ref_source=ref.source if ref else None, ref_year_source=ref.year_source if ref else None,
+        loaded_from=loaded_from))
+    for i, s in enumerate(rec.paragraphs):
+        out[T.paragraphs].append(_scalars(s, paragraph_id=f"{key}:para{i}", story_key=key, idx=i))
+    for i, s in enumerate(rec.sentences):
+        out[T.sentences].append(_scalars(s, sentence_id=f"{key}:s{i}", story_key=key, idx=i))
+    for i, f in enumerate(rec.furniture):
+        out[T.furniture].append(_scalars(f, furniture_id=f"{key}:f{i}", story_key=key, idx=i))
+    for i, o in enumerate(rec.officials):
+        oid = f"{key}:o{i}"
+        out[T.officials].append(_scalars(o, official_id=oid, story_key=key, idx=i))
+        for j, p in enumerate(o.positions):
+            out[T.positions].append(_scalars(p, position_id=f"{oid}:p{j}", official_id=oid, idx=j))
+        for j, m in enumerate(o.mentions):
+            out[T.mentions].append(_scalars(m, mention_id=f"{oid}:m{j}", story_key=key, official_id=oid,
+                                            organization_id=None, idx=j))
+    for i, g in enumerate(rec.organizations):
+        gid = f"{key}:g{i}"
+        out[T.organizations].append(_scalars(g, organization_id=gid, story_key=key, idx=i))
+        for j, m in enumerate(g.mentions):
+            out[T.mentions].append(_scalars(m, mention_id=f"{gid}:m{j}", story_key=key, official_id=None,
+                                            organization_id=gid, idx=j))
+    for i, d in enumerate(rec.dates):
+        out[T.dates].append(_scalars(d, date_id=f"{key}:d{i}", story_key=key, idx=i))
+    for i, e in enumerate(rec.events):
+        eid = f"{key}:e{i}"
+        date = {f"date_{k}": v for k, v in _scalars(e.date).items()}
+        out[T.events].append(_scalars(e, event_id=eid, story_key=key, idx=i, **date))
+        for j, name in enumerate(e.officials):
+            out[T.event_officials].append({"event_id": eid, "idx": j, "name": name})
+    for i, c in enumerate(rec.claims):
+        out[T.claims].append(_scalars(c, claim_id=f"{key}:c{i}", story_key=key, idx=i))
+    return out
+
+
+def group_rows(rec: Group, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
+    """The groups row and its members."""
+    return {
+        T.groups: [_scalars(rec, loaded_from=loaded_from)],
+        T.group_members: [_scalars(
+            m, member_id=f"{rec.group_id}:{i}", group_id=rec.group_id, idx=i,
+            story_key=T.story_key(m.story_id, m.source.path), source_path=m.source.path, doc_id=m.source.doc_id)
+            for i, m in enumerate(rec.members)]}
+
+
+def conflict_rows(rec: Conflict, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
+    """The conflicts row and its readings."""
+    return {
+        T.conflicts: [_scalars(rec, loaded_from=loaded_from)],
+        T.readings: [_scalars(
+            r, reading_id=f"{rec.conflict_id}:{i}", conflict_id=rec.conflict_id, idx=i,
+            story_key=T.story_key(r.story_id, r.source.path), source_path=r.source.path, doc_id=r.source.doc_id)
+            for i, r in enumerate(rec.readings)]}
+
+
+def error_record_id(rec: ErrorRecord) -> str:
+    raw = f"{rec.path}\x00{rec.line}\x00{rec.code}\x00{rec.message}".encode("utf-8")
+    return "e_" + hashlib.sha1(raw).hexdigest()[:16]
+
+
+def error_record_rows(rec: ErrorRecord, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
+    return {T.extract_errors: [_scalars(rec, "path", error_id=error_record_id(rec), source_path=rec.path,
+                                        loaded_from=loaded_from)]}
