@@ -70,8 +70,14 @@ def test_time_of_day_bands():
 
 
 def test_period_spans():
+    # 上旬 "1-10", 下旬 "21-" (to the month's end): dates.py reads the days with int(), so
+    # they must be ASCII day numbers in order (issue 9 F1: no int() that can fail on data)
     for word, span in LEXICON["period"].items():
-        assert span in ("start", "end") or (span.split("-")[0].isdigit()), (word, span)
+        if span in ("start", "end"):
+            continue
+        lo, sep, hi = span.partition("-")
+        assert sep and lo.isascii() and lo.isdigit() and 1 <= int(lo) <= 31, (word, span)
+        assert hi == "" or (hi.isascii() and hi.isdigit() and int(lo) <= int(hi) <= 28), (word, span)
 
 
 @pytest.mark.parametrize("key", [k for k, v in LEXICON.items() if isinstance(v, list)])

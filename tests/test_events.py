@@ -120,3 +120,22 @@ def test_spacy_component():
     # no officials, no reference: still runs
     doc = nlp(text)
     assert doc._.events[0].officials == [] and doc._.events[0].date.value is None
+
+
+OFFICIALS_ORDER = [
+    # (text, names given, names expected, why it is hard)
+    ("李强、习近平3月5日在京出席会议。", ["习近平", "李强"], ["李强", "习近平"],
+     "order of first occurrence in the sentence, not of the list given"),
+    ("王刚强3月5日在京出席会议。", ["王刚强", "王刚"], ["王刚", "王刚强"],
+     "a name inside another is found too; equal positions order by name"),
+    ("3月5日，李强在京出席会议。习近平出席。", ["习近平", "李强"], ["李强"],
+     "a name in the next sentence is not in the event"),
+    ("3月5日，大会在京召开，" + "各地代表" * 80 + "，习近平出席。", ["习近平"], [],
+     "issue 9 F14: a name more than the window (300 characters) after the date is not read"),
+]
+
+
+@pytest.mark.parametrize("text,names,expected,why", OFFICIALS_ORDER, ids=[c[3] for c in OFFICIALS_ORDER])
+def test_officials_in_the_event_sentence(text, names, expected, why):
+    (e,) = events(text, REF_2024, names)
+    assert e.officials == expected

@@ -173,7 +173,7 @@ def _num(s: Optional[str]) -> Optional[int]:
 
 
 # --------------------------------------------------------------------------- internal record
-@dataclass
+@dataclass(slots=True)  # one per candidate: no __dict__ for the collector to walk
 class _D:
     start: int
     end: int
@@ -188,7 +188,8 @@ class _D:
     tod: Optional[str] = None
     clock: bool = False
     end_ymd: Optional[tuple] = None  # (y, m, d, prec)
-    extra: dict = field(default_factory=dict)
+    iso: bool = False  # printed 2024-04-26: a clock time may follow
+    offset: Optional[int] = None  # days after the antecedent (当日 0, 次日 1)
 
 
 def _iso(y: Optional[int], m: Optional[int], d: Optional[int], prec: Optional[str]) -> Optional[str]:
@@ -275,7 +276,7 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
         out.append(_D(mt.start(), mt.end(), "ymd", y=y, m=m, d=d, prec=prec, score=0.95))
     for mt in P["iso"].finditer(t):
         out.append(_D(mt.start(), mt.end(), "iso", y=_num(mt["y"]), m=_num(mt["m"]), d=_num(mt["d"]),
-                      prec="day", score=0.95, extra={"iso": True}))
+                      prec="day", score=0.95, iso=True))
     for mt in P["rel-year"].finditer(t):
         off = lx["relative_year"][mt["ry"]]
         m, d = _num(mt["m"]), _num(mt["d"])
@@ -315,7 +316,7 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
                       year_source=_ref_src(ref), score=0.8))
     for mt in P["anaphoric-day"].finditer(t):
         out.append(_D(mt.start(), mt.end(), "anaphoric-day", kind="relative", prec="day", score=0.75,
-                      extra={"offset": lx["anaphoric_day"][mt["ad"]]}))
+                      offset=lx["anaphoric_day"][mt["ad"]]))
     for mt in P["day"].finditer(t):
         before = re.sub(r"\s", "", t[max(0, mt.start() - 4):mt.start()])
         after = t[mt.end():mt.end() + 2]
@@ -335,7 +336,7 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
             continue
         mi = _num(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
         c = _D(mt.start(), mt.end(), "time-of-day", kind="relative", prec="day", score=0.7,
-               extra={"offset": 0})
+               offset=0)
         c.tod, c.clock = f"{h % 24:02d}:{mi:02d}", True
         out.append(c)
     for mt in P["vague"].finditer(t):
@@ -371,7 +372,6 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
         ok = (c.prec == "year" and p in ("初", "底", "末")) or (c.prec == "month" and not mt["yy"])
         if ok and t[mt.end():mt.end() + 1] not in ("线", "部", "层", "期", "尾"):
             c.end = mt.end()
-            c.extra["period"] = p
             span = lexicon()["period"][p]
             if "-" in span and c.prec == "month":  # 上旬/中旬/下旬: a range of days
                 lo, _, hi = span.partition("-")
@@ -408,7 +408,7 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
                 return
     # time of day
     if c.prec == "day" and c.kind != "range":
-        mx = P["x-clock"].match(t, c.end) if c.extra.get("iso") else None
+        mx = P["x-clock"].match(t, c.end) if c.iso else None
         if mx and mx.end() <= limit:
             c.end, c.tod, c.clock = mx.end(), f"{_num(mx['h']):02d}:{mx['mi']}", True
             return
@@ -446,9 +446,9 @@ def _resolve_anaphor(t: str, c: _D, prev_day: Optional[_D], ref: Optional[Refere
         pass  # 在拿到合同当天: the day of an event, not of a date
     elif (prev_day is not None and _iso(prev_day.y, prev_day.m, prev_day.d, "day")
             and bisect_left(newlines, c.start) - bisect_left(newlines, prev_day.end) <= 1):
-        day, src = _add_days(prev_day.y, prev_day.m, prev_day.d, c.extra["offset"]), "antecedent"
+        day, src = _add_days(prev_day.y, prev_day.m, prev_day.d, c.offset), "antecedent"
     elif ref:
-        day, src = _add_days(ref.year, ref.month, ref.day, c.extra["offset"]), _ref_src(ref)
+        day, src = _add_days(ref.year, ref.month, ref.day, c.offset), _ref_src(ref)
     if day is not None:
         c.y, c.m, c.d, c.year_source = day.year, day.month, day.day, src
     else:
