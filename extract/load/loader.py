@@ -173,11 +173,12 @@ class _Writer:
         self.seen_paths: set[str] = set()
         self.seen_conflict_groups: set[str] = set()
 
-    def touch(self, rec: BaseModel) -> None:
-        """``rec`` is part of the current transaction: it may not commit before its keys' last lines."""
+    def touch(self, lineno: int, rec: BaseModel) -> None:
+        """``rec`` is part of the current transaction: it may not commit before its keys' last lines
+        (nor before the end of the file when a key was not read ahead, or the file grew since)."""
         for key in record_keys(rec):
             end = self.last.get(key) if self.last is not None else None
-            self.open_until = max(self.open_until, _TO_THE_END if end is None else end)
+            self.open_until = max(self.open_until, _TO_THE_END if end is None or end < lineno else end)
 
     def can_commit(self, lineno: int) -> bool:
         return self.open_until <= lineno
@@ -287,7 +288,7 @@ def load_file(engine: Engine, path: str, summary: LoadSummary, *, batch_rows: in
                 summary.lines += 1
                 try:
                     rec = parse_line(raw, path, lineno)
-                    writer.touch(rec)
+                    writer.touch(lineno, rec)
                     batch.add(lineno, rec)
                 except NewsfactsError as err:
                     batch.fail(err)
