@@ -7,9 +7,9 @@ PIP    := $(VENV)/bin/pip
 MODEL_DIR ?= $(or $(NEWSFACTS_MODEL_DIR),$(HOME)/.cache/newsfacts/pkuseg)
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup run test test-deps schemas bench clean model
+.PHONY: setup run test test-deps schemas bench clean model pkuseg-model
 
-setup: $(STAMP) model
+setup: $(STAMP) pkuseg-model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,13 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q -e '.[test]'
 	touch $(STAMP)
 
-model: $(STAMP)
+pkuseg-model: $(STAMP)
 	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract.model fetch
+
+# Retrain the recogniser (extract/data/models/ner/): convert the corpora, spacy train, package,
+# measure. Minutes to an hour of CPU; never part of setup, test or CI.
+model: $(STAMP)
+	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) bash training/train.sh
 
 run: setup
 	mkdir -p out

@@ -1,0 +1,216 @@
+"""The trained recogniser: where PER / ORG / TITLE / LOC spans begin and end.
+
+A spaCy component (``nlp.add_pipe("recognizer")``) that runs the statistical NER model shipped
+in ``extract/data/models/ner/`` (trained by ``make model``, see training/ and that folder's
+TRAINING.md) only on the sentences that can hold an official or an organisation. The trigger is
+cheap: a title word (titles.txt), a *strong* organisation ending (org_suffixes.txt: 公司, 银行,
+委员会 …, endings that make an organisation even with no title after them; a weak ending such as
+部, 政府 or 组织 only makes one before a title or inside a known name, and both of those trigger
+anyway), or a known organisation name or alias of two or more characters (orgs.tsv).
+
+The model is loaded lazily, in ``initialize()`` or on the first document, never at import. It
+runs on its own Doc of each sentence's text, made by the model's own tokenizer, and its spans
+are mapped back by character offsets, so the component works whatever tokens the pipeline's Doc
+has (spaCy's character tokens or pkuseg words).
+
+Results:
+
+* ``doc.spans["ner"]``: a SpanGroup with the spans (labels PER, ORG, TITLE, LOC) on the
+  component's Doc. A span whose edges fall inside one of the Doc's tokens (a pkuseg word such as
+  司长谢少锋) is widened to the token edges there; the exact offsets are kept in
+  ``doc.spans["ner"].attrs["chars"]``: ``[start_char, end_char, label, score]`` per span, in the
+  group's order (score is None: the greedy transition-based model gives no span probability).
+* ``doc.spans["ner"].attrs["model"]``: the model's name and version (``zh_newsfacts_ner-0.1.0``),
+  for records that have to say which model produced a span.
+* ``recognized(doc)``: the exact spans as ``Recognized(start, end, label, score, text)``.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Iterable, NamedTuple, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from . import doc_text, lexicon
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "ner"
+SPANS_KEY = "ner"
+LABELS = ("PER", "ORG", "TITLE", "LOC")
+
+
+class Recognized(NamedTuple):
+    """One recognised span, by character offsets into the component's Doc text."""
+
+    start: int
+    end: int
+    label: str
+    score: Optional[float]
+    text: str
+
+
+def model_info(path: str | Path = MODEL_DIR) -> dict:
+    """``{"name": "zh_newsfacts_ner", "version": "0.1.0", "id": "zh_newsfacts_ner-0.1.0", ...}``
+    from the model's meta.json, without loading the model."""
+    meta = json.loads((Path(path) / "meta.json").read_text(encoding="utf-8"))
+    name = f"{meta.get('lang', 'zh')}_{meta.get('name', 'pipeline')}"
+    return {"name": name, "version": meta.get("version", "0.0.0"),
+            "id": f"{name}-{meta.get('version', '0.0.0')}", "spacy_version": meta.get("spacy_version")}
+
+
+# ---------------------------------------------------------------- trigger
+
+@cache
+def trigger_set() -> frozenset[str]:
+    """The trigger words: titles, strong organisation endings, known organisations (2+ characters;
+    an ASCII alias needs 3, so UN does not fire inside FUND)."""
+    words: set[str] = set(lexicon.titles())
+    words.update(s for s, (_kind, strong) in lexicon.org_suffixes().items() if strong)
+    words.update(n for n in lexicon.org_index() if len(n) >= 2 and (not n.isascii() or len(n) >= 3))
+    return frozenset(words)
+
+
+@cache
+def trigger_words() -> dict[str, tuple[int, ...]]:
+    """First character → the lengths of the trigger words starting with it (longest first)."""
+    by_first: dict[str, set[int]] = {}
+    for w in trigger_set():
+        by_first.setdefault(w[0], set()).add(len(w))
+    return {ch: tuple(sorted(lens, reverse=True)) for ch, lens in by_first.items()}
+
+
+def find_trigger(text: str) -> Optional[str]:
+    """The first trigger word in ``text``, or None."""
+    index, words = trigger_words(), trigger_set()
+    get = index.get
+    for i, ch in enumerate(text):
+        lens = get(ch)
+        if lens:
+            for n in lens:
+                if text[i:i + n] in words:
+                    return text[i:i + n]
+    return None
+
+
+def has_trigger(text: str) -> bool:
+    """Whether ``text`` can hold an official or an organisation (cheap lexicon test)."""
+    return find_trigger(text) is not None
+
+
+# ---------------------------------------------------------------- sentences
+
+def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the Doc's sentences: its own boundaries when it has them,
+    else the project's sentence splitter."""
+    if len(doc) > 1 and doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return text_sentences(text)
+
+
+def text_sentences(text: str) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the sentences of ``text`` (the project's sentence splitter)."""
+    from ..text.sentences import split_sentences
+
+
+    return split_sentences(text)
+
+
+# ---------------------------------------------------------------- component
+
+class RecognizerComponent:
+    """spaCy component: sets ``doc.spans[spans_key]`` from the trained model on triggered sentences."""
+
+    def __init__(self, nlp: Language, name: str, *, model: Optional[str] = None, trigger: bool = True,
+                 spans_key: str = SPANS_KEY, batch_size: int = 64) -> None:
+        self.name = name
+        self.model_path = Path(model) if model else MODEL_DIR
+        self.trigger = trigger
+        self.spans_key = spans_key
+        self.batch_size = batch_size
+        self._model: Optional[Language] = None
+        self._info: Optional[dict] = None
+        #: sentences / characters seen and run through the model (for measuring the trigger)
+        self.stats: Counter = Counter()
+
+    # the model --------------------------------------------------------
+    @property
+    def model(self) -> Language:
+        """The trained pipeline, loaded on first use."""
+        if self._model is None:
+            import spacy
+
+            self._model = spacy.load(self.model_path)
+        return self._model
+
+    @property
+    def model_id(self) -> str:
+        """The model's name and version, e.g. ``zh_newsfacts_ner-0.1.0``."""
+        if self._info is None:
+            self._info = model_info(self.model_path)
+        return self._info["id"]
+
+    def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
+        """Load the model and the trigger lexicon so the first document is not slow."""
+        self.model
+        self.model_id
+        trigger_words()
+
+    # running ----------------------------------------------------------
+    def predict_texts(self, texts: Iterable[str]) -> list[list[tuple[int, int, str, Optional[float]]]]:
+        """The model's spans (start, end, label, score) for each text, by character offsets."""
+        out = []
+        for sdoc in self.model.pipe(texts, batch_size=self.batch_size):
+            out.append([(e.start_char, e.end_char, e.label_, None) for e in sdoc.ents])
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        chosen = []
+        for s, e in sentence_spans(doc, text):
+            self.stats["sentences"] += 1
+            self.stats["chars"] += e - s
+            if not self.trigger or has_trigger(text[s:e]):
+                chosen.append((s, e))
+                self.stats["sentences_run"] += 1
+                self.stats["chars_run"] += e - s
+        found: list[tuple[int, int, str, Optional[float]]] = []
+        if chosen:
+            for (s, _), spans in zip(chosen, self.predict_texts(text[a:b] for a, b in chosen)):
+                found += [(s + a, s + b, label, score) for a, b, label, score in spans]
+        spans, chars = [], []
+        for a, b, label, score in found:
+            span = doc.char_span(a, b, label=label, alignment_mode="strict")
+            if span is None:
+                span = doc.char_span(a, b, label=label, alignment_mode="expand")
+            if span is None:  # only whitespace tokens: nothing to point at
+                continue
+            spans.append(span)
+            chars.append([a, b, label, score])
+        group = SpanGroup(doc, name=self.spans_key, spans=spans,
+                          attrs={"model": self.model_id, "chars": chars})
+        doc.spans[self.spans_key] = group
+        return doc
+
+
+def recognized(doc: Doc, key: str = SPANS_KEY) -> list[Recognized]:
+    """The recogniser's spans on ``doc`` by exact character offsets (empty when it has not run)."""
+    if key not in doc.spans:
+        return []
+    text = doc_text(doc)
+    chars = doc.spans[key].attrs.get("chars")
+    if chars is None:  # a group set by someone else: its spans are all there is
+        return [Recognized(s.start_char, s.end_char, s.label_, None, s.text) for s in doc.spans[key]]
+    return [Recognized(a, b, label, score, text[a:b]) for a, b, label, score in chars]
+
+
+@Language.factory("recognizer", default_config={"model": None, "trigger": True, "spans_key": SPANS_KEY,
+                                                "batch_size": 64})
+def make_recognizer(nlp: Language, name: str, model: Optional[str], trigger: bool, spans_key: str,
+                    batch_size: int) -> RecognizerComponent:
+    """Factory for the "recognizer" pipeline component (``model``: a model folder; None = the
+    shipped one; ``trigger``: False runs every sentence)."""
+    return RecognizerComponent(nlp, name, model=model, trigger=trigger, spans_key=spans_key,
+                               batch_size=batch_size)
