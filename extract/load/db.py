@@ -12,8 +12,9 @@ statement to its end, so loads started together take turns instead of failing:
   commit or rollback (also when the client is killed).
 
 The schema is created inside such a transaction, so a second load sees the first one's tables
-(``create_all`` checks before it creates) instead of racing it to ``CREATE TABLE``; anything
-that still fails there is ``SchemaError`` (NF016).
+(``create_all`` checks before it creates) instead of racing it to ``CREATE TABLE``; columns added
+to a table since a database was made are added to it there too. Anything that still fails is
+``SchemaError`` (NF016).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -102,6 +103,19 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         conn.close()  # rolls back what was not committed
 
 
+def _add_missing_columns(conn: Connection) -> None:
+    """Add the nullable columns a database made by an older version lacks (``ALTER TABLE``; the
+    names and types come from ``tables``, never from input)."""
+    have = inspect(conn)
+    prep = conn.dialect.identifier_preparer
+    for table in T.metadata.sorted_tables:
+        existing = {c["name"] for c in have.get_columns(table.name)}
+        for col in table.columns:
+            if col.name not in existing and col.nullable and not col.primary_key:
+                conn.exec_driver_sql(f"ALTER TABLE {prep.format_table(table)} ADD COLUMN "
+                                     f"{prep.format_column(col)} {col.type.compile(dialect=conn.dialect)}")
+
+
 def create_schema(engine: Engine) -> None:
     """Create the tables and indexes that do not exist yet; ``SchemaError`` (NF016) when that fails.
     A database that cannot be reached at all raises the driver's error as it is."""
@@ -109,6 +123,7 @@ def create_schema(engine: Engine) -> None:
     try:
         with write_transaction(engine) as conn:
             T.metadata.create_all(conn)
+            _add_missing_columns(conn)
     except SQLAlchemyError as exc:
         reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0][:300]
         raise SchemaError(engine.url.render_as_string(hide_password=True), reason) from exc

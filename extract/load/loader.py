@@ -49,7 +49,7 @@ from ..errors import NewsfactsError
 from . import tables as T
 from .db import SchemaError, begin_write, create_schema, make_engine, normalize_url
 from .records import MODELS, REPLACEMENT, iter_lines, last_lines, parse_line, record_keys
-from .rows import conflict_rows, error_record_id, error_record_rows, group_rows, story_rows
+from .rows import check_columns, conflict_rows, error_record_id, error_record_rows, group_rows, story_rows
 
 __all__ = ["DEFAULT_DB", "MODELS", "LoadSummary", "SchemaError", "create_schema", "load_file", "load_paths",
            "make_engine", "normalize_url", "parse_line"]
@@ -260,6 +260,7 @@ class _Writer:
             elif table is T.load_errors:
                 _upsert(conn, table, rows[table], update=True)
             elif rows[table]:
+                check_columns(table, rows[table][0])
                 conn.execute(table.insert(), rows[table])
         self.seen_paths |= new_paths
         self.seen_conflict_groups |= new_groups

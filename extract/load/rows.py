@@ -4,9 +4,10 @@ Ids of child rows are their parent's id and their position in the record's list 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 from sqlalchemy import Table
@@ -20,20 +21,28 @@ def _scalars(obj: BaseModel, *skip: str, **extra: Any) -> dict[str, Any]:
     """The record's own fields as column values: nested records and lists of records are left out
     (they have tables of their own), lists of strings go to JSON columns, Decimals become exact text.
 
-    A field the tables lack makes the insert fail loudly, so schema drift shows up in the tests.
+    A field the tables lack would be dropped silently by an executemany INSERT; ``check_columns``
+    makes it fail loudly instead (and tests/test_load.py fills every field of every record).
     """
     out: dict[str, Any] = {}
+    nested = _nested_fields(type(obj))
     for name in type(obj).model_fields:
-        if name in skip or name == "record_type":
+        if name in skip or name == "record_type" or name in nested:
             continue
         v = getattr(obj, name)
-        if isinstance(v, BaseModel) or (isinstance(v, list) and v and isinstance(v[0], BaseModel)):
-            continue
         if isinstance(v, list) and name in _CHILD_LISTS.get(type(obj).__name__, ()):
             continue
         out[name] = str(v) if isinstance(v, Decimal) else v
     out.update(extra)
     return out
+
+
+@functools.cache
+def _nested_fields(cls: type[BaseModel]) -> frozenset[str]:
+    """Fields that hold records (or lists of them, or None in their place): not columns of their own."""
+    def holds_model(tp: Any) -> bool:
+        return (isinstance(tp, type) and issubclass(tp, BaseModel)) or any(holds_model(a) for a in get_args(tp))
+    return frozenset(name for name, f in cls.model_fields.items() if holds_model(f.annotation))
 
 
 # Lists that are rows of their own tables even when empty (so never a JSON column).
@@ -50,7 +59,7 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
         T.stories, T.paragraphs, T.sentences, T.furniture, T.officials, T.positions, T.organizations, T.mentions,
         T.dates, T.events, T.event_officials, T.claims)}
     out[T.stories].append(_scalars(
-        rec, story_key=key, source_path=rec.source.path, doc_id=rec.source.doc_id,
+        rec, story_key=key, source_path=rec.source.path, doc_id=rec.source.doc_id, source_line=rec.source.line,
         ref_year=ref.year if ref else None, ref_month=ref.month if ref else None, ref_day=ref.day if ref else None,
         ref_source=ref.source if ref else None, ref_year_source=ref.year_source if ref else None,
         loaded_from=loaded_from))
@@ -93,7 +102,8 @@ def group_rows(rec: Group, loaded_from: str) -> dict[Table, list[dict[str, Any]]
         T.groups: [_scalars(rec, loaded_from=loaded_from)],
         T.group_members: [_scalars(
             m, member_id=f"{rec.group_id}:{i}", group_id=rec.group_id, idx=i,
-            story_key=T.story_key(m.story_id, m.source.path), source_path=m.source.path, doc_id=m.source.doc_id)
+            story_key=T.story_key(m.story_id, m.source.path), source_path=m.source.path, doc_id=m.source.doc_id,
+            source_line=m.source.line)
             for i, m in enumerate(rec.members)]}
 
 
@@ -103,7 +113,8 @@ def conflict_rows(rec: Conflict, loaded_from: str) -> dict[Table, list[dict[str,
         T.conflicts: [_scalars(rec, loaded_from=loaded_from)],
         T.readings: [_scalars(
             r, reading_id=f"{rec.conflict_id}:{i}", conflict_id=rec.conflict_id, idx=i,
-            story_key=T.story_key(r.story_id, r.source.path), source_path=r.source.path, doc_id=r.source.doc_id)
+            story_key=T.story_key(r.story_id, r.source.path), source_path=r.source.path, doc_id=r.source.doc_id,
+            source_line=r.source.line)
             for i, r in enumerate(rec.readings)]}
 
 
@@ -115,3 +126,11 @@ def error_record_id(rec: ErrorRecord) -> str:
 def error_record_rows(rec: ErrorRecord, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
     return {T.extract_errors: [_scalars(rec, "path", error_id=error_record_id(rec), source_path=rec.path,
                                         loaded_from=loaded_from)]}
+
+
+def check_columns(table: Table, row: dict[str, Any]) -> None:
+    """``ValueError`` when ``row`` (one of a table's rows, which all have the same keys) holds a
+    field the table has no column for."""
+    extra = row.keys() - table.c.keys()
+    if extra:
+        raise ValueError(f"table {table.name} has no column for {sorted(extra)}")

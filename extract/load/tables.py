@@ -15,6 +15,10 @@ Children of a story are deleted with it (``ON DELETE CASCADE``; SQLite needs
 ``PRAGMA foreign_keys=ON``, which ``loader.make_engine`` sets on every
 connection). Decimal claim values are kept as exact text; ``CAST`` them to
 compare numerically.
+
+Columns added after a table was first created are nullable and appended at the end
+of it (``NULLABLE_ADDED``), so ``db.create_schema`` can add them to an existing
+database with ``ALTER TABLE ... ADD COLUMN``.
 """
 from __future__ import annotations
 
@@ -44,6 +48,10 @@ def _fact() -> list[Column]:
     return _span() + [Column("rule", Text, nullable=False), Column("score", Float, nullable=False)]
 
 
+def _source_line() -> Column:
+    return Column("source_line", Integer, comment="line of the JSONL input the document came from")
+
+
 def _story_fk() -> Column:
     return Column("story_key", ID, ForeignKey("stories.story_key", ondelete="CASCADE"), nullable=False, index=True)
 
@@ -64,6 +72,7 @@ stories = Table(
     Column("ref_source", Text), Column("ref_year_source", Text),
     Column("text", Text, nullable=False),
     Column("loaded_from", Text, nullable=False),
+    _source_line(),
 )
 
 paragraphs = Table(
@@ -176,6 +185,7 @@ group_members = Table(
     Column("source_path", Text, nullable=False), Column("doc_id", Text, nullable=False),
     Column("start", OFFSET, nullable=False), Column("end", OFFSET, nullable=False),
     Column("headline", Text),
+    _source_line(),
 )
 
 conflicts = Table(
@@ -201,6 +211,8 @@ readings = Table(
     *_span(),
     Column("votes", Integer, nullable=False),
     Column("context_before", Text, nullable=False), Column("context_after", Text, nullable=False),
+    _source_line(),
+    Column("value", Text, comment="the reading's parsed number or resolved date; null when it has none"),
 )
 
 extract_errors = Table(
@@ -210,6 +222,7 @@ extract_errors = Table(
     Column("line", Integer), Column("code", Text, nullable=False), Column("message", Text, nullable=False),
     Column("schema_version", Text, nullable=False),
     Column("loaded_from", Text, nullable=False),
+    Column("doc_id", Text), Column("story_id", Text), Column("extractor", Text),
     comment="error records (record_type 'error') that the extract command wrote about its inputs",
 )
 
