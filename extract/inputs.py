@@ -406,42 +406,46 @@ def _walk(top_fd: int, top: str, top_id: tuple[int, int]) -> Iterator[Item]:
             return
         stack.append((fd, path, iter(names), ancestors))
 
-    yield from enter(top_fd, top, (top_id,))
-    while stack:
-        fd, path, names, ancestors = stack[-1]
-        name = next(names, None)
-        if name is None:
-            os.close(fd)
-            stack.pop()
-            continue
-        if name.startswith("."):
-            continue
-        child = _join(path, name)
-        label = display_path(child)
-        try:
-            st = os.stat(name, dir_fd=fd)  # follows symbolic links
-        except OSError as exc:
-            try:
-                is_link = stat.S_ISLNK(os.lstat(name, dir_fd=fd).st_mode)
-            except OSError:
-                is_link = False
-            yield (_link_error(name, fd, label, exc) if is_link
-                   else NewsfactsError("NF001", label, reason=_reason(exc)))
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            ident = (st.st_dev, st.st_ino)
-            if ident in ancestors:
-                yield NewsfactsError("NF014", label, reason="symbolic link to a folder that encloses it (a cycle); "
-                                                            "not followed, its files are read under their own path")
+    try:
+        yield from enter(top_fd, top, (top_id,))
+        while stack:
+            fd, path, names, ancestors = stack[-1]
+            name = next(names, None)
+            if name is None:
+                stack.pop()
+                os.close(fd)
                 continue
+            if name.startswith("."):
+                continue
+            child = _join(path, name)
+            label = display_path(child)
             try:
-                child_fd = os.open(name, _OPEN_DIR, dir_fd=fd)
+                st = os.stat(name, dir_fd=fd)  # follows symbolic links
             except OSError as exc:
-                yield NewsfactsError("NF014", label, reason=_reason(exc))
+                try:
+                    is_link = stat.S_ISLNK(os.lstat(name, dir_fd=fd).st_mode)
+                except OSError:
+                    is_link = False
+                yield (_link_error(name, fd, label, exc) if is_link
+                       else NewsfactsError("NF001", label, reason=_reason(exc)))
                 continue
-            yield from enter(child_fd, child, ancestors + (ident,))
-        else:
-            yield from _read_entry(name, fd, label)
+            if stat.S_ISDIR(st.st_mode):
+                ident = (st.st_dev, st.st_ino)
+                if ident in ancestors:
+                    yield NewsfactsError("NF014", label, reason="symbolic link to a folder that encloses it (a cycle); "
+                                                                "not followed, its files are read under their own path")
+                    continue
+                try:
+                    child_fd = os.open(name, _OPEN_DIR, dir_fd=fd)
+                except OSError as exc:
+                    yield NewsfactsError("NF014", label, reason=_reason(exc))
+                    continue
+                yield from enter(child_fd, child, ancestors + (ident,))
+            else:
+                yield from _read_entry(name, fd, label)
+    finally:  # the caller stopped early: close the folders still open
+        for fd, *_ in stack:
+            os.close(fd)
 
 
 def _read_spec(spec: str) -> Iterator[Item]:

@@ -159,6 +159,20 @@ def test_f7_path_longer_than_path_max(tmp_path: Path) -> None:
     assert exc.value.errno == errno.ENAMETOOLONG
 
 
+def test_f7_walk_stopped_early_closes_its_folders(tmp_path: Path) -> None:
+    """Issue 9 F7: the walker holds one descriptor per folder level; a caller that stops after the
+    first document (a generator closed early) must not leak them."""
+    make_deep(tmp_path, 2000)  # nine levels, the file at the bottom
+    (tmp_path / "zzz.txt").write_text(TEXT, encoding="utf-8")
+    before = len(os.listdir("/proc/self/fd"))
+    it = iter_inputs([str(tmp_path)])
+    assert next(it).doc_id == "zzz.txt"  # name order: zzz.txt before the 深… folders
+    assert next(it).doc_id == "leaf.txt"
+    assert len(os.listdir("/proc/self/fd")) > before  # the premise: folders are open mid-walk
+    it.close()
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
 WALK_ERRORS = [
     # (errno raised by scandir for folder "b", why it is hard)
     (errno.EACCES, "chmod 000 folder: rglob skipped it without a word"),
