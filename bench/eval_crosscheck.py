@@ -1,19 +1,26 @@
 """Evaluate the cross-check on a generated folder (bench/gen_versions.py) or on the seeds.
 
     python bench/eval_crosscheck.py OUTDIR [--facts]     # OUTDIR holds pages + truth.json
-    python bench/eval_crosscheck.py --seeds [--facts]    # seeds vs /work/shared/gold
+    python bench/eval_crosscheck.py OUTDIR --generate 1-5 [--stories 10] [--versions 2-4] [--facts]
+    python bench/eval_crosscheck.py --seeds [--facts]    # seeds vs ../shared/gold
 
 Generated folder: grouping (pairwise precision/recall of version groups), conflict recall
 (an injected error is found when a conflict has a reading in the wrong file whose raw span
-overlaps the injected one), precision (conflicts matching no injected error count against
-it; low-severity punctuation conflicts are reported apart), consensus accuracy (the correct
-text lies inside the consensus and the wrong text inside the deviant reading), kind
-accuracy. Seeds: every must_flag item found? every must_not_flag item left alone?
+overlaps the injected one), overall and by kind (numeral, glyph = confusable) and by site
+(body, para_start, headline, dateline, endmark), precision (conflicts matching no injected
+error count against it; low-severity conflicts are reported apart), consensus accuracy (the
+consensus is the correct reading and the deviant reading holds the wrong text; numbers compare
+by value, as a version may print them in another numeral style), also where three or more
+versions cover the error, kind accuracy, and conflicts whose readings are identical once width
+and whitespace are normalised (must be none). ``--generate`` first writes one set a seed with
+its truth (OUTDIR/seed_N), then evaluates each and sums the counts over all of them.
+Seeds: every must_flag item found? every must_not_flag item left alone?
 """
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import unicodedata
@@ -31,7 +38,9 @@ from extract.pipeline import extract_items  # noqa: E402
 from schemas import Conflict, Group, StoryRecord  # noqa: E402
 
 SEEDS = ROOT / "fixtures" / "seeds"
-GOLD = Path("/work/shared/gold/seeds.conflicts.json")
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.conflicts.json"
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_RUN = re.compile(r"[〇零一二两三四五六七八九十百千]+")
 
 
 def fold(s: str) -> str:
@@ -43,6 +52,32 @@ def fold(s: str) -> str:
         n = unicodedata.normalize("NFKC", c)
         out.append(n if len(n) == 1 else c)
     return "".join(out)
+
+
+def _cn_int(run: str) -> int | None:
+    """一千一百八十六 → 1186, 一九九八 → 1998 (the evaluation's own reading of Chinese numerals)."""
+    if len(run) > 1 and all(c in _CN for c in run):
+        return int("".join(str(_CN[c]) for c in run))
+    total, digit = 0, None
+    for c in run:
+        if c in "零〇" and total:
+            continue
+        if c in _CN:
+            if digit is not None:
+                return None
+            digit = _CN[c]
+        else:
+            total += (1 if digit is None else digit) * {"十": 10, "百": 100, "千": 1000}[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def by_value(s: str) -> str:
+    """Folded text with Chinese numeral runs written in digits (十二月 → 12月, 百分之七十三 → 73%)."""
+    s = fold(s)
+    s = re.sub(r"百分之([〇零一二两三四五六七八九十百千]+)", lambda m: f"{_cn_int(m[1])}%", s)
+    return _CN_RUN.sub(lambda m: str(v) if (v := _cn_int(m[0])) is not None and (
+        len(m[0]) > 1 or s[m.end():m.end() + 1] in "月日年号届家个项名") else m[0], s)
 
 
 def run_check(folder: Path, facts: bool) -> tuple[list[StoryRecord], dict[str, str], list[Group], list[Conflict]]:
@@ -74,6 +109,7 @@ class Report:
     misses: list[dict] = field(default_factory=list)
     false_pos: list[Conflict] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, name: str, value: Any) -> None:
         self.metrics[name] = value
@@ -103,6 +139,20 @@ def record_labels(recs: list[StoryRecord], truth: dict) -> dict[str, set[str]]:
     return out
 
 
+def consensus_right(c: Conflict, r, er: dict) -> bool:
+    """The consensus is the correct reading, and ``r`` (the deviant) holds the wrong text."""
+    if c.consensus is None or fold(er["wrong"]) not in fold(r.text):
+        return False
+    if fold(er["correct"]) in fold(c.consensus):
+        return True
+    fixed = fold(r.text).replace(fold(er["wrong"]), fold(er["correct"]), 1) if er["wrong"] else None
+    return fixed is not None and by_value(fixed) == by_value(c.consensus)
+
+
+COUNTS = ["errors", "found", "consensus_ok", "kind_ok", "found_3", "consensus_ok_3", "conflicts", "matched",
+          "low", "identical", "pairs_predicted", "pairs_good", "pairs_true", "pairs_found"]
+
+
 def evaluate(folder: Path, facts: bool = False) -> Report:
     """All figures for one generated folder."""
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
@@ -110,6 +160,7 @@ def evaluate(folder: Path, facts: bool = False) -> Report:
     recs, raws, groups, conflicts = run_check(folder, facts)
     rep = Report()
     rep.add("seconds", round(time.perf_counter() - t0, 2))
+    n = dict.fromkeys(COUNTS, 0)
     labels = record_labels(recs, truth)
     rec_file = {r.story_id: Path(r.source.path).name for r in recs}
     rep.add("records", len(recs))
@@ -119,27 +170,22 @@ def evaluate(folder: Path, facts: bool = False) -> Report:
         for sid in v:
             holders[(sid, rec_file[rid])] = holders.get((sid, rec_file[rid]), 0) + 1
     rep.add("versions split into >1 record",
-            sum(1 for k, n in holders.items() if n > 1 and not k[0].startswith("filler")))
-    pred_pairs = good_pairs = 0
+            sum(1 for k, c in holders.items() if c > 1 and not k[0].startswith("filler")))
     found_pairs: set[tuple[str, str, str]] = set()
     for g in groups:
         for a, b in combinations([m.story_id for m in g.members], 2):
-            pred_pairs += 1
+            n["pairs_predicted"] += 1
             common = {s for s in labels.get(a, set()) & labels.get(b, set()) if not s.startswith("filler")}
-            good_pairs += bool(common)
+            n["pairs_good"] += bool(common)
             fa, fb = sorted((rec_file[a], rec_file[b]))
             found_pairs |= {(s, fa, fb) for s in common}
-    n_true = rec_pairs = 0
     for sid, st in truth["stories"].items():
         for fa, fb in combinations(sorted(v["file"] for v in st["versions"]), 2):
-            n_true += 1
-            rec_pairs += (sid, fa, fb) in found_pairs
-    rep.add("group pairs predicted", pred_pairs)
-    rep.add("grouping precision", good_pairs / pred_pairs if pred_pairs else 1.0)
-    rep.add("grouping recall", rec_pairs / n_true if n_true else 1.0)
+            n["pairs_true"] += 1
+            n["pairs_found"] += (sid, fa, fb) in found_pairs
 
     matched: set[int] = set()
-    found = cons_ok = kind_ok = 0
+    by: dict[str, list[int]] = {}  # "kind:…"/"site:…" → [errors, found]
     for er in truth["errors"]:
         hit = None
         for ci, c in enumerate(conflicts):
@@ -147,29 +193,88 @@ def evaluate(folder: Path, facts: bool = False) -> Report:
                 if Path(r.source.path).name == er["file"] and overlaps(r.start, r.end, er["start"], er["end"]):
                     hit = hit if hit is not None else (ci, r)
                     matched.add(ci)
+        n["errors"] += 1
+        for key in (f"kind:{er['injected']}", f"site:{er.get('site', 'body')}"):
+            by.setdefault(key, [0, 0])[0] += 1
+            by[key][1] += hit is not None
         if hit is None:
             rep.misses.append(er)
             continue
-        found += 1
+        n["found"] += 1
         c, r = conflicts[hit[0]], hit[1]
-        if c.consensus is not None and fold(er["correct"]) in fold(c.consensus) and fold(er["wrong"]) in fold(r.text):
-            cons_ok += 1
-        else:
-            rep.misses.append({**er, "note": f"consensus {c.consensus!r}, deviant {r.text!r}"})
-        kind_ok += c.kind == er["kind"]
-    n_err = len(truth["errors"])
+        ok = consensus_right(c, r, er)
+        n["consensus_ok"] += ok
+        if len(c.readings) >= 3:
+            n["found_3"] += 1
+            n["consensus_ok_3"] += ok
+        if not ok:
+            rep.misses.append({**er, "note": f"consensus {c.consensus!r}, deviant {r.text!r}, "
+                                             f"{len(c.readings)} readings"})
+        n["kind_ok"] += c.kind == er["kind"]
+        if c.kind != er["kind"]:
+            rep.misses.append({**er, "note": f"kind {c.kind}"})
     content = [i for i, c in enumerate(conflicts) if c.severity != "low"]
-    punct = [i for i, c in enumerate(conflicts) if c.severity == "low"]
+    n["conflicts"], n["matched"] = len(content), sum(1 for i in content if i in matched)
+    n["low"] = len(conflicts) - len(content)
+    n["identical"] = sum(1 for c in conflicts if len({fold(r.text) for r in c.readings}) < 2)
     rep.false_pos = [conflicts[i] for i in content if i not in matched]
-    rep.add("errors injected", n_err)
-    rep.add("recall", found / n_err if n_err else 1.0)
-    rep.add("conflicts (medium/high)", len(content))
-    rep.add("precision", sum(1 for i in content if i in matched) / len(content) if content else 1.0)
-    rep.add("punctuation conflicts (low)", len(punct))
-    rep.add("punctuation conflicts unmatched", sum(1 for i in punct if i not in matched))
-    rep.add("consensus accuracy (of found)", cons_ok / found if found else 0.0)
-    rep.add("kind accuracy (of found)", kind_ok / found if found else 0.0)
+    for k, (tot, hit) in by.items():
+        n[f"{k}:errors"], n[f"{k}:found"] = tot, hit
+    summarise(rep, n)
     return rep
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def summarise(rep: Report, n: dict[str, int]) -> None:
+    """The figures from the counts (of one set, or summed over several)."""
+    rep.counts = n
+    rep.add("group pairs predicted", n["pairs_predicted"])
+    rep.add("grouping precision", _ratio(n["pairs_good"], n["pairs_predicted"]))
+    rep.add("grouping recall", _ratio(n["pairs_found"], n["pairs_true"]))
+    rep.add("errors injected", n["errors"])
+    rep.add("recall", _ratio(n["found"], n["errors"]))
+    for key in sorted(k[:-7] for k in n if k.endswith(":errors")):
+        rep.add(f"recall {key.split(':', 1)[1]} ({n[key + ':errors']})", _ratio(n[key + ":found"], n[key + ":errors"]))
+    rep.add("numeral recall", _ratio(n.get("kind:numeral:found", 0), n.get("kind:numeral:errors", 0)))
+    rep.add("glyph recall", _ratio(n.get("kind:confusable:found", 0), n.get("kind:confusable:errors", 0)))
+    rep.add("conflicts (medium/high)", n["conflicts"])
+    rep.add("precision", _ratio(n["matched"], n["conflicts"]))
+    rep.add("low-severity conflicts", n["low"])
+    rep.add("conflicts with identical readings", n["identical"])
+    rep.add("consensus accuracy (of found)", _ratio(n["consensus_ok"], n["found"]))
+    rep.add(f"consensus, >=3 versions ({n['found_3']})", _ratio(n["consensus_ok_3"], n["found_3"]))
+    rep.add("kind accuracy (of found)", _ratio(n["kind_ok"], n["found"]))
+
+
+def evaluate_many(outdir: Path, seeds: list[int], stories: int, versions: str, facts: bool,
+                  verbose: bool = False) -> Report:
+    """Generate one set a seed (truth first), evaluate each, sum the counts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_versions", ROOT / "bench" / "gen_versions.py")
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules["gen_versions"] = gen
+    spec.loader.exec_module(gen)
+    total: dict[str, int] = {}
+    for seed in seeds:
+        folder = outdir / f"seed_{seed}"
+        gen.generate(folder, stories, versions, seed)
+        rep = evaluate(folder, facts)
+        m = rep.metrics
+        print(f"seed {seed}: recall {m['recall']:.3f} precision {m['precision']:.3f} "
+              f"numeral {m['numeral recall']:.3f} glyph {m['glyph recall']:.3f} "
+              f"grouping {m['grouping precision']:.3f}/{m['grouping recall']:.3f} "
+              f"errors {rep.counts['errors']} conflicts {rep.counts['conflicts']}")
+        if verbose:
+            _details(rep)
+        for k, v in rep.counts.items():
+            total[k] = total.get(k, 0) + v
+    out = Report()
+    summarise(out, total)
+    return out
 
 
 # ---------------------------------------------------------------- seeds
@@ -245,11 +350,22 @@ def _table(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"  {a.ljust(w)}  {b}" for a, b in rows)
 
 
+def _details(rep: Report) -> None:
+    for er in rep.misses:
+        print("  miss/wrong:", json.dumps(er, ensure_ascii=False))
+    for c in rep.false_pos:
+        print("  false positive:", c.field, c.kind, c.context,
+              [(Path(r.source.path).name, r.text, r.start) for r in c.readings])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", nargs="?", type=Path)
     ap.add_argument("--seeds", action="store_true", help="evaluate on the seeds against the gold file")
     ap.add_argument("--facts", action="store_true", help="build the full nlp (officials/claims/dates)")
+    ap.add_argument("--generate", help="generator seeds to write into FOLDER/seed_N and evaluate, e.g. 1-5")
+    ap.add_argument("--stories", type=int, default=10, help="stories a generated set (with --generate)")
+    ap.add_argument("--versions", default="2-4", help="versions a story (with --generate)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     a = ap.parse_args()
     print("$ python bench/eval_crosscheck.py " + " ".join(sys.argv[1:]))
@@ -260,14 +376,17 @@ def main() -> None:
         return
     if a.folder is None:
         ap.error("give a generated folder or --seeds")
+    if a.generate:
+        lo, _, hi = a.generate.partition("-")
+        rep = evaluate_many(a.folder, list(range(int(lo), int(hi or lo) + 1)), a.stories, a.versions, a.facts,
+                            a.verbose)
+        print(f"summed over seeds {a.generate}:")
+        print(_table(rep.rows))
+        return
     rep = evaluate(a.folder, a.facts)
     print(_table(rep.rows))
     if a.verbose:
-        for er in rep.misses:
-            print("  miss/wrong:", json.dumps(er, ensure_ascii=False))
-        for c in rep.false_pos:
-            print("  false positive:", c.field, c.kind, c.context,
-                  [(Path(r.source.path).name, r.text, r.start) for r in c.readings])
+        _details(rep)
 
 
 if __name__ == "__main__":

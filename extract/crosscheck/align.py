@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 K = 4
 MIN_UNIT = 6
 MIN_MATCH_SHARE = 0.6
-EDGE_MAX = 4  # characters compared past the last match at a sentence edge
+EDGE_MAX = 5  # characters compared past the last match at a sentence edge
 EDGE_SOLID = 6  # ... when that match is at least this long (a clean alignment, not a stray one)
 
 
@@ -51,6 +51,14 @@ class UnitAlignment:
     @property
     def p1(self) -> int:
         return self.blocks[-1].p1
+
+    @property
+    def v0(self) -> int:
+        return self.blocks[0].v0
+
+    @property
+    def v1(self) -> int:
+        return self.blocks[-1].v1
 
     @property
     def matched(self) -> int:
@@ -111,8 +119,9 @@ def _at_edge(text: str, chars: str, edges: list[int], *, before: bool) -> bool:
 
 
 def _edge(pivot: str, vtext: str, bounds: Bounds, i_eq: int, j_eq: int, j_edge: int,
-          *, left: bool) -> tuple[Block | None, bool]:
-    """The block between the last match and the sentence edge, and whether the edge is shared."""
+          *, left: bool) -> tuple[list[Block], bool]:
+    """The blocks between a solid match and the sentence edge (a character changed, a word
+    dropped or swapped at a paragraph start), and whether the edge is shared."""
     gv = j_eq - j_edge if left else j_edge - j_eq
     if left:
         k = bisect.bisect_right(bounds.p_starts, i_eq) - 1
@@ -121,21 +130,18 @@ def _edge(pivot: str, vtext: str, bounds: Bounds, i_eq: int, j_eq: int, j_edge: 
         k = bisect.bisect_left(bounds.p_ends, i_eq)
         edge = bounds.p_ends[k] if k < len(bounds.p_ends) else None
     if edge is None:
-        return None, False
+        return [], False
     gp = i_eq - edge if left else edge - i_eq
     if gp > EDGE_MAX or gv > EDGE_MAX:
-        return None, False
-    if gp == gv == 0:
-        return None, True
+        return [], False
     vpart = vtext[j_edge:j_eq] if left else vtext[j_eq:j_edge]
     ppart = pivot[edge:i_eq] if left else pivot[i_eq:edge]
     if gp != gv and (_at_edge(vpart, pivot, bounds.p_ends if left else bounds.p_starts, before=left)
                      or _at_edge(ppart, vtext, bounds.v_ends if left else bounds.v_starts, before=left)):
-        return None, False  # the other side prints it across a split
-    tag = "replace" if gp and gv else "delete" if gp else "insert"
-    if left:
-        return Block(tag, edge, i_eq, j_edge, j_eq), True
-    return Block(tag, i_eq, edge, j_eq, j_edge), True
+        return [], False  # the other side prints it across a split
+    p0, v0 = (edge, j_edge) if left else (i_eq, j_eq)
+    ops = SequenceMatcher(None, ppart, vpart, autojunk=False).get_opcodes()
+    return [Block(t, p0 + i1, p0 + i2, v0 + j1, v0 + j2) for t, i1, i2, j1, j2 in ops], True
 
 
 def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: int,
@@ -156,24 +162,24 @@ def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: 
     w0 = max(0, diag - slack)
     w1 = min(len(pivot), diag + len(unit) + slack)
     sm = SequenceMatcher(None, pivot[w0:w1], unit, autojunk=False)
-    ops = sm.get_opcodes()
-    while ops and ops[0][0] != "equal":
-        ops.pop(0)
-    while ops and ops[-1][0] != "equal":
-        ops.pop()
-    if not ops:
+    ops = [Block(t, w0 + i1, w0 + i2, v0 + j1, v0 + j2) for t, i1, i2, j1, j2 in sm.get_opcodes()]
+    equal = [i for i, b in enumerate(ops) if b.tag == "equal"]
+    if not equal:
         return None
-    al = UnitAlignment([Block(t, w0 + i1, w0 + i2, v0 + j1, v0 + j2) for t, i1, i2, j1, j2 in ops])
+    solid = [i for i in equal if ops[i].p1 - ops[i].p0 >= min(EDGE_SOLID, len(unit))]
+    lead: list[Block] = []
+    tail: list[Block] = []
+    anchored = [False, False]
+    if bounds is not None and solid:
+        f, last = solid[0], solid[-1]
+        lead, anchored[0] = _edge(pivot, vtext, bounds, ops[f].p0, ops[f].v0, v0, left=True)
+        tail, anchored[1] = _edge(pivot, vtext, bounds, ops[last].p1, ops[last].v1, v1, left=False)
+    # outside the solid matches: one edge block, or trimmed slack (interior small matches kept)
+    first = solid[0] if anchored[0] else equal[0]
+    end = solid[-1] if anchored[1] else equal[-1]
+    al = UnitAlignment(lead + ops[first:end + 1] + tail, anchored[0], anchored[1])
     if al.matched < MIN_MATCH_SHARE * len(unit):
         return None
-    if bounds is not None:
-        first, last = al.blocks[0], al.blocks[-1]
-        lead = tail = None
-        if first.p1 - first.p0 >= min(EDGE_SOLID, v1 - v0):
-            lead, al.anchored_left = _edge(pivot, vtext, bounds, first.p0, first.v0, v0, left=True)
-        if last.p1 - last.p0 >= min(EDGE_SOLID, v1 - v0):
-            tail, al.anchored_right = _edge(pivot, vtext, bounds, last.p1, last.v1, v1, left=False)
-        al.blocks = ([lead] if lead else []) + al.blocks + ([tail] if tail else [])
     return al
 
 
@@ -199,4 +205,20 @@ def align(pivot: str, vtext: str, units: list[tuple[int, int]],
     for al in found:
         if all(al.p1 <= k.p0 or al.p0 >= k.p1 for k in kept):
             kept.append(al)
-    return sorted(kept, key=lambda a: a.p0)
+    kept.sort(key=lambda a: a.p0)
+    if bounds is not None:
+        _bridge(pivot, vtext, kept)
+    return kept
+
+
+def _bridge(pivot: str, vtext: str, kept: list[UnitAlignment]) -> None:
+    """Join units that follow each other in both texts with a small gap between: a sentence a
+    column split in two (a blank line inside it) is compared across the split."""
+    for a, b in zip(kept, kept[1:]):
+        dp, dv = b.p0 - a.p1, b.v0 - a.v1
+        if not (0 <= dp <= EDGE_MAX and 0 <= dv <= EDGE_MAX):
+            continue
+        if dp or dv:
+            ops = SequenceMatcher(None, pivot[a.p1:b.p0], vtext[a.v1:b.v0], autojunk=False).get_opcodes()
+            a.blocks += [Block(t, a.p1 + i1, a.p1 + i2, a.v1 + j1, a.v1 + j2) for t, i1, i2, j1, j2 in ops]
+        a.anchored_right = b.anchored_left = True

@@ -6,7 +6,7 @@ from importlib import resources
 
 from .canon import is_punct
 from .numerals import NUMERAL_CHARS as NUMERALS
-from .numerals import lookalike_pair, numeral_pair
+from .numerals import lookalike_pair, numeral_pair, only_numbers_differ
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +57,8 @@ def classify(ref: str, other: str) -> tuple[str, list[str]]:
         return "insertion", []
     if set(ref) <= NUMERALS and set(other) <= NUMERALS and sorted(ref) != sorted(other):
         return "numeral", _shape(ref, other)
+    if len(ref) != len(other) and only_numbers_differ(ref, other):  # ９月２５日 / 九月二千五日
+        return "numeral", []
     if len(ref) != len(other) and (ref in other or _subsequence(ref, other)):
         return "insertion", []
     if len(ref) != len(other) and (other in ref or _subsequence(other, ref)):

@@ -50,9 +50,14 @@ class FactSpan:
     strict: bool = False  # a number run: only a region overlapping it, not one beside it
 
     def touches(self, r0: int, r1: int) -> bool:
+        """A region [r0, r1) overlaps the fact; an insertion point (r0 == r1) inside it, or at
+        its edge unless the fact is a number run. A fact merely beside a region is not
+        touched: widening into it would reach past where a version's unit ends."""
+        if r0 < r1:
+            return self.p0 < r1 and r0 < self.p1
         if self.strict:
-            return self.p0 < r1 and r0 < self.p1 if r0 < r1 else self.p0 < r0 < self.p1
-        return self.p0 <= r1 and self.p1 >= r0 and (self.p1 > r0 or self.p0 == r0)
+            return self.p0 < r0 < self.p1
+        return self.p0 <= r0 <= self.p1
 
 
 def _units(v: Version) -> list[tuple[int, int]]:
@@ -98,8 +103,23 @@ def _pivot_facts(pivot: Version, others: Others, dates: dict[int, list[DateSpan]
     return facts
 
 
-def _regions(others: Others) -> list[list[int]]:
-    edits = sorted((b.p0, b.p1) for _, als in others for al in als for b in al.blocks if b.tag != "equal")
+def _style_only(p_runs: list, v_runs: list, b) -> bool:
+    """An edit that only prints a number in another numeral style (１２ / 12 / 十二)."""
+    pr = next((r for r in p_runs if r[0] <= b.p0 and b.p1 <= r[1]), None)
+    vr = next((r for r in v_runs if r[0] <= b.v0 and b.v1 <= r[1]), None)
+    return pr is not None and vr is not None and pr[2] is not None and pr[2] == vr[2]
+
+
+def _regions(pivot: Version, others: Others) -> list[list[int]]:
+    """Edits of every version in pivot coordinates, merged when close; edits that only change
+    a number's numeral style are no edits (they would merge with a real one beside them)."""
+    p_runs = runs(pivot.chars)
+    edits = []
+    for v, als in others:
+        v_runs = runs(v.chars)
+        edits += [(b.p0, b.p1) for al in als for b in al.blocks
+                  if b.tag != "equal" and not _style_only(p_runs, v_runs, b)]
+    edits.sort()
     regions: list[list[int]] = []
     for p0, p1 in edits:
         if regions and p0 - regions[-1][1] <= MERGE_GAP:
@@ -163,13 +183,17 @@ def _context(v: Version, a: int, b: int) -> str:
     return _printed(v, max(0, a - CONTEXT), a) + "【" + _printed(v, a, b) + "】" + _printed(v, b, b + CONTEXT)
 
 
-def reading_value(v: Version, a: int, b: int, field: str, kind: str,
+def _dated(v: Version, a: int, b: int, dates: dict[int, list[DateSpan]]) -> bool:
+    return any(d.a < max(b, a + 1) and d.b > a for d in dates.get(id(v), ()))
+
+
+def reading_value(v: Version, a: int, b: int, as_date: bool, as_number: bool,
                   dates: dict[int, list[DateSpan]]) -> Optional[str]:
     """What a reading says, beside what it prints: a date resolved against the group's
-    reference date, or a number's parsed value."""
-    if id(v) in dates and any(d.a < max(b, a + 1) and d.b > a for d in dates[id(v)]):
-        return value_at(dates[id(v)], a, b)
-    if field == "claim.value" or kind == "numeral":
+    reference date (None when it does not resolve: ８月３７日), or a number's parsed value."""
+    if as_date:
+        return value_at(dates.get(id(v), []), a, b)
+    if as_number:
         return value_of(v.chars[a:b])
     return None
 
@@ -182,7 +206,7 @@ def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactS
     body, or the furniture field (headline, dateline, byline) for furniture."""
     dates = dates or {}
     conflicts: list[Conflict] = []
-    for region in _regions(others):
+    for region in _regions(pivot, others):
         field = base
         for f in FIELD_RANK:
             hits = [fs for fs in facts if fs.field == f and fs.touches(*region)]
@@ -208,7 +232,8 @@ def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactS
         votes = Counter(keys)
         top, n = votes.most_common(1)[0]
         consensus = top if n * 2 > len(keys) else None
-        ref_key = consensus if consensus is not None else keys[0]
+        # without a majority the fuller reading is the reference: OCR drops more than it adds
+        ref_key = consensus if consensus is not None else keys[max(range(len(texts)), key=lambda i: len(texts[i]))]
         ref = texts[keys.index(ref_key)]
         deviant = texts[keys.index(next(k for k, _ in votes.most_common() if k != ref_key))]
         kind, evidence = classify(ref, deviant)
@@ -225,11 +250,13 @@ def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactS
         readings = []
         shown: dict[str, str] = {}
         values = []
+        as_date = kind != "punctuation" and any(_dated(v, a, b, dates) for v, a, b in spans)
+        as_number = kind != "punctuation" and (field == "claim.value" or kind == "numeral")
         for (v, a, b), key in zip(spans, keys):
             rs, re_ = v.raw_span(a, b)
             text = "".join(ch for ch in v.raw[rs:re_] if not ch.isspace())  # as printed
             shown.setdefault(key, text)
-            value = reading_value(v, a, b, field, kind, dates) if kind != "punctuation" else None
+            value = reading_value(v, a, b, as_date, as_number, dates)
             values.append(value)
             readings.append(Reading(text=text, source=v.record.source, story_id=v.story_at(rs),
                                     start=rs, end=re_, votes=votes[key], value=value,

@@ -30,6 +30,7 @@ from .datecmp import text_dates
 from .numerals import runs
 
 MIN_SIMILARITY = 0.5
+NEAR, LEAD, TAIL = 0.75, 120, 80  # an unrecognised dateline: share matched, where to look
 END_MARK = re.compile(r"^[（(][^（）()]{1,3}[）)]$")
 FIELD = {"headline": "headline", "subtitle": "headline", "dateline": "dateline", "byline": "byline",
          "endmark": "byline"}
@@ -60,6 +61,24 @@ def _locate(v: Version, text: Optional[str], outside_body: bool = True) -> Optio
             if not outside_body or not any(a < re_ and rs < b for a, b in body):
                 return Version(v.records, v.raw, needle, pos[k:k + len(needle)])
             k = chars.find(needle, k + 1)
+    return None
+
+
+def _near(v: Version, target: str) -> Optional[Version]:
+    """A piece like ``target`` near the start or the end of the version's records, for a
+    dateline the layout did not recognise because of the error in it (新华设北京…电)."""
+    for rec in v.records:
+        chars, pos = _canon(v.raw, rec.start, min(rec.end, len(v.raw)))
+        for lo, hi in ((0, min(len(chars), LEAD)), (max(0, len(chars) - TAIL), len(chars))):
+            blocks = [b for b in SequenceMatcher(None, target, chars[lo:hi], autojunk=False).get_matching_blocks()
+                      if b.size]
+            if sum(b.size for b in blocks) < NEAR * len(target):
+                continue
+            a = lo + blocks[0].b - blocks[0].a
+            b = lo + blocks[-1].b + blocks[-1].size + len(target) - blocks[-1].a - blocks[-1].size
+            a, b = max(a, lo), min(b, hi)
+            if abs((b - a) - len(target)) <= len(target) // 3:
+                return Version(v.records, v.raw, chars[a:b], pos[a:b])
     return None
 
 
@@ -101,6 +120,12 @@ def _facts(piece: Version, name: str, ref: Optional[ReferenceDate]):
 def furniture_conflicts(gid: str, versions: list[Version], ref: Optional[ReferenceDate]) -> list[Conflict]:
     """Conflicts in the headlines, subtitles, datelines, bylines and end marks of a group."""
     found = [pieces(v) for v in versions]
+    lines = Counter(p["dateline"].chars for p in found if "dateline" in p)
+    if lines:
+        target = lines.most_common(1)[0][0]
+        for v, p in zip(versions, found):
+            if "dateline" not in p and (near := _near(v, target)) is not None:
+                p["dateline"] = near
     out: list[Conflict] = []
     for name in FIELD:
         segs = [p[name] for p in found if name in p]

@@ -102,3 +102,18 @@ def number_key(text: str) -> str:
         last = e
     parts.append(text[last:])
     return "".join(parts)
+
+
+def skeleton(text: str) -> str:
+    """``text`` with every number run (parsable or not) replaced by one placeholder."""
+    parts, last = [], 0
+    for s, e, _ in runs(text):
+        parts.append(text[last:s] + "\x00")
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def only_numbers_differ(a: str, b: str) -> bool:
+    """The two readings differ in their numbers and nowhere else (９月２５日 / 九月二千五日)."""
+    return a != b and bool(runs(a)) and skeleton(a) == skeleton(b) and number_key(a) != number_key(b)
