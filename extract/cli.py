@@ -111,7 +111,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if progress:
         progress.close()
     print(summary.line(), file=sys.stderr)
-    return 1 if summary.errors else 0
+    return summary.exit_code
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -135,7 +135,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _output_failed(exc)
     print(f"{summary.line()}; {len(result.groups)} version groups, {len(result.conflicts)} conflicts",
           file=sys.stderr)
-    return 1 if summary.errors else 0
+    return summary.exit_code
 
 
 def cmd_load(args: argparse.Namespace) -> int:

@@ -29,6 +29,8 @@ CATALOGUE: dict[str, str] = {
     "NF015": "broken symbolic link: {reason}",
     # Loading into a database.
     "NF016": "database schema could not be created: {reason}",
+    # A JSONL record's optional field of the wrong type: the field is dropped, the document kept.
+    "NF017": "JSONL field '{field}' ignored: {reason}",
 }
 
 #: Usage errors: the command line itself is wrong. They stop the run before any input is

@@ -37,7 +37,7 @@ every record: the first keeps its id, each later one becomes ``{id}#{line}``
 and story ids (a hash of doc_id and offsets) differ. ``path`` is ``source`` when
 given, else ``{file}#{id as written}``. A present optional field of the
 wrong type (``id`` not a string or integer, ``published`` or ``source`` not a
-string) is dropped with an NF005 record naming the field; the document is kept.
+string) is dropped with an NF017 record naming the field; the document is kept.
 """
 from __future__ import annotations
 
@@ -259,16 +259,15 @@ def _read_data(data: bytes, label: str, name: str) -> Iterator[Item]:
 
 def _optional_str(obj: dict, key: str, label: str, lineno: int, errors: list[NewsfactsError]) -> str | None:
     """``obj[key]`` when it is a non-blank string; None when absent, null or blank; otherwise
-    None plus an NF005 record naming the field (the document is kept)."""
+    None plus an NF017 record naming the field (the document is kept)."""
     value = obj.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str):
         return value
     errors.append(NewsfactsError(
-        "NF005", label, lineno,
-        reason=f"'{key}' must be a string, not {_json_type(value)} {_short(value)}; "
-               f"the field is ignored, the document kept"))
+        "NF017", label, lineno, field=key,
+        reason=f"it must be a string, not {_json_type(value)} {_short(value)}; the document is kept"))
     return None
 
 

@@ -466,7 +466,7 @@ def test_f11_check_attributes_readings_to_the_right_duplicate(tmp_path: Path) ->
 
 
 FIELDS = [
-    # (record, expected (doc_id, published, path suffix), NF005 field or None, why it is hard)
+    # (record, expected (doc_id, published, path suffix), NF017 field or None, why it is hard)
     ({"id": 0, "text": "正文"}, ("0", None, "#0"), None, "id 0 is falsy in Python but a valid id"),
     ({"id": "0", "text": "正文"}, ("0", None, "#0"), None, "the string '0' is falsy-looking too"),
     ({"id": None, "text": "正文"}, ("in.jsonl:1", None, "#in.jsonl:1"), None, "null means absent"),
@@ -484,7 +484,7 @@ FIELDS = [
 
 @pytest.mark.parametrize("rec,expected,bad,why", FIELDS, ids=[f[3][:40] for f in FIELDS])
 def test_f13_jsonl_fields(tmp_path: Path, rec: dict, expected: tuple, bad: str | None, why: str) -> None:
-    """Issue 9 F13: id 0 is an id; a bad optional field is dropped with an NF005 record, the document kept."""
+    """Issue 9 F13: id 0 is an id; a bad optional field is dropped with an NF017 record, the document kept."""
     docs, errs = docs_and_errors(jsonl_items(tmp_path, rec))
     (doc,) = docs
     assert (doc.doc_id, doc.published) == expected[:2] and doc.path.endswith(expected[2])
@@ -492,8 +492,8 @@ def test_f13_jsonl_fields(tmp_path: Path, rec: dict, expected: tuple, bad: str |
         assert errs == []
     else:
         (err,) = errs
-        assert (err.code, err.line, err.doc_id) == ("NF005", 1, doc.doc_id)
-        assert f"'{bad}'" in err.message and "document kept" in err.message
+        assert (err.code, err.line, err.doc_id) == ("NF017", 1, doc.doc_id)
+        assert f"'{bad}'" in err.message and "document is kept" in err.message
 
 
 # --------------------------------------------------------------------------- F16: where output goes
@@ -689,7 +689,7 @@ def test_e2e_issue9_batch(e2e) -> None:
     assert proc.returncode == 1, proc.stderr.decode()  # the dropped 'published' is reported
     stories = [r for r in recs if r["record_type"] == "story"]
     errors = [r for r in recs if r["record_type"] == "error"]
-    assert [(e["code"], e["line"], e["doc_id"]) for e in errors] == [("NF005", 1, "0")]
+    assert [(e["code"], e["line"], e["doc_id"]) for e in errors] == [("NF017", 1, "0")]
     by_doc = {}
     for s in stories:
         by_doc.setdefault(s["source"]["doc_id"], []).append(s)
