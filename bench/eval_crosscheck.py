@@ -139,14 +139,17 @@ def record_labels(recs: list[StoryRecord], truth: dict) -> dict[str, set[str]]:
     return out
 
 
-def consensus_right(c: Conflict, r, er: dict) -> bool:
+def consensus_right(c: Conflict, r, er: dict, raw: str) -> bool:
     """The consensus is the correct reading, and ``r`` (the deviant) holds the wrong text."""
     if c.consensus is None or fold(er["wrong"]) not in fold(r.text):
         return False
     if fold(er["correct"]) in fold(c.consensus):
         return True
-    fixed = fold(r.text).replace(fold(er["wrong"]), fold(er["correct"]), 1) if er["wrong"] else None
-    return fixed is not None and by_value(fixed) == by_value(c.consensus)
+    # the deviant reading with the error undone, compared by value (another numeral style)
+    k = len(fold(raw[r.start:er["start"]])) if r.start <= er["start"] else 0
+    text = fold(r.text)
+    fixed = text[:k] + fold(er["correct"]) + text[k + len(fold(er["wrong"])):]
+    return by_value(fixed) == by_value(c.consensus)
 
 
 COUNTS = ["errors", "found", "consensus_ok", "kind_ok", "found_3", "consensus_ok_3", "conflicts", "matched",
@@ -202,7 +205,7 @@ def evaluate(folder: Path, facts: bool = False) -> Report:
             continue
         n["found"] += 1
         c, r = conflicts[hit[0]], hit[1]
-        ok = consensus_right(c, r, er)
+        ok = consensus_right(c, r, er, raws[r.source.path])
         n["consensus_ok"] += ok
         if len(c.readings) >= 3:
             n["found_3"] += 1

@@ -25,6 +25,7 @@ MIN_UNIT = 6
 MIN_MATCH_SHARE = 0.6
 EDGE_MAX = 5  # characters compared past the last match at a sentence edge
 EDGE_SOLID = 6  # ... when that match is at least this long (a clean alignment, not a stray one)
+PART_SOLID = 8  # a unit aligned only in part needs a match at least this long
 
 
 @dataclass
@@ -145,7 +146,9 @@ def _edge(pivot: str, vtext: str, bounds: Bounds, i_eq: int, j_eq: int, j_edge: 
 
 
 def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: int,
-                bounds: Bounds | None = None) -> UnitAlignment | None:
+                bounds: Bounds | None = None, edges: tuple[bool, bool] = (True, True)) -> UnitAlignment | None:
+    """The unit version[v0:v1] aligned in the pivot; ``edges`` tells which of its ends are a
+    sentence edge of the version (not the cut left by aligning the rest elsewhere)."""
     unit = vtext[v0:v1]
     votes: Counter = Counter()
     for j in range(len(unit) - K + 1):
@@ -172,15 +175,22 @@ def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: 
     anchored = [False, False]
     if bounds is not None and solid:
         f, last = solid[0], solid[-1]
-        lead, anchored[0] = _edge(pivot, vtext, bounds, ops[f].p0, ops[f].v0, v0, left=True)
-        tail, anchored[1] = _edge(pivot, vtext, bounds, ops[last].p1, ops[last].v1, v1, left=False)
+        if edges[0]:
+            lead, anchored[0] = _edge(pivot, vtext, bounds, ops[f].p0, ops[f].v0, v0, left=True)
+        if edges[1]:
+            tail, anchored[1] = _edge(pivot, vtext, bounds, ops[last].p1, ops[last].v1, v1, left=False)
     # outside the solid matches: one edge block, or trimmed slack (interior small matches kept)
     first = solid[0] if anchored[0] else equal[0]
     end = solid[-1] if anchored[1] else equal[-1]
     al = UnitAlignment(lead + ops[first:end + 1] + tail, anchored[0], anchored[1])
-    if al.matched < MIN_MATCH_SHARE * len(unit):
-        return None
-    return al
+    if al.matched >= MIN_MATCH_SHARE * len(unit):
+        return al
+    # a part of the unit only (a sentence a scrambled page prints in two places): kept when
+    # that part matches well, the rest is aligned on its own (see align)
+    longest = max(ops[i].p1 - ops[i].p0 for i in equal)
+    if longest >= PART_SOLID and al.matched >= MIN_MATCH_SHARE * (al.v1 - al.v0):
+        return al
+    return None
 
 
 def align(pivot: str, vtext: str, units: list[tuple[int, int]],
@@ -194,12 +204,17 @@ def align(pivot: str, vtext: str, units: list[tuple[int, int]],
         bounds = Bounds(sorted({a for a, _ in pivot_units}), sorted({b for _, b in pivot_units}),
                         sorted({a for a, _ in units}), sorted({b for _, b in units}))
     found = []
-    for v0, v1 in units:
+    todo = [(v0, v1, (True, True), 0) for v0, v1 in units]
+    while todo:
+        v0, v1, edges, depth = todo.pop()
         if v1 - v0 < MIN_UNIT:
             continue
-        al = _align_unit(pivot, idx, vtext, v0, v1, bounds)
-        if al is not None:
-            found.append(al)
+        al = _align_unit(pivot, idx, vtext, v0, v1, bounds, edges)
+        if al is None:
+            continue
+        found.append(al)
+        if depth < 2:  # what the alignment left over at either end may be printed elsewhere
+            todo += [(v0, al.v0, (edges[0], False), depth + 1), (al.v1, v1, (False, edges[1]), depth + 1)]
     found.sort(key=lambda a: -a.matched)
     kept: list[UnitAlignment] = []
     for al in found:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from schemas import StoryRecord
+from schemas import Sentence, StoryRecord
 
 
 #: Punctuation a web copy prints for another (after NFKC): not a discrepancy (issue 12).
@@ -43,6 +43,7 @@ class Version:
     raw: str
     chars: str = ""
     raw_pos: list[int] = field(default_factory=list)
+    extra: list[Sentence] = field(default_factory=list)  # body text the splitter took for a headline
 
     @property
     def record(self) -> StoryRecord:
@@ -53,7 +54,7 @@ class Version:
         return self.record.story_id
 
     def sentences(self):
-        return [s for r in self.records for s in r.sentences]
+        return [s for r in self.records for s in r.sentences] + self.extra
 
     def story_at(self, raw_offset: int) -> str:
         """The story id of the record that holds a raw offset."""
@@ -77,10 +78,28 @@ class Version:
         return p, p
 
 
+def find_raw(raw: str, lo: int, hi: int, text: str | None) -> tuple[int, int] | None:
+    """Raw span of ``text`` in raw[lo:hi], whitespace ignored and characters folded."""
+    needle = "".join(fold(c) for c in text or "" if not c.isspace())
+    if not needle:
+        return None
+    pos = [i for i in range(lo, min(hi, len(raw))) if not raw[i].isspace()]
+    k = "".join(fold(raw[i]) for i in pos).find(needle)
+    return (pos[k], pos[k + len(needle) - 1] + 1) if k >= 0 else None
+
+
 def build_version(records: StoryRecord | list[StoryRecord], raw: str) -> Version:
-    """Canonical text of the body of one or more records of a source, read from the raw text."""
+    """Canonical text of the body of one or more records of a source, read from the raw text.
+
+    When the story splitter cut one version into several records, a later record's
+    "headline" is a line of the body (a short line before a blank one in a narrow column):
+    it is compared as body text."""
     records = sorted(records if isinstance(records, list) else [records], key=lambda r: r.start)
     v = Version(records, raw)
+    for r in records[1:]:
+        span = find_raw(raw, r.start, r.end, r.headline) if r.sentences else None
+        if span:
+            v.extra.append(Sentence(start=span[0], end=span[1], text=raw[span[0]:span[1]]))
     chars: list[str] = []
     seen_upto = -1
     for sent in sorted(v.sentences(), key=lambda s: s.start):

@@ -21,6 +21,7 @@ import bisect
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Callable, Optional, Sequence
 
 from schemas import Conflict, Group, MemberRef, Reading, ReferenceDate, StoryRecord
@@ -34,6 +35,7 @@ from .numerals import number_key, runs, value_of
 
 MERGE_GAP = 2
 DISPLACED_MIN = 6
+DISPLACED_LIKE = 0.6
 CONTEXT = 12
 FIELD_RANK = ["official.name", "date", "claim.value", "official.position"]
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -166,6 +168,8 @@ def _displaced(pivot: Version, ptext: str, v: Version, a: int, b: int) -> bool:
     vtext = v.chars[a:b]
     if max(len(ptext), len(vtext)) < DISPLACED_MIN or ptext == vtext:
         return False
+    if ptext and vtext and SequenceMatcher(None, ptext, vtext, autojunk=False).ratio() >= DISPLACED_LIKE:
+        return False  # a few characters changed in place (１９９９年 / １７９９年), not a move
     return (bool(ptext) and _elsewhere(ptext, v.chars, a, b)) or (
         bool(vtext) and pivot.chars.find(vtext) >= 0 and ptext.find(vtext) < 0)
 

@@ -27,7 +27,7 @@ from .align import Block, UnitAlignment
 from .canon import Version, fold
 from .compare import FactSpan, region_conflicts
 from .datecmp import text_dates
-from .numerals import runs
+from .numerals import runs, skeleton, skeleton_map
 
 MIN_SIMILARITY = 0.5
 NEAR, LEAD, TAIL = 0.75, 120, 80  # an unrecognised dateline: share matched, where to look
@@ -66,18 +66,20 @@ def _locate(v: Version, text: Optional[str], outside_body: bool = True) -> Optio
 
 def _near(v: Version, target: str) -> Optional[Version]:
     """A piece like ``target`` near the start or the end of the version's records, for a
-    dateline the layout did not recognise because of the error in it (新华设北京…电)."""
+    dateline the layout did not recognise because of the error in it (新华设北京…电).
+    Numbers count as one character each, so 十二月 finds 12月."""
+    want = skeleton(target)
     for rec in v.records:
         chars, pos = _canon(v.raw, rec.start, min(rec.end, len(v.raw)))
         for lo, hi in ((0, min(len(chars), LEAD)), (max(0, len(chars) - TAIL), len(chars))):
-            blocks = [b for b in SequenceMatcher(None, target, chars[lo:hi], autojunk=False).get_matching_blocks()
-                      if b.size]
-            if sum(b.size for b in blocks) < NEAR * len(target):
+            skel, where = skeleton_map(chars[lo:hi])
+            blocks = [b for b in SequenceMatcher(None, want, skel, autojunk=False).get_matching_blocks() if b.size]
+            if sum(b.size for b in blocks) < NEAR * len(want):
                 continue
-            a = lo + blocks[0].b - blocks[0].a
-            b = lo + blocks[-1].b + blocks[-1].size + len(target) - blocks[-1].a - blocks[-1].size
-            a, b = max(a, lo), min(b, hi)
-            if abs((b - a) - len(target)) <= len(target) // 3:
+            a = max(0, blocks[0].b - blocks[0].a)
+            b = min(len(skel), blocks[-1].b + len(want) - blocks[-1].a)
+            if abs((b - a) - len(want)) <= len(want) // 3:
+                a, b = lo + where[a], lo + where[b]
                 return Version(v.records, v.raw, chars[a:b], pos[a:b])
     return None
 
@@ -98,7 +100,9 @@ def pieces(v: Version) -> dict[str, Version]:
     """The version's furniture pieces that can be found in its raw text."""
     found: dict[str, Optional[Version]] = {}
     for name in ("headline", "subtitle", "dateline", "byline"):
-        found[name] = next((p for r in v.records if (p := _locate(v, getattr(r, name)))), None)
+        # a later record's headline is body text the splitter cut off (see build_version)
+        recs = v.records[:1] if name in ("headline", "subtitle") else v.records
+        found[name] = next((p for r in recs if (p := _locate(v, getattr(r, name)))), None)
     found["endmark"] = _end_mark(v)
     return {k: p for k, p in found.items() if p is not None}
 

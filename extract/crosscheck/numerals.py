@@ -106,12 +106,20 @@ def number_key(text: str) -> str:
 
 def skeleton(text: str) -> str:
     """``text`` with every number run (parsable or not) replaced by one placeholder."""
-    parts, last = [], 0
+    return skeleton_map(text)[0]
+
+
+def skeleton_map(text: str) -> tuple[str, list[int]]:
+    """The skeleton, and for each of its characters the index in ``text`` where it starts
+    (one more entry: ``len(text)``)."""
+    out, where, last = [], [], 0
     for s, e, _ in runs(text):
-        parts.append(text[last:s] + "\x00")
+        out.append(text[last:s] + "\x00")
+        where += list(range(last, s + 1))
         last = e
-    parts.append(text[last:])
-    return "".join(parts)
+    out.append(text[last:])
+    where += list(range(last, len(text) + 1))
+    return "".join(out), where
 
 
 def only_numbers_differ(a: str, b: str) -> bool:
