@@ -89,6 +89,17 @@ def test_boundaries() -> None:
     assert all(len(w) == 1 for w in b["not_given"])
 
 
+def test_numeral_units() -> None:
+    """Issue 9 F13: a name stops before a numeral followed by one of these (总理李强八日)."""
+    units = lexicon.boundaries()["numeral_unit"]
+    assert {"日", "月", "号", "年", "次"} <= units
+    assert all(len(w) == 1 and "\u4e00" <= w <= "\u9fff" for w in units)
+    numerals = lexicon.name_numerals()
+    assert not units & numerals
+    assert {"八", "十", "廿", "两"} <= numerals and not {"万", "亿"} & numerals   # 张万年 keeps its 万
+    assert lexicon.numeral_unit_at("李强二十八日", 2) and not lexicon.numeral_unit_at("李强二十八人", 2)
+
+
 def test_user_dict_words() -> None:
     words = lexicon.user_dict_words()
     assert "工业和信息化部" in words and "董事长" in words and "" not in words

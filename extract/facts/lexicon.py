@@ -23,7 +23,9 @@ TITLE_CLASSES = frozenset({
     "media", "intl", "culture", "generic", "occupation",
 })
 TITLE_FLAGS = frozenset({"regional", "post", "reporter", "anonymous", "self"})
-BOUNDARY_ROLES = frozenset({"not_name", "name_end", "not_given", "anonymous", "org_stop", "org_conj"})
+BOUNDARY_ROLES = frozenset({"not_name", "name_end", "not_given", "anonymous", "org_stop", "org_conj",
+                            "numeral_unit"})
+NUMERAL_RUN = 6  # the longest Chinese numeral run read before a numeral_unit (二十八日, 一千零一次)
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,49 @@ def boundaries() -> dict[str, frozenset[str]]:
     for row in _rows("name_boundaries.txt"):
         out[row[1]].add(row[0])
     return {role: frozenset(words) for role, words in out.items()}
+
+
+@cache
+def _max_len(role: str) -> int:
+    return max((len(w) for w in boundaries()[role]), default=1)
+
+
+def starts_with(s: str, i: int, role: str) -> Optional[str]:
+    """The longest word of ``role`` starting at s[i], if any."""
+    words = boundaries()[role]
+    for k in range(min(_max_len(role), len(s) - i), 0, -1):
+        if s[i:i + k] in words:
+            return s[i:i + k]
+    return None
+
+
+def ends_at(s: str, i: int, role: str) -> Optional[str]:
+    """The longest word of ``role`` ending at s[i] (exclusive), if any: ``s[:i]`` ends with it."""
+    words = boundaries()[role]
+    for k in range(min(_max_len(role), i), 0, -1):
+        if s[i - k:i] in words:
+            return s[i - k:i]
+    return None
+
+
+@cache
+def name_numerals() -> frozenset[str]:
+    """Chinese numeral characters that can start a date or a count after a name (八日, 十五日,
+    三次): the digits, multipliers and shorthand tens of numerals.json, not 万/亿 (张万年)."""
+    from .numbers import numeral_tables   # numbers.py reads numerals.json
+
+    t = numeral_tables()
+    return frozenset(set(t.digits) | set(t.multipliers) | set(t.substitutions))
+
+
+def numeral_unit_at(s: str, i: int) -> bool:
+    """Whether a Chinese numeral followed by a ``numeral_unit`` word (日, 月, 次…) starts at
+    s[i]: a date or a count, where a name before it has ended (总理李强八日 → 李强)."""
+    nums = name_numerals()
+    k = i
+    while k < len(s) and k - i < NUMERAL_RUN and s[k] in nums:
+        k += 1
+    return k > i and starts_with(s, k, "numeral_unit") is not None
 
 
 def user_dict_words() -> list[str]:

@@ -23,8 +23,9 @@ offset is mapped back to ``text``.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Optional
 
 import regex
@@ -44,7 +45,7 @@ _SENT_END = set("。！？!?；;：:…”」』）)】")
 _ORG_CHARS = regex.compile(r"[\p{Han}A-Za-z0-9（）()“”‘’·\-]")
 _HAN = regex.compile(r"\p{Han}")
 _DATE = regex.compile(r"(?:\d+|[〇一二三四五六七八九十]+)[年月日号](?:电|讯)?")
-_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·・•‧]\p{Han}{1,8})+")
+_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·・•‧]\p{Han}{1,8}){1,3}")  # bounded: linear time
 _REPORTER_TAIL = ("摄", "报道", "发")
 _WS = regex.compile(r"[ \t\u3000\r\n]+")
 
@@ -119,26 +120,11 @@ def _title_re() -> regex.Pattern:
     return regex.compile(rf"(?P<pre>(?:{pre})*)(?P<title>{tit})")
 
 
-@cache
-def _max_len(role: str) -> int:
-    return max((len(w) for w in lexicon.boundaries()[role]), default=1)
-
-
-def _starts_with(s: str, i: int, role: str) -> Optional[str]:
-    """The longest word of ``role`` starting at s[i], if any."""
-    words = lexicon.boundaries()[role]
-    for k in range(min(_max_len(role), len(s) - i), 0, -1):
-        if s[i:i + k] in words:
-            return s[i:i + k]
-    return None
+_starts_with = lexicon.starts_with
 
 
 def _ends_with(s: str, role: str) -> Optional[str]:
-    words = lexicon.boundaries()[role]
-    for k in range(min(_max_len(role), len(s)), 0, -1):
-        if s[-k:] in words:
-            return s[-k:]
-    return None
+    return lexicon.ends_at(s, len(s), role)
 
 
 def _org_suffix(s: str) -> Optional[str]:
@@ -257,8 +243,17 @@ def _given_soft_ok(s: str) -> bool:
 
 
 def _clean_at(c: str, q: int) -> bool:
-    """Whether a name may end at view offset ``q`` (end, non-Han, or a verb/function word)."""
-    return q >= len(c) or not _HAN.match(c[q]) or _starts_with(c, q, "name_end") is not None
+    """Whether a name may end at view offset ``q`` (end, non-Han, a verb/function word, or a
+    numeral date or count: 李强八日)."""
+    return (q >= len(c) or not _HAN.match(c[q]) or _starts_with(c, q, "name_end") is not None
+            or lexicon.numeral_unit_at(c, q))
+
+
+def _into_numeral(c: str, start: int, end: int) -> bool:
+    """Whether a given name c[start:end] runs into a date or count (总理李强八日: 强八 reads 八日
+    as part of the name); a name that ends where one begins is fine (主席张三三次)."""
+    return (not lexicon.numeral_unit_at(c, end)
+            and any(lexicon.numeral_unit_at(c, q) for q in range(start, end)))
 
 
 def _transliterated(c: str, p: int) -> Optional[str]:
@@ -316,6 +311,7 @@ def _name_candidate(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
     else:
         return translit
     cands = [c[p:p + slen + g] for g in (2, 1) if p + slen + g <= len(c)
+             and not _into_numeral(c, p + slen, p + slen + g)
              and (_given_ok(c[p + slen:p + slen + g])
                   # 李路明说, 张又侠出席: a place-like character is fine in a name that ends cleanly
                   or (_clean_at(c, p + slen + g) and _given_soft_ok(c[p + slen:p + slen + g])))]
@@ -330,7 +326,7 @@ def _name_candidate(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
 
     def seen_clean(n: str) -> int:
         """How often ``n`` occurs elsewhere followed by a clean boundary."""
-        return sum(1 for mm in regex.finditer(regex.escape(n), c) if mm.start() != p and clean_at(mm.end()))
+        return _clean_ends(c)[n] - (1 if clean_at(p + len(n)) else 0)
 
     if clean_at(p + len(short)) and not seen_clean(long):
         return short
@@ -343,13 +339,25 @@ def _name_candidate(c: str, p: int, *, foreign: bool = False) -> Optional[str]:
     return long
 
 
+@lru_cache(maxsize=2)
+def _clean_ends(c: str) -> Counter:
+    """How often each 2-4 character string occurs in ``c`` followed by a clean boundary: built
+    once a text, so weighing name candidates stays linear (issue 9 F14)."""
+    counts: Counter = Counter()
+    for q in range(2, len(c) + 1):
+        if _clean_at(c, q):
+            counts.update(c[q - k:q] for k in (2, 3, 4) if k <= q)
+    return counts
+
+
 RARE_SURNAME = 20  # frequency (per the surname list) below which a run-on byline name is doubted
 
 
 def _reporter_names(c: str, p: int) -> list[str]:
     """Names after a byline title: 严赋憬张辛欣 → [严赋憬, 张辛欣]."""
     k = p
-    while k < len(c) and k - p < 12 and _HAN.match(c[k]) and not (k > p + 1 and _title_re().match(c, k)):
+    while (k < len(c) and k - p < 12 and _HAN.match(c[k]) and not (k > p + 1 and _title_re().match(c, k))
+           and not lexicon.numeral_unit_at(c, k)):
         k += 1
     if _starts_with(c, p, "not_name"):
         return []
@@ -461,7 +469,7 @@ def _shared_title_names(c: str, q: int, foreign: bool, title_starts: set[int]) -
         end = q + 1 + len(n)
         if not (end >= len(c) or c[end] in "、，。；" or _starts_with(c, end, "name_end")):
             break
-        if is_org_name(n) or any(q + 1 <= t <= end for t in title_starts):
+        if is_org_name(n) or any(t in title_starts for t in range(q + 1, end + 1)):
             break
         out.append((n, end))
         q = end
@@ -472,6 +480,7 @@ def _scan(view: TextView) -> list[_Found]:
     c = view.c
     matches = list(_title_re().finditer(c))
     by_end = {m.end(): m for m in matches}
+    title_starts = {m.start() for m in matches}
     found: list[_Found] = []
     for m in matches:
         pos, anonymous, reporter = _position_at(c, m)
@@ -506,7 +515,7 @@ def _scan(view: TextView) -> list[_Found]:
                                 score, reporter=reporter))
             q += len(n)
         if not reporter:  # 中央军委副主席张又侠、何卫东: one title shared by a list of names
-            for n, end in _shared_title_names(c, q, foreign, {mm.start() for mm in matches}):
+            for n, end in _shared_title_names(c, q, foreign, title_starts):
                 found.append(_Found(n, [*chain], chain[0].start, end, "shared_title", score * 0.9))
     # name + title (李强总理)
     anchored = {f.positions[-1].end for f in found}
@@ -522,7 +531,8 @@ def _scan(view: TextView) -> list[_Found]:
             name = c[s:m.start()]
             if name in known:
                 break
-            before_ok = s == 0 or not _HAN.match(c[s - 1]) or _ends_with(c[:s], "name_end") or _ends_with(c[:s], "org_stop")
+            before_ok = (s == 0 or not _HAN.match(c[s - 1]) or lexicon.ends_at(c, s, "name_end")
+                         or lexicon.ends_at(c, s, "org_stop"))
             after_ok = m.end() >= len(c) or c[m.end()] in "，。、；！？" or _starts_with(c, m.end(), "name_end")
             if (name[0] in lexicon.surnames() and _given_ok(name[1:]) and before_ok and after_ok
                     and not is_org_name(name)):
@@ -537,24 +547,28 @@ def find_officials(text: str) -> list[Official]:
     view = TextView(text)
     c = view.c
     merged: dict[str, _Found] = {}
+    seen: dict[str, tuple[set, set]] = {}   # name -> ((org, title) pairs, titles) of its positions
     for f in _scan(view):
         if f.name not in merged:
             merged[f.name] = f
+            seen[f.name] = ({(p.org, p.title) for p in f.positions}, {p.title for p in f.positions})
             continue
         g = merged[f.name]
-        have = {(p.org, p.title) for p in g.positions}
-        titles = {p.title for p in g.positions}
+        have, titles = seen[f.name]
         for p in f.positions:
             if (p.org, p.title) not in have and not (p.org is None and p.title in titles):
                 g.positions.append(p)
+                have.add((p.org, p.title))
+                titles.add(p.title)
         g.reporter = g.reporter and f.reporter
         g.extra_spans.append((f.start, f.end))
     out: list[Official] = []
+    occurrences = _occurrences(c, list(merged))
     for f in merged.values():
         s, e = view.span(f.start, f.end)
         mentions = []
-        for mm in regex.finditer(regex.escape(f.name), c):
-            ms, me = view.span(mm.start(), mm.end())
+        for ms, me in occurrences[f.name]:
+            ms, me = view.span(ms, me)
             mentions.append(Mention(start=ms, end=me, text=text[ms:me]))
         positions = []
         for p in f.positions:
@@ -564,6 +578,23 @@ def find_officials(text: str) -> list[Official]:
         out.append(Official(start=s, end=e, text=text[s:e], rule=f.rule, score=f.score, name=f.name,
                             positions=positions, mentions=mentions, is_reporter=f.reporter))
     out.sort(key=lambda o: o.start)
+    return out
+
+
+def _occurrences(c: str, names: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Non-overlapping occurrences of each name in ``c``, in one pass per name length (not one
+    per name: a page listing thousands of officials stays linear)."""
+    out: dict[str, list[tuple[int, int]]] = {n: [] for n in names}
+    by_len: dict[int, set[str]] = {}
+    for n in names:
+        by_len.setdefault(len(n), set()).add(n)
+    for length, group in by_len.items():
+        heads = {n[0] for n in group}
+        for i in range(len(c) - length + 1):
+            if c[i] in heads and (w := c[i:i + length]) in group:
+                spans = out[w]
+                if not spans or spans[-1][1] <= i:
+                    spans.append((i, i + length))
     return out
 
 

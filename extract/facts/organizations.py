@@ -143,7 +143,12 @@ def _candidates(c: str) -> list[_Cand]:
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
-    """Drop duplicates and mentions nested inside a longer one (except its leading part)."""
+    """Drop duplicates and mentions nested inside a longer one (except its leading part).
+
+    A mention is nested unless every longer mention holding it starts where it starts; that
+    is, it is dropped when some mention starting further left reaches its end. One sweep in
+    start order keeps the furthest end seen so far: linear after the sort (issue 9 F14).
+    """
     by_span: dict[tuple[int, int], _Cand] = {}
     order = {"known_org": 0, "org_before_title": 1, "org_suffix": 2}
     for cd in cands:
@@ -152,10 +157,14 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
             by_span[key] = cd
     kept = []
     spans = sorted(by_span.values(), key=lambda x: (x.start, -(x.end - x.start)))
+    reach = -1          # furthest end of the mentions starting left of the current start
+    group_start, group_reach = -1, -1
     for cd in spans:
-        inside = [o for o in spans if o is not cd and o.start <= cd.start and cd.end <= o.end
-                  and (o.end - o.start) > (cd.end - cd.start)]
-        if inside and not all(o.start == cd.start for o in inside):
+        if cd.start != group_start:
+            reach = max(reach, group_reach)
+            group_start, group_reach = cd.start, -1
+        group_reach = max(group_reach, cd.end)
+        if reach >= cd.end:
             continue
         kept.append(cd)
     return kept
