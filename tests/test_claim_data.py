@@ -89,7 +89,7 @@ def test_lexicon_qualifiers_and_directions() -> None:
     assert lex["qualifier_suffixes"]["及以下"] == "at_most"
 
 
-LIST_KEYS = ["range_separators", "direction_fillers", "ordinal_prefixes", "period_prefixes", "time_units",
+LIST_KEYS = ["range_separators", "range_word_separators", "direction_fillers", "ordinal_prefixes", "period_prefixes", "time_units",
              "period_suffixes", "bare_one", "set_phrases", "set_phrase_patterns", "measure_leading_words",
              "measure_trailing_words", "period_patterns", "period_prefix_exceptions", "measure_object_verbs"]
 
@@ -119,6 +119,29 @@ def test_patterns_compile_and_never_match_empty(key: str) -> None:
     for pattern in _load(LEXICON)[key]:
         compiled = regex.compile(pattern)
         assert compiled.fullmatch("") is None, pattern
+
+
+@pytest.mark.parametrize("key", ["set_phrase_patterns", "period_patterns"])
+def test_patterns_repeat_boundedly(key: str) -> None:
+    """Issue 9 F14: set phrases are tried at every position (overlapped) and periods over
+    whole sentences, so an unbounded repetition ([0-9]+G) was quadratic on a long digit run."""
+    for pattern in _load(LEXICON)[key]:
+        unbounded = regex.sub(r"\\.|\[(?:\\.|[^\]])*\]", "x", pattern)   # drop escapes and classes
+        assert not regex.search(r"[+*]|\{\d*,\}", unbounded), pattern
+
+
+def test_range_word_separators_are_range_separators() -> None:
+    lex = _load(LEXICON)
+    assert set(lex["range_word_separators"]) <= set(lex["range_separators"])
+    assert all(not regex.search(r"[-~—–－～〜]", w) for w in lex["range_word_separators"])   # words only
+
+
+def test_superscripts_are_exponent_characters() -> None:
+    """Issue 9 F13: superscripts are an exponent (10² = 100), never digits of the number."""
+    sup = _load(NUMERALS)["superscripts"]
+    assert sorted(v for v in sup.values() if v.isdigit()) == [str(d) for d in range(10)]
+    assert set(sup.values()) - set("0123456789") == {"-"}
+    assert not set(sup) & set(_load(NUMERALS)["digits"]) and not set(sup) & set("0123456789")
 
 
 def test_data_loaded_lazily() -> None:

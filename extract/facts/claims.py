@@ -19,6 +19,36 @@ Decisions (documented here and in the tests):
 * Years (2023年, 二○二三年), dates and times (月/日/号/时 are not units),
   ordinals (第三个), codes (5G, GOIP3), "近3年"-style periods, "N年来", and
   numerals starting inside a set phrase (一带一路, 十四五, 统一) are not claims.
+
+Malformed and absurd numbers (issue 9) are not claims; a wrong value is worse
+than none:
+
+* a numeral written with more than ``MAX_NUMERAL_CHARS`` characters, or whose
+  value reaches 10^``MAX_CLAIM_DIGITS``, is a code, an identifier or OCR debris
+  (61 ones in a row); :mod:`extract.facts.numbers` still parses it exactly;
+* a digit run touching a second decimal point or a thousands comma that does
+  not group three digits (3.1.4万元, 1,2345) has no reading we can trust;
+* a number inside a product (3×4米, 3×10⁴吨, 4×100米接力) is not read;
+* superscript digits are an exponent, never digits: 10²平方米 is 100 平方米
+  (rule ``arabic-power``), with the text as printed;
+* a full-width comma groups thousands like ``,`` when every group has three
+  digits and the number is typeset in full width, i.e. holds a full-width digit
+  or point (１２３，４５６．７８亿 = 12345678000000; after normalisation
+  123，456．78亿). Without that evidence the comma may end a clause or separate
+  a list (100，200，300人): the run is ambiguous and no claim;
+* two numbers joined by a range separator whose low end is not below the high
+  end -- after a magnitude written once serves both ends (5—10万元) -- are no
+  range. The high end still stands alone after a word separator (由50至40微克:
+  from 50 to 40) but not after a dash or tilde (100-50亿元 is a subtraction or
+  a code). The magnitude is not shared when the low end, read without it, is
+  within two orders of magnitude of it (3000—1万元 is 3,000 to 10,000).
+* an approximate prefix before a range covers the whole range: 约10~20万人 is
+  100000 to 200000 with qualifier ``approx`` (``value`` None, bounds set).
+
+Every claim's work is local (a bounded window around it), so the time is linear
+in the text: a run-on "sentence" over ``MAX_SENTENCE`` characters is quoted as
+the ``SENTENCE_WINDOW`` characters either side of the claim, and the measure is
+sought at most ``MEASURE_WINDOW`` characters back.
 """
 from __future__ import annotations
 
@@ -40,6 +70,7 @@ from extract.facts.numbers import (
     normalize_decimal,
     parse_number,
     parse_numeral_range,
+    parse_power,
 )
 from schemas import Claim
 
@@ -50,6 +81,14 @@ LEXICON_FILE = DATA_DIR / "claim_lexicon.json"
 SENTENCE_END = "。！？；!?;\n"
 CLAUSE_END = SENTENCE_END + "，,：:（()）"
 _UNIT_ALIASES = {"％": "%"}
+MAX_NUMERAL_CHARS = 40      # longer numerals are codes or debris, not quantities
+MAX_CLAIM_DIGITS = 30       # values from 10^30 on are not quantities in news
+MAX_SENTENCE = 600          # a longer "sentence" is run-on text: quote a window instead
+SENTENCE_WINDOW = 200
+MEASURE_WINDOW = 100
+_PRODUCT = "×✕"
+_MALFORMED_BEFORE = regex.compile(r"[0-9０-９][.．,][ \u3000]?$")
+_MALFORMED_AFTER = regex.compile(r"[ \u3000]?[.．,][0-9０-９]")
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -90,6 +129,8 @@ class _Patterns:
     direction: regex.Pattern
     leading: regex.Pattern
     trailing: regex.Pattern
+    code: regex.Pattern     # a character next to which a number is a code (5G, GOIP3)
+    direction_reach: int    # longest direction word + filler: how far back a direction can start
     lex: dict = field(repr=False)
 
 
@@ -102,10 +143,13 @@ def _patterns() -> _Patterns:
     cn = regex.escape(tables.numeral_chars + tables.vague_digit)
     points = "".join(tables.decimal_points)
     pct = _alternation(list(tables.percent_prefixes))
-    arabic = (r"[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+    # thousands groups: one separator throughout (1,389; １２３，４５６．７８ with the full-width comma)
+    arabic = (r"[0-9０-９]{1,3}(?P<sep>[,，])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*"
+              r"(?:[.．][0-9０-９]+)?(?![0-9０-９])"
               r"|[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9.．])"
               r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
-    number = (rf"(?P<pct>{pct})?(?:(?P<arabic>{arabic})(?P<amag>[十百千{mags}]*)"
+    sup = regex.escape("".join(tables.superscripts))
+    number = (rf"(?P<pct>{pct})?(?:(?P<arabic>{arabic})(?P<sup>[{sup}]+)?(?P<amag>[十百千{mags}]*)"
               rf"|(?P<cn>[{cn}]+(?:[{points}][{digits}]+[{mags}]*)?))")
     fillers = _alternation(lex["direction_fillers"])
     return _Patterns(
@@ -121,6 +165,8 @@ def _patterns() -> _Patterns:
         leading=regex.compile(rf"^(?:[“”\"'‘’《》\s]|{_alternation(lex['measure_leading_words'])})+"),
         trailing=regex.compile(
             rf"(?:[“”\"'‘’\s]|{_alternation(lex['measure_trailing_words'] + list(lex['direction_words']))})+$"),
+        code=regex.compile(f"[{lex['code_neighbours']}]"),
+        direction_reach=max(map(len, lex["direction_words"])) + max(map(len, lex["direction_fillers"]), default=0),
         lex=lex,
     )
 
@@ -148,11 +194,32 @@ def find_claims(text: str) -> list[Claim]:
     candidates = [c for m in pats.number.finditer(text) if (c := _candidate(text, m, pats, blocked))]
     merged = _merge_ranges(text, candidates, pats)
     kept = [c for c in merged if c.unit or c.has_magnitude]
-    sentences = _sentence_spans(text)
+    ctx = _Context(text, _sentence_spans(text))
     claims: list[Claim] = []
     for cand in kept:
-        claims.append(_to_claim(text, cand, sentences, pats, claims))
+        claims.append(_to_claim(text, cand, ctx, pats, claims))
     return claims
+
+
+class _Context:
+    """Per-text lookups shared by all claims: sentence index, periods per sentence."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.sentences = sentences or [(0, len(text))]
+        self.starts = [s for s, _ in self.sentences]
+        self.periods: dict[int, tuple[list[int], list[int], list[str]]] = {}
+        self.last_sentence = -1   # sentence of the claim made last
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def periods_of(self, text: str, idx: int, pats: "_Patterns") -> tuple[list[int], list[int], list[str]]:
+        """Starts, ends and texts of the time expressions of sentence ``idx`` (found once)."""
+        if idx not in self.periods:
+            s_start, s_end = self.sentences[idx]
+            found = [p for p in pats.period.finditer(text, s_start, s_end) if p.group()]
+            self.periods[idx] = ([p.start() for p in found], [p.end() for p in found], [p.group() for p in found])
+        return self.periods[idx]
 
 
 def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) -> Optional[_Candidate]:
@@ -165,11 +232,17 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     if num_end <= numeral_start:
         return None
     numeral = text[numeral_start:num_end]
-    if numeral_start in blocked:
+    if numeral_start in blocked or len(numeral) > MAX_NUMERAL_CHARS:
         return None
+    if m.group("arabic") and (_MALFORMED_BEFORE.search(text, max(0, numeral_start - 3), numeral_start)
+                              or _MALFORMED_AFTER.match(text, m.end("arabic"))):
+        return None  # 3.1.4万元, 1,2345: a second point or a broken group, no trustworthy reading
+    if _in_product(text, num_start, m.end()):
+        return None
+    if m.group("sep") == "，" and not regex.search("[０-９．]", m.group("arabic")):
+        return None  # 100，200，300人: a list, or groups whose full-width digits were made ASCII
     before, after = text[max(0, num_start - 1):num_start], text[num_end:num_end + 1]
-    neighbours = lex["code_neighbours"]
-    if before and regex.match(f"[{neighbours}]", before) or after and regex.match(f"[{neighbours}]", after):
+    if before and pats.code.match(before) or after and pats.code.match(after):
         return None
     if any(text.endswith(p, 0, num_start) for p in lex["ordinal_prefixes"]):
         return None
@@ -183,8 +256,13 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     cand = _Candidate(start=num_start, num_start=num_start, num_end=num_end, end=num_end, rule="")
     cand.has_magnitude = any(ch in tables.magnitudes for ch in numeral)
     try:
-        cand.value = parse_number(numeral)
-        cand.rule = _rule(m, numeral, pct_unit, tables)
+        if m.group("sup"):  # 10²: the superscript is an exponent (issue 9 F13)
+            if m.group("amag") or pct_unit or num_end != m.end():
+                return None
+            cand.value, cand.rule = parse_power(m.group("arabic"), m.group("sup")), "arabic-power"
+        else:
+            cand.value = parse_number(numeral)
+            cand.rule = _rule(m, numeral, pct_unit, tables)
     except ValueError:
         bounds = parse_numeral_range(numeral) if is_cn else None
         if bounds is None:
@@ -194,7 +272,12 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     if (infix := pats.infix.match(text, pos)) and cand.value is not None:
         cand.qualifier = lex["qualifier_infixes"][infix["q"]]
         if infix["mag"]:
-            cand.value = parse_number(numeral + infix["mag"])
+            if m.group("sup"):
+                return None
+            try:
+                cand.value = parse_number(numeral + infix["mag"])
+            except ValueError:
+                return None
             cand.has_magnitude = True
         pos = infix.end()
     pos = _skip_space(text, pos)
@@ -217,7 +300,19 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         return None
     if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact":
         return None
+    if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):
+        return None  # 10^30 and more: a code or debris, not a quantity (issue 9 F3)
     return cand
+
+
+_TOO_LARGE = Decimal(10) ** MAX_CLAIM_DIGITS
+
+
+def _in_product(text: str, start: int, end: int) -> bool:
+    """3×4米, 3×10⁴吨, 4×100米接力: a factor of a product is no quantity of its own."""
+    before = text[max(0, start - 2):start].rstrip(" \u3000")
+    after = text[end:end + 2].lstrip(" \u3000")
+    return bool(before and before[-1] in _PRODUCT or after and after[0] in _PRODUCT)
 
 
 def _rule(m: regex.Match, numeral: str, pct_unit: Optional[str], tables) -> str:
@@ -265,28 +360,60 @@ def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
 
 
 def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
-    """Join 50元~100元, 50%—60%, 300户至500户 into one range candidate."""
+    """Join 50元~100元, 50%—60%, 300户至500户, 约10~20万人 into one range candidate.
+
+    Two numbers joined by a separator that make no range (low end not below the high
+    end) stay apart; after a dash or tilde the high end is dropped as well (see the
+    module docstring).
+    """
     out: list[_Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
-        if (prev is not None and prev.value is not None and cand.value is not None
-                and prev.qualifier == "exact" and cand.qualifier == "exact" and cand.prefix is None
-                and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None
-                and prev.value < cand.value
-                and pats.separator.fullmatch(text, prev.end, cand.start)):
-            lower = prev.value
-            if prev.unit is None and not prev.has_magnitude and cand.has_magnitude:
-                # 5—10万元 is 50,000 to 100,000: the magnitude written once serves both ends
-                mag = regex.search(r"[万亿]+$", text[cand.num_start:cand.num_end])
-                if mag and prev.value * parse_number("1" + mag.group()) < cand.value:
-                    lower = normalize_decimal(prev.value * parse_number("1" + mag.group()))
-            out[-1] = _Candidate(start=prev.start, num_start=prev.num_start, num_end=cand.num_end,
-                                 end=cand.end, rule="range", lower=lower, upper=cand.value,
-                                 unit=cand.unit, qualifier="range",
-                                 has_magnitude=prev.has_magnitude or cand.has_magnitude)
+        sep = pats.separator.fullmatch(text, prev.end, cand.start) if prev is not None else None
+        if not (sep and prev is not None and prev.value is not None and cand.value is not None
+                and _range_qualifier(prev, pats) and cand.qualifier == "exact" and cand.prefix is None
+                and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None):
+            out.append(cand)
             continue
-        out.append(cand)
+        lower = _shared_lower(text, prev, cand)
+        if lower is None or lower >= cand.value:
+            if prev.unit is None and not any(w in sep.group() for w in pats.lex["range_word_separators"]):
+                out.pop()  # 100-50亿元: an expression we cannot read, neither number is a claim
+                continue
+            out.append(cand)
+            continue
+        out[-1] = _Candidate(start=prev.start, num_start=prev.num_start, num_end=cand.num_end,
+                             end=cand.end, rule="range", lower=lower, upper=cand.value,
+                             unit=cand.unit, qualifier=_range_qualifier(prev, pats) or "range",
+                             has_magnitude=prev.has_magnitude or cand.has_magnitude, prefix=prev.prefix)
     return out
+
+
+def _range_qualifier(prev: _Candidate, pats: _Patterns) -> Optional[str]:
+    """The qualifier a range starting with ``prev`` takes: ``range``, or ``approx`` when an
+    approximate prefix stands before it (约10~20万人); None when ``prev`` cannot start one."""
+    if prev.qualifier == "exact":
+        return "range"
+    if prev.qualifier == "approx" and prev.prefix and pats.lex["qualifier_prefixes"].get(prev.prefix) == "approx":
+        return "approx"
+    return None
+
+
+def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Decimal]:
+    """The low end of ``prev``—``cand``: 5—10万元 is 50,000 to 100,000 (the magnitude written
+    once serves both ends), but 3000—1万元 is 3,000 to 10,000 (3000 is within two orders of
+    magnitude of 万). None when the magnitude reading is the only one and it fails."""
+    assert prev.value is not None and cand.value is not None
+    if prev.unit is not None or prev.has_magnitude or not cand.has_magnitude:
+        return prev.value
+    mag = regex.search(r"[万亿]+$", text[cand.num_start:cand.num_end])
+    if not mag:
+        return prev.value
+    factor = parse_number("1" + mag.group())
+    shared = normalize_decimal(prev.value * factor)
+    if shared < cand.value:
+        return shared
+    return prev.value if prev.value * 100 >= factor else None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -299,17 +426,17 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _to_claim(text: str, cand: _Candidate, sentences: list[tuple[int, int]], pats: _Patterns,
-              earlier: list[Claim]) -> Claim:
-    idx = max(0, bisect.bisect_right([s for s, _ in sentences], cand.start) - 1)
-    s_start, s_end = sentences[idx] if sentences else (0, len(text))
-    before = text[s_start:cand.start]
+def _to_claim(text: str, cand: _Candidate, ctx: _Context, pats: _Patterns, earlier: list[Claim]) -> Claim:
+    idx = ctx.sentence_of(cand.start)
+    s_start, s_end = ctx.sentences[idx]
     direction = None
-    if d := pats.direction.search(before):
+    window = max(s_start, cand.start - pats.direction_reach)   # the pattern is anchored at cand.start
+    if d := pats.direction.search(text, window, cand.start):
         direction = pats.lex["direction_words"][d["w"]]
     measure = _measure(text, cand, s_start, s_end, pats)
-    if measure is None and direction and earlier and earlier[-1].sentence == text[s_start:s_end].strip():
+    if measure is None and direction and earlier and ctx.last_sentence == idx:
         measure = earlier[-1].measure  # 3.4万余人，同比上升近52%: the change is of the claim before
+    ctx.last_sentence = idx
     lower, upper = cand.lower, cand.upper
     if cand.qualifier in ("more_than", "at_least"):
         lower = cand.value
@@ -318,16 +445,18 @@ def _to_claim(text: str, cand: _Candidate, sentences: list[tuple[int, int]], pat
     score = 0.95 if cand.rule.startswith("arabic") or cand.rule == "percent-words" else 0.85
     if cand.unit is None:
         score = 0.6
+    if s_end - s_start > MAX_SENTENCE:   # run-on text: quote the claim's neighbourhood
+        s_start, s_end = max(s_start, cand.start - SENTENCE_WINDOW), min(s_end, cand.end + SENTENCE_WINDOW)
     return Claim(start=cand.start, end=cand.end, text=text[cand.start:cand.end], rule=cand.rule,
                  score=score, value=cand.value, unit=cand.unit, qualifier=cand.qualifier,
                  lower=lower, upper=upper, measure=measure, direction=direction,
-                 period=_period(text, cand, s_start, s_end, pats), sentence=text[s_start:s_end].strip())
+                 period=_period(cand, ctx, idx, text, pats), sentence=text[s_start:s_end].strip())
 
 
 def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns) -> Optional[str]:
     """The noun phrase before the number in its clause, without connectives, periods and verbs."""
-    clause_start = s_start
-    for i in range(cand.start - 1, s_start - 1, -1):
+    clause_start = max(s_start, cand.start - MEASURE_WINDOW)
+    for i in range(cand.start - 1, clause_start - 1, -1):
         if text[i] in CLAUSE_END:
             clause_start = i + 1
             break
@@ -349,13 +478,14 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     return tail or (phrase if len(phrase) >= 2 else None)
 
 
-def _period(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns) -> Optional[str]:
+def _period(cand: _Candidate, ctx: _Context, idx: int, text: str, pats: _Patterns) -> Optional[str]:
     """The last time expression before the claim in its sentence, else the first after it."""
-    found = [p for p in pats.period.finditer(text, s_start, s_end) if p.group()]
-    before = [p for p in found if p.end() <= cand.start]
-    after = [p for p in found if p.start() >= cand.end]
-    chosen = before[-1] if before else (after[0] if after else None)
-    return chosen.group() if chosen else None
+    starts, ends, texts = ctx.periods_of(text, idx, pats)
+    k = bisect.bisect_right(ends, cand.start)      # periods ending at or before the claim
+    if k:
+        return texts[k - 1]
+    k = bisect.bisect_left(starts, cand.end)
+    return texts[k] if k < len(texts) else None
 
 
 class ClaimsComponent:

@@ -16,7 +16,14 @@ Accepted surface forms (alone or mixed):
   :func:`split_percent_prefix` tells the caller the unit).
 
 Approximate numerals (``三四百``, ``十几``) are not single numbers:
-:func:`parse_numeral_range` returns their bounds.
+:func:`parse_numeral_range` returns their bounds. Superscript digits are no
+digits: ``10²`` is a power, read by :func:`parse_power` (= 100).
+
+Exactness: arithmetic runs in a context whose precision grows with the input
+and traps every rounding, so a value is exact for a numeral of any length or
+the parse fails with :class:`ValueError` -- never a rounded value, never a
+:mod:`decimal` exception. Whether a 61-digit run is a *quantity* is the
+caller's decision (claims: it is not; see ``extract.facts.claims``).
 
 The character tables live in ``extract/data/numerals.json`` and are loaded on
 first use.
@@ -37,7 +44,14 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NUMERALS_FILE = DATA_DIR / "numerals.json"
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
-_CONTEXT = decimal.Context(prec=60)
+MAX_EXPONENT = 30  # 10³⁰ and beyond is no quantity in news text
+
+
+def _exact_context(digits: int) -> decimal.Context:
+    """A context with room for ``digits`` significant digits that traps any rounding."""
+    return decimal.Context(prec=max(60, digits + 10), Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN,
+                           traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Overflow,
+                                  decimal.DivisionByZero])
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,7 @@ class NumeralTables:
     substitutions: dict[str, str]
     percent_prefixes: dict[str, str]
     vague_digit: str
+    superscripts: dict[str, str]
 
     @property
     def numeral_chars(self) -> str:
@@ -71,6 +86,7 @@ def numeral_tables() -> NumeralTables:
         substitutions=dict(raw["substitutions"]),
         percent_prefixes=dict(raw["percent_prefixes"]),
         vague_digit=raw["vague_digit"],
+        superscripts=dict(raw["superscripts"]),
     )
 
 
@@ -86,12 +102,13 @@ def normalize_decimal(value: Decimal) -> Decimal:
     """
     if not value.is_finite():
         raise ValueError(f"not a finite number: {value}")
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1), context=_CONTEXT)
-    reduced = value.normalize(context=_CONTEXT)
-    exponent = reduced.as_tuple().exponent
+    sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
-    return reduced if exponent <= 0 else reduced.quantize(Decimal(1), context=_CONTEXT)
+    # room for every digit of the value written out in full: exact, whatever its length
+    ctx = _exact_context(len(digits) + max(exponent, 0))
+    if value == value.to_integral_value(context=ctx):
+        return value.quantize(Decimal(1), context=ctx)
+    return value.normalize(context=ctx)  # not integral: the exponent stays negative
 
 
 def to_ascii_number(text: str) -> str:
@@ -131,7 +148,34 @@ def parse_number(text: str) -> Decimal:
         raise ValueError("empty number")
     if _is_digit_string(s, tables):  # 二○二三 -> 2023
         return normalize_decimal(Decimal("".join(str(tables.digits[ch]) for ch in s)))
-    return normalize_decimal(_parse_positional(s, tables))
+    try:
+        # each character adds at most 8 digits (亿), so this precision is never exceeded
+        return normalize_decimal(_parse_positional(s, tables, _exact_context(9 * len(s))))
+    except decimal.DecimalException as exc:  # belt and braces: report as "not a number"
+        raise ValueError(f"not an exact number: {s!r}") from exc
+
+
+def parse_power(base: str, exponent: str) -> Decimal:
+    """``base`` (a number, see :func:`parse_number`) raised to a superscript ``exponent``.
+
+    ``parse_power("10", "²")`` -> 100; ``parse_power("10", "⁻³")`` -> 0.001. Raises
+    :class:`ValueError` when the exponent is not superscript digits (an optional
+    leading ⁻) or its size exceeds :data:`MAX_EXPONENT`.
+    """
+    sup = numeral_tables().superscripts
+    if not exponent or any(ch not in sup for ch in exponent):
+        raise ValueError(f"not a superscript exponent: {exponent!r}")
+    written = "".join(sup[ch] for ch in exponent)
+    if not regex.fullmatch(r"-?[0-9]+", written) or abs(int(written)) > MAX_EXPONENT:
+        raise ValueError(f"exponent out of range: {exponent!r}")
+    value = parse_number(base)
+    sign, digits, exp = value.as_tuple()
+    assert isinstance(exp, int)
+    ctx = _exact_context((len(digits) + abs(exp)) * (MAX_EXPONENT + 1))
+    try:
+        return normalize_decimal(ctx.power(value, int(written)))
+    except decimal.DecimalException as exc:
+        raise ValueError(f"not an exact power: {base}{exponent}") from exc
 
 
 _ATOM = regex.compile(r"(?P<arabic>\d+(?:\.\d+)?)|(?P<point>[点點])(?P<frac>\d+)?|(?P<char>.)")
@@ -148,7 +192,7 @@ def _fraction(text: str, pos: int, tables: NumeralTables) -> tuple[Decimal, int]
     return Decimal("0." + digits), pos
 
 
-def _parse_positional(s: str, tables: NumeralTables) -> Decimal:
+def _parse_positional(s: str, tables: NumeralTables, context: decimal.Context) -> Decimal:
     """Section-by-section reading of a positional numeral (see module docstring)."""
     total = Decimal(0)
     section = Decimal(0)
@@ -157,7 +201,7 @@ def _parse_positional(s: str, tables: NumeralTables) -> Decimal:
     last_unit: Optional[int] = None  # value of the multiplier/magnitude just read
     prev = "start"  # kind of the previous atom: start, digit, zero, unit, decimal
     pos = 0
-    with decimal.localcontext(_CONTEXT):
+    with decimal.localcontext(context):
         while pos < len(s):
             m = _ATOM.match(s, pos)
             assert m is not None
