@@ -26,6 +26,7 @@ MIN_MATCH_SHARE = 0.6
 EDGE_MAX = 5  # characters compared past the last match at a sentence edge
 EDGE_SOLID = 6  # ... when that match is at least this long (a clean alignment, not a stray one)
 PART_SOLID = 8  # a unit aligned only in part needs a match at least this long
+LONG_GAP = 12  # an unmatched stretch this long inside a unit is text printed between its parts
 
 
 @dataclass
@@ -145,6 +146,13 @@ def _edge(pivot: str, vtext: str, bounds: Bounds, i_eq: int, j_eq: int, j_edge: 
     return [Block(t, p0 + i1, p0 + i2, v0 + j1, v0 + j2) for t, i1, i2, j1, j2 in ops], True
 
 
+def _sparse(ops: list[Block], i: int, j: int) -> bool:
+    """Ops[i:j] match less than half their version characters: past the last solid match the
+    unit runs into text printed elsewhere (a scrambled page's next chunk), not a few errors."""
+    span = sum(b.v1 - b.v0 for b in ops[i:j])
+    return span > 0 and sum(b.v1 - b.v0 for b in ops[i:j] if b.tag == "equal") < 0.5 * span
+
+
 def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: int,
                 bounds: Bounds | None = None, edges: tuple[bool, bool] = (True, True)) -> UnitAlignment | None:
     """The unit version[v0:v1] aligned in the pivot; ``edges`` tells which of its ends are a
@@ -180,8 +188,8 @@ def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: 
         if edges[1]:
             tail, anchored[1] = _edge(pivot, vtext, bounds, ops[last].p1, ops[last].v1, v1, left=False)
     # outside the solid matches: one edge block, or trimmed slack (interior small matches kept)
-    first = solid[0] if anchored[0] else equal[0]
-    end = solid[-1] if anchored[1] else equal[-1]
+    first = solid[0] if anchored[0] or (solid and _sparse(ops, equal[0], solid[0])) else equal[0]
+    end = solid[-1] if anchored[1] or (solid and _sparse(ops, solid[-1] + 1, equal[-1] + 1)) else equal[-1]
     al = UnitAlignment(lead + ops[first:end + 1] + tail, anchored[0], anchored[1])
     if al.matched >= MIN_MATCH_SHARE * len(unit):
         return al
@@ -212,7 +220,7 @@ def align(pivot: str, vtext: str, units: list[tuple[int, int]],
         al = _align_unit(pivot, idx, vtext, v0, v1, bounds, edges)
         if al is None:
             continue
-        found.append(al)
+        found += _split_long(al)
         if depth < 2:  # what the alignment left over at either end may be printed elsewhere
             todo += [(v0, al.v0, (edges[0], False), depth + 1), (al.v1, v1, (False, edges[1]), depth + 1)]
     found.sort(key=lambda a: -a.matched)
@@ -224,6 +232,29 @@ def align(pivot: str, vtext: str, units: list[tuple[int, int]],
     if bounds is not None:
         _bridge(pivot, vtext, kept)
     return kept
+
+
+def _split_long(al: UnitAlignment) -> list[UnitAlignment]:
+    """The alignment cut at every long unmatched stretch: a scrambled page prints another
+    paragraph between the two parts of a sentence; that is layout, not an omission."""
+    parts: list[list[Block]] = [[]]
+    for b in al.blocks:
+        if b.tag != "equal" and max(b.p1 - b.p0, b.v1 - b.v0) >= LONG_GAP:
+            parts.append([])
+        else:
+            parts[-1].append(b)
+    if len(parts) == 1:
+        return [al]
+    out = []
+    for k, blocks in enumerate(parts):
+        eq = [i for i, b in enumerate(blocks) if b.tag == "equal"]
+        if not eq:
+            continue
+        lo = 0 if k == 0 else eq[0]  # trimmed only where cut
+        hi = len(blocks) if k == len(parts) - 1 else eq[-1] + 1
+        out.append(UnitAlignment(blocks[lo:hi], k == 0 and al.anchored_left,
+                                 k == len(parts) - 1 and al.anchored_right))
+    return out
 
 
 def _bridge(pivot: str, vtext: str, kept: list[UnitAlignment]) -> None:
