@@ -229,9 +229,7 @@ def align(pivot: str, vtext: str, units: list[tuple[int, int]],
         if all(al.p1 <= k.p0 or al.p0 >= k.p1 for k in kept):
             kept.append(al)
     kept.sort(key=lambda a: a.p0)
-    if bounds is not None:
-        _bridge(pivot, vtext, kept)
-    return kept
+    return _bridge(pivot, vtext, kept) if bounds is not None else kept
 
 
 def _split_long(al: UnitAlignment) -> list[UnitAlignment]:
@@ -257,14 +255,20 @@ def _split_long(al: UnitAlignment) -> list[UnitAlignment]:
     return out
 
 
-def _bridge(pivot: str, vtext: str, kept: list[UnitAlignment]) -> None:
-    """Join units that follow each other in both texts with a small gap between: a sentence a
-    column split in two (a blank line inside it) is compared across the split."""
-    for a, b in zip(kept, kept[1:]):
-        dp, dv = b.p0 - a.p1, b.v0 - a.v1
-        if not (0 <= dp <= EDGE_MAX and 0 <= dv <= EDGE_MAX):
+def _bridge(pivot: str, vtext: str, kept: list[UnitAlignment]) -> list[UnitAlignment]:
+    """Join units that follow each other in both texts with at most a small gap between: a
+    sentence a column split in two (a blank line inside it) is compared across the split, and
+    a region reaching over a sentence edge is printed by one alignment."""
+    out: list[UnitAlignment] = []
+    for b in kept:
+        a = out[-1] if out else None
+        dp, dv = (b.p0 - a.p1, b.v0 - a.v1) if a else (-1, -1)
+        if a is None or not (0 <= dp <= EDGE_MAX and 0 <= dv <= EDGE_MAX):
+            out.append(b)
             continue
         if dp or dv:
             ops = SequenceMatcher(None, pivot[a.p1:b.p0], vtext[a.v1:b.v0], autojunk=False).get_opcodes()
             a.blocks += [Block(t, a.p1 + i1, a.p1 + i2, a.v1 + j1, a.v1 + j2) for t, i1, i2, j1, j2 in ops]
-        a.anchored_right = b.anchored_left = True
+        a.blocks += b.blocks
+        a.anchored_right = b.anchored_right
+    return out

@@ -27,7 +27,7 @@ from typing import Callable, Optional, Sequence
 from schemas import Conflict, Group, MemberRef, Reading, ReferenceDate, StoryRecord
 
 from .align import UnitAlignment, align
-from .canon import Version, build_version
+from .canon import Version, build_version, is_punct
 from .classify import classify
 from .datecmp import DateSpan, group_reference, value_at, version_dates
 from .group import group_id, group_versions
@@ -112,23 +112,30 @@ def _style_only(p_runs: list, v_runs: list, b) -> bool:
     return pr is not None and vr is not None and pr[2] is not None and pr[2] == vr[2]
 
 
-def _regions(pivot: Version, others: Others) -> list[list[int]]:
-    """Edits of every version in pivot coordinates, merged when close; edits that only change
-    a number's numeral style are no edits (they would merge with a real one beside them)."""
-    p_runs = runs(pivot.chars)
-    edits = []
-    for v, als in others:
-        v_runs = runs(v.chars)
-        edits += [(b.p0, b.p1) for al in als for b in al.blocks
-                  if b.tag != "equal" and not _style_only(p_runs, v_runs, b)]
-    edits.sort()
+def _merge(edits: list[tuple[int, int]], gap: int, chars: str = "") -> list[list[int]]:
+    """Edits closer than ``gap`` merged, unless punctuation stands between them."""
     regions: list[list[int]] = []
-    for p0, p1 in edits:
-        if regions and p0 - regions[-1][1] <= MERGE_GAP:
+    for p0, p1 in sorted(edits):
+        if regions and p0 - regions[-1][1] <= gap and not any(is_punct(c) for c in chars[regions[-1][1]:p0]):
             regions[-1][1] = max(regions[-1][1], p1)
         else:
             regions.append([p0, p1])
     return regions
+
+
+def _regions(pivot: Version, others: Others) -> list[list[int]]:
+    """Edits of every version in pivot coordinates, merged when close within one version (a
+    transposition is one region) and when they overlap across versions (two errors of two
+    versions a character apart stay two regions, each with its majority). Edits that only
+    change a number's numeral style are no edits (they would merge with a real one beside them)."""
+    p_runs = runs(pivot.chars)
+    edits = []
+    for v, als in others:
+        v_runs = runs(v.chars)
+        edits += [tuple(r) for r in _merge([(b.p0, b.p1) for al in als for b in al.blocks
+                                            if b.tag != "equal" and not _style_only(p_runs, v_runs, b)],
+                                           MERGE_GAP, pivot.chars)]
+    return _merge(edits, 0)
 
 
 def _snap(region: list[int], others) -> None:
