@@ -231,7 +231,10 @@ def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactS
         ps, pe = region
         spans = [(pivot, ps, pe)]
         for v, als in others:
-            al = next((a for a in als if a.covers(ps, pe)), None)
+            cover = [a for a in als if a.covers(ps, pe)]
+            # at a sentence edge two units meet: the one with the edit there gives the reading
+            al = next((a for a in cover if any(b.tag != "equal" and b.p0 <= pe and b.p1 >= ps
+                                               for b in a.blocks)), cover[0] if cover else None)
             if al is not None:
                 spans.append((v, al.to_version(ps, left=True), al.to_version(pe, left=False)))
         ptext = pivot.chars[ps:pe]
