@@ -10,7 +10,7 @@ for <= 2.2 everywhere; rows above are marked ``!``.
 Each call runs in a forked child and is stopped after ``--cap`` seconds (default 60); the
 larger sizes of that row are then skipped and its ratio is a lower bound (``≥``, the cap
 taken as the time). A call that raises is listed at the end, not timed. A fast
-call is repeated (best of up to 25, about 1 s in all) so that small sizes are not noise.
+call is repeated (best of up to 25, about 2 s in all) so that small sizes are not noise.
 Seconds are the child's CPU time (``time.process_time``): other work on the machine does not
 count. Before timing, the child freezes what is already on the heap (``gc.freeze``): the
 collector then walks the objects the call makes, not the lexicons and modules loaded
@@ -108,7 +108,7 @@ def _child(extractor: str, unit: str, n: int, conn) -> None:
             del result
             gc.collect()
             best, spent = min(best, dt), spent + dt
-            if spent > 1.0:
+            if spent > 2.0:
                 break
         conn.send(best)
     except Exception as exc:  # an extractor that fails is reported, not timed
