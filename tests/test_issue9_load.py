@@ -152,7 +152,7 @@ AT_ONCE = [
 
 @pytest.mark.parametrize("kind,batch_rows,trials,why", AT_ONCE, ids=[f"{c[0]}-{c[1]}" for c in AT_ONCE])
 def test_issue9_F15_loads_started_at_once_on_a_fresh_database_all_succeed(tmp_path, kind, batch_rows, trials, why):
-    f = _many_sources(tmp_path, "at_once.jsonl", sources=12, per=5, tag="x")
+    f = _many_sources(tmp_path, "at_once.jsonl", sources=8, per=5, tag="x")
     want = expected_counts(f)
     ctx = mp.get_context("fork")
     for trial in range(trials):
@@ -263,12 +263,12 @@ def _kill_once_committed(url: str, run2: Path, batch_rows: int, at_least: int) -
 
 # (kill once this many new stories are visible, why)
 KILLS = [(1, "right after the first commit: most sources are still the old ones"),
-         (300, "mid-run, with many sources already replaced")]
+         (150, "mid-run, with many sources already replaced")]
 
 
 @pytest.mark.parametrize("at_least,why", KILLS, ids=[f"after{k[0]}" for k in KILLS])
 def test_issue9_kill_9_during_a_reload_leaves_every_source_old_or_new_never_partial(db_url, tmp_path, at_least, why):
-    sources, per_old, per_new = 120, 6, 7  # 7 stories of 4 rows: a source spans batches of 12 rows
+    sources, per_old, per_new = 80, 6, 7  # 7 stories of 4 rows: a source spans batches of 12 rows
     run1 = _many_sources(tmp_path, "run1.jsonl", sources, per_old, "old")
     run2 = _many_sources(tmp_path, "run2.jsonl", sources, per_new, "new")
     assert load_paths([str(run1)], db_url).exit_code == 0
