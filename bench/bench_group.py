@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract.crosscheck.group import group_versions  # noqa: E402
 
-CTB = [ROOT.parent / "shared" / "corpora" / "ctb6" / "ctb6.test.seg", ROOT.parent / "shared" / "corpora" / "ctb6" / "ctb6.dev.seg"]
+CTB = [ROOT.parent / "shared" / "corpora" / "ctb6" / f"ctb6.{part}.seg" for part in ("test", "dev")]
 DUP_SHARE = 0.10
 
 _POOL: tuple[list[str], list[int]] = ([], [])

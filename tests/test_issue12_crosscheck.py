@@ -104,8 +104,8 @@ def R(y, m=None, d=None, source="dateline", ys=None) -> ReferenceDate:
 
 REFERENCES = [
     # (members' reference dates, datelines, published, expected (y, m, d, year_source), why hard)
-    ([R(1939, 9, 16, ys="page-year"), R(2024, 9, 16, ys="dateline+published")], [DATELINE, DATELINE], [None, "2024-09-17"],
-     (2024, 9, 16, "dateline+published"), "a year in another story on the page (1939) loses to a publication date"),
+    ([R(1939, 9, 16, ys="page-year"), R(2024, 9, 16, ys="dateline+published")], [DATELINE, DATELINE],
+     [None, "2024-09-17"], (2024, 9, 16, "dateline+published"), "a year in another story on the page (1939) loses to a publication date"),
     ([R(1998, 5, 28, ys="page-year"), R(1997, 5, 28, ys="story-year")], [DATELINE] * 2, [None, None],
      (1997, 5, 28, "story-year"), "a year the story itself prints beats one read off the page"),
     ([R(1939, 9, 16, ys="page-year"), R(2024, 9, 18, source="published", ys="published")], [DATELINE, None],
@@ -114,8 +114,8 @@ REFERENCES = [
     ([R(2003, source="text-year", ys="story-year"), R(2005, source="text-year", ys="story-year"),
       R(2005, source="text-year", ys="story-year")], [None] * 3, [None] * 3, (2005, None, None, "story-year"),
      "inferred only: the date most members share"),
-    ([R(2003, source="text-year", ys="story-year"), R(2005, source="text-year", ys="story-year")], [None] * 2, [None] * 2,
-     (2003, None, None, "story-year"), "inferred only, a tie: the earliest, so the choice does not depend on order"),
+    ([R(2003, source="text-year", ys="story-year"), R(2005, source="text-year", ys="story-year")],
+     [None] * 2, [None] * 2, (2003, None, None, "story-year"), "inferred only, a tie: the earliest, so the choice does not depend on order"),
 ]
 
 
