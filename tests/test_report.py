@@ -78,3 +78,24 @@ def test_escaping_without_a_browser() -> None:
     g = Group(group_id="g", members=[MemberRef(source=src, story_id="s", start=0, end=1, headline="<h1>t</h1>")])
     html = render([g], [c])
     assert "<script>1" not in html and "&lt;script&gt;1" in html and "<h1>t" not in html
+
+
+def test_each_readings_value_is_shown_beside_it() -> None:
+    """Issue 12: a number's parsed value or a date resolved against the group's reference date
+    is shown beside the reading, escaped like every other input-derived text."""
+    from schemas import Conflict, Group, MemberRef, Reading, SourceRef
+
+    src = SourceRef(path="a.txt", doc_id="a")
+    readings = [Reading(text="三百亿元", source=src, story_id="s", start=0, end=4, votes=2, value="30000000000",
+                        context_before="", context_after=""),
+                Reading(text="三千亿元", source=src, story_id="s", start=9, end=13, votes=1, value="<b>3</b>",
+                        context_before="", context_after=""),
+                Reading(text="３O０", source=src, story_id="s", start=20, end=23, votes=1, value=None,
+                        context_before="", context_after="")]
+    c = Conflict(conflict_id="c", group_id="g", field="claim.value", kind="numeral", severity="high",
+                 readings=readings, consensus="三百亿元", context="【三百亿元】")
+    g = Group(group_id="g", members=[MemberRef(source=src, story_id="s", start=0, end=1)])
+    html = render([g], [c])
+    assert '<span class="value">= 30000000000</span>' in html
+    assert "&lt;b&gt;3&lt;/b&gt;" in html and "<b>3" not in html
+    assert html.count('class="value"') == 2  # a reading that does not parse shows no value

@@ -27,7 +27,7 @@ th{background:#f3f3f3;font-weight:600}
 mark{background:#ffe066;padding:0 1px}.reading{font-size:1.1em;font-weight:600}
 .ctx{color:#666}.consensus{color:#1e8449;font-weight:600}.none{color:#999;font-style:italic}
 .src{font-family:monospace;font-size:.85em;color:#555}.conflict{margin-bottom:1rem;padding-left:.6rem}
-.summary td,.summary th{font-size:.9em}
+.summary td,.summary th{font-size:.9em}.value{color:#1f4e79;font-size:.85em;margin-left:.4rem}
 """
 
 
@@ -44,6 +44,12 @@ def _marked(text: str, ref: str | None) -> str:
     return "".join(out)
 
 
+def _value(value: str | None) -> str:
+    """What a reading says beside what it prints: a number's value, a date resolved against the
+    group's reference date (issue 12)."""
+    return f'<span class="value">= {escape(value)}</span>' if value else ""
+
+
 def _conflict(c: Conflict) -> str:
     ref = c.consensus
     if ref is None:
@@ -54,7 +60,7 @@ def _conflict(c: Conflict) -> str:
             "<tr>"
             f'<td class="src">{escape(r.source.doc_id)}<br>{escape(r.source.path)}<br>'
             f"chars {r.start}–{r.end}</td>"
-            f'<td class="reading">{_marked(r.text, ref)}</td>'
+            f'<td class="reading">{_marked(r.text, ref)}{_value(r.value)}</td>'
             f'<td><span class="ctx">…{escape(r.context_before)}</span>{_marked(r.text, ref)}'
             f'<span class="ctx">{escape(r.context_after)}…</span></td>'
             f"<td>{r.votes}</td></tr>")
