@@ -38,7 +38,7 @@ than none:
   a list (100，200，300人): the run is ambiguous and no claim;
 * two numbers joined by a range separator whose low end is not below the high
   end -- after a magnitude written once serves both ends (5—10万元) -- are no
-  range. The high end still stands alone after a word separator (由50至40微克:
+  range. The high end still stands alone after a word separator (由50至40吨:
   from 50 to 40) but not after a dash or tilde (100-50亿元 is a subtraction or
   a code). The magnitude is not shared when the low end, read without it, is
   within two orders of magnitude of it (3000—1万元 is 3,000 to 10,000).

@@ -54,32 +54,35 @@ class TextView:
     """``text`` with soft paragraph breaks and spaces between CJK removed."""
 
     def __init__(self, text: str) -> None:
-        chars: list[str] = []
+        parts: list[str] = []
         idx: list[int] = []
         pos = 0
+        prev = ""  # the last character of the view so far
         for m in _WS.finditer(text):
-            for i in range(pos, m.start()):
-                chars.append(text[i])
-                idx.append(i)
+            if m.start() > pos:   # copied in chunks, not character by character
+                parts.append(text[pos:m.start()])
+                idx.extend(range(pos, m.start()))
+                prev = text[m.start() - 1]
             pos = m.end()
             ws = m.group()
             nxt = text[m.end()] if m.end() < len(text) else ""
-            prev = chars[-1] if chars else ""
             if "\n" in ws or "\r" in ws:
                 soft = prev and prev not in _SENT_END and nxt and _ORG_CHARS.match(nxt) and ws.count("\n") <= 2
                 if not soft:
-                    k = m.start() + max(ws.find("\n"), ws.find("\r"))
-                    chars.append("\n")
-                    idx.append(k)
+                    parts.append("\n")
+                    idx.append(m.start() + max(ws.find("\n"), ws.find("\r")))
+                    prev = "\n"
             elif not (prev and _HAN.match(prev) and nxt and (_HAN.match(nxt) or nxt.isdigit())):
-                for i in range(m.start(), m.end()):
-                    chars.append(text[i])
-                    idx.append(i)
-        for i in range(pos, len(text)):
-            chars.append(text[i])
-            idx.append(i)
+                parts.append(ws)
+                idx.extend(range(m.start(), m.end()))
+                prev = ws[-1]
         self.text = text
-        self.c = "".join(chars)
+        if not parts:   # no whitespace at all: the view is the text
+            self.c, self.idx = text, range(len(text))
+            return
+        parts.append(text[pos:])
+        idx.extend(range(pos, len(text)))
+        self.c = "".join(parts)
         self.idx = idx
 
     def span(self, start: int, end: int) -> tuple[int, int]:
