@@ -16,7 +16,7 @@ from hypothesis import given, settings, strategies as st
 
 from extract.facts import lexicon
 from extract.facts.claims import MAX_SENTENCE, SENTENCE_WINDOW, find_claims
-from extract.facts.numbers import normalize_decimal, parse_number, parse_power
+from extract.facts.numbers import multiply, normalize_decimal, parse_number, parse_power
 from extract.facts.officials import _clean_at, _clean_ends, _occurrences, find_officials
 from extract.facts.organizations import _Cand, _select, find_organizations
 
@@ -43,6 +43,12 @@ def test_issue9_f3_long_numbers_parse_exactly(surface: str, expected: str) -> No
 def test_issue9_f3_normalize_decimal_has_no_precision_ceiling() -> None:
     # issue 9 F3: quantize in a fixed 60-digit context raised InvalidOperation
     assert str(normalize_decimal(D("1E+70"))) == "1" + "0" * 70
+
+
+def test_issue9_f3_multiply_is_exact_past_28_digits() -> None:
+    # the default decimal context rounds a product to 28 digits: 30 ones × 亿 lost two of them
+    assert str(multiply(D("1" * 30), D(10**8))) == "1" * 30 + "0" * 8
+    assert str(multiply(D("0.5"), D("1" * 40))) == "5" * 39 + ".5"   # D("1" * 40) / 2 rounds
 
 
 LONG_CLAIMS = [

@@ -66,8 +66,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.facts.numbers import (
+    multiply,
     numeral_tables,
-    normalize_decimal,
     parse_number,
     parse_numeral_range,
     parse_power,
@@ -410,10 +410,10 @@ def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Dec
     if not mag:
         return prev.value
     factor = parse_number("1" + mag.group())
-    shared = normalize_decimal(prev.value * factor)
+    shared = multiply(prev.value, factor)
     if shared < cand.value:
         return shared
-    return prev.value if prev.value * 100 >= factor else None
+    return prev.value if multiply(prev.value, Decimal(100)) >= factor else None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -155,6 +155,14 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"not an exact number: {s!r}") from exc
 
 
+def multiply(a: Decimal, b: Decimal) -> Decimal:
+    """``a * b`` exactly (the default context would round past 28 digits), normalised."""
+    ta, tb = a.as_tuple(), b.as_tuple()
+    assert isinstance(ta.exponent, int) and isinstance(tb.exponent, int)
+    digits = len(ta.digits) + len(tb.digits) + max(ta.exponent, 0) + max(tb.exponent, 0)
+    return normalize_decimal(_exact_context(digits).multiply(a, b))
+
+
 def parse_power(base: str, exponent: str) -> Decimal:
     """``base`` (a number, see :func:`parse_number`) raised to a superscript ``exponent``.
 
