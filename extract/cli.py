@@ -69,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--db", default="sqlite:///out/facts.db", metavar="URL",
                     help="sqlite:///PATH (default sqlite:///out/facts.db) or postgresql://USER@HOST:PORT/DB")
     ld.add_argument("--batch-rows", type=int, default=1000, metavar="N",
-                    help="rows per transaction (default 1000)")
+                    help="rows written per batch (default 1000); commits fall between sources")
     return p
 
 
