@@ -575,13 +575,11 @@ def write_page(path: Path, style: str, blocks: list[Block], rng: random.Random, 
                 er.raw_start, er.raw_end = base + er.wstart, base + er.wend
 
     width = rng.randint(14, 18)
-    head_after = False  # a headline below its story reads as the next one's once datelines lead
-    for b in blocks:
+    for b in blocks:  # (a headline below its story would read as the next one's: datelines lead)
         b.start = size
         for er in b.errors:
             er.file = path.name
-        if not head_after:
-            piece(b, "headline")
+        piece(b, "headline")
         if style == "web" and b.published:
             add(f"发布时间:{b.published.isoformat()} {rng.randint(6, 23):02d}:{rng.randint(0, 59):02d}:"
                 f"{rng.randint(0, 59):02d}\n\n")
@@ -608,8 +606,6 @@ def write_page(path: Path, style: str, blocks: list[Block], rng: random.Random, 
             for i, p in enumerate(pos[len(lead):]):
                 m[ch.start + i] = base + p
         piece(b, "endmark", "  " if style == "web" else "")
-        if head_after:
-            piece(b, "headline")
         if style == "web":
             add(f"(责编:{rng.choice(EDITORS)}、{rng.choice(EDITORS)})\n\n")
         b.end = size
