@@ -11,6 +11,7 @@ training seconds, figures) and TRAINING.md (the same for people, plus the notes 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import shutil
 import sys
@@ -30,7 +31,7 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def package(src: Path, dest: Path) -> None:
+def package(src: Path, dest: Path, tokens: str) -> dict:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
@@ -42,11 +43,13 @@ def package(src: Path, dest: Path) -> None:
             shutil.copy2(p, dest / name)
     meta = json.loads((dest / "meta.json").read_text(encoding="utf-8"))
     meta.update({"name": NAME, "version": VERSION,
-                 "description": "newsfacts recogniser: PER/ORG/TITLE/LOC on Chinese characters (see TRAINING.md)",
+                 "description": f"newsfacts recogniser: PER/ORG/TITLE/LOC on {'pkuseg words' if tokens == 'words' else 'characters'} (see TRAINING.md)",
                  "license": "research use (trained on CLUENER2020, People's Daily NER, MSRA NER)",
                  "author": "newsfacts", "url": "", "email": ""})
-    meta.pop("performance", None)  # dev-slice scores; the held-out figures are in TRAINING.json
+    meta["newsfacts"] = {"tokens": tokens}  # what extract.facts.recognizer feeds the model
+    perf = meta.pop("performance", None)  # dev-slice scores; the held-out figures are in TRAINING.json
     (dest / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return perf or {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,8 +64,12 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    package(args.model, args.dest)
     stats = json.loads((args.corpus / "stats.json").read_text(encoding="utf-8"))
+    perf = package(args.model, args.dest, stats["tokens"])
+    sys.path.insert(0, str(ROOT))
+    from extract.facts import lexicon
+
+    words = "\n".join(sorted(set(lexicon.user_dict_words())))
     record = {
         "model": f"zh_{NAME}-{VERSION}",
         "spacy_version": spacy.__version__,
@@ -72,8 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         "train_files": {n: {"path": str(p.relative_to(ROOT.parent)), "sha256": sha256(p)} for n, p in TRAIN_FILES.items()},
         "heldout_files": {n: {"path": str(p.relative_to(ROOT.parent)), "sha256": sha256(p)}
                           for n, p in HELDOUT_FILES.items()},
+        # what the silver titles and the pkuseg user dictionary were made from (at packaging time)
+        "lexicon_files": {n: sha256(ROOT / "extract" / "data" / n)
+                          for n in ("titles.txt", "title_prefixes.txt", "orgs.tsv")},
+        "user_dict_sha256": hashlib.sha256(words.encode("utf-8")).hexdigest(),
         "conversion": {k: stats[k] for k in ("tokens", "titles", "seed", "dev_share")} | {"counts": stats["counts"]},
         "training_seconds": round(args.seconds),
+        "dev_slice_ents_f": perf.get("ents_f"),  # spacy train's score of model-best on its dev slice
         "size_bytes": _size(args.dest),
         "figures": json.loads(args.figures.read_text(encoding="utf-8")) if args.figures else None,
     }
@@ -82,10 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"# {record['model']}: how it was trained", "",
              "Regenerate with `make model` (training/train.sh). Machine-readable: TRAINING.json.", "",
              f"- spaCy {record['spacy_version']}; tokens: {stats['tokens']}; TITLE in People's Daily/MSRA: "
-             f"{stats['titles']}; seed {stats['seed']}",
+             f"{stats['titles']}; dev-split seed {stats['seed']}; training seed and steps as in config.cfg "
+             f"(model-best: the best dev score of the run)",
              f"- training/config.cfg sha256 `{record['training_config_sha256']}`",
              f"- shipped config.cfg sha256 `{record['model_config_sha256']}`",
-             f"- training time {record['training_seconds']} s (wall clock, 1 thread, shared 2-core machine)",
+             f"- training time {record['training_seconds']} s (wall clock, 1 thread, shared 2-core machine); "
+             f"model-best's dev-slice ents_f {record['dev_slice_ents_f']}",
              f"- size on disk {record['size_bytes'] / 1e6:.1f} MB", "", "## Corpus files", "",
              "| role | file | sha256 |", "|---|---|---|"]
     for role, files in (("train", record["train_files"]), ("held out", record["heldout_files"])):

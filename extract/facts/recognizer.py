@@ -11,7 +11,10 @@ anyway), or a known organisation name or alias of two or more characters (orgs.t
 The model is loaded lazily, in ``initialize()`` or on the first document, never at import. It
 runs on its own Doc of each sentence's text, made by the model's own tokenizer, and its spans
 are mapped back by character offsets, so the component works whatever tokens the pipeline's Doc
-has (spaCy's character tokens or pkuseg words).
+has (spaCy's character tokens or pkuseg words). The shipped model reads pkuseg words (it
+measured better than characters, see TRAINING.md): the component segments each triggered
+sentence with the host pipeline's pkuseg tokenizer when it has one (extract.nlp.build_nlp),
+else with its own (loaded once per process from the pkuseg model folder, extract.model).
 
 Results:
 
@@ -58,7 +61,20 @@ def model_info(path: str | Path = MODEL_DIR) -> dict:
     meta = json.loads((Path(path) / "meta.json").read_text(encoding="utf-8"))
     name = f"{meta.get('lang', 'zh')}_{meta.get('name', 'pipeline')}"
     return {"name": name, "version": meta.get("version", "0.0.0"),
-            "id": f"{name}-{meta.get('version', '0.0.0')}", "spacy_version": meta.get("spacy_version")}
+            "id": f"{name}-{meta.get('version', '0.0.0')}", "spacy_version": meta.get("spacy_version"),
+            "tokens": meta.get("newsfacts", {}).get("tokens", "char")}
+
+
+@cache
+def _own_pkuseg():
+    """A pkuseg tokenizer with the project's user dictionary, for hosts that have none."""
+    from ..nlp import build_nlp
+
+    return build_nlp(components=False).tokenizer
+
+
+def _is_pkuseg(tokenizer) -> bool:
+    return str(getattr(tokenizer, "segmenter", "")) == "pkuseg" and getattr(tokenizer, "pkuseg_seg", None) is not None
 
 
 # ---------------------------------------------------------------- trigger
@@ -124,12 +140,16 @@ class RecognizerComponent:
     """spaCy component: sets ``doc.spans[spans_key]`` from the trained model on triggered sentences."""
 
     def __init__(self, nlp: Language, name: str, *, model: Optional[str] = None, trigger: bool = True,
-                 spans_key: str = SPANS_KEY, batch_size: int = 64) -> None:
+                 spans_key: str = SPANS_KEY, batch_size: int = 64, tokens: Optional[str] = None) -> None:
         self.name = name
         self.model_path = Path(model) if model else MODEL_DIR
         self.trigger = trigger
         self.spans_key = spans_key
         self.batch_size = batch_size
+        self._tokens = tokens  # "words" / "char"; None: as the model's meta.json says
+        self._host_tokenizer = nlp.tokenizer
+        #: the pkuseg tokenizer a words model reads (settable: share one that is loaded already)
+        self.segmenter = None
         self._model: Optional[Language] = None
         self._info: Optional[dict] = None
         #: sentences / characters seen and run through the model (for measuring the trigger)
@@ -146,24 +166,60 @@ class RecognizerComponent:
         return self._model
 
     @property
-    def model_id(self) -> str:
-        """The model's name and version, e.g. ``zh_newsfacts_ner-0.1.0``."""
+    def info(self) -> dict:
         if self._info is None:
             self._info = model_info(self.model_path)
-        return self._info["id"]
+        return self._info
+
+    @property
+    def model_id(self) -> str:
+        """The model's name and version, e.g. ``zh_newsfacts_ner-0.1.0``."""
+        return self.info["id"]
+
+    @property
+    def tokens(self) -> str:
+        """What the model reads: ``words`` (pkuseg) or ``char``."""
+        return self._tokens or self.info["tokens"]
 
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
-        """Load the model and the trigger lexicon so the first document is not slow."""
+        """Load the model (and its segmenter) and the trigger lexicon so the first document is not slow."""
+        if nlp is not None:
+            self._host_tokenizer = nlp.tokenizer
         self.model
-        self.model_id
+        if self.tokens == "words":
+            self._segmenter()
         trigger_words()
 
     # running ----------------------------------------------------------
+    def _segmenter(self):
+        if self.segmenter is None:
+            self.segmenter = self._host_tokenizer if _is_pkuseg(self._host_tokenizer) else _own_pkuseg()
+        return self.segmenter
+
+    def _model_docs(self, texts: list[str]) -> list[tuple[Doc, list[int]]]:
+        """Each text as a Doc of the model's tokens, with each token's start offset in the text."""
+        if self.tokens != "words":
+            docs = [self.model.make_doc(t) for t in texts]
+            return [(d, [tok.idx for tok in d]) for d in docs]
+        seg, vocab, out = self._segmenter(), self.model.vocab, []
+        for text in texts:
+            words = [t.text for t in seg(text) if not t.is_space]
+            starts, pos = [], 0
+            for w in words:  # offsets by the text itself, whatever whitespace the segmenter kept
+                pos = text.index(w, pos)
+                starts.append(pos)
+                pos += len(w)
+            spaces = [i + 1 < len(words) and starts[i] + len(w) < starts[i + 1] for i, w in enumerate(words)]
+            out.append((Doc(vocab, words=words, spaces=spaces), starts))
+        return out
+
     def predict_texts(self, texts: Iterable[str]) -> list[list[tuple[int, int, str, Optional[float]]]]:
         """The model's spans (start, end, label, score) for each text, by character offsets."""
+        pairs = self._model_docs(list(texts))
         out = []
-        for sdoc in self.model.pipe(texts, batch_size=self.batch_size):
-            out.append([(e.start_char, e.end_char, e.label_, None) for e in sdoc.ents])
+        for (_, starts), sdoc in zip(pairs, self.model.pipe((d for d, _ in pairs), batch_size=self.batch_size)):
+            out.append([(starts[e.start], starts[e.end - 1] + len(sdoc[e.end - 1].text), e.label_, None)
+                        for e in sdoc.ents])
         return out
 
     def __call__(self, doc: Doc) -> Doc:
@@ -207,10 +263,11 @@ def recognized(doc: Doc, key: str = SPANS_KEY) -> list[Recognized]:
 
 
 @Language.factory("recognizer", default_config={"model": None, "trigger": True, "spans_key": SPANS_KEY,
-                                                "batch_size": 64})
+                                                "batch_size": 64, "tokens": None})
 def make_recognizer(nlp: Language, name: str, model: Optional[str], trigger: bool, spans_key: str,
-                    batch_size: int) -> RecognizerComponent:
-    """Factory for the "recognizer" pipeline component (``model``: a model folder; None = the
-    shipped one; ``trigger``: False runs every sentence)."""
+                    batch_size: int, tokens: Optional[str]) -> RecognizerComponent:
+    """Factory for the "recognizer" pipeline component (``model``: a model folder, None = the
+    shipped one; ``trigger``: False runs every sentence; ``tokens``: "words"/"char" to override
+    what the model's meta.json says it reads)."""
     return RecognizerComponent(nlp, name, model=model, trigger=trigger, spans_key=spans_key,
-                               batch_size=batch_size)
+                               batch_size=batch_size, tokens=tokens)
