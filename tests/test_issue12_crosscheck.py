@@ -170,6 +170,21 @@ def test_a_date_printed_differently_is_a_date_conflict_with_values(nlp, old, new
     assert fold(c.consensus) == fold(old[:-2])
 
 
+WORDED_APART = [
+    # (old, new, severity, why hard)
+    ("今天发布", "１６日发布", "low", "今天 and １６日 name one day (the group's 2024-09-16): worded apart, not wrong"),
+    ("今天发布", "发布今天", "high", "two words swapped across a date: the date alike, the text not"),
+]
+
+
+@pytest.mark.parametrize("old,new,severity,why", WORDED_APART, ids=[w[-1] for w in WORDED_APART])
+def test_a_date_worded_apart_is_low_only_when_the_readings_are_one_day(old, new, severity, why):
+    paras = [PARAS[0].replace(old, new)] + PARAS[1:]
+    (c,) = check(versions({"paras": paras}))[2]
+    assert c.field == "date" and c.severity == severity
+    assert ("same_resolved_date" in c.evidence) == (severity == "low")
+
+
 # ------------------------------------------------------------------ item 2: furniture
 
 FURNITURE = [

@@ -276,8 +276,10 @@ def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactS
                                     start=rs, end=re_, votes=votes[key], value=value,
                                     context_before=_printed(v, max(0, a - CONTEXT), a),
                                     context_after=_printed(v, b, b + CONTEXT)))
-        if field == "date" and None not in values and len(set(values)) == 1:
-            severity, evidence = "low", evidence + ["same_resolved_date"]  # 今天 / 25日: one day
+        if field == "date" and None not in values and len(set(values)) == 1 and all(
+                any(d.a <= a and b <= d.b for d in dates.get(id(v), ())) for v, a, b in spans):
+            # every reading is one date and all name one day (今天 / 25日): worded apart only
+            severity, evidence = "low", evidence + ["same_resolved_date"]
         readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
         consensus = shown[consensus] if consensus is not None else None
         cid = hashlib.sha1(f"{gid}\x00{salt}{ps}\x00{pe}\x00{sorted(votes.items())}".encode()).hexdigest()[:16]
