@@ -27,9 +27,10 @@ from .align import Block, UnitAlignment
 from .canon import Version, fold
 from .compare import FactSpan, region_conflicts
 from .datecmp import text_dates
-from .numerals import runs, skeleton, skeleton_map
+from .numerals import number_key, runs, skeleton, skeleton_map
 
 MIN_SIMILARITY = 0.5
+MAX_PIECE_EDITS = 2  # characters two prints of one piece may differ in
 NEAR, LEAD, TAIL = 0.75, 120, 80  # an unrecognised dateline: share matched, where to look
 END_MARK = re.compile(r"^[（(][^（）()]{1,3}[）)]$")
 FIELD = {"headline": "headline", "subtitle": "headline", "dateline": "dateline", "byline": "byline",
@@ -108,8 +109,15 @@ def pieces(v: Version) -> dict[str, Version]:
 
 
 def _aligned(pivot: str, other: str) -> Optional[UnitAlignment]:
+    """The piece aligned to the pivot piece, or None when it is another piece: too unlike it,
+    or unlike in more characters than OCR errors explain (a dateline of the next story that a
+    merged record took: 杭州九月六日 / 昆明九月七日). Numbers count by value (十二 = 12)."""
     sm = SequenceMatcher(None, pivot, other, autojunk=False)
     if sm.ratio() < MIN_SIMILARITY:
+        return None
+    a, b = number_key(pivot), number_key(other)
+    same = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    if max(len(a), len(b)) - same > MAX_PIECE_EDITS:
         return None
     return UnitAlignment([Block(*op) for op in sm.get_opcodes()], anchored_left=True, anchored_right=True)
 
