@@ -85,15 +85,18 @@ class UnitAlignment:
             return at[0].v0 if left else at[-1].v1
         for b in self.blocks:
             if b.p0 < p < b.p1:
-                if b.tag == "equal":
+                if b.tag == "equal" or b.p1 - b.p0 == b.v1 - b.v0:  # character for character
                     return b.v0 + (p - b.p0)
                 return b.v0 if left else b.v1
         return self.blocks[0].v0 if p < self.p0 else self.blocks[-1].v1
 
     def to_pivot(self, v: int) -> int | None:
+        """Pivot position of version position ``v`` (character for character through an
+        equal block or a same-length replacement, else the block's start)."""
         for b in self.blocks:
             if b.v0 <= v < b.v1 or (b.v0 == v == b.v1):
-                return b.p0 + (v - b.v0) if b.tag == "equal" else b.p0
+                same = b.tag == "equal" or b.p1 - b.p0 == b.v1 - b.v0
+                return b.p0 + (v - b.v0) if same else b.p0
         return None
 
 

@@ -26,7 +26,7 @@ from typing import Callable, Optional, Sequence
 
 from schemas import Conflict, Group, MemberRef, Reading, ReferenceDate, StoryRecord
 
-from .align import UnitAlignment, align
+from .align import Block, UnitAlignment, align
 from .canon import Version, build_version, is_punct
 from .classify import classify
 from .datecmp import DateSpan, group_reference, value_at, version_dates
@@ -132,9 +132,14 @@ def _regions(pivot: Version, others: Others) -> list[list[int]]:
     edits = []
     for v, als in others:
         v_runs = runs(v.chars)
-        edits += [tuple(r) for r in _merge([(b.p0, b.p1) for al in als for b in al.blocks
-                                            if b.tag != "equal" and not _style_only(p_runs, v_runs, b)],
-                                           MERGE_GAP, pivot.chars)]
+        mine = []
+        for b in (b for al in als for b in al.blocks if b.tag != "equal"):
+            if b.p1 - b.p0 == b.v1 - b.v0 > 1:  # 京三 / 竞3: one character at a time
+                parts = [Block("replace", b.p0 + i, b.p0 + i + 1, b.v0 + i, b.v0 + i + 1) for i in range(b.p1 - b.p0)]
+            else:
+                parts = [b]
+            mine += [(x.p0, x.p1) for x in parts if not _style_only(p_runs, v_runs, x)]
+        edits += [tuple(r) for r in _merge(mine, MERGE_GAP, pivot.chars)]
     return _merge(edits, 0)
 
 
@@ -146,7 +151,7 @@ def _snap(region: list[int], others) -> None:
         for _, als in others:
             for al in als:
                 for b in al.blocks:
-                    if b.tag == "equal":
+                    if b.tag == "equal" or b.p1 - b.p0 == b.v1 - b.v0:  # maps char for char
                         continue
                     if b.p0 < region[0] < b.p1:
                         region[0], changed = b.p0, True
