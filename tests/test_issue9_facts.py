@@ -260,3 +260,21 @@ def test_issue9_f14_repetitions_give_facts_in_proportion(unit: str, n: int) -> N
     assert a and set(a) == set(b) == set(c)
     for key in a:
         assert c[key] - b[key] == b[key] - a[key], key
+
+
+# --------------------------------------------------------------------------- through the whole pipeline
+@pytest.mark.parametrize("printed, value, unit", [
+    # the normaliser folds full-width digits; the comma and point must fold with them (issue 9 F13)
+    ("１２３，４５６．７８亿元", "12345678000000", "元"),
+    ("１２３，４５６亿元", "12345600000000", "元"),
+    # NFKC would turn ² into 2 before the claims parser sees it (issue 9 F13)
+    ("10²平方米", "100", "平方米"),
+])
+def test_issue9_f13_numbers_survive_normalisation(nlp, printed, value, unit):
+    from extract.inputs import RawDoc
+    from extract.pipeline import extract_items
+
+    raw = f"新华社北京12月25日电 今年全市新增投资{printed}。"
+    (story,) = [r for r in extract_items([RawDoc(path="p", doc_id="d", text=raw)], nlp)]
+    (claim,) = [c for c in story.claims if c.unit == unit]
+    assert (str(claim.value), raw[claim.start:claim.end]) == (value, printed)

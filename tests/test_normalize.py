@@ -25,6 +25,13 @@ CASES = [
     ("上段。\n\n下段。", "上段。\n下段。", "a blank line separates paragraphs"),
     ("\ufeff正文", "\ufeff正文"[1:] if False else "正文", "a BOM is dropped"),
     ("第一行\r\n第二行", "第一行第二行", "CRLF line breaks"),
+    # issue 9 F13: the number must reach the claims parser unambiguous
+    ("１２３，４５６．７８亿元", "123,456.78亿元", "full-width thousands comma and point inside a full-width number"),
+    ("１２３，４５６亿元", "123,456亿元", "no point: the comma still groups thousands (exactly three digits follow)"),
+    ("１，２，３", "1，2，3", "a full-width comma between single digits is a list, not grouping"),
+    ("１２３，４５６７人", "123，4567人", "four digits after the comma: not a thousands group"),
+    ("10²平方米", "10²平方米", "a superscript is a power: NFKC would make 102"),
+    ("H₂O", "H₂O", "a subscript stays a subscript"),
 ]
 
 

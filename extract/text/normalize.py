@@ -7,8 +7,12 @@ What changes (and nothing else):
 - half-width punctuation used in Chinese text becomes full-width
   (``,`` ``:`` ``;`` ``!`` ``?`` ``(`` ``)``), except ``,``/``:``/``.`` between digits
   (``1,389``, ``13:11``);
+- a full-width point between full-width digits, and a full-width comma between them that
+  groups thousands (exactly three digits follow), become ``.`` and ``,``
+  (``１２３，４５６．７８`` → ``123,456.78``; ``１，２`` keeps its ``，``: a list, not a number);
 - compatibility variants that NFKC maps to one character are unified
-  (e.g. Kangxi radicals ``⼀`` → ``一``).
+  (e.g. Kangxi radicals ``⼀`` → ``一``), except superscripts and subscripts: ``10²`` is
+  ten squared, not 102.
 """
 from __future__ import annotations
 
@@ -20,6 +24,19 @@ from .offsets import NormText
 
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 BETWEEN_DIGITS_KEEP = {",", ":", "."}
+FULL_DIGITS = frozenset("０１２３４５６７８９")
+
+
+def _full_width_number_mark(raw: str, i: int, end: int) -> str | None:
+    """``.`` or ``,`` for a full-width point or thousands comma inside a full-width number."""
+    ch = raw[i]
+    if ch not in "．，" or i == 0 or raw[i - 1] not in FULL_DIGITS:
+        return None
+    if ch == "．":
+        return "." if i + 1 < end and raw[i + 1] in FULL_DIGITS else None
+    group = raw[i + 1:i + 4]
+    after = raw[i + 4] if i + 4 < end else ""
+    return "," if len(group) == 3 and all(c in FULL_DIGITS for c in group) and after not in FULL_DIGITS else None
 
 
 def is_ascii_alnum(ch: str) -> bool:
@@ -37,6 +54,8 @@ def _fold(ch: str) -> str:
         return ascii_ch if ascii_ch.isalnum() else ch
     if ch.isascii():
         return ch
+    if unicodedata.decomposition(ch).startswith(("<super>", "<sub>")):
+        return ch  # 10² is a power, H₂O a formula: not the digits 102 and H2O
     nf = unicodedata.normalize("NFKC", ch)
     if len(nf) == 1 and not (nf.isascii() and not nf.isalnum()):
         return nf
@@ -59,7 +78,7 @@ def append_segment(out: NormText, start: int, end: int) -> None:
             if pending_space < 0:
                 pending_space = i
             continue
-        folded = _fold(ch)
+        folded = _full_width_number_mark(raw, i, end) or _fold(ch)
         prev = out.chars[-1] if out.chars else ""
         if folded in HALF_TO_FULL:
             nxt = _fold(_next_visible(raw, i + 1, end) or " ")
