@@ -22,6 +22,7 @@ CASES = [
     ("13:11:08", "13:11:08", "a clock time keeps its colons"),
     ("(2023年版)", "（2023年版）", "half-width brackets in Chinese text"),
     ("scale\nand dynamic", "scale and dynamic", "a line break between Latin words is a space"),
+    ("1\n998年度", "1998年度", "a narrow column wraps a number: no space, or the year is lost (issue 12)"),
     ("上段。\n\n下段。", "上段。\n下段。", "a blank line separates paragraphs"),
     ("\ufeff正文", "\ufeff正文"[1:] if False else "正文", "a BOM is dropped"),
     ("第一行\r\n第二行", "第一行第二行", "CRLF line breaks"),

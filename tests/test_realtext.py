@@ -77,3 +77,18 @@ def test_check_over_real_text_groups_the_two_layouts(extracted):
     paired = {frozenset(m.source.doc_id.replace("_column_", "_flow_") for m in g.members) for g in groups}
     assert len(paired) >= len(docs) // 4  # most documents pair with their other layout
     assert all(len(c.readings) >= 2 for c in conflicts)
+
+
+def test_layout_does_not_change_the_reference_date(extracted):
+    """Issue 12: a narrow column wrapped 1998 as 1⏎998 and the story's inferred year changed;
+    the same text in both layouts must resolve against the same reference date."""
+    _, recs = extracted
+    by_doc: dict[str, list] = {}
+    for r in recs:
+        if r.record_type == "story":
+            by_doc.setdefault(r.source.doc_id, []).append(r.reference_date)
+    pairs = [(refs, by_doc.get(doc.replace("_flow_", "_column_")))
+             for doc, refs in by_doc.items() if "_flow_" in doc]
+    compared = [(a[0], b[0]) for a, b in pairs if b and len(a) == len(b) == 1]
+    assert len(compared) >= len(pairs) // 2
+    assert [(a, b) for a, b in compared if a != b] == []

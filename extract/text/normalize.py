@@ -110,7 +110,8 @@ def normalize_segments(raw: str, paragraphs: Iterable[Iterable[tuple[int, int]]]
                 # a hard line break between two Latin words keeps one space
                 prev = out.chars[-1]
                 nxt = _fold(_next_visible(raw, s, e) or " ")
-                if is_ascii_alnum(prev) and is_ascii_alnum(nxt) and _hyphen_free(prev):
+                if is_ascii_alnum(prev) and is_ascii_alnum(nxt) and _hyphen_free(prev) \
+                        and not (prev.isdigit() and nxt.isdigit()):  # 1⏎998年: a wrapped number
                     out.append(" ", last_end)
             append_segment(out, s, e)
             last_end = e
