@@ -197,9 +197,14 @@ REFERENCE_CASES = [
     ("据新华社", None, XI_003, PAGE_003, None, (2024, None, None, "text-year", "page-year")),
     # the story's own year
     ("（据新华社电）", None, FRAUD_001, None, None, (2023, None, None, "text-year", "story-year")),
-    # the option wins over everything
+    # --reference-date is a fallback: a dateline with a publication date needs none of it
     ("新华社北京12月25日电", "2024-04-26", MIIT_STORY, None, dt.date(2022, 5, 1),
-     (2022, 5, 1, "option", "option")),
+     (2023, 12, 25, "dateline", "dateline+published")),
+    # a dateline whose year nothing printed takes the option's year, one back for a later month
+    ("新华社北京12月25日电", None, "会议在京召开。", None, dt.date(2022, 5, 1),
+     (2021, 12, 25, "dateline", "option")),
+    # nothing printed at all: the option is the whole reference date
+    (None, None, "今年以来，工作取得进展。", None, dt.date(2022, 5, 1), (2022, 5, 1, "option", "option")),
     # dateline taken from the story's start when not given separately
     (None, None, "新华社北京12月2日电 " + SPEC_004, None, None, (2024, 12, 2, "dateline", "story-year")),
     # nothing at all

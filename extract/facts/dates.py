@@ -631,7 +631,10 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
                    page_text: Optional[str] = None, option: Optional[_dt.date] = None) -> ReferenceDate:
     """The reference date of a story.
 
-    1. ``option`` (``--reference-date``) wins outright (source/year_source ``option``).
+    1. ``option`` (``--reference-date``) is the fallback for what the story and its page do
+       not give: the whole date when they give none (source/year_source ``option``), or the
+       year of a dateline whose year nothing printed gives (year_source ``option``, one year
+       back when the dateline month is later than the option's month, as with ``published``).
     2. Month/day come from the dateline (``新华社北京12月25日电``; when ``dateline`` is None a
        dateline at the start of the story, or a bracketed one at its end, is used).
     3. With a dateline and ``published``: the publication year, minus one when the dateline
@@ -655,9 +658,20 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
        month 2 and no day; ``13月5日`` gives neither, and the story then borrows no other
        day from its page. Relative expressions needing the lost part stay unresolved.
     """
-    if option is not None:
+    ref = _printed_reference(dateline, published, story_text, page_text)
+    if option is None or ref.year is not None:
+        return ref
+    if ref.month is None:
         return ReferenceDate(year=option.year, month=option.month, day=option.day,
                              source="option", year_source="option")
+    year = option.year - (1 if ref.month > option.month else 0)
+    return ref.model_copy(update={"year": year, "day": _checked_md(ref.month, ref.day, year)[1],
+                                  "year_source": "option"})
+
+
+def _printed_reference(dateline: Optional[str], published: Optional[str], story_text: str,
+                       page_text: Optional[str]) -> ReferenceDate:
+    """The reference date from what the story and its page print (steps 2-6 above)."""
     md = parse_dateline(dateline)
     if md is None and dateline is None and story_text:
         lead = parse_dateline(story_text[:60])
