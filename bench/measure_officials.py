@@ -20,7 +20,11 @@ followed by a ``name`` span, the share where that name is found with that
 title (the found title, or org+title, is a suffix of the gold position text or
 the other way round).
 
-Run: ``.venv/bin/python bench/measure_officials.py [-v] [--train]``
+With ``--model`` every figure is printed twice: rules alone (``find_officials(text)``) and rules
+with the trained recogniser's PER spans (``find_officials(text, names)``, as the pipeline runs
+when "recognizer" is before "officials", issue 10).
+
+Run: ``.venv/bin/python bench/measure_officials.py [-v] [--train] [--model]``
 """
 from __future__ import annotations
 
@@ -32,7 +36,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.facts.officials import find_officials  # noqa: E402
+from extract.facts.officials import find_officials as _rules_only  # noqa: E402
+
+_NAMER = None   # set by --model: text -> the recogniser's PER spans
+
+
+def find_officials(text: str):
+    return _rules_only(text, _NAMER(text) if _NAMER else None)
+
+
+def recogniser_names():
+    """text -> PER spans of the shipped recogniser, run as the pipeline runs it."""
+    from extract.facts.recognizer import RecognizerComponent, recognized
+    from extract.nlp import build_nlp
+
+    nlp = build_nlp(components=False)
+    comp = RecognizerComponent(nlp, "recognizer")
+
+    def names(text: str) -> list[tuple[int, int]]:
+        return [(r.start, r.end) for r in recognized(comp(nlp.make_doc(text))) if r.label == "PER"]
+    return names
 
 SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -117,6 +140,16 @@ def cluener(verbose: bool, split: str = "dev") -> tuple[float, int]:
 
 
 def main() -> None:
+    global _NAMER
+    if "--model" in sys.argv:
+        print("== rules only")
+        report()
+        _NAMER = recogniser_names()
+        print("== rules + recogniser")
+    report()
+
+
+def report() -> None:
     verbose = "-v" in sys.argv
     rec, prec, req, found = seeds(verbose)
     print(f"seeds: recall of required (all positions right) {rec:.3f} of {req}; precision {prec:.3f} of {found} found")

@@ -18,8 +18,10 @@ from . import model
 from .errors import ModelMissingError
 
 # Fact components in pipeline order: later ones read what earlier ones found.
-COMPONENTS = ("officials", "organizations", "claims", "dates", "events")
+# "recognizer" (the trained NER model) runs before "officials", whose names it confirms or re-cuts.
+COMPONENTS = ("recognizer", "officials", "organizations", "claims", "dates", "events")
 MODULES = {
+    "recognizer": "extract.facts.recognizer",
     "officials": "extract.facts.officials",
     "organizations": "extract.facts.organizations",
     "claims": "extract.facts.claims",

@@ -35,7 +35,8 @@ from spacy.tokens import Doc
 
 from schemas import Mention, Official, Position
 
-from . import lexicon
+from . import binding, lexicon
+from .recognizer import SPANS_KEY, recognized
 
 if not Doc.has_extension("officials"):
     Doc.set_extension("officials", default=None)
@@ -443,6 +444,38 @@ def _position_at(c: str, m: regex.Match) -> tuple[_Pos, bool, bool]:
             anonymous, "reporter" in info.flags)
 
 
+def _chain(c: str, pos: _Pos, by_end: dict[int, regex.Match]) -> list[_Pos]:
+    """``pos`` with the positions joined to it by 、 before (中共中央总书记、国家主席、…)."""
+    chain = [pos]
+    while chain[0].start > 0 and c[chain[0].start - 1] == "、" and chain[0].start - 1 in by_end:
+        prev, anon, _ = _position_at(c, by_end[chain[0].start - 1])
+        if anon:
+            break
+        chain.insert(0, prev)
+    _elide(chain)
+    return chain
+
+
+def _ner_found(c: str, matches: list[regex.Match], s: int, e: int) -> list[_Found]:
+    """An official for the recogniser's PER span c[s:e] when a title stands directly before
+    it (or, for a post-name title, directly after it): binding by the rules, the name by the
+    model (binding.py)."""
+    by_end = {m.end(): m for m in matches}
+    by_start = {m.start(): m for m in matches}
+    m = by_end.get(s)
+    if m is not None:
+        pos, anonymous, reporter = _position_at(c, m)
+        if anonymous or reporter:
+            return []
+        chain = _chain(c, pos, by_end)
+        rule = "title_chain" if len(chain) > 1 else ("org_title_name" if pos.org else "title_name")
+        return [_Found(c[s:e], chain, chain[0].start, e, rule, 0.9 if pos.org else 0.75)]
+    m = by_start.get(e)
+    if m is not None and "post" in lexicon.titles()[m.group("title")].flags and not m.group("pre"):
+        return [_Found(c[s:e], [_Pos(m.group(), None, m.start(), m.end())], s, m.end(), "name_title", 0.6)]
+    return []
+
+
 def _elide(chain: list[_Pos]) -> None:
     """Fill a missing organisation from the position before (国家能源局党组书记、局长)."""
     for k in range(1, len(chain)):
@@ -503,13 +536,7 @@ def _scan(view: TextView) -> list[_Found]:
             names = [n] if n else []
         if not names:
             continue
-        chain = [pos]
-        while chain[0].start > 0 and c[chain[0].start - 1] == "、" and chain[0].start - 1 in by_end:
-            prev, anon, _ = _position_at(c, by_end[chain[0].start - 1])
-            if anon:
-                break
-            chain.insert(0, prev)
-        _elide(chain)
+        chain = _chain(c, pos, by_end)
         rule = "title_chain" if len(chain) > 1 else ("org_title_name" if pos.org else "title_name")
         score = 0.9 if pos.org else (0.6 if pos.dirty else 0.75)
         q = m.end()
@@ -545,13 +572,28 @@ def _scan(view: TextView) -> list[_Found]:
     return found
 
 
-def find_officials(text: str) -> list[Official]:
-    """Every named official in ``text``, with positions and later mentions."""
+def find_officials(text: str, names: Optional[list[tuple[int, int]]] = None, *,
+                   model: Optional[str] = None, unmatched: Optional[str] = None) -> list[Official]:
+    """Every named official in ``text``, with positions and later mentions.
+
+    ``names``: the recogniser's PER spans for ``text`` (character offsets), when it ran; they
+    confirm, re-cut or drop the names the rules find and add names directly beside a title
+    (binding.py). ``model`` is the recogniser's id for the records' ``rule`` (default: the
+    shipped model's); ``unmatched`` is binding.UNMATCHED's override. Without ``names`` only
+    the rules run."""
     view = TextView(text)
     c = view.c
+    found = _scan(view)
+    if names is not None:
+        if model is None:
+            from .recognizer import model_info
+            model = model_info()["id"]
+        matches = list(_title_re().finditer(c))
+        found = binding.bind(found, c, binding.to_view(view.idx, names), f"+ner:{model}",
+                             add=lambda s, e: _ner_found(c, matches, s, e), unmatched=unmatched)
     merged: dict[str, _Found] = {}
     seen: dict[str, tuple[set, set]] = {}   # name -> ((org, title) pairs, titles) of its positions
-    for f in _scan(view):
+    for f in found:
         if f.name not in merged:
             merged[f.name] = f
             seen[f.name] = ({(p.org, p.title) for p in f.positions}, {p.title for p in f.positions})
@@ -613,7 +655,11 @@ class OfficialsComponent:
         _title_re()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.officials = find_officials(doc_text(doc))
+        names = model = None
+        if SPANS_KEY in doc.spans:   # the recogniser ran before: its PER spans cut the names
+            names = [(r.start, r.end) for r in recognized(doc) if r.label == "PER"]
+            model = doc.spans[SPANS_KEY].attrs.get("model")
+        doc._.officials = find_officials(doc_text(doc), names, model=model)
         return doc
 
 
