@@ -87,7 +87,8 @@ def test_the_three_layouts_alone_give_one_group_and_no_conflict():
     """The baseline every case below departs from: layout is never a conflict."""
     stories, groups, conflicts = check(versions())
     assert len(groups) == 1 and len(groups[0].members) == 3
-    assert {s.headline for s in stories} == {"前8个月全国规模以上工业增加值增长5．6％"}
+    # the full-width point inside a full-width number is normalised with its digits (issue 9 F13)
+    assert {s.headline for s in stories} == {"前8个月全国规模以上工业增加值增长5.6％"}
     assert conflicts == []
 
 
@@ -350,7 +351,9 @@ def test_a_changed_number_is_a_numeral_conflict_with_values(para, old, new, fiel
 def test_flowing_and_column_copies_of_real_text_give_no_identical_readings(nlp):
     """Issue 12: CTB6/People's Daily/CLUENER documents laid out as flowing text and as a narrow
     column used to give date conflicts with identical printed text (5月28日 → 1997 vs 1998):
-    a line break inside a year (1\\n998年) hid it from the column copy's year inference."""
+    a line break inside a year (1\\n998年) hid it from the column copy's year inference. The
+    normaliser now joins a wrapped number (tests/test_realtext.py pins equal reference dates);
+    the group's one reference date keeps such copies silent even where inference differs."""
     import importlib.util
     import sys
 
@@ -362,10 +365,6 @@ def test_flowing_and_column_copies_of_real_text_give_no_identical_readings(nlp):
         pytest.skip("../shared/corpora is not here")
     docs = [RawDoc(path=f"realtext/{name}", doc_id=name, text=text) for _, name, text in realtext.pages(per_corpus=3)]
     stories = [r for r in extract_items(docs, nlp) if r.record_type == "story"]
-    own = {}
-    for s in stories:
-        own.setdefault(s.source.doc_id.replace("_column_", "_flow_"), set()).add(s.reference_date.year)
-    assert any(len(years) > 1 for years in own.values())  # the layouts still infer different years
     groups, conflicts = check_records(stories, {(d.path, d.doc_id): d.text for d in docs})
     assert len(groups) >= len(docs) // 4
     for c in conflicts:
