@@ -96,26 +96,28 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
     return out
 
 
+def _source_cols(story_id: str, source) -> dict[str, Any]:
+    """The columns that point a member or a reading at its story and source."""
+    return {"story_key": T.story_key(story_id, source.path), "source_path": source.path,
+            "doc_id": source.doc_id, "source_line": source.line}
+
+
 def group_rows(rec: Group, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
     """The groups row and its members."""
     return {
         T.groups: [_scalars(rec, loaded_from=loaded_from)],
-        T.group_members: [_scalars(
-            m, member_id=f"{rec.group_id}:{i}", group_id=rec.group_id, idx=i,
-            story_key=T.story_key(m.story_id, m.source.path), source_path=m.source.path, doc_id=m.source.doc_id,
-            source_line=m.source.line)
-            for i, m in enumerate(rec.members)]}
+        T.group_members: [_scalars(m, member_id=f"{rec.group_id}:{i}", group_id=rec.group_id, idx=i,
+                                   **_source_cols(m.story_id, m.source))
+                          for i, m in enumerate(rec.members)]}
 
 
 def conflict_rows(rec: Conflict, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
     """The conflicts row and its readings."""
     return {
         T.conflicts: [_scalars(rec, loaded_from=loaded_from)],
-        T.readings: [_scalars(
-            r, reading_id=f"{rec.conflict_id}:{i}", conflict_id=rec.conflict_id, idx=i,
-            story_key=T.story_key(r.story_id, r.source.path), source_path=r.source.path, doc_id=r.source.doc_id,
-            source_line=r.source.line)
-            for i, r in enumerate(rec.readings)]}
+        T.readings: [_scalars(r, reading_id=f"{rec.conflict_id}:{i}", conflict_id=rec.conflict_id, idx=i,
+                              **_source_cols(r.story_id, r.source))
+                     for i, r in enumerate(rec.readings)]}
 
 
 def error_record_id(rec: ErrorRecord) -> str:
