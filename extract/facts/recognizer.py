@@ -213,9 +213,34 @@ class RecognizerComponent:
             out.append((Doc(vocab, words=words, spaces=spaces), starts))
         return out
 
+    def _host_words(self, doc: Doc, spans: list[tuple[int, int]]) -> Optional[list[tuple[Doc, list[int]]]]:
+        """The model's Docs built from the host Doc's own pkuseg words (no second segmentation),
+        with each word's start offset in its sentence; None when the host's tokens are not
+        pkuseg words or a word crosses a sentence edge."""
+        if self.tokens != "words" or not _is_pkuseg(self._host_tokenizer):
+            return None
+        toks = [(t.idx, t.text) for t in doc if not t.is_space]
+        out, k = [], 0
+        for s, e in spans:
+            while k < len(toks) and toks[k][0] < s:
+                k += 1
+            words, starts = [], []
+            while k < len(toks) and toks[k][0] < e:
+                idx, w = toks[k]
+                if idx + len(w) > e:
+                    return None
+                words.append(w)
+                starts.append(idx - s)
+                k += 1
+            spaces = [i + 1 < len(words) and starts[i] + len(w) < starts[i + 1] for i, w in enumerate(words)]
+            out.append((Doc(self.model.vocab, words=words, spaces=spaces), starts))
+        return out
+
     def predict_texts(self, texts: Iterable[str]) -> list[list[tuple[int, int, str, Optional[float]]]]:
         """The model's spans (start, end, label, score) for each text, by character offsets."""
-        pairs = self._model_docs(list(texts))
+        return self._predict(self._model_docs(list(texts)))
+
+    def _predict(self, pairs: list[tuple[Doc, list[int]]]) -> list[list[tuple[int, int, str, Optional[float]]]]:
         out = []
         for (_, starts), sdoc in zip(pairs, self.model.pipe((d for d, _ in pairs), batch_size=self.batch_size)):
             out.append([(starts[e.start], starts[e.end - 1] + len(sdoc[e.end - 1].text), e.label_, None)
@@ -234,7 +259,10 @@ class RecognizerComponent:
                 self.stats["chars_run"] += e - s
         found: list[tuple[int, int, str, Optional[float]]] = []
         if chosen:
-            for (s, _), spans in zip(chosen, self.predict_texts(text[a:b] for a, b in chosen)):
+            pairs = self._host_words(doc, chosen)
+            results = (self._predict(pairs) if pairs is not None
+                       else self.predict_texts(text[a:b] for a, b in chosen))
+            for (s, _), spans in zip(chosen, results):
                 found += [(s + a, s + b, label, score) for a, b, label, score in spans]
         spans, chars = [], []
         for a, b, label, score in found:
