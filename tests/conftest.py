@@ -10,6 +10,19 @@ SEEDS = ROOT / "fixtures" / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
+def bench_module(name: str):
+    """A script of bench/ as a module (bench/ is no package), loaded once."""
+    import importlib.util
+    import sys
+
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules[name]
+
+
 def seed_path(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 

@@ -13,25 +13,17 @@ Two sets, both from CTB6 stories laid out as narrow columns, web copies and scra
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from .conftest import bench_module
+
 ROOT = Path(__file__).resolve().parents[1]
 CTB = ROOT.parent / "shared" / "corpora" / "ctb6" / "ctb6.test.seg"
 
 pytestmark = pytest.mark.skipif(not CTB.exists(), reason="CTB6 corpus not available (../shared)")
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _fold(s: str) -> str:
@@ -45,7 +37,7 @@ def _fold(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    gen, ev = _load("gen_versions"), _load("eval_crosscheck")
+    gen, ev = bench_module("gen_versions"), bench_module("eval_crosscheck")
     folder = tmp_path_factory.mktemp("versions")
     truth = gen.generate(folder, n_stories=4, n_versions=3, seed=1, per_page=1, filler_pages=True)
     return folder, truth, ev
@@ -53,7 +45,7 @@ def generated(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def issue12(tmp_path_factory):
-    gen, ev = _load("gen_versions"), _load("eval_crosscheck")
+    gen, ev = bench_module("gen_versions"), bench_module("eval_crosscheck")
     folder = tmp_path_factory.mktemp("issue12")
     truth = gen.generate(folder, n_stories=10, n_versions="2-4", seed=1)  # truth is written first
     return folder, truth, ev.evaluate(folder)

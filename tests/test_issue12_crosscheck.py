@@ -354,13 +354,9 @@ def test_flowing_and_column_copies_of_real_text_give_no_identical_readings(nlp):
     a line break inside a year (1\\n998年) hid it from the column copy's year inference. The
     normaliser now joins a wrapped number (tests/test_realtext.py pins equal reference dates);
     the group's one reference date keeps such copies silent even where inference differs."""
-    import importlib.util
-    import sys
+    from .conftest import bench_module
 
-    spec = importlib.util.spec_from_file_location("realtext", ROOT / "bench" / "realtext.py")
-    realtext = importlib.util.module_from_spec(spec)
-    sys.modules["realtext"] = realtext
-    spec.loader.exec_module(realtext)
+    realtext = bench_module("realtext")
     if not realtext.available():
         pytest.skip("../shared/corpora is not here")
     docs = [RawDoc(path=f"realtext/{name}", doc_id=name, text=text) for _, name, text in realtext.pages(per_corpus=3)]

@@ -5,21 +5,15 @@ The full set runs in ``bench/realtext_full.py``. Skipped where ../shared is abse
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
 from extract.crosscheck import check_records
 from extract.inputs import RawDoc
 from extract.pipeline import extract_items
 
-from .conftest import ROOT
+from .conftest import bench_module
 
-_spec = importlib.util.spec_from_file_location("realtext", ROOT / "bench" / "realtext.py")
-realtext = importlib.util.module_from_spec(_spec)
-sys.modules["realtext"] = realtext
-_spec.loader.exec_module(realtext)
+realtext = bench_module("realtext")
 
 pytestmark = pytest.mark.skipif(not realtext.available(), reason="../shared/corpora is not here")
 
