@@ -157,7 +157,7 @@ def trigger_and_speed(main, lines: list[str], speed_chars: int, do_speed: bool) 
             comp = nlp.add_pipe("recognizer", config={"model": str(main.model_path), "trigger": trig,
                                                       "tokens": main.tokens})
             comp.segmenter = main.segmenter  # the same pkuseg, not a second copy
-            comp._model = main.model
+            comp._model = main.ner_model
             comp.initialize()
             docs = [nlp.make_doc(t) for t in sample]
             t0, c0 = time.perf_counter(), time.process_time()

@@ -69,6 +69,19 @@ def test_model_is_not_loaded_at_import_or_construction():
     assert comp._model is None  # lazily, on initialize() or the first document
 
 
+def test_linking_the_pipeline_does_not_load_the_model():
+    """spaCy links components (isinstance against a runtime Protocol, which probes attributes
+    such as ``model``) on add_pipe and more; a lazy property of that name loaded the model at
+    construction, now and then (a CI failure of this session)."""
+    import extract.facts.officials  # noqa: F401  (registers "officials")
+
+    nlp = spacy.blank("zh")
+    comp = nlp.add_pipe("recognizer")
+    nlp.add_pipe("officials")
+    nlp._link_components()
+    assert not hasattr(comp, "model") and comp._model is None
+
+
 # ---------------------------------------------------------------- spans on real sentences
 
 # (sentence, spans that must be found as (text, label), spans that must not be found); sentences

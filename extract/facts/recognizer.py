@@ -157,8 +157,9 @@ class RecognizerComponent:
 
     # the model --------------------------------------------------------
     @property
-    def model(self) -> Language:
-        """The trained pipeline, loaded on first use."""
+    def ner_model(self) -> Language:
+        """The trained pipeline, loaded on first use. (Not ``model``: spaCy probes a component's
+        ``model`` attribute when it links pipelines, which would load this at construction.)"""
         if self._model is None:
             import spacy
 
@@ -185,7 +186,7 @@ class RecognizerComponent:
         """Load the model (and its segmenter) and the trigger lexicon so the first document is not slow."""
         if nlp is not None:
             self._host_tokenizer = nlp.tokenizer
-        self.model
+        self.ner_model
         if self.tokens == "words":
             self._segmenter()
         trigger_words()
@@ -199,9 +200,9 @@ class RecognizerComponent:
     def _model_docs(self, texts: list[str]) -> list[tuple[Doc, list[int]]]:
         """Each text as a Doc of the model's tokens, with each token's start offset in the text."""
         if self.tokens != "words":
-            docs = [self.model.make_doc(t) for t in texts]
+            docs = [self.ner_model.make_doc(t) for t in texts]
             return [(d, [tok.idx for tok in d]) for d in docs]
-        seg, vocab, out = self._segmenter(), self.model.vocab, []
+        seg, vocab, out = self._segmenter(), self.ner_model.vocab, []
         for text in texts:
             words = [t.text for t in seg(text) if not t.is_space]
             starts, pos = [], 0
@@ -233,7 +234,7 @@ class RecognizerComponent:
                 starts.append(idx - s)
                 k += 1
             spaces = [i + 1 < len(words) and starts[i] + len(w) < starts[i + 1] for i, w in enumerate(words)]
-            out.append((Doc(self.model.vocab, words=words, spaces=spaces), starts))
+            out.append((Doc(self.ner_model.vocab, words=words, spaces=spaces), starts))
         return out
 
     def predict_texts(self, texts: Iterable[str]) -> list[list[tuple[int, int, str, Optional[float]]]]:
@@ -242,7 +243,7 @@ class RecognizerComponent:
 
     def _predict(self, pairs: list[tuple[Doc, list[int]]]) -> list[list[tuple[int, int, str, Optional[float]]]]:
         out = []
-        for (_, starts), sdoc in zip(pairs, self.model.pipe((d for d, _ in pairs), batch_size=self.batch_size)):
+        for (_, starts), sdoc in zip(pairs, self.ner_model.pipe((d for d, _ in pairs), batch_size=self.batch_size)):
             out.append([(starts[e.start], starts[e.end - 1] + len(sdoc[e.end - 1].text), e.label_, None)
                         for e in sdoc.ents])
         return out
