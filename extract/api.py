@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,6 +65,16 @@ def _revive(d: dict) -> StoryRecord | ErrorRecord:
     return ErrorRecord.model_validate(d) if d["record_type"] == "error" else StoryRecord.model_validate(d)
 
 
+def _records(fut: Future, doc: RawDoc) -> list[StoryRecord | ErrorRecord]:
+    """A finished worker task's records; NF009 for an error other than a dead pool (which is raised)."""
+    try:
+        return [_revive(r) for r in fut.result()]
+    except BrokenProcessPool:
+        raise
+    except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+        return [doc.error("NF009", reason=f"{type(exc).__name__}: {exc}").record()]
+
+
 def _pooled(docs: list[tuple[int, RawDoc]], jobs: int, model_dir: str | None, reference: date | None,
             emit: bool, summary: Summary) -> Iterator[tuple[int, list[StoryRecord | ErrorRecord]]]:
     """(index, records) for every document, from ``jobs`` worker processes, in any order.
@@ -91,12 +101,10 @@ def _pooled(docs: list[tuple[int, RawDoc]], jobs: int, model_dir: str | None, re
                     for fut in done:
                         i, d = inflight.pop(fut)
                         try:
-                            recs = [_revive(r) for r in fut.result()]
+                            recs = _records(fut, d)
                         except BrokenProcessPool:
                             inflight[fut] = (i, d)
                             raise
-                        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
-                            recs = [d.error("NF009", reason=f"{type(exc).__name__}: {exc}").record()]
                         yield i, recs
                 except BrokenProcessPool:
                     summary.worker_deaths += 1
@@ -107,7 +115,7 @@ def _pooled(docs: list[tuple[int, RawDoc]], jobs: int, model_dir: str | None, re
         summary.retried += 1
         ex = ex or pool(1)
         try:
-            yield i, [_revive(r) for r in ex.submit(_work, (d, reference, emit)).result()]
+            yield i, _records(ex.submit(_work, (d, reference, emit)), d)
         except BrokenProcessPool:
             summary.worker_deaths += 1
             yield i, [d.error("NF013", reason="the input was retried alone and its worker died again").record()]
