@@ -40,10 +40,6 @@ def lookalikes() -> dict[str, set[str]]:
     return out
 
 
-def is_numeral(ch: str) -> bool:
-    return ch in NUMERAL_CHARS
-
-
 def numeral_pair(a: str, b: str) -> bool:
     """Two characters whose swap is a numeral error: both numerals, or a numeral and its look-alike."""
     if a in NUMERAL_CHARS and b in NUMERAL_CHARS:
