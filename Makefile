@@ -14,7 +14,7 @@ setup: $(STAMP) pkuseg-model
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip setuptools wheel numpy
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q -e '.[test,ray]'
 	touch $(STAMP)
 
 pkuseg-model: $(STAMP)

@@ -55,6 +55,7 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--words", action="store_true", help="also write each sentence's pkuseg words")
     ex.add_argument("--user-dict", metavar="FILE",
                     help="extra words the segmenter must not split, one a line (also NEWSFACTS_USER_DICT)")
+    _engine_options(ex)
 
     ck = sub.add_parser("check", help="find versions of the same story and flag where they disagree")
     ck.add_argument("inputs", nargs="+", metavar="INPUT", help="as for extract")
@@ -63,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
     ck.add_argument("--html", metavar="REPORT.html", help="write the fact-checking desk's report here")
     ck.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD", help="as for extract")
     ck.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    _engine_options(ck)
 
     ld = sub.add_parser("load", help="load JSONL records (stories, conflicts, groups) into a database")
     ld.add_argument("inputs", nargs="+", metavar="FILE.jsonl")
@@ -70,7 +72,23 @@ def parser() -> argparse.ArgumentParser:
                     help="sqlite:///PATH (default sqlite:///out/facts.db) or postgresql://USER@HOST:PORT/DB")
     ld.add_argument("--batch-rows", type=int, default=1000, metavar="N",
                     help="rows written per batch (default 1000); commits fall between sources")
+
+    rv = sub.add_parser("review", help="the fact-checking desk's review queue: a local web app over a loaded database")
+    rv.add_argument("--db", default="sqlite:///out/facts.db", metavar="URL", help="as for load")
+    rv.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1, this machine only)")
+    rv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+    xp = sub.add_parser("export", help="story records with the reviewers' accepted readings applied (JSONL)")
+    xp.add_argument("--db", default="sqlite:///out/facts.db", metavar="URL", help="as for load")
+    xp.add_argument("-o", "--output", default="-", help="corrected JSONL (default: standard output)")
     return p
+
+
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local processes (default) or a Ray cluster; with ray, -o is an output folder")
+    p.add_argument("--address", default=None, metavar="auto|ray://HOST:PORT",
+                   help="the Ray cluster to join (default: start a local one)")
 
 
 class _Progress:
@@ -89,6 +107,9 @@ class _Progress:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    if args.engine == "ray":
+        from .distributed.cli import cmd_extract_ray  # Ray is imported only here
+        return cmd_extract_ray(args)
     from .api import Summary, extract_paths
     from .output import OutputError, write_jsonl
 
@@ -115,6 +136,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.engine == "ray":
+        from .distributed.cli import cmd_check_ray
+        return cmd_check_ray(args)
     from .api import Summary, check_paths
     from .output import OutputError, write_jsonl, write_text
     from .report.html import render
@@ -238,14 +262,16 @@ def validate(args: argparse.Namespace) -> str | None:
             if why:
                 return usage("NF107", path=display_path(env), reason=why)
         for option in ("output", "groups", "html"):
+            if option == "output" and args.engine == "ray":
+                continue  # an output folder: checked by the Ray engine
             path = getattr(args, option, None)
             why = output_problem(path) if path else None
             if why:
                 return usage("NF104", path=display_path(path), reason=why)
-    elif args.command == "load":
+    elif args.command in ("load", "review", "export"):
         if _db_problem(args.db):
             return usage("NF103", url=_hide_password(args.db))
-        if args.batch_rows < 1:
+        if args.command == "load" and args.batch_rows < 1:
             return usage("NF105", value=args.batch_rows)
     return None
 
@@ -262,6 +288,12 @@ def _run(argv: list[str] | None) -> int:
         return cmd_check(args)
     if args.command == "load":
         return cmd_load(args)
+    if args.command == "review":
+        from .review.cli import cmd_review
+        return cmd_review(args)
+    if args.command == "export":
+        from .review.cli import cmd_export
+        return cmd_export(args)
     return 2
 
 

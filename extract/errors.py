@@ -31,6 +31,10 @@ CATALOGUE: dict[str, str] = {
     "NF016": "database schema could not be created: {reason}",
     # A JSONL record's optional field of the wrong type: the field is dropped, the document kept.
     "NF017": "JSONL field '{field}' ignored: {reason}",
+    # The review desk and export (issue 13).
+    "NF018": "database has no conflicts to review: {reason}",
+    # The Ray engine (issue 14): a task failed on this input after Ray's retries.
+    "NF019": "distributed task failed on this input: {reason}",
 }
 
 #: Usage errors: the command line itself is wrong. They stop the run before any input is
@@ -43,6 +47,8 @@ USAGE: dict[str, str] = {
     "NF105": "--batch-rows must be at least 1, not {value}",
     "NF106": "{option}: {reason}",
     "NF107": "NEWSFACTS_USER_DICT={path}: {reason}",
+    "NF108": "--engine ray needs Ray: pip install 'newsfacts[ray]' ({reason})",
+    "NF109": "--db {url}: no conflicts table; run `newsfacts load` on `check` output first",
 }
 
 

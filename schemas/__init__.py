@@ -86,7 +86,7 @@ class Organization(Fact):
     mentions: list[Mention] = Field(default_factory=list)
 
 
-Precision = Literal["day", "month", "year", "time"]
+Precision = Literal["day", "month", "year", "time", "quarter", "half", "week"]
 
 
 class DateValue(Fact):
@@ -96,6 +96,7 @@ class DateValue(Fact):
     kind: Literal["absolute", "relative", "vague", "range", "since"] = "absolute"
     time_of_day: Optional[str] = Field(None, description="e.g. 下午6时 -> '18:00' or '下午'")
     year_source: Optional[str] = Field(None, description="where the year came from when not printed")
+    unresolved: Optional[str] = Field(None, description="why value is null: no reference date, impossible date, out of range, vague")
 
 
 class Claim(Fact):
@@ -115,6 +116,7 @@ class Event(Fact):
     trigger: str
     location: Optional[str] = None
     officials: list[str] = Field(default_factory=list)
+    location_span: Optional[Mention] = Field(None, description="where the place is printed")
 
 
 class ReferenceDate(Record):
@@ -125,6 +127,21 @@ class ReferenceDate(Record):
     day: Optional[int] = None
     source: str = Field(description="where it came from: dateline, published, header, text-year, option, none")
     year_source: Optional[str] = Field(None, description="where the year came from")
+
+
+class Correction(Record):
+    """A reviewer's decision applied to a fact (``newsfacts export``), for provenance."""
+
+    conflict_id: str
+    field: str = Field(description="what was corrected: official name, claim value, date, text")
+    path: str = Field(description="where in the record, e.g. officials[0].name")
+    from_text: str = Field(alias="from")
+    to_text: str = Field(alias="to")
+    reviewer: str
+    decided_at: str = Field(description="ISO 8601 time of the decision")
+    decision: str = Field(description="accept, pick, not_error")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
 
 
 class StoryRecord(Record):
@@ -150,6 +167,7 @@ class StoryRecord(Record):
     dates: list[DateValue] = Field(default_factory=list, description="every date expression, resolved")
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    corrections: list[Correction] = Field(default_factory=list, description="reviewers' decisions applied by `newsfacts export`")
 
 
 class ErrorRecord(Record):

@@ -136,7 +136,7 @@ events = Table(
     *_fact(),
     Column("date_value", Text, index=True), Column("date_end_value", Text),
     Column("date_precision", Text), Column("date_kind", Text, nullable=False),
-    Column("date_time_of_day", Text), Column("date_year_source", Text),
+    Column("date_time_of_day", Text), Column("date_year_source", Text), Column("date_unresolved", Text),
     Column("date_start", OFFSET, nullable=False), Column("date_end", OFFSET, nullable=False),
     Column("date_text", Text, nullable=False), Column("date_rule", Text, nullable=False),
     Column("date_score", Float, nullable=False),
@@ -147,6 +147,7 @@ dates = Table(
     Column("date_id", ID, primary_key=True), _story_fk(), Column("idx", Integer, nullable=False),
     Column("value", Text, index=True), Column("end_value", Text), Column("precision", Text),
     Column("kind", Text, nullable=False), Column("time_of_day", Text), Column("year_source", Text),
+    Column("unresolved", Text),
     *_fact(),
 )
 
