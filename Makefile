@@ -28,7 +28,7 @@ model: $(STAMP)
 run: setup
 	mkdir -p out
 	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract extract fixtures/seeds -o out/facts.jsonl
-	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract check fixtures/seeds -o out/conflicts.jsonl \
+	NEWSFACTS_MODEL_DIR=$(MODEL_DIR) $(PY) -m extract check out/facts.jsonl -o out/conflicts.jsonl \
 		--groups out/groups.jsonl --html out/report.html
 	$(PY) -m extract load out/facts.jsonl out/conflicts.jsonl out/groups.jsonl --db sqlite:///out/facts.db
 

@@ -188,14 +188,46 @@ class CheckResult:
 
 
 def check_paths(inputs: list[str], *, summary: Summary | None = None, **kw) -> CheckResult:
-    """Extract every input, find the versions of each story and compare them."""
-    from .crosscheck import check_records
+    """Find the versions of each story among the inputs and compare them.
 
-    items = list(iter_inputs(inputs))
-    raws = {(it.path, it.doc_id): it.text for it in items if isinstance(it, RawDoc)}
+    Raw inputs (files, folders, JSONL documents) are extracted first; story-record JSONL
+    (``newsfacts extract`` output) and Ray output folders are read as records, their raw texts
+    read again from the sources they name (extract/crosscheck/records.py). Records keep input
+    order, so ``check out/facts.jsonl`` finds what ``check`` of the same inputs finds."""
+    from .crosscheck import check_records
+    from .crosscheck.records import RawTexts, read_records, record_files, with_raw
+
+    summary = summary if summary is not None else Summary()
+    raws: dict = {}
     stories: list[StoryRecord] = []
     errors: list[ErrorRecord] = []
-    for rec in extract_from_items(items, summary=summary, **kw):
-        (errors if rec.record_type == "error" else stories).append(rec)
+    pending: list[str] = []  # raw inputs, extracted together (one worker pool)
+
+    def extract_pending() -> None:
+        items = list(iter_inputs(pending))
+        raws.update({(it.path, it.doc_id): it.text for it in items if isinstance(it, RawDoc)})
+        for rec in extract_from_items(items, summary=summary, **kw):
+            (errors if rec.record_type == "error" else stories).append(rec)
+        pending.clear()
+
+    texts = RawTexts()
+    for spec in inputs:
+        files = record_files(spec) if spec != "-" else None
+        if files is None:
+            pending.append(spec)
+            continue
+        if pending:
+            extract_pending()
+        recs = [r for f in files for r in read_records(f)]
+        got, found, errs = with_raw(recs, texts)
+        summary.inputs += len({(r.source.path, r.source.doc_id) for r in got}) + len(errs)
+        summary.errors += len(errs)
+        summary.stories += len(got)
+        stories += got
+        raws.update(found)
+        errors += errs
+    if pending:
+        extract_pending()
     groups, conflicts = check_records(stories, raws)
+    summary.seconds = time.perf_counter() - summary.started
     return CheckResult(groups, conflicts, errors, stories)

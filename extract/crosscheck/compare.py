@@ -319,33 +319,51 @@ def _raw_of(raw_texts: dict, source) -> str:
     return raw_texts[key] if key in raw_texts else raw_texts[source.path]
 
 
+def story_versions(records: Sequence[StoryRecord], raw_texts: dict) -> list[Version]:
+    """One version per story record that has sentences (the units grouping and comparison use)."""
+    return [build_version(r, _raw_of(raw_texts, r.source)) for r in records if r.sentences]
+
+
+def version_doc(v: Version) -> str:
+    """The source document of a version: two versions of one document never group."""
+    return f"{v.record.source.path}\x00{v.record.source.doc_id}"
+
+
+def check_group(members: Sequence[Version], raw_texts: dict) -> tuple[Group, list[Conflict]]:
+    """The group record and the conflicts of one group of versions (``members`` in input order).
+
+    Shared by the local check and the Ray engine (extract/distributed/check.py), so both write
+    the same records for the same members."""
+    gid = group_id([m.key for m in members])
+    group = Group(group_id=gid, members=[
+        MemberRef(source=m.record.source, story_id=m.key, start=m.record.start, end=m.record.end,
+                  headline=m.record.headline) for m in members])
+    # records of one source in a group are one version (a version the splitter cut in two)
+    by_source: dict[tuple[str, str], list[StoryRecord]] = {}
+    for m in members:
+        by_source.setdefault((m.record.source.path, m.record.source.doc_id), []).append(m.record)
+    merged = [build_version(recs, _raw_of(raw_texts, recs[0].source)) if len(recs) > 1 else
+              next(m for m in members if m.record is recs[0]) for src, recs in by_source.items()]
+    found = compare_group(gid, merged) if len(merged) > 1 else []
+    found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.readings[0].source.path, c.readings[0].start))
+    return group, found
+
+
 def check_records(records: Sequence[StoryRecord], raw_texts: dict) -> tuple[list[Group], list[Conflict]]:
     """Group the versions among ``records`` and compare each group.
 
     ``raw_texts`` maps ``(source.path, source.doc_id)`` (or just ``source.path``) to the
     raw decoded text every offset points into.
     """
-    versions = [build_version(r, _raw_of(raw_texts, r.source)) for r in records if r.sentences]
-    grouping = group_versions([v.chars for v in versions],
-                              [f"{v.record.source.path}\x00{v.record.source.doc_id}" for v in versions])
+    versions = story_versions(records, raw_texts)
+    grouping = group_versions([v.chars for v in versions], [version_doc(v) for v in versions])
     groups: list[Group] = []
     conflicts: list[Conflict] = []
     for idx in grouping.groups:
-        members = [versions[i] for i in idx]
-        gid = group_id([m.key for m in members])
-        groups.append(Group(group_id=gid, members=[
-            MemberRef(source=m.record.source, story_id=m.key, start=m.record.start, end=m.record.end,
-                      headline=m.record.headline) for m in members]))
-        # records of one source in a group are one version (a version the splitter cut in two)
-        by_source: dict[tuple[str, str], list[StoryRecord]] = {}
-        for m in members:
-            by_source.setdefault((m.record.source.path, m.record.source.doc_id), []).append(m.record)
-        merged = [build_version(recs, _raw_of(raw_texts, recs[0].source)) if len(recs) > 1 else
-                  next(m for m in members if m.record is recs[0]) for src, recs in by_source.items()]
-        found = compare_group(gid, merged) if len(merged) > 1 else []
-        found.sort(key=lambda c: (SEVERITY_RANK[c.severity], c.readings[0].source.path, c.readings[0].start))
+        group, found = check_group([versions[i] for i in idx], raw_texts)
+        groups.append(group)
         conflicts.extend(found)
     return groups, conflicts
 
 
-__all__ = ["check_records", "compare_group"]
+__all__ = ["check_group", "check_records", "compare_group", "story_versions", "version_doc"]

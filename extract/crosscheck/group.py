@@ -13,6 +13,7 @@ pairs; stories from the same source document are never versions of each other.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 import zlib
 from dataclasses import dataclass
 from typing import Sequence
@@ -68,6 +69,28 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return shared(a, b) / small if small else 0.0
 
 
+def versions_of_one_story(a: np.ndarray, b: np.ndarray, threshold: float = CONTAINMENT) -> bool:
+    """The exact check of a candidate pair: enough shared shingles, and containment."""
+    common = shared(a, b)
+    return common >= MIN_SHARED and common / min(len(a), len(b)) >= threshold
+
+
+@cache
+def lsh_bands() -> list[tuple[int, int]]:
+    """The bands (start, end) of a signature that ``MinHashLSH`` uses at ``LSH_THRESHOLD``: two
+    stories are candidates when any band of their signatures is equal (28 bands of 2 rows)."""
+    return list(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def band_keys(sh: np.ndarray) -> list[bytes]:
+    """One key a band for a story's shingles (none below ``MIN_SHINGLES``): the band's number and
+    its signature values, so equal keys are exactly the bands ``MinHashLSH`` matches."""
+    if len(sh) < MIN_SHINGLES:
+        return []
+    hv = minhash(sh).hashvalues
+    return [bytes([k]) + hv[a:b].tobytes() for k, (a, b) in enumerate(lsh_bands())]
+
+
 def group_versions(texts: Sequence[str], docs: Sequence[str], *,
                    threshold: float = CONTAINMENT) -> Grouping:
     """Group indices of ``texts`` that are versions of one story."""
@@ -93,8 +116,7 @@ def group_versions(texts: Sequence[str], docs: Sequence[str], *,
                 if j <= i or docs[i] == docs[j] or find(i) == find(j):
                     continue
                 checked += 1
-                common = shared(sets[i], sets[j])
-                if common >= MIN_SHARED and common / min(len(sets[i]), len(sets[j])) >= threshold:
+                if versions_of_one_story(sets[i], sets[j], threshold):
                     parent[find(i)] = find(j)
     comps: dict[int, list[int]] = {}
     for i in range(len(texts)):
