@@ -1,0 +1,213 @@
+"""Claims, dates and events against the hand-annotated real-text development set (issue 15).
+
+    .venv/bin/python bench/score_devset.py [-v] [--devset bench/devset/devset.jsonl]
+
+Each item's story context and paragraph are extracted as one document (``extract_doc``, the
+whole pipeline with the pkuseg model); only facts inside the paragraph are scored. See
+``bench/devset/README.md`` for the annotation conventions.
+
+* claims: a prediction matches a gold claim when their spans overlap and value (or the range's
+  bounds) and unit are equal. P = matches / predictions, R = matches / gold; qualifier = share of
+  the matches whose qualifier is right.
+* dates: vague predictions (no value by design) and the dateline's own date are not scored. A
+  gold date is right when an overlapping prediction has its value, end value (where gold has one)
+  and precision; a gold date whose year the text does not give is right when the prediction's
+  value is null too. "resolved" = right / gold; P = right / predictions.
+* events: a prediction matches when its trigger is one of gold's (or contains it, or lies inside
+  it), its date value is gold's and its place is gold's (both null counts). P and R as above;
+  participants = share of the matches whose officials equal gold's.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import regex
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+DEVSET = HERE / "devset" / "devset.jsonl"
+DATELINE = regex.compile(
+    r"^(?:据)?(?:新华社|本报)[^，。：（]{0,16}?(?:(?:\d+年)?\d+月\d+日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日)?"
+    r"(?:电|讯)(?:（[^）]*）)?")
+
+
+def _occurrences(text: str, surfaces: list[str]) -> list[tuple[int, int]]:
+    """Offsets of each surface in turn; a repeated surface takes its next occurrence."""
+    seen: dict[str, int] = {}
+    out = []
+    for s in surfaces:
+        i = text.find(s, seen.get(s, 0))
+        if i < 0:
+            raise ValueError(f"{s!r} not in paragraph")
+        seen[s] = i + len(s)
+        out.append((i, i + len(s)))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _claim_value(c) -> tuple:
+    if c.qualifier == "range" or (c.value is None and c.lower is not None):
+        return ("range", c.lower, c.upper)
+    return (c.value,)
+
+
+def _gold_value(v: str) -> tuple:
+    if ".." in v:
+        lo, hi = v.split("..")
+        return ("range", Decimal(lo), Decimal(hi))
+    return (Decimal(v),)
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.n = {}
+
+    def add(self, key: str, k: int = 1) -> None:
+        self.n[key] = self.n.get(key, 0) + k
+
+    def __getitem__(self, key: str) -> int:
+        return self.n.get(key, 0)
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+
+def score(items: list[dict], nlp, verbose: bool = False) -> Tally:
+    from extract.inputs import RawDoc
+    from extract.pipeline import extract_doc
+
+    t = Tally()
+    for it in items:
+        doc_text = "\n".join(it["context"] + [it["text"]])
+        base = len(doc_text) - len(it["text"])
+        doc = RawDoc(path=f"devset/{it['id']}", doc_id=it["id"], text=doc_text, published=it.get("published"))
+        recs = [r for r in extract_doc(doc, nlp) if r.record_type == "story"]
+        para = (base, len(doc_text))
+        inside = lambda f: para[0] <= f.start and f.end <= para[1]  # noqa: E731
+        claims = [c for r in recs for c in r.claims if inside(c)]
+        dl = DATELINE.match(it["text"])
+        dl_end = base + (dl.end() if dl else 0)
+        dates = [d for r in recs for d in r.dates if inside(d) and d.kind != "vague" and d.start >= dl_end]
+        events = [e for r in recs for e in r.events if inside(e.date)]
+        log = []
+        # claims
+        gold = it["claims"]
+        spans = [(base + a, base + b) for a, b in _occurrences(it["text"], [g[0] for g in gold])]
+        used: set[int] = set()
+        t.add("claims.gold", len(gold))
+        t.add("claims.pred", len(claims))
+        for g, span in zip(gold, spans):
+            hit = None
+            for k, c in enumerate(claims):
+                if k not in used and _overlap(span, (c.start, c.end)) and _claim_value(c) == _gold_value(g[1]) \
+                        and c.unit == g[2]:
+                    hit = k
+                    break
+            if hit is None:
+                log.append(f"  claim missed  {g}")
+                continue
+            used.add(hit)
+            t.add("claims.match")
+            if claims[hit].qualifier == g[3]:
+                t.add("claims.qualifier")
+            else:
+                log.append(f"  qualifier     {g} got {claims[hit].qualifier}")
+        for k, c in enumerate(claims):
+            if k not in used:
+                log.append(f"  claim extra   {c.text} {c.value} {c.unit} {c.qualifier} lo={c.lower} hi={c.upper}")
+        # dates
+        gold = it["dates"]
+        spans = [(base + a, base + b) for a, b in _occurrences(it["text"], [g[0] for g in gold])]
+        used = set()
+        t.add("dates.gold", len(gold))
+        t.add("dates.pred", len(dates))
+        t.add("dates.gold_null", sum(g[1] is None for g in gold))
+        for g, span in zip(gold, spans):
+            cands = [k for k, d in enumerate(dates) if k not in used and _overlap(span, (d.start, d.end))]
+            ok = None
+            for k in cands:
+                d = dates[k]
+                if g[1] is None:
+                    good = d.value is None
+                else:
+                    good = d.value == g[1] and d.precision == g[3] and (g[2] is None or d.end_value == g[2])
+                if good:
+                    ok = k
+                    break
+            if ok is None:
+                got = [(dates[k].text, dates[k].value, dates[k].end_value, dates[k].precision, dates[k].unresolved)
+                       for k in cands]
+                log.append(f"  date wrong    {g} got {got}")
+                used.update(cands[:1])
+                continue
+            used.add(ok)
+            t.add("dates.right")
+            if g[1] is None:
+                t.add("dates.right_null")
+        for k, d in enumerate(dates):
+            if k not in used:
+                log.append(f"  date extra    {d.text} {d.value} {d.precision} {d.kind}")
+        # events
+        gold = it["events"]
+        used = set()
+        t.add("events.gold", len(gold))
+        t.add("events.pred", len(events))
+        for g in gold:
+            trig = g[0].split("|")
+            hit = None
+            for k, e in enumerate(events):
+                if k in used:
+                    continue
+                if any(w == e.trigger or w in e.trigger or e.trigger in w for w in trig) \
+                        and e.date.value == g[1] and (e.location or None) == g[2]:
+                    hit = k
+                    break
+            if hit is None:
+                log.append(f"  event missed  {g}")
+                continue
+            used.add(hit)
+            t.add("events.match")
+            if sorted(events[hit].officials) == sorted(g[3]):
+                t.add("events.participants")
+            else:
+                log.append(f"  participants  {g} got {events[hit].officials}")
+        for k, e in enumerate(events):
+            if k not in used:
+                log.append(f"  event extra   {e.trigger} {e.date.text}={e.date.value} at {e.location} {e.officials} | {e.text}")
+        if verbose and log:
+            print(it["id"], it["text"][:60])
+            print("\n".join(log))
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--devset", default=str(DEVSET))
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every miss and extra")
+    args = ap.parse_args(argv)
+    items = [json.loads(line) for line in Path(args.devset).read_text(encoding="utf-8").splitlines() if line.strip()]
+    from extract.nlp import build_nlp
+
+    t = score(items, build_nlp(), args.verbose)
+    print(f"paragraphs {len(items)}")
+    print(f"claims   P {_ratio(t['claims.match'], t['claims.pred'])}  R {_ratio(t['claims.match'], t['claims.gold'])}"
+          f"  qualifier {_ratio(t['claims.qualifier'], t['claims.match'])}")
+    print(f"dates    resolved at the right precision {_ratio(t['dates.right'], t['dates.gold'])}"
+          f"  P {_ratio(t['dates.right'], t['dates.pred'])}"
+          f"  (gold without a year: {_ratio(t['dates.right_null'], t['dates.gold_null'])} left null)")
+    print(f"events   P {_ratio(t['events.match'], t['events.pred'])}  R {_ratio(t['events.match'], t['events.gold'])}"
+          f"  (trigger+date+place)  participants {_ratio(t['events.participants'], t['events.match'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
