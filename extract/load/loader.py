@@ -133,7 +133,8 @@ class _Batch:
     def add(self, lineno: int, rec: BaseModel) -> None:
         if isinstance(rec, StoryRecord):
             self.stories[T.story_key(rec.story_id, rec.source.path)] = (lineno, rec)
-            self.rows += 1 + len(rec.paragraphs) + len(rec.sentences) + len(rec.furniture) + len(rec.claims) + len(rec.dates) + sum(
+            self.rows += 1 + len(rec.paragraphs) + len(rec.sentences) + len(rec.furniture) + len(rec.claims) + len(
+                rec.dates) + len(rec.corrections) + sum(
                 1 + len(e.officials) for e in rec.events) + sum(
                 1 + len(o.positions) + len(o.mentions) for o in rec.officials) + sum(
                 1 + len(g.mentions) for g in rec.organizations)

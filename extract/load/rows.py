@@ -46,7 +46,8 @@ def _nested_fields(cls: type[BaseModel]) -> frozenset[str]:
 
 
 # Lists that are rows of their own tables even when empty (so never a JSON column).
-_CHILD_LISTS = {"StoryRecord": ("paragraphs", "sentences", "furniture", "officials", "organizations", "dates", "events", "claims"),
+_CHILD_LISTS = {"StoryRecord": ("paragraphs", "sentences", "furniture", "officials", "organizations", "dates", "events", "claims",
+                               "corrections"),
                 "Official": ("positions", "mentions"), "Organization": ("mentions",), "Event": ("officials",),
                 "Group": ("members",), "Conflict": ("readings",)}
 
@@ -57,7 +58,7 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
     ref = rec.reference_date
     out: dict[Table, list[dict[str, Any]]] = {t: [] for t in (
         T.stories, T.paragraphs, T.sentences, T.furniture, T.officials, T.positions, T.organizations, T.mentions,
-        T.dates, T.events, T.event_officials, T.claims)}
+        T.dates, T.events, T.event_officials, T.claims, T.corrections)}
     out[T.stories].append(_scalars(
         rec, story_key=key, source_path=rec.source.path, doc_id=rec.source.doc_id, source_line=rec.source.line,
         ref_year=ref.year if ref else None, ref_month=ref.month if ref else None, ref_day=ref.day if ref else None,
@@ -93,6 +94,8 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
             out[T.event_officials].append({"event_id": eid, "idx": j, "name": name})
     for i, c in enumerate(rec.claims):
         out[T.claims].append(_scalars(c, claim_id=f"{key}:c{i}", story_key=key, idx=i))
+    for i, x in enumerate(rec.corrections):
+        out[T.corrections].append(_scalars(x, correction_id=f"{key}:x{i}", story_key=key, idx=i))
     return out
 
 

@@ -19,6 +19,11 @@ compare numerically.
 Columns added after a table was first created are nullable and appended at the end
 of it (``NULLABLE_ADDED``), so ``db.create_schema`` can add them to an existing
 database with ``ALTER TABLE ... ADD COLUMN``.
+
+Two tables belong to the review desk (issue 13): ``decisions``, the reviewers' append-only history
+(written by ``newsfacts review``, never by the loader, and not in ``INSERT_ORDER``), and
+``corrections``, a story record's ``corrections`` list as ``newsfacts export`` writes it (loaded
+like any other child of a story).
 """
 from __future__ import annotations
 
@@ -235,10 +240,48 @@ load_errors = Table(
     comment="lines of a loaded JSONL file that could not be loaded",
 )
 
+corrections = Table(
+    "corrections", metadata,
+    Column("correction_id", ID, primary_key=True), _story_fk(), Column("idx", Integer, nullable=False),
+    Column("conflict_id", ID, nullable=False, index=True),
+    Column("field", Text, nullable=False), Column("path", Text, nullable=False),
+    Column("from_text", Text, nullable=False), Column("to_text", Text, nullable=False),
+    Column("reviewer", Text, nullable=False), Column("decided_at", Text, nullable=False),
+    Column("decision", Text, nullable=False),
+    comment="a story record's corrections list (written by `newsfacts export`): reviewers' decisions applied",
+)
+
+#: What a reviewer can decide about a conflict (``newsfacts review``); ``undo`` takes the conflict back
+#: to undecided. Skipping is not a decision and writes nothing.
+DECISIONS = ("accept", "pick", "not_error", "undo")
+
+decisions = Table(
+    "decisions", metadata,
+    Column("decision_id", Integer, primary_key=True, autoincrement=True,
+           comment="increasing: of a conflict's rows, the highest is its current decision"),
+    Column("conflict_id", ID, nullable=False,
+           comment="no foreign key: a newer `check` run reloads conflicts (same ids), decisions stay"),
+    Column("decision", Text, nullable=False),
+    Column("chosen", Text, comment="the accepted reading's text (accept, pick); null for not_error and undo"),
+    Column("reading_idx", Integer, comment="the picked reading (readings.idx); null unless pick"),
+    Column("reviewer", Text, nullable=False),
+    Column("decided_at", Text, nullable=False, comment="ISO 8601, UTC"),
+    Column("note", Text),
+    Column("seen_decision_id", Integer,
+           comment="the conflict's current decision when the reviewer opened it (0: none); another one "
+                   "in between means it was decided meanwhile"),
+    Column("undoes", Integer, comment="undo: the decision it took back"),
+    CheckConstraint("decision IN ('accept', 'pick', 'not_error', 'undo')", name="decision_kind"),
+    comment="the review desk's decisions: history appended, never overwritten; the latest row of a conflict wins",
+)
+
 Index("ix_officials_story_name", officials.c.story_key, officials.c.name)
+Index("ix_decisions_conflict_latest", decisions.c.conflict_id, decisions.c.decision_id)
+Index("ix_decisions_reviewer", decisions.c.reviewer, decisions.c.decision_id)
 
 #: Insert order (parents before children); deletes cascade the other way.
 INSERT_ORDER = [stories, paragraphs, sentences, furniture, officials, positions, organizations, mentions, dates, events,
-                event_officials, claims, extract_errors, groups, group_members, conflicts, readings, load_errors]
+                event_officials, claims, corrections, extract_errors, groups, group_members, conflicts, readings,
+                load_errors]
 
-__all__ = [t.name for t in INSERT_ORDER] + ["metadata", "story_key", "INSERT_ORDER"]
+__all__ = [t.name for t in INSERT_ORDER] + ["decisions", "DECISIONS", "metadata", "story_key", "INSERT_ORDER"]
