@@ -41,15 +41,14 @@ GOALS = {("cluener_dev", "PER"): .88, ("cluener_dev", "TITLE"): .80,
          ("pd_test", "PER"): .93, ("pd_test", "ORG"): .85}
 
 
-def load_component(path: Path, words: bool | None):
-    """The recognizer component on a blank ``zh`` pipeline, model loaded (words: None = as the
-    model's meta.json says)."""
+def load_component(path: Path, tokens: str | None):
+    """The recognizer component on a blank ``zh`` pipeline, model loaded (tokens: "words",
+    "char" or "charwords"; None = as the model's meta.json says)."""
     import spacy
 
     from extract.facts import recognizer  # noqa: F401 - registers the factory
 
     nlp = spacy.blank("zh")
-    tokens = None if words is None else ("words" if words else "char")
     comp = nlp.add_pipe("recognizer", config={"model": str(path), "tokens": tokens})
     comp.initialize()
     return comp
@@ -198,8 +197,10 @@ def print_table(res: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", type=Path, default=ROOT / "extract" / "data" / "models" / "ner")
-    ap.add_argument("--words", action="store_true", default=None,
-                    help="the model reads pkuseg words (default: as its meta.json says)")
+    ap.add_argument("--tokens", choices=("words", "char", "charwords"), default=None,
+                    help="what the model reads (default: as its meta.json says)")
+    ap.add_argument("--words", dest="tokens", action="store_const", const="words",
+                    help="same as --tokens words")
     ap.add_argument("--dev", type=Path, help="score this dev.jsonl (training slice) instead of the held-out sets")
     ap.add_argument("--limit", type=int, help="score only the first N sentences of each set")
     ap.add_argument("--no-trigger", action="store_true", help="skip the trigger share and speed")
@@ -208,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = ap.parse_args(argv)
 
-    comp = load_component(args.model, args.words)
+    comp = load_component(args.model, args.tokens)
     res = evaluate(comp, args.limit, args.dev)
     res["model"] = {"path": str(args.model), "tokens": comp.tokens}
     if not args.no_trigger and not args.dev:

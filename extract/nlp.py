@@ -1,8 +1,12 @@
-"""The spaCy pipeline: ``zh`` with the spacy-pkuseg segmenter plus newsfacts' components.
+"""The spaCy pipeline: ``zh`` plus newsfacts' components, with pkuseg words where they are used.
 
-Nothing heavy happens at import. ``build_nlp()`` creates the pipeline and loads the
-pkuseg model (about 3.5 s and 800 MB) from the cache folder; the user dictionary of
-titles and organisation names is added so they stay single words.
+Nothing heavy happens at import. ``build_nlp()`` creates the pipeline. Its Docs have spaCy's
+character tokens by default: no extractor reads a word, so the whole text is not segmented.
+pkuseg (about 3.5 s and 800 MB to load) is loaded once per process, on first use, by
+``segmenter()``: the recogniser segments the sentences it runs on (those that pass its
+trigger), and ``--words`` segments every sentence. ``build_nlp(words=True)`` gives the old
+pipeline whose Docs are pkuseg words. Either way the user dictionary of titles and
+organisation names is added so they stay single words.
 """
 from __future__ import annotations
 
@@ -62,15 +66,36 @@ def require_model(model_dir: str | Path | None = None) -> Path:
     return path
 
 
-def build_nlp(model_dir: Path | None = None, *, components: bool = True,
-              user_words: list[str] | None = None) -> Language:
-    """A ``zh`` pipeline with pkuseg word segmentation and the fact components."""
-    path = require_model(model_dir)
+def _pkuseg_nlp(path: Path, user_words: list[str] | None) -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
     nlp.tokenizer.initialize(pkuseg_model=str(path))
     words = user_dict_words() if user_words is None else user_words
     if words:
         nlp.tokenizer.pkuseg_update_user_dict(sorted(set(words)))
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def _segmenter(path: str) -> object:
+    return _pkuseg_nlp(Path(path), None).tokenizer
+
+
+def segmenter(model_dir: Path | None = None):
+    """The process's pkuseg tokenizer (spaCy's ``ChineseTokenizer``) with the user dictionary,
+    loaded on first use and shared by everything that needs words."""
+    return _segmenter(str(require_model(model_dir)))
+
+
+def build_nlp(model_dir: Path | None = None, *, components: bool = True,
+              user_words: list[str] | None = None, words: bool | None = None) -> Language:
+    """A ``zh`` pipeline with the fact components. Its Docs have character tokens, and pkuseg
+    is loaded only when something needs words (see the module doc); ``words=True`` makes Docs of
+    pkuseg words (loads pkuseg now). ``components=False`` is the bare segmenter: pkuseg words
+    unless ``words=False``."""
+    path = require_model(model_dir)
+    if words is None:
+        words = not components
+    nlp = _pkuseg_nlp(path, user_words) if words else spacy.blank("zh")
     if components:
         for name in register_components():
             component = nlp.add_pipe(name)

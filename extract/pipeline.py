@@ -187,14 +187,13 @@ def _pieces(text: str, sentences: list[Sentence], limit: int = MAX_DOC_CHARS) ->
 
 
 def _run_components(nlp: Language, text: str, sentences: list[Sentence], ref: ReferenceDate,
-                    fail: Callable[[str, Exception], None]) -> tuple[dict[str, list], list[tuple[int, int, str]]]:
-    """Every fact the pipeline's components find in ``text``, and its words (start, end, text).
+                    fail: Callable[[str, Exception], None]) -> dict[str, list]:
+    """Every fact the pipeline's components find in ``text``.
 
     Each component runs on its own: one that raises loses only its own facts, reported
     through ``fail(component, exc)``; the components after it still run (reading what the
     failed one left unset as empty)."""
     facts: dict[str, list] = {}
-    words: list[tuple[int, int, str]] = []
     failed: set[str] = set()
     for a, b in _pieces(text, sentences, min(MAX_DOC_CHARS, nlp.max_length)):
         piece = text[a:b]
@@ -214,25 +213,18 @@ def _run_components(nlp: Language, text: str, sentences: list[Sentence], ref: Re
             if sdoc.has_extension(kind):
                 found = list(getattr(sdoc._, kind) or [])
                 facts.setdefault(kind, []).extend(_map_spans(found, lambda s, e: (s + a, e + a)) if a else found)
-        words += [(t.idx + a, t.idx + a + len(t.text), t.text) for t in sdoc if not t.is_space]
     for name in failed:  # what a failed component found in earlier pieces is dropped too
         facts.pop(name, None)
-    return facts, words
+    return facts
 
 
-def _with_words(sentences: list[Sentence], toks: list[tuple[int, int, str]]) -> list[Sentence]:
-    """Each sentence with the words inside it (whitespace tokens dropped)."""
-    out = []
-    k = 0
-    for s in sentences:
-        while k < len(toks) and toks[k][1] <= s.start:
-            k += 1
-        j, words = k, []
-        while j < len(toks) and toks[j][0] < s.end:
-            words.append(toks[j][2])
-            j += 1
-        out.append(s.model_copy(update={"words": words}))
-    return out
+def _with_words(sentences: list[Sentence], nlp: Language) -> list[Sentence]:
+    """Each sentence with its pkuseg words (whitespace dropped): the pipeline's own tokens when
+    they are pkuseg words, else the process's shared segmenter (loaded on first use)."""
+    from .nlp import segmenter
+
+    seg = nlp.tokenizer if getattr(nlp.tokenizer, "segmenter", None) == "pkuseg" else segmenter()
+    return [s.model_copy(update={"words": [t.text for t in seg(s.text) if not t.is_space]}) for s in sentences]
 
 
 def _story(doc: RawDoc, story: StorySpan, published: str | None, page: Callable[[], str],
@@ -292,9 +284,9 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
             continue
         rec, norm = made
         if nlp is not None and rec.text:
-            facts, toks = _run_components(nlp, rec.text, rec.sentences, rec.reference_date, fail)
+            facts = _run_components(nlp, rec.text, rec.sentences, rec.reference_date, fail)
             if words:
-                facts["sentences"] = _with_words(rec.sentences, toks)
+                facts["sentences"] = _with_words(rec.sentences, nlp)
             rec = rec.model_copy(update=facts)
         out.append(_remap_story(rec, norm))
         out += [doc.error("NF012", story_id=rec.story_id, extractor=name,

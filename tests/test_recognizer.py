@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import spacy
 
+from extract.nlp import segmenter
+
 from extract.facts import recognizer as rec
 from extract.facts.recognizer import MODEL_DIR, RecognizerComponent, has_trigger, recognized
 
@@ -22,13 +24,20 @@ def sha256(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def char_nlp(nlp):
+def char_nlp():
     char = spacy.blank("zh")  # spaCy's character segmenter
     comp = char.add_pipe("recognizer")
-    # the model reads pkuseg words: share the session's segmenter instead of loading a second one
-    comp.segmenter = nlp.tokenizer
-    comp.initialize()
+    comp.initialize()  # the model reads words: the process's shared pkuseg (extract.nlp.segmenter)
+    assert comp.segmenter is segmenter()
     return char
+
+
+@pytest.fixture(scope="module")
+def words_nlp():
+    """A host pipeline whose Docs are pkuseg words (the process's shared segmenter)."""
+    host = spacy.blank("zh")
+    host.tokenizer = segmenter()
+    return host
 
 
 # ---------------------------------------------------------------- the shipped model
@@ -150,11 +159,11 @@ def test_the_ministry_is_an_organisation(char_nlp):
 
 
 @pytest.mark.parametrize("text,expected,forbidden", CASES[:4])
-def test_spans_on_pkuseg_words(nlp, text, expected, forbidden):
-    # a Doc of pkuseg words (the project's pipeline tokenizer): the model reads the host Doc's
+def test_spans_on_pkuseg_words(words_nlp, text, expected, forbidden):
+    # a Doc of pkuseg words (a host pipeline that segments): the model reads the host Doc's
     # own words (nothing is segmented twice) and the spans come back by character offsets
-    doc = nlp.make_doc(text)
-    comp = RecognizerComponent(nlp, "recognizer")  # finds the host's pkuseg tokenizer itself
+    doc = words_nlp.make_doc(text)
+    comp = RecognizerComponent(words_nlp, "recognizer")  # finds the host's pkuseg tokenizer itself
     doc = comp(doc)
     assert comp.segmenter is None
     found = recognized(doc)
@@ -197,7 +206,7 @@ def test_sentences_without_a_trigger_are_not_run():
     nlp = spacy.blank("zh")
     comp = nlp.add_pipe("recognizer")
     seen: list[str] = []
-    comp.predict_texts = lambda texts: [seen.append(t) or [] for t in texts]  # type: ignore[method-assign]
+    comp.predict_texts = lambda texts, words=None: [seen.append(t) or [] for t in texts]  # type: ignore[method-assign]
     text = "今天天气很好。我们去公园散步。工业和信息化部部长金壮龙表示，要巩固增强工业经济。"
     doc = nlp(text)
     assert seen == ["工业和信息化部部长金壮龙表示，要巩固增强工业经济。"]
@@ -209,6 +218,6 @@ def test_without_the_trigger_every_sentence_runs():
     nlp = spacy.blank("zh")
     comp = nlp.add_pipe("recognizer", config={"trigger": False})
     seen: list[str] = []
-    comp.predict_texts = lambda texts: [seen.append(t) or [] for t in texts]  # type: ignore[method-assign]
+    comp.predict_texts = lambda texts, words=None: [seen.append(t) or [] for t in texts]  # type: ignore[method-assign]
     nlp("今天天气很好。我们去公园散步。")
     assert seen == ["今天天气很好。", "我们去公园散步。"]

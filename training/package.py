@@ -23,8 +23,9 @@ sys.path.insert(0, str(HERE))
 
 from convert import HELDOUT_FILES, TRAIN_FILES, sha256  # noqa: E402
 
-NAME, VERSION = "newsfacts_ner", "0.1.0"
-KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "ner")
+NAME, VERSION = "newsfacts_ner", "0.2.0"
+KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "newsfacts_wordfeats", "tok2vec", "ner")
+READS = {"words": "pkuseg words", "char": "characters", "charwords": "characters with pkuseg word features"}
 
 
 def _size(path: Path) -> int:
@@ -43,7 +44,7 @@ def package(src: Path, dest: Path, tokens: str) -> dict:
             shutil.copy2(p, dest / name)
     meta = json.loads((dest / "meta.json").read_text(encoding="utf-8"))
     meta.update({"name": NAME, "version": VERSION,
-                 "description": f"newsfacts recogniser: PER/ORG/TITLE/LOC on {'pkuseg words' if tokens == 'words' else 'characters'} (see TRAINING.md)",
+                 "description": f"newsfacts recogniser: PER/ORG/TITLE/LOC on {READS[tokens]} (see TRAINING.md)",
                  "license": "research use (trained on CLUENER2020, People's Daily NER, MSRA NER)",
                  "author": "newsfacts", "url": "", "email": ""})
     meta["newsfacts"] = {"tokens": tokens}  # what extract.facts.recognizer feeds the model
@@ -60,12 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, required=True, help="wall-clock seconds spacy train took")
     ap.add_argument("--figures", type=Path, help="bench/measure_ner.py --json output")
     ap.add_argument("--notes", type=Path, help="markdown appended to TRAINING.md")
+    ap.add_argument("--config", type=Path, default=HERE / "config.cfg", help="the spacy train config used")
+    ap.add_argument("--tokens", help="what the model reads (default: the corpus's tokens)")
     args = ap.parse_args(argv)
 
     import spacy
 
     stats = json.loads((args.corpus / "stats.json").read_text(encoding="utf-8"))
-    perf = package(args.model, args.dest, stats["tokens"])
+    tokens = args.tokens or stats["tokens"]
+    perf = package(args.model, args.dest, tokens)
     sys.path.insert(0, str(ROOT))
     from extract.facts import lexicon
 
@@ -73,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     record = {
         "model": f"zh_{NAME}-{VERSION}",
         "spacy_version": spacy.__version__,
-        "training_config": "training/config.cfg",
-        "training_config_sha256": sha256(HERE / "config.cfg"),
+        "training_config": str(args.config.resolve().relative_to(ROOT)),
+        "training_config_sha256": sha256(args.config),
         "model_config_sha256": sha256(args.dest / "config.cfg"),
         "train_files": {n: {"path": str(p.relative_to(ROOT.parent)), "sha256": sha256(p)} for n, p in TRAIN_FILES.items()},
         "heldout_files": {n: {"path": str(p.relative_to(ROOT.parent)), "sha256": sha256(p)}
@@ -84,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                           for n in ("titles.txt", "title_prefixes.txt", "orgs.tsv")},
         "user_dict_sha256": hashlib.sha256(words.encode("utf-8")).hexdigest(),
         "conversion": {k: stats[k] for k in ("tokens", "titles", "seed", "dev_share")} | {"counts": stats["counts"]},
+        "model_tokens": tokens,
         "training_seconds": round(args.seconds),
         "dev_slice_ents_f": perf.get("ents_f"),  # spacy train's score of model-best on its dev slice
         "size_bytes": _size(args.dest),
@@ -93,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
 
     lines = [f"# {record['model']}: how it was trained", "",
              "Regenerate with `make model` (training/train.sh). Machine-readable: TRAINING.json.", "",
-             f"- spaCy {record['spacy_version']}; tokens: {stats['tokens']}; TITLE in People's Daily/MSRA: "
+             f"- spaCy {record['spacy_version']}; reads: {READS[tokens]} ({tokens}); corpus tokens: {stats['tokens']}; TITLE in People's Daily/MSRA: "
              f"{stats['titles']}; dev-split seed {stats['seed']}; training seed and steps as in config.cfg "
              f"(model-best: the best dev score of the run)",
-             f"- training/config.cfg sha256 `{record['training_config_sha256']}`",
+             f"- {record['training_config']} sha256 `{record['training_config_sha256']}`",
              f"- shipped config.cfg sha256 `{record['model_config_sha256']}`",
              f"- training time {record['training_seconds']} s (wall clock, 1 thread, shared 2-core machine); "
              f"model-best's dev-slice ents_f {record['dev_slice_ents_f']}",

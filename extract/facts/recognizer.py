@@ -39,6 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from . import doc_text, lexicon
+from .wordfeats import WORDS_KEY, segment
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "ner"
 SPANS_KEY = "ner"
@@ -68,9 +69,9 @@ def model_info(path: str | Path = MODEL_DIR) -> dict:
 @cache
 def _own_pkuseg():
     """A pkuseg tokenizer with the project's user dictionary, for hosts that have none."""
-    from ..nlp import build_nlp
+    from ..nlp import segmenter
 
-    return build_nlp(components=False).tokenizer
+    return segmenter()
 
 
 def _is_pkuseg(tokenizer) -> bool:
@@ -163,7 +164,11 @@ class RecognizerComponent:
         if self._model is None:
             import spacy
 
+            from . import wordfeats  # noqa: F401 - registers the charwords model's first component
+
             self._model = spacy.load(self.model_path)
+            if self.tokens == "charwords" and "newsfacts_wordfeats" in self._model.pipe_names:
+                self._model.get_pipe("newsfacts_wordfeats").tokenizer = self._segmenter()
         return self._model
 
     @property
@@ -179,7 +184,8 @@ class RecognizerComponent:
 
     @property
     def tokens(self) -> str:
-        """What the model reads: ``words`` (pkuseg) or ``char``."""
+        """What the model reads: ``words`` (pkuseg), ``char``, or ``charwords`` (characters with
+        their pkuseg word's features, extract.facts.wordfeats)."""
         return self._tokens or self.info["tokens"]
 
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
@@ -187,7 +193,7 @@ class RecognizerComponent:
         if nlp is not None:
             self._host_tokenizer = nlp.tokenizer
         self.ner_model
-        if self.tokens == "words":
+        if self.tokens != "char":
             self._segmenter()
         trigger_words()
 
@@ -197,49 +203,55 @@ class RecognizerComponent:
             self.segmenter = self._host_tokenizer if _is_pkuseg(self._host_tokenizer) else _own_pkuseg()
         return self.segmenter
 
-    def _model_docs(self, texts: list[str]) -> list[tuple[Doc, list[int]]]:
-        """Each text as a Doc of the model's tokens, with each token's start offset in the text."""
-        if self.tokens != "words":
+    def _model_docs(self, texts: list[str], words: Optional[list[list[tuple[int, int]]]] = None
+                    ) -> list[tuple[Doc, list[int]]]:
+        """Each text as a Doc of the model's tokens, with each token's start offset in the text.
+        ``words``: each text's pkuseg words as (start, end) offsets, when the host has them."""
+        if self.tokens == "char":
             docs = [self.ner_model.make_doc(t) for t in texts]
             return [(d, [tok.idx for tok in d]) for d in docs]
-        seg, vocab, out = self._segmenter(), self.ner_model.vocab, []
-        for text in texts:
-            words = [t.text for t in seg(text) if not t.is_space]
-            starts, pos = [], 0
-            for w in words:  # offsets by the text itself, whatever whitespace the segmenter kept
-                pos = text.index(w, pos)
-                starts.append(pos)
-                pos += len(w)
-            spaces = [i + 1 < len(words) and starts[i] + len(w) < starts[i + 1] for i, w in enumerate(words)]
-            out.append((Doc(vocab, words=words, spaces=spaces), starts))
+        if self.tokens == "charwords":  # characters; the model's first component reads the words
+            out = []
+            for i, t in enumerate(texts):
+                d = self.ner_model.make_doc(t)
+                if words is not None:
+                    d.user_data[WORDS_KEY] = words[i]
+                out.append((d, [tok.idx for tok in d]))
+            return out
+        vocab, out = self.ner_model.vocab, []
+        for i, text in enumerate(texts):
+            offs = words[i] if words is not None else segment(text, self._segmenter())
+            ws, starts = [text[a:b] for a, b in offs], [a for a, _ in offs]
+            spaces = [k + 1 < len(ws) and starts[k] + len(w) < starts[k + 1] for k, w in enumerate(ws)]
+            out.append((Doc(vocab, words=ws, spaces=spaces), starts))
         return out
 
-    def _host_words(self, doc: Doc, spans: list[tuple[int, int]]) -> Optional[list[tuple[Doc, list[int]]]]:
-        """The model's Docs built from the host Doc's own pkuseg words (no second segmentation),
-        with each word's start offset in its sentence; None when the host's tokens are not
-        pkuseg words or a word crosses a sentence edge."""
-        if self.tokens != "words" or not _is_pkuseg(self._host_tokenizer):
+    def _host_words(self, doc: Doc, spans: list[tuple[int, int]]) -> Optional[list[list[tuple[int, int]]]]:
+        """Each sentence's words as (start, end) offsets in the sentence, from the host Doc's own
+        pkuseg words (no second segmentation); None when the host's tokens are not pkuseg words,
+        the model reads plain characters, or a word crosses a sentence edge."""
+        if self.tokens == "char" or not _is_pkuseg(self._host_tokenizer):
             return None
-        toks = [(t.idx, t.text) for t in doc if not t.is_space]
+        toks = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
         out, k = [], 0
         for s, e in spans:
             while k < len(toks) and toks[k][0] < s:
                 k += 1
-            words, starts = [], []
+            words = []
             while k < len(toks) and toks[k][0] < e:
-                idx, w = toks[k]
-                if idx + len(w) > e:
+                a, b = toks[k]
+                if b > e:
                     return None
-                words.append(w)
-                starts.append(idx - s)
+                words.append((a - s, b - s))
                 k += 1
-            spaces = [i + 1 < len(words) and starts[i] + len(w) < starts[i + 1] for i, w in enumerate(words)]
-            out.append((Doc(self.ner_model.vocab, words=words, spaces=spaces), starts))
+            out.append(words)
         return out
 
-    def predict_texts(self, texts: Iterable[str]) -> list[list[tuple[int, int, str, Optional[float]]]]:
-        """The model's spans (start, end, label, score) for each text, by character offsets."""
-        return self._predict(self._model_docs(list(texts)))
+    def predict_texts(self, texts: Iterable[str], words: Optional[list[list[tuple[int, int]]]] = None
+                      ) -> list[list[tuple[int, int, str, Optional[float]]]]:
+        """The model's spans (start, end, label, score) for each text, by character offsets
+        (``words``: each text's pkuseg words, when known; else the model segments as it needs)."""
+        return self._predict(self._model_docs(list(texts), words))
 
     def _predict(self, pairs: list[tuple[Doc, list[int]]]) -> list[list[tuple[int, int, str, Optional[float]]]]:
         out = []
@@ -260,9 +272,8 @@ class RecognizerComponent:
                 self.stats["chars_run"] += e - s
         found: list[tuple[int, int, str, Optional[float]]] = []
         if chosen:
-            pairs = self._host_words(doc, chosen)
-            results = (self._predict(pairs) if pairs is not None
-                       else self.predict_texts(text[a:b] for a, b in chosen))
+            words = self._host_words(doc, chosen)
+            results = self.predict_texts([text[a:b] for a, b in chosen], words)
             for (s, _), spans in zip(chosen, results):
                 found += [(s + a, s + b, label, score) for a, b, label, score in spans]
         spans, chars = [], []

@@ -1,0 +1,130 @@
+"""Word features for a character model: each character token learns which pkuseg word holds it.
+
+The recogniser reads characters, so a name glued to a title or a verb in one pkuseg word
+(司长谢少锋, 谢少锋表示) can still begin and end on the right character; but characters alone
+learn slowly. This component gives every character token two features taken from the pkuseg
+word around it, which the model's ``tok2vec`` embeds beside the character (``NORM``):
+
+* ``token.lemma_``: the whole word (``司长`` for both 司 and 长);
+* ``token.tag_``: the character's place in the word and the word's length: ``B2``, ``E2``,
+  ``S1``, ``B3``/``I3``/``E3``, …; lengths over 4 are written ``4`` (``B4``, ``I4``, ``E4``).
+
+It is the first component of the shipped model (``extract/data/models/ner/``) and an
+*annotating* component in training (training/config.cfg), so the model sees the same features
+in training and in use. Where the words are known already (the host pipeline segmented the
+sentence with pkuseg), the caller puts their ``(start, end)`` character offsets in
+``doc.user_data["newsfacts_words"]`` and nothing is segmented again; otherwise the component
+segments ``doc.text`` with pkuseg and the project's user dictionary (loaded on first use). In
+training, segmentations are cached by text, so each sentence is segmented once per run.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+WORDS_KEY = "newsfacts_words"
+MAX_LEN_TAG = 4
+
+
+@cache
+def _pkuseg():
+    from ..nlp import segmenter
+
+    return segmenter()
+
+
+def segment(text: str, tokenizer=None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the pkuseg words of ``text``, by character offsets (whitespace skipped)."""
+    seg = tokenizer if tokenizer is not None else _pkuseg()
+    out, pos = [], 0
+    for t in seg(text):
+        if t.is_space:
+            continue
+        w = t.text
+        start = text.find(w, pos)
+        if start < 0:  # the segmenter changed the text (it never should): fall back to its offset
+            start = t.idx
+        out.append((start, start + len(w)))
+        pos = start + len(w)
+    return out
+
+
+def position_tag(i: int, n: int) -> str:
+    """The tag of the ``i``-th character of an ``n``-character word."""
+    k = min(n, MAX_LEN_TAG)
+    if n == 1:
+        return "S1"
+    if i == 0:
+        return f"B{k}"
+    if i == n - 1:
+        return f"E{k}"
+    return f"I{k}"
+
+
+def set_word_features(doc: Doc, words: list[tuple[int, int]]) -> Doc:
+    """Set ``tag_`` and ``lemma_`` on every token of ``doc`` from the words' character offsets.
+    A token outside every word (whitespace, or a word list that does not cover it) is its own word."""
+    text = doc.text
+    k = 0
+    for tok in doc:
+        a = tok.idx
+        while k < len(words) and words[k][1] <= a:
+            k += 1
+        if k < len(words) and words[k][0] <= a < words[k][1]:
+            s, e = words[k]
+        else:
+            s, e = a, a + len(tok.text)
+        if len(tok.text) == e - s:  # the token is the whole word
+            tok.tag_, tok.lemma_ = "S1" if e - s == 1 else f"W{min(e - s, MAX_LEN_TAG)}", text[s:e]
+        else:
+            tok.tag_, tok.lemma_ = position_tag(a - s, e - s), text[s:e]
+    return doc
+
+
+class WordFeatures:
+    """spaCy component: character tokens get their pkuseg word's features (see the module doc)."""
+
+    def __init__(self, name: str = "newsfacts_wordfeats", cache_size: int = 200_000) -> None:
+        self.name = name
+        self.cache_size = cache_size
+        self._cache: dict[str, list[tuple[int, int]]] = {}
+        #: a pkuseg tokenizer to share (the host pipeline's); None loads the project's on first use
+        self.tokenizer = None
+
+    def words(self, text: str) -> list[tuple[int, int]]:
+        got = self._cache.get(text)
+        if got is None:
+            got = segment(text, self.tokenizer)
+            if len(self._cache) < self.cache_size:
+                self._cache[text] = got
+        return got
+
+    def __call__(self, doc: Doc) -> Doc:
+        given: Optional[list[tuple[int, int]]] = doc.user_data.pop(WORDS_KEY, None)
+        return set_word_features(doc, given if given is not None else self.words(doc.text))
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    # serialisation: nothing to save (the segmenter is the project's pkuseg model)
+    def to_disk(self, path, *, exclude=()) -> None:
+        return None
+
+    def from_disk(self, path, *, exclude=()) -> "WordFeatures":
+        return self
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "WordFeatures":
+        return self
+
+
+@Language.factory("newsfacts_wordfeats", default_config={"cache_size": 200_000})
+def make_wordfeats(nlp: Language, name: str, cache_size: int) -> WordFeatures:
+    """Factory for the "newsfacts_wordfeats" component (see the module doc)."""
+    return WordFeatures(name, cache_size=cache_size)
