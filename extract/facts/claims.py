@@ -131,6 +131,12 @@ class _Patterns:
     trailing: regex.Pattern
     code: regex.Pattern     # a character next to which a number is a code (5G, GOIP3)
     direction_reach: int    # longest direction word + filler: how far back a direction can start
+    names: regex.Pattern    # names holding a numeral (三棵树, orgs.tsv names): no quantity inside
+    session: regex.Pattern  # N届 followed by this starts a session name: an ordinal
+    ordinal_suffix: regex.Pattern   # after the number (and unit): a label (二年级, 3号线)
+    approx_verb: regex.Pattern      # 约占…: the verb says the number is approximate
+    stop: regex.Pattern     # where the noun phrase after a count unit ends
+    comparison: regex.Pattern       # 比上年…: a baseline before the number, not the measure
     lex: dict = field(repr=False)
 
 
@@ -167,8 +173,35 @@ def _patterns() -> _Patterns:
             rf"(?:[“”\"'‘’\s]|{_alternation(lex['measure_trailing_words'] + list(lex['direction_words']))})+$"),
         code=regex.compile(f"[{lex['code_neighbours']}]"),
         direction_reach=max(map(len, lex["direction_words"])) + max(map(len, lex["direction_fillers"]), default=0),
+        names=regex.compile(_alternation(_names_with_numerals(lex, tables))),
+        session=regex.compile(_alternation(lex["session_name_starts"])),
+        ordinal_suffix=regex.compile(_alternation(lex["ordinal_suffixes"])),
+        approx_verb=regex.compile(_alternation(lex["approx_verbs"])),
+        stop=regex.compile(_alternation(lex["measure_stop_words"] + list(lex["direction_words"])
+                                        + _trigger_words()) + rf"|[{regex.escape(CLAUSE_END)}、0-9０-９{cn}]"),
+        comparison=regex.compile(rf"^(?:{_alternation(lex['comparison_heads'])})"),
         lex=lex,
     )
+
+
+def _names_with_numerals(lex: dict, tables) -> list[str]:
+    """Names whose numerals are no quantity: the lexicon's list plus every organisation name or
+    alias in orgs.tsv that holds a numeral and a unit right after it (三棵树, 五粮液)."""
+    from extract.facts import lexicon as org_lexicon
+
+    numeral = set(tables.digits) | set(tables.multipliers) | set(tables.magnitudes)
+    names = set(lex["names_with_numerals"])
+    for name in org_lexicon.org_index():
+        if len(name) >= 3 and any(ch in numeral for ch in name):
+            names.add(name)
+    return sorted(names)
+
+
+def _trigger_words() -> list[str]:
+    """Event trigger verbs (event_triggers.txt): a noun phrase after a count ends at one."""
+    from extract.facts.events import triggers
+
+    return list(triggers())
 
 
 @dataclass
@@ -187,11 +220,17 @@ class _Candidate:
     prefix: Optional[str] = None
 
 
-def find_claims(text: str) -> list[Claim]:
-    """All numeric claims in ``text``, in order, with offsets into ``text``."""
+def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
+    """All numeric claims in ``text``, in order, with offsets into ``text``.
+
+    ``names``: (start, end) spans of names (the recogniser's ORG/LOC/PER spans): a number
+    inside one that the name goes on after (三棵树涂料, 三门峡市) is part of the name."""
     pats = _patterns()
     blocked = {i for m in pats.set_phrase.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
+    blocked |= {i for m in pats.names.finditer(text) for i in range(m.start(), m.end())}
     candidates = [c for m in pats.number.finditer(text) if (c := _candidate(text, m, pats, blocked))]
+    candidates = [c for c in candidates if not _inside_name(c, names)]
+    candidates = [c for c in candidates if not _restates_list(text, c, pats)]
     merged = _merge_ranges(text, candidates, pats)
     kept = [c for c in merged if c.unit or c.has_magnitude]
     ctx = _Context(text, _sentence_spans(text))
@@ -246,13 +285,18 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         return None
     if any(text.endswith(p, 0, num_start) for p in lex["ordinal_prefixes"]):
         return None
+    if _mixed_numeral(text, numeral_start, num_end, tables):
+        return None  # 二００二年: one numeral in two scripts (a year or a code), no quantity
     if num_start and text[num_start - 1] in "数几" and m.group("cn") and m.group("cn")[0] in "十百千万":
         return None  # 数十家, 几百人: too vague to be a number
     pct_unit = tables.percent_prefixes.get(m.group("pct")) if m.group("pct") else None
     is_cn = not m.group("arabic")
-    if is_cn and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十") \
-            and not pats.infix.match(text, num_end):
-        return None  # 百姓, 万人空巷: a bare 百/千/万 needs 余/多 (千余人)
+    bare = is_cn and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十")
+    above = bare and text.endswith("上", 0, num_start) and numeral in ("百", "千", "万", "亿")
+    if bare and not above and not pats.infix.match(text, num_end) \
+            and not (numeral[0] in "百千" and len(numeral) > 1 and numeral[-1] in "万亿"
+                     and pats.unit.match(text, num_end)):
+        return None  # 百姓, 万人空巷: a bare 百/千/万 needs 余/多 (千余人), 上 (上万人) or 百亿元
     cand = _Candidate(start=num_start, num_start=num_start, num_end=num_end, end=num_end, rule="")
     cand.has_magnitude = any(ch in tables.magnitudes for ch in numeral)
     try:
@@ -289,20 +333,72 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
             cand.unit, cand.qualifier, pos = "个" + more.group(1), "more_than", pos + more.end()
     if cand.unit is None:
         pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
+    if cand.unit and cand.unit in lex["currency_units"] and text.startswith("人民币", pos):
+        pos += 3  # 10亿元人民币以内: the currency named again before the qualifier
     if (suffix := pats.suffix.match(text, pos)) and cand.qualifier == "exact" and cand.unit:
         cand.qualifier, pos = lex["qualifier_suffixes"][suffix.group()], suffix.end()
     cand.end = pos if (cand.unit or cand.qualifier != "exact") else num_end
+    if above and cand.qualifier == "exact":   # 上万人, 上千家: at least that many
+        cand.qualifier, cand.prefix, cand.start = "at_least", "上", num_start - 1
     if prefix := pats.prefix.search(text, max(0, num_start - 4), num_start):
         if cand.qualifier in ("exact",):
             cand.qualifier = lex["qualifier_prefixes"][prefix.group().strip()]
         cand.prefix, cand.start = prefix.group().strip(), prefix.start()
     if _is_year(numeral, cand, text, tables) or _is_period(text, cand, lex):
         return None
+    if _is_ordinal(text, cand, pats):
+        return None
+    if cand.qualifier == "exact" and (v := pats.approx_verb.search(text, max(0, num_start - 24), num_start)) \
+            and not regex.search(rf"[{regex.escape(CLAUSE_END)}0-9]", text[v.end():num_start]):
+        cand.qualifier = "approx"   # 约占全省出口总值的百分之八十
     if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact":
         return None
     if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):
         return None  # 10^30 and more: a code or debris, not a quantity (issue 9 F3)
     return cand
+
+
+def _mixed_numeral(text: str, start: int, end: int, tables) -> bool:
+    """二００二年, 二０一０年: Arabic and Chinese digits touching make one numeral in two scripts
+    (CTB's full-width zero for 〇), which is a year or a code, never two quantities."""
+    cn = set(tables.digits) - set("0123456789０１２３４５６７８９")
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    is_arabic = text[start:end][:1] in "0123456789０１２３４５６７８９"
+    if is_arabic:
+        return before in cn or after in cn
+    return bool(before) and before in "0123456789０１２３４５６７８９" or bool(after) and after in "0123456789０１２３４５６７８９"
+
+
+def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
+    """Ordinals and labels, not quantities: N届 before a session name (十九届中央巡视, 十四届全国
+    人大); a number whose unit is followed by 级 (二年级, 85公斤以上级: a grade or a class); a
+    unitless number followed by a label suffix (3号线)."""
+    if cand.unit == "届" and pats.session.match(text, cand.end):
+        return True
+    if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \
+            and not text.startswith("级别", cand.end):
+        return True
+    return cand.unit is None and bool(pats.ordinal_suffix.match(text, cand.num_end))
+
+
+def _inside_name(cand: _Candidate, names) -> bool:
+    """The number starts inside a recognised name that goes on after the claim (三棵树涂料)."""
+    return any(a <= cand.num_start < b and cand.end < b for a, b in names)
+
+
+def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
+    """省、市两级 and 湖南、河南两省: a small count right after an enumeration of as many items
+    restates the list; it is not a figure of its own."""
+    if cand.value is None or cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
+        return False
+    head = text[max(0, cand.start - 30):cand.start]
+    head = regex.split(rf"[{regex.escape(CLAUSE_END)}“”《》]", head)[-1]
+    m = regex.search(r"(?:[\p{Han}]{1,8}[、和])+[\p{Han}]{1,8}$", head)
+    if not m:
+        return False
+    items = regex.split("[、和]", m.group())
+    return len(items) == cand.value
 
 
 _TOO_LARGE = Decimal(10) ** MAX_CLAIM_DIGITS
@@ -454,7 +550,26 @@ def _to_claim(text: str, cand: _Candidate, ctx: _Context, pats: _Patterns, earli
 
 
 def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns) -> Optional[str]:
-    """The noun phrase before the number in its clause, without connectives, periods and verbs."""
+    """What the number counts or measures, by one rule in three steps:
+
+    1. a count unit (``count_units``: 项, 名, 家 …) directly followed by a noun phrase: the
+       number counts that noun phrase, up to the first ``measure_stop_words`` word, verb or
+       clause break (列为九项重点任务之首 -> 重点任务; 移交3.1万名电诈犯罪嫌疑人 -> 电诈犯罪嫌疑人);
+    2. otherwise the noun phrase before the number in its clause, without leading connectives
+       and time expressions and without the verb, direction word or comparison before the
+       number (规模以上工业增加值同比增长5.2% -> 规模以上工业增加值); when those words end
+       with an object verb (移交, 投入 …) and words follow the unit, those words;
+    3. nothing left (比上年增长20%): None, and :func:`_to_claim` takes the measure of the
+       claim before it in the sentence when a direction word makes this its change.
+    """
+    if cand.unit in pats.lex["count_units"]:
+        after = cand.end
+        while after < s_end and text[after] in "“\"'‘《":
+            after += 1
+        stop = pats.stop.search(text, after, min(s_end, after + MEASURE_WINDOW))
+        noun = text[after:stop.start() if stop else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
+        if 2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun):
+            return noun
     clause_start = max(s_start, cand.start - MEASURE_WINDOW)
     for i in range(cand.start - 1, clause_start - 1, -1):
         if text[i] in CLAUSE_END:
@@ -467,6 +582,7 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
             phrase = phrase.lstrip("“\"'‘ ")[p.end():]
         phrase = pats.leading.sub("", phrase)
         phrase = pats.trailing.sub("", phrase)
+        phrase = _drop_comparison(phrase, pats)
         if phrase == old:
             break
     if phrase.count("”") > phrase.count("“"):
@@ -475,7 +591,25 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     tail = tail_match.group().strip("的“”\"' ") if tail_match else ""
     if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
         return phrase
+    if not phrase and tail and pats.stop.match(tail):
+        return None
     return tail or (phrase if len(phrase) >= 2 else None)
+
+
+def _drop_comparison(phrase: str, pats: _Patterns) -> str:
+    """比上年, 较去年同期, 比1998年: the baseline of a change, not the thing measured. Removed
+    when it is all that is left before the number (with a time expression after a bare 比/较)."""
+    m = pats.comparison.match(phrase)
+    if not m:
+        return phrase
+    rest = phrase[m.end():]
+    if m.group() in ("比", "较"):
+        p = pats.period.match(rest)
+        if not p or not p.end():
+            return phrase
+        rest = rest[p.end():]
+    rest = regex.sub(r"^(?:同期|相比|的)+", "", rest)
+    return rest if rest != phrase else phrase
 
 
 def _period(cand: _Candidate, ctx: _Context, idx: int, text: str, pats: _Patterns) -> Optional[str]:
@@ -500,8 +634,24 @@ class ClaimsComponent:
         _patterns()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = find_claims(doc_text(doc))
+        doc._.claims = find_claims(doc_text(doc), name_spans(doc))
         return doc
+
+
+#: Labels of the recogniser's spans (doc.spans["ner"], extract.facts.recognizer) that are names.
+NAME_LABELS = ("ORG", "LOC", "PER")
+
+
+def name_spans(doc: Doc, key: str = "ner") -> list[tuple[int, int]]:
+    """(start, end) character spans of the names the recogniser left on ``doc`` (none when it
+    did not run): exact offsets from the group's ``chars`` attribute when present."""
+    if key not in doc.spans:
+        return []
+    group = doc.spans[key]
+    chars = group.attrs.get("chars")
+    if chars:
+        return [(a, b) for a, b, label, *_ in chars if label in NAME_LABELS]
+    return [(s.start_char, s.end_char) for s in group if s.label_ in NAME_LABELS]
 
 
 @Language.factory("claims", default_config={})
