@@ -101,15 +101,18 @@ def beside_title(text: str, per, pos) -> dict[tuple[int, int], str]:
     return out
 
 
-def predict(texts: list[str]) -> list[list[tuple[int, int]]]:
-    from extract.facts.recognizer import RecognizerComponent, has_trigger
-    from extract.nlp import build_nlp
+def predict(texts: list[str], model: str | None = None) -> list[dict[str, list[tuple[int, int]]]]:
+    """The recogniser's spans of each text by label (PER, TITLE, ORG), on triggered texts."""
+    import spacy
 
-    comp = RecognizerComponent(build_nlp(components=False), "recognizer")
+    from extract.facts.recognizer import RecognizerComponent, has_trigger
+
+    comp = RecognizerComponent(spacy.blank("zh"), "recognizer", model=model)
     chosen = [i for i, t in enumerate(texts) if has_trigger(t)]
-    out: list[list[tuple[int, int]]] = [[] for _ in texts]
+    out: list[dict[str, list[tuple[int, int]]]] = [{} for _ in texts]
     for i, spans in zip(chosen, comp.predict_texts([texts[i] for i in chosen])):
-        out[i] = [(a, b) for a, b, label, _ in spans if label == "PER"]
+        for a, b, label, _ in spans:
+            out[i].setdefault(label, []).append((a, b))
     return out
 
 
@@ -119,7 +122,10 @@ def score(data, names, unmatched=None, min_score=0.0, verbose=False):
     for k, (text, per, pos) in enumerate(data):
         gold = beside_title(text, per, pos)
         pers = {text[s:e] for s, e in per}
-        allo = [o for o in find_officials(text, names[k] if names else None, unmatched=unmatched)
+        spans = names[k] if names else None
+        allo = [o for o in find_officials(text, spans.get("PER", []) if spans is not None else None,
+                                          unmatched=unmatched, titles=spans.get("TITLE") if spans else None,
+                                          orgs=spans.get("ORG") if spans else None)
                 if o.score >= min_score]
         offs = [o for o in allo if not o.is_reporter]
         got = {o.name for o in allo}   # recall: a reporter after 记者 is found too
@@ -136,7 +142,7 @@ def score(data, names, unmatched=None, min_score=0.0, verbose=False):
                 kind = "not a name"
             errors[(o.positions[-1].title, kind)] += 1
             if verbose:
-                print(f"  FP {kind}: {o.name} ({o.positions[-1].title}) | {text}")
+                print(f"  FP {kind}: {o.name} ({o.positions[-1].title}) [{o.rule} {o.score}] | {text}")
         for (s, e), t in gold.items():
             gold_n += 1
             if text[s:e] in got:
@@ -149,9 +155,15 @@ def score(data, names, unmatched=None, min_score=0.0, verbose=False):
 
 
 def main() -> None:
-    verbose = "-v" in sys.argv
+    import argparse
+
+    ap = argparse.ArgumentParser(description="officials on held-out real text (issue 10)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every error")
+    ap.add_argument("--model", help="a recogniser model folder (default: the shipped one)")
+    args = ap.parse_args()
+    verbose = args.verbose
     data = peoples_daily() + cluener()
-    names = predict([t for t, _, _ in data])
+    names = predict([t for t, _, _ in data], args.model)
     for label, kw in (("rules", dict(names=None)),
                       ("rules+model", dict(names=names)),
                       ("rules+model, score>=.5", dict(names=names, min_score=0.5)),

@@ -130,3 +130,17 @@ def test_common_words_integrity() -> None:
     assert {"建议", "上午", "开始"} <= words
     # PKU splits names into surname + given name, so no seed official's name starts with a listed word
     assert not {"谢少", "陶青", "梁志", "黎烈", "谢存", "习近", "李强", "丁薛"} & words
+
+
+def test_places_integrity() -> None:
+    # places.txt is built (training/build_places.py) from the training NER corpora plus a hand
+    # list of countries; the officials' binding refuses a model PER span that is a place
+    places = lexicon.places()
+    head = (lexicon.DATA_DIR / "places.txt").read_text(encoding="utf-8").splitlines()[:4]
+    assert head[0].startswith("#") and any("Source" in h for h in head)
+    assert len(places) > 300
+    assert all(2 <= len(p) <= 8 for p in places)
+    assert {"美国", "莫桑比克", "科特迪瓦", "阿联酋", "约旦", "北京"} <= places
+    # no official's name of the seed gold, and no organisation of the lexicon, is a place
+    assert not {"谢少锋", "李强", "丁薛祥", "金壮龙"} & places
+    assert not {"国务院", "欧盟", "东盟", "新华社"} & places

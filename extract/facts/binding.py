@@ -40,8 +40,12 @@ DOWNSCORE = 0.5
 
 
 def sane_name(s: str) -> bool:
-    """A span the model may re-cut a name to: 2–4 Han characters or a name with ·."""
-    return bool(_HAN_NAME.fullmatch(s) or _DOT_NAME.fullmatch(s))
+    """A span the model may re-cut a name to: 2–4 Han characters, a name with ·, or a
+    transliterated name of up to 8 characters (内塔尼亚胡, 阿克谢年科)."""
+    if _HAN_NAME.fullmatch(s) or _DOT_NAME.fullmatch(s):
+        return True
+    translit = lexicon.transliteration_chars()
+    return 5 <= len(s) <= 8 and all(ch in translit for ch in s)
 
 
 #: a rule name whose start a longer or unusable PER span shares is kept (the model read a word
@@ -62,7 +66,10 @@ def _recut_ok(rule: str, model: str) -> bool:
         return len(rule) >= 4 and not all(ch in translit for ch in rule)
     if LONGER == "any":
         return True
-    return "·" in model
+    if "·" in model:
+        return True
+    translit = lexicon.transliteration_chars()   # a transliterated name the rules cut short
+    return len(rule) >= 3 and all(ch in translit for ch in model)
 
 
 def to_view(idx, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -179,6 +179,13 @@ def transliteration_chars() -> frozenset[str]:
 
 
 @cache
+def places() -> frozenset[str]:
+    """Place names: countries, regions, cities (data/places.txt, built by training/build_places.py)."""
+    text = (DATA_DIR / "places.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Two-character common words that are not names (data/common_words.txt)."""
     text = (DATA_DIR / "common_words.txt").read_text(encoding="utf-8")

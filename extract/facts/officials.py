@@ -456,10 +456,23 @@ def _chain(c: str, pos: _Pos, by_end: dict[int, regex.Match]) -> list[_Pos]:
     return chain
 
 
-def _ner_found(c: str, matches: list[regex.Match], s: int, e: int) -> list[_Found]:
-    """An official for the recogniser's PER span c[s:e] when a title stands directly before
-    it (or, for a post-name title, directly after it): binding by the rules, the name by the
-    model (binding.py)."""
+def _ner_found(c: str, matches: list[regex.Match], s: int, e: int,
+               titles: Optional[dict[str, dict[int, int]]] = None,
+               orgs: Optional[dict[int, int]] = None) -> list[_Found]:
+    """An official for the recogniser's PER span c[s:e] when a title stands directly beside it:
+    binding by the rules, the name by the model (binding.py).
+
+    The title is a title word of the lexicon or one of the recogniser's TITLE spans
+    (``titles["by_end"]``/``["by_start"]``: end → start and start → end, view offsets), so a
+    title the lexicon lacks (导演, 教授, 设计师) still binds. Before the name
+    (``org_title_name``/``ner_title_name``) its organisation is the rules' (org_before) or the
+    recogniser's ORG span ending where the title starts (``orgs``: end → start). After the name
+    (``name_title``: 江泽民总书记, 汪忠镐教授) any title binds: the name is the model's, so the
+    rules' caution about which titles follow a name (the ``post`` flag) is not needed."""
+    if not _model_name_ok(c[s:e]):
+        return []
+    titles = titles or {"by_end": {}, "by_start": {}}
+    orgs = orgs or {}
     by_end = {m.end(): m for m in matches}
     by_start = {m.start(): m for m in matches}
     m = by_end.get(s)
@@ -467,13 +480,42 @@ def _ner_found(c: str, matches: list[regex.Match], s: int, e: int) -> list[_Foun
         pos, anonymous, reporter = _position_at(c, m)
         if anonymous or reporter:
             return []
+        if pos.org is None and orgs.get(pos.start) is not None:   # the model's ORG before the title
+            pos.org, pos.start = c[orgs[pos.start]:pos.start], orgs[pos.start]
         chain = _chain(c, pos, by_end)
         rule = "title_chain" if len(chain) > 1 else ("org_title_name" if pos.org else "title_name")
         return [_Found(c[s:e], chain, chain[0].start, e, rule, 0.9 if pos.org else 0.75)]
+    ts = titles["by_end"].get(s)
+    if ts is not None and _model_title_ok(c[ts:s]):
+        os_ = orgs.get(ts)
+        org = c[os_:ts] if os_ is not None else None
+        start = os_ if os_ is not None else ts
+        return [_Found(c[s:e], [_Pos(c[ts:s], org, start, s)], start, e, "ner_title_name",
+                       0.8 if org else 0.7)]
     m = by_start.get(e)
-    if m is not None and "post" in lexicon.titles()[m.group("title")].flags and not m.group("pre"):
-        return [_Found(c[s:e], [_Pos(m.group(), None, m.start(), m.end())], s, m.end(), "name_title", 0.6)]
+    if m is not None and not m.group("pre"):
+        info = lexicon.titles()[m.group("title")]
+        if "reporter" not in info.flags:
+            return [_Found(c[s:e], [_Pos(m.group(), None, m.start(), m.end())], s, m.end(), "name_title",
+                           0.6 if "post" in info.flags else 0.55)]
+    te = titles["by_start"].get(e)
+    if te is not None and _model_title_ok(c[e:te]):
+        return [_Found(c[s:e], [_Pos(c[e:te], None, e, te)], s, te, "name_title", 0.55)]
     return []
+
+
+def _model_name_ok(name: str) -> bool:
+    """A recogniser PER span that may be an official's name: not a place (莫桑比克总统) and not an
+    organisation (爵士队教练, 托老院主任)."""
+    return name not in lexicon.places() and not is_org_name(name)
+
+
+def _model_title_ok(title: str) -> bool:
+    """A recogniser TITLE span that may make an official: not a byline's (记者, 通讯员), and
+    Han or a Latin title (CEO) of at most 12 characters."""
+    if len(title) > 12 or not title.strip():
+        return False
+    return not any(title.endswith(r) for r in ("记者", "通讯员", "摄影", "摄"))
 
 
 def _elide(chain: list[_Pos]) -> None:
@@ -573,14 +615,17 @@ def _scan(view: TextView) -> list[_Found]:
 
 
 def find_officials(text: str, names: Optional[list[tuple[int, int]]] = None, *,
-                   model: Optional[str] = None, unmatched: Optional[str] = None) -> list[Official]:
+                   model: Optional[str] = None, unmatched: Optional[str] = None,
+                   titles: Optional[list[tuple[int, int]]] = None,
+                   orgs: Optional[list[tuple[int, int]]] = None) -> list[Official]:
     """Every named official in ``text``, with positions and later mentions.
 
     ``names``: the recogniser's PER spans for ``text`` (character offsets), when it ran; they
     confirm, re-cut or drop the names the rules find and add names directly beside a title
     (binding.py). ``model`` is the recogniser's id for the records' ``rule`` (default: the
-    shipped model's); ``unmatched`` is binding.UNMATCHED's override. Without ``names`` only
-    the rules run."""
+    shipped model's); ``unmatched`` is binding.UNMATCHED's override; ``titles`` and ``orgs``
+    are the recogniser's TITLE and ORG spans, which bind a PER span the rules did not (a title
+    the lexicon lacks, an organisation it does not know). Without ``names`` only the rules run."""
     view = TextView(text)
     c = view.c
     found = _scan(view)
@@ -589,8 +634,11 @@ def find_officials(text: str, names: Optional[list[tuple[int, int]]] = None, *,
             from .recognizer import model_info
             model = model_info()["id"]
         matches = list(_title_re().finditer(c))
+        tv = binding.to_view(view.idx, titles or [])
+        tmap = {"by_end": {e: s for s, e in tv}, "by_start": {s: e for s, e in tv}}
+        omap = {e: s for s, e in binding.to_view(view.idx, orgs or [])}
         found = binding.bind(found, c, binding.to_view(view.idx, names), f"+ner:{model}",
-                             add=lambda s, e: _ner_found(c, matches, s, e), unmatched=unmatched)
+                             add=lambda s, e: _ner_found(c, matches, s, e, tmap, omap), unmatched=unmatched)
     merged: dict[str, _Found] = {}
     seen: dict[str, tuple[set, set]] = {}   # name -> ((org, title) pairs, titles) of its positions
     for f in found:
@@ -655,11 +703,14 @@ class OfficialsComponent:
         _title_re()
 
     def __call__(self, doc: Doc) -> Doc:
-        names = model = None
+        names = model = titles = orgs = None
         if SPANS_KEY in doc.spans:   # the recogniser ran before: its PER spans cut the names
-            names = [(r.start, r.end) for r in recognized(doc) if r.label == "PER"]
+            spans = recognized(doc)
+            names = [(r.start, r.end) for r in spans if r.label == "PER"]
+            titles = [(r.start, r.end) for r in spans if r.label == "TITLE"]
+            orgs = [(r.start, r.end) for r in spans if r.label == "ORG"]
             model = doc.spans[SPANS_KEY].attrs.get("model")
-        doc._.officials = find_officials(doc_text(doc), names, model=model)
+        doc._.officials = find_officials(doc_text(doc), names, model=model, titles=titles, orgs=orgs)
         return doc
 
 
