@@ -66,6 +66,8 @@ from spacy.tokens import Doc
 
 from schemas import DateValue, ReferenceDate
 
+from . import date_periods as _periods
+
 __all__ = [
     "find_dates",
     "reference_date",
@@ -104,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern]:
     lx = lexicon()
     rel_y = _alt(lx["relative_year"])
     conn = _alt(lx["range_connectors"])
-    year = rf"(?P<y>(?<![0-9.])(?:1[89]|20)[0-9]{{2}}|(?<![{_CN_NUM}])[〇○零Ｏ一二三四五六七八九]{{4}}){SP}年"
+    year = rf"{_periods.year_pattern('y')}{SP}年"
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}[日号])?)?"
     tod = _alt(lx["time_of_day"])
     return {
@@ -132,7 +134,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "x-conn": re.compile(rf"{SP}(?:{conn}){SP}"),
         "x-end": re.compile(
             rf"(?:(?P<y>(?:1[89]|20)[0-9]{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}"
-            rf"(?:(?P<m>{_M_DIGITS}){SP}月)?{SP}(?:(?P<d>[0-9]+){SP}日)?"
+            rf"(?:(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月)?{SP}(?:(?P<d>[0-9]+|{_CN_1_99}){SP}日)?"
         ),
         "x-tod": re.compile(
             rf"{SP}(?P<tod>{tod})?{SP}(?:(?P<h>[01]?[0-9]|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}"
@@ -161,6 +163,8 @@ def _num(s: Optional[str]) -> Optional[int]:
     s = s.translate(_FULLWIDTH).strip()
     if s.isascii() and s.isdigit():
         return int(s)
+    if len(s) == 4 and any(c.isascii() for c in s):
+        return _periods.year_num(s, lexicon())  # 二00二: CTB's 0 for 〇 in a year
     digits = lexicon()["cn_digits"]
     if not s or any(c not in digits for c in s):
         return None
@@ -190,6 +194,7 @@ class _D:
     end_ymd: Optional[tuple] = None  # (y, m, d, prec)
     iso: bool = False  # printed 2024-04-26: a clock time may follow
     offset: Optional[int] = None  # days after the antecedent (当日 0, 次日 1)
+    why: Optional[str] = None  # why the value is null, when a rule knows better than the default
 
 
 def _iso(y: Optional[int], m: Optional[int], d: Optional[int], prec: Optional[str]) -> Optional[str]:
@@ -198,6 +203,8 @@ def _iso(y: Optional[int], m: Optional[int], d: Optional[int], prec: Optional[st
         return None
     if prec == "year":
         return f"{y:04d}"
+    if prec in ("quarter", "half", "week"):  # a range of days: the first (or last) day
+        prec = "day"
     if m is None or not 1 <= m <= 12:
         return None
     if prec == "month":
@@ -341,6 +348,7 @@ def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
         out.append(c)
     for mt in P["vague"].finditer(t):
         out.append(_D(mt.start(), mt.end(), "vague", kind="vague", prec=None, score=0.6))
+    out += _periods.period_candidates(t, ref, lx, _D, _ref_src)
     return out
 
 
@@ -364,15 +372,32 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
         if c.rule == "month-range":
             _extend_since(t, c, limit)
         return
+    if c.rule == "year-range":  # 2018年至2021年上半年: the end is the part's last day
+        if (mp := _periods.part_after(t, c.end)) and mp.end() <= limit:
+            y2 = c.end_ymd[0] if c.end_ymd else None
+            _, _, end = _periods.part_bounds(y2, lexicon()["year_parts"][mp["part"]])
+            c.end_ymd, c.end = (*end, "day"), mp.end()
+        _extend_since(t, c, limit)
+        return
     pos = c.end
+    # 一季度/上半年/前三季度 after a year: a range of days at quarter/half precision
+    if c.prec == "year" and c.m is None and c.kind != "range" and (mp := _periods.part_after(t, pos)) \
+            and mp.end() <= limit:
+        c.prec, (c.y, c.m, c.d), end = _periods.part_bounds(c.y, lexicon()["year_parts"][mp["part"]])
+        c.end_ymd, c.end = (*end, "day"), mp.end()
+        if _extend_since(t, c, limit):
+            return
+        return
     # 初/底/末/上旬…
     mt = P["x-period"].match(t, pos)
     if mt and mt.end() <= limit and c.prec in ("year", "month") and c.d is None:
         p = mt["p"]
-        ok = (c.prec == "year" and p in ("初", "底", "末")) or (c.prec == "month" and not mt["yy"])
+        ok = (c.prec == "year" and lexicon()["period"][p] in ("start", "end")) or (c.prec == "month" and not mt["yy"])
         if ok and t[mt.end():mt.end() + 1] not in ("线", "部", "层", "期", "尾"):
             c.end = mt.end()
             span = lexicon()["period"][p]
+            if span == "end" and c.prec == "year":  # 去年底, 2020年岁末: December, month precision
+                c.m, c.prec = 12, "month"
             if "-" in span and c.prec == "month":  # 上旬/中旬/下旬: a range of days
                 lo, _, hi = span.partition("-")
                 c.kind = "range"
@@ -394,6 +419,11 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
             em, ed = _num(me["m"]), _num(me["d"])
             eprec = _prec(em, ed)
             compatible = (eprec == c.prec) and (me["y"] or me["ry"] or c.prec != "year")
+            if compatible and eprec == "year" and (mp := _periods.part_after(t, me.end())) and mp.end() <= limit:
+                _, _, end = _periods.part_bounds(ey, lexicon()["year_parts"][mp["part"]])
+                c.end, c.kind, c.end_ymd = mp.end(), "range", (*end, "day")
+                _extend_since(t, c, limit)
+                return
             if compatible:
                 if ey is None and not me["ry"]:
                     ey = c.y
@@ -443,7 +473,7 @@ def _resolve_anaphor(t: str, c: _D, prev_day: Optional[_D], ref: Optional[Refere
     day, src = None, None
     clause = re.split(r"[，。；！？\n]", t[max(0, c.start - 30):c.start])[-1]
     if any(w in clause for w in lexicon()["anaphoric_event_frame"]):
-        pass  # 在拿到合同当天: the day of an event, not of a date
+        c.why = "event day"  # 在拿到合同当天: the day of an event, not of a date
     elif (prev_day is not None and _iso(prev_day.y, prev_day.m, prev_day.d, "day")
             and bisect_left(newlines, c.start) - bisect_left(newlines, prev_day.end) <= 1):
         day, src = _add_days(prev_day.y, prev_day.m, prev_day.d, c.offset), "antecedent"
@@ -453,6 +483,8 @@ def _resolve_anaphor(t: str, c: _D, prev_day: Optional[_D], ref: Optional[Refere
         c.y, c.m, c.d, c.year_source = day.year, day.month, day.day, src
     else:
         c.year_source = "none"
+        if c.why is None:
+            c.why = "no reference day" if ref is not None and ref.year is not None else "no antecedent"
 
 
 # --------------------------------------------------------------------------- public
@@ -466,6 +498,7 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     newlines = [mt.start() for mt in re.finditer("\n", t)]
     out: list[DateValue] = []
     prev_day: Optional[_D] = None
+    prev_year: Optional[_D] = None
     covered = -1
     for c in chosen:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
@@ -473,21 +506,32 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         limit = len(t)
         if c.rule in ("anaphoric-day", "time-of-day"):
             _resolve_anaphor(t, c, prev_day, ref, newlines)
+        if c.rule == "anaphoric-year":  # 当年, 次年: from the year of the closest date before
+            if prev_year is not None and bisect_left(newlines, c.start) - bisect_left(newlines, prev_year.end) <= 1:
+                c.y, c.year_source = prev_year.y + c.offset, "antecedent"
+            else:
+                c.why, c.year_source = "no antecedent", "none"
         if c.rule != "time-of-day":
             _extend(t, c, ref, limit)
         covered = c.end
         if c.prec == "day" and c.kind != "range" and c.d is not None:
             prev_day = c
+        if c.y is not None and c.kind != "vague":
+            prev_year = c
         value = _iso(c.y, c.m, c.d, c.prec)
         end_value = _iso(*c.end_ymd) if c.end_ymd else None
         prec = "time" if c.clock else c.prec
         rule = c.rule + ("+" + c.kind if c.kind in ("range", "since") and c.kind not in c.rule else "")
         resolved = value is not None and (c.kind != "range" or end_value is not None)
         score = c.score if resolved or c.kind == "vague" else min(c.score, 0.5)
+        unresolved = None
+        if value is None:
+            printed = c.rule in ("ymd", "iso", "year-range") or (c.rule == "month-range" and c.year_source is None)
+            unresolved = _periods.unresolved_reason(c.rule, c.kind, ref, printed, c.why)
         out.append(DateValue(
             start=c.start, end=c.end, text=text[c.start:c.end], rule=rule, score=score,
             value=value, end_value=end_value, precision=prec, kind=c.kind,
-            time_of_day=c.tod, year_source=c.year_source,
+            time_of_day=c.tod, year_source=c.year_source, unresolved=unresolved,
         ))
     return out
 
@@ -535,6 +579,11 @@ class _Years:
     full_dates: list[_dt.date] = field(default_factory=list)
 
 
+@cache
+def _years_re() -> re.Pattern:
+    return re.compile(rf"(?<![0-9.])((?:19|20)[0-9]{{2}})(?![0-9.%])\s*(年)?|{_periods.year_pattern('cy')}\s*年")
+
+
 @lru_cache(maxsize=16)  # a page is read once, not once per story on it (issue 9 F14)
 def _years(text: str) -> _Years:
     """Classify the years printed in ``text``. A year is *near-forward* when any mention of it
@@ -547,10 +596,13 @@ def _years(text: str) -> _Years:
     flags: dict[int, set[str]] = {}
     stop = lx["year_bare_stop"]
     x_md = _patterns()["x-md"]
-    for mt in re.finditer(r"(?<![0-9.])((?:19|20)[0-9]{2})(?![0-9.%])\s*(年)?", t):
-        y = _num(mt[1])
+    for mt in _years_re().finditer(t):  # Arabic years, and Chinese ones with 年 (一九九七年, CTB)
+        y = _num(mt[1]) if mt[1] else _periods.year_num(mt["cy"], lx)
+        nian = bool(mt[2] or mt["cy"])
+        if y is None:
+            continue
         nxt = t[mt.end():mt.end() + 1]
-        if not mt[2] and (not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in stop):
+        if not nian and (not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in stop):
             continue
         before = re.sub(r"\s", "", t[max(0, mt.start() - 12):mt.start()])
         after = re.sub(r"\s", "", t[mt.end():mt.end() + 16])
@@ -567,7 +619,7 @@ def _years(text: str) -> _Years:
             f.add("past")
         else:
             f.add("plain")
-        md = x_md.match(t, mt.end()) if mt[2] else None  # at a position: no copy of the rest of t
+        md = x_md.match(t, mt.end()) if nian else None  # at a position: no copy of the rest of t
         if md and (day := _add_days(y, _num(md["m"]), _num(md["d"]), 0)):
             res.full_dates.append(day)
     for y, f in flags.items():
