@@ -167,9 +167,21 @@ class RecognizerComponent:
             from . import wordfeats  # noqa: F401 - registers the charwords model's first component
 
             self._model = spacy.load(self.model_path)
-            if self.tokens == "charwords" and "newsfacts_wordfeats" in self._model.pipe_names:
+            if self._needs_pkuseg() and "newsfacts_wordfeats" in self._model.pipe_names:
+                # share the process's pkuseg, never load a second one
                 self._model.get_pipe("newsfacts_wordfeats").tokenizer = self._segmenter()
         return self._model
+
+    def _needs_pkuseg(self) -> bool:
+        """Whether the model reads pkuseg words (a words model, or a charwords model whose word
+        features come from pkuseg rather than the lexicon segmenter)."""
+        if self.tokens == "words":
+            return True
+        if self.tokens != "charwords" or self._model is None:
+            return False
+        if "newsfacts_wordfeats" not in self._model.pipe_names:
+            return False
+        return self._model.get_pipe("newsfacts_wordfeats").segmenter == "pkuseg"
 
     @property
     def info(self) -> dict:
@@ -193,7 +205,7 @@ class RecognizerComponent:
         if nlp is not None:
             self._host_tokenizer = nlp.tokenizer
         self.ner_model
-        if self.tokens != "char":
+        if self._needs_pkuseg():
             self._segmenter()
         trigger_words()
 
@@ -231,6 +243,9 @@ class RecognizerComponent:
         pkuseg words (no second segmentation); None when the host's tokens are not pkuseg words,
         the model reads plain characters, or a word crosses a sentence edge."""
         if self.tokens == "char" or not _is_pkuseg(self._host_tokenizer):
+            return None
+        self.ner_model
+        if not self._needs_pkuseg():   # the model segments with its own lexicon
             return None
         toks = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
         out, k = [], 0

@@ -11,22 +11,70 @@ word around it, which the model's ``tok2vec`` embeds beside the character (``NOR
 
 It is the first component of the shipped model (``extract/data/models/ner/``) and an
 *annotating* component in training (training/config.cfg), so the model sees the same features
-in training and in use. Where the words are known already (the host pipeline segmented the
-sentence with pkuseg), the caller puts their ``(start, end)`` character offsets in
-``doc.user_data["newsfacts_words"]`` and nothing is segmented again; otherwise the component
-segments ``doc.text`` with pkuseg and the project's user dictionary (loaded on first use). In
-training, segmentations are cached by text, so each sentence is segmented once per run.
+in training and in use.
+
+Two segmenters (the component's ``segmenter`` setting, fixed when a model is trained):
+
+* ``"lexicon"``: forward maximum matching over ``extract/data/words.txt`` (built by
+  training/build_words.py from segmentation gold, pkuseg's words on the training text and the
+  user dictionary); numbers and Latin runs are one word each. A few MB and about a million
+  characters a second: the recogniser needs no pkuseg model.
+* ``"pkuseg"``: pkuseg with the project's user dictionary (loaded on first use, 800 MB). Where
+  the words are known already (the host pipeline segmented the sentence with pkuseg), the
+  caller puts their ``(start, end)`` offsets in ``doc.user_data["newsfacts_words"]``.
+
+In training, segmentations are cached by text, so each sentence is segmented once per run.
 """
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Optional
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 WORDS_KEY = "newsfacts_words"
 MAX_LEN_TAG = 4
+WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "words.txt"
+_RUN = regex.compile(r"[0-9０-９.．%％]+|[A-Za-zＡ-Ｚａ-ｚ]+|\s+|.", regex.S)
+
+
+@cache
+def lexicon_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The word list and, per first character, the word lengths starting with it (longest first)."""
+    words = frozenset(w.strip() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines()
+                      if w.strip() and not w.startswith("#"))
+    lens: dict[str, set[int]] = {}
+    for w in words:
+        lens.setdefault(w[0], set()).add(len(w))
+    return words, {ch: tuple(sorted(v, reverse=True)) for ch, v in lens.items()}
+
+
+def segment_lexicon(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words of ``text`` by forward maximum matching over words.txt; a
+    number or a Latin run is one word, any other character on its own; whitespace is skipped."""
+    words, index = lexicon_words()
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        lens = index.get(text[i])
+        if lens:
+            for k in lens:
+                if i + k <= n and text[i:i + k] in words:   # a slice past the end is shorter
+                    out.append((i, i + k))
+                    i += k
+                    break
+            else:
+                out.append((i, i + 1))
+                i += 1
+            continue
+        m = _RUN.match(text, i)
+        if not m.group().isspace():
+            out.append((i, m.end()))
+        i = m.end()
+    return out
 
 
 @cache
@@ -87,9 +135,13 @@ def set_word_features(doc: Doc, words: list[tuple[int, int]]) -> Doc:
 class WordFeatures:
     """spaCy component: character tokens get their pkuseg word's features (see the module doc)."""
 
-    def __init__(self, name: str = "newsfacts_wordfeats", cache_size: int = 200_000) -> None:
+    def __init__(self, name: str = "newsfacts_wordfeats", cache_size: int = 200_000,
+                 segmenter: str = "pkuseg") -> None:
+        if segmenter not in ("pkuseg", "lexicon"):
+            raise ValueError(f"newsfacts_wordfeats: segmenter must be 'pkuseg' or 'lexicon', not {segmenter!r}")
         self.name = name
         self.cache_size = cache_size
+        self.segmenter = segmenter
         self._cache: dict[str, list[tuple[int, int]]] = {}
         #: a pkuseg tokenizer to share (the host pipeline's); None loads the project's on first use
         self.tokenizer = None
@@ -97,13 +149,15 @@ class WordFeatures:
     def words(self, text: str) -> list[tuple[int, int]]:
         got = self._cache.get(text)
         if got is None:
-            got = segment(text, self.tokenizer)
+            got = segment_lexicon(text) if self.segmenter == "lexicon" else segment(text, self.tokenizer)
             if len(self._cache) < self.cache_size:
                 self._cache[text] = got
         return got
 
     def __call__(self, doc: Doc) -> Doc:
         given: Optional[list[tuple[int, int]]] = doc.user_data.pop(WORDS_KEY, None)
+        if self.segmenter != "pkuseg":
+            given = None   # the model learnt the lexicon segmenter's words, not the host's
         return set_word_features(doc, given if given is not None else self.words(doc.text))
 
     def pipe(self, docs, batch_size: int = 128):
@@ -124,7 +178,7 @@ class WordFeatures:
         return self
 
 
-@Language.factory("newsfacts_wordfeats", default_config={"cache_size": 200_000})
-def make_wordfeats(nlp: Language, name: str, cache_size: int) -> WordFeatures:
+@Language.factory("newsfacts_wordfeats", default_config={"cache_size": 200_000, "segmenter": "pkuseg"})
+def make_wordfeats(nlp: Language, name: str, cache_size: int, segmenter: str) -> WordFeatures:
     """Factory for the "newsfacts_wordfeats" component (see the module doc)."""
-    return WordFeatures(name, cache_size=cache_size)
+    return WordFeatures(name, cache_size=cache_size, segmenter=segmenter)
