@@ -36,9 +36,10 @@ DATELINE = regex.compile(
     r"(?:电|讯)(?:（[^）]*）)?")
 
 
-def _occurrences(text: str, surfaces: list[str]) -> list[tuple[int, int]]:
-    """Offsets of each surface in turn; a repeated surface takes its next occurrence."""
-    seen: dict[str, int] = {}
+def _occurrences(text: str, surfaces: list[str], start: int = 0) -> list[tuple[int, int]]:
+    """Offsets of each surface in turn, from ``start`` (after the dateline); a repeated surface
+    takes its next occurrence."""
+    seen: dict[str, int] = {s: start for s in surfaces}
     out = []
     for s in surfaces:
         i = text.find(s, seen.get(s, 0))
@@ -95,13 +96,14 @@ def score(items: list[dict], nlp, verbose: bool = False) -> Tally:
         inside = lambda f: para[0] <= f.start and f.end <= para[1]  # noqa: E731
         claims = [c for r in recs for c in r.claims if inside(c)]
         dl = DATELINE.match(it["text"])
-        dl_end = base + (dl.end() if dl else 0)
+        skip = dl.end() if dl else 0
+        dl_end = base + skip
         dates = [d for r in recs for d in r.dates if inside(d) and d.kind != "vague" and d.start >= dl_end]
         events = [e for r in recs for e in r.events if inside(e.date)]
         log = []
         # claims
         gold = it["claims"]
-        spans = [(base + a, base + b) for a, b in _occurrences(it["text"], [g[0] for g in gold])]
+        spans = [(base + a, base + b) for a, b in _occurrences(it["text"], [g[0] for g in gold], skip)]
         used: set[int] = set()
         t.add("claims.gold", len(gold))
         t.add("claims.pred", len(claims))
@@ -126,7 +128,7 @@ def score(items: list[dict], nlp, verbose: bool = False) -> Tally:
                 log.append(f"  claim extra   {c.text} {c.value} {c.unit} {c.qualifier} lo={c.lower} hi={c.upper}")
         # dates
         gold = it["dates"]
-        spans = [(base + a, base + b) for a, b in _occurrences(it["text"], [g[0] for g in gold])]
+        spans = [(base + a, base + b) for a, b in _occurrences(it["text"], [g[0] for g in gold], skip)]
         used = set()
         t.add("dates.gold", len(gold))
         t.add("dates.pred", len(dates))

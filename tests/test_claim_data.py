@@ -156,3 +156,19 @@ def test_data_loaded_lazily() -> None:
     )
     root = Path(__file__).resolve().parent.parent
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_issue15_lexicon_keys() -> None:
+    """The words issue 15 added: names hold a numeral (else they block nothing), count and
+    currency units are units, prefix exceptions name real prefixes."""
+    lex, n = _load(LEXICON), _load(NUMERALS)
+    units = set(_unit_lines())
+    numeral_chars = set(n["digits"]) | set(n["multipliers"]) | set(n["magnitudes"])
+    for name in lex["names_with_numerals"]:
+        assert numeral_chars & set(name), name
+    assert set(lex["count_units"]) - {"万千瓦"} <= units
+    assert set(lex["currency_units"]) <= units and set(lex["restatable_units"]) <= units | {"省", "市", "地", "国", "方", "县", "区"}
+    assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])
+    for key in ("session_name_starts", "ordinal_suffixes", "approx_verbs", "measure_stop_words", "comparison_heads"):
+        words = lex[key]
+        assert words and len(words) == len(set(words)) and all(w and w.strip() == w for w in words), key

@@ -111,3 +111,18 @@ def test_data_not_loaded_at_import():
         "assert e.triggers.cache_info().currsize == 0"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_issue15_year_parts_and_weeks():
+    # quarters and halves: [precision, first month, last month], months in order
+    for word, (prec, m1, m2) in LEXICON["year_parts"].items():
+        assert prec in ("quarter", "half") and 1 <= m1 <= m2 <= 12, word
+        assert (m2 - m1 + 1) % (3 if prec == "quarter" else 6) == 0, word
+    assert {"上半年", "下半年", "一季度", "前三季度"} <= set(LEXICON["year_parts"])
+    assert set(LEXICON["year_end_words"].values()) <= {"year", "month"}
+    assert sorted(set(LEXICON["weekdays"].values())) == list(range(1, 8))   # Monday 1 … Sunday 7
+    assert all(-1 <= v <= 1 for v in LEXICON["week_offsets"].values())
+    assert all(0 <= v <= 1 for v in LEXICON["anaphoric_year"].values())
+    assert set(LEXICON["location_preposition"]) == {"在", "于"}
+    for key in ("place_suffixes", "location_stops", "location_postpositions", "anchor_not_after", "week_words"):
+        assert all(is_cjk(w) for w in LEXICON[key]), key

@@ -340,7 +340,10 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     cand.end = pos if (cand.unit or cand.qualifier != "exact") else num_end
     if above and cand.qualifier == "exact":   # 上万人, 上千家: at least that many
         cand.qualifier, cand.prefix, cand.start = "at_least", "上", num_start - 1
-    if prefix := pats.prefix.search(text, max(0, num_start - 4), num_start):
+    prefix = pats.prefix.search(text, max(0, num_start - 4), num_start)
+    if prefix and prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(prefix.group().strip(), ()):
+        prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate
+    if prefix:
         if cand.qualifier in ("exact",):
             cand.qualifier = lex["qualifier_prefixes"][prefix.group().strip()]
         cand.prefix, cand.start = prefix.group().strip(), prefix.start()

@@ -7,14 +7,24 @@ the clause holding the date to the end of the clause holding the trigger; adjace
 triggers form one trigger (``主持召开``). When nothing follows the date, a trigger earlier in
 the date's own clause is taken (``会议召开于3月20日`` style).
 
-* ``location``: the place after 在 in the event text, ending at the trigger or at a clause
-  break (``在京召开`` -> ``京``; ``在湖南省长沙市主持召开`` -> ``湖南省长沙市``;
-  ``8月26日，在缅甸仰光国际机场，…`` -> ``缅甸仰光国际机场``); at most 15 characters.
-* ``officials``: the given names that occur in the sentence, in order of first occurrence.
-* A leading source tag (``本报讯``, ``据新华社``, ``新华社北京12月2日电（记者…）``) is not part
-  of the event text.
-* Dates of kind ``vague`` (日前, 近日 — no value) and ``since`` (今年以来 — a period) do not
-  anchor events. Unresolved dates (value null) do, with a lower score.
+* ``location``: the full place after 在 or 于 (:meth:`_Places.place_at`): up to the last place
+  suffix (市, 中心, 机场, 寺 …) that no stop word comes before, a trigger verb inside the name
+  included (``在西昌卫星发射中心发射`` -> ``西昌卫星发射中心``, and the trigger is the second
+  发射); without a suffix, up to the first stop word or trigger, less a postposition
+  (``在京召开`` -> ``京``; ``在记者招待会上宣布`` -> ``记者招待会``). ``location_span`` gives
+  its offsets. 于 before a date or after 位/用/由/对… introduces no place.
+* ``officials`` (the participants): the officials mentioned inside the event's text, read from
+  the offsets of their mentions on the Doc (``doc._.officials``), in order of first mention;
+  bare names given instead of records are looked for in the event's text.
+* A source tag is never part of the event text, wherever it stands (a headline glued before
+  ``本报北京1月1日讯…报道：`` is cut off with it), and a date inside one anchors nothing.
+* A trigger before the date counts only in the date's own clause and not across a 的
+  (``因举行集会而被捕的15名分子2日…``: 举行 is inside a relative clause).
+* Dates of kind ``vague`` (日前, 近日 — no value) and ``since`` (今年以来 — a period), quarters,
+  halves and weeks (periods too) and "as of" dates (截至去年11月) do not anchor events.
+  Unresolved dates (value null) do, with a lower score. An event's date is resolved by the
+  dates component against the story's reference date, whose year may come from the story
+  (see ``extract.facts.dates.reference_date``).
 * Time is linear in the text (issue 9 F14): sentence and clause breaks and trigger verbs are
   found once and looked up by bisection, and a sentence is followed at most
   ``_WINDOW`` characters either side of its date -- in a longer run without 。！？；
@@ -32,7 +42,7 @@ from extract.facts import doc_text
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from schemas import DateValue, Event
+from schemas import DateValue, Event, Mention
 
 from .dates import lexicon
 
@@ -41,6 +51,7 @@ __all__ = ["find_events", "triggers", "EventsComponent"]
 _SENT_END = "。！？；\n"
 _CLAUSE_END = "，,：:" + _SENT_END
 _MAX_LOCATION = 15
+_MAX_PLACE = 24  # characters after 在/于 searched for the place
 _OPENERS = "“‘《（(「"
 _WINDOW = 300  # characters a sentence is followed either side of a date
 
@@ -104,96 +115,193 @@ class _Text:
         return self.trig[i] if i >= 0 and self.trig[i].start() >= lo else None
 
 
-def _location(text: str, start: int, trig_start: int) -> Optional[str]:
-    """Place after 在 between ``start`` and the trigger, ending at the trigger or a clause break."""
-    lx = lexicon()
-    preps = lx["location_preposition"]
-    blockers = set(lx["location_not_after"])
-    j = start
-    for i in range(start, trig_start):
-        if not any(text.startswith(p, i) for p in preps):
-            continue
-        if i > 0 and text[i - 1] in blockers:
-            continue
-        j = max(j, i + 1)  # a place ends where the previous one did when it starts inside it
-        while j < trig_start and text[j] not in _CLAUSE_END and not text[j].isspace():
-            j += 1
-        place = text[i + 1:j]
-        if 1 <= len(place) <= _MAX_LOCATION and (j == trig_start or text[j] in _CLAUSE_END):
-            if not re.search(r"[\d“”《》（）]", place):
-                return place
-    return None
+@cache
+def _tag_anywhere_re() -> re.Pattern:
+    """A dateline or source tag wherever it stands (a headline may be glued before it): 本报北京
+    1月1日讯, 新华社金边12月31日电（记者…）, 据新华社电, 本报讯, then 记者…报道：."""
+    marks = "|".join(re.escape(m) for m in lexicon()["source_markers"])
+    num = r"(?:[0-9]{1,4}|[一二三四五六七八九十〇○]{1,4})"
+    return re.compile(
+        rf"(?:(?:据)?(?:新华社|本报|中新社)?[^，。：\n（）]{{0,12}}?(?:{num}年)?{num}月{num}日[ \t\u3000]*(?:{marks})"
+        rf"|本报讯|据新华社电|新华社电)(?:（[^）]{{0,30}}）)?"
+        rf"(?:[^，。：\n]{{0,30}}?报道[：:])?")
+
+
+class _Places:
+    """Where things happen: the place after 在 or 于, by one rule (see :func:`place_at`)."""
+
+    def __init__(self) -> None:
+        lx = lexicon()
+        self.preps = tuple(lx["location_preposition"])
+        self.not_after = {"在": set(lx["location_not_after"]), "于": set(lx["location_not_after_yu"])}
+        self.suffixes = tuple(sorted(lx["place_suffixes"], key=len, reverse=True))
+        self.stops = re.compile("|".join(re.escape(w) for w in sorted(
+            set(lx["location_stops"]) | set(triggers()), key=len, reverse=True)))
+        self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
+        self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
+            re.escape(w) for w in lx["location_not_start"]))
+
+    def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
+        """The place introduced by the preposition at ``i`` (before ``hi``), or None.
+
+        1. The place runs from after 在/于 to a clause break, at most ``_MAX_PLACE`` characters.
+        2. Its end is the last place suffix (市, 中心, 机场, 寺 … ``place_suffixes``) in that run
+           that no stop word or trigger verb comes before, except a trigger that only a place
+           suffix follows (西昌卫星发射中心: 发射 is part of the name): the full place span.
+        3. With no suffix, it ends before the first stop word or trigger (在北京出席 -> 北京),
+           without a trailing postposition (在记者招待会上宣布 -> 记者招待会).
+        """
+        prep = next((p for p in self.preps if text.startswith(p, i)), None)
+        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())):
+            return None
+        j = i + len(prep)
+        if j >= hi or self.not_start.match(text, j) or not ("\u4e00" <= text[j] <= "\u9fff"):
+            return None
+        k = j
+        while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
+            k += 1
+        run = text[j:k]
+        first_stop = len(run)
+        for m in self.stops.finditer(run):
+            rest = run[m.end():]
+            suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
+            if m.start() > 0 and suffix and m.group() not in lexicon()["location_stops"]:
+                continue  # 发射中心: a verb inside the place's name
+            first_stop = m.start()
+            break
+        best = 0
+        for e in range(first_stop, 0, -1):
+            if run[:e].endswith(self.suffixes):
+                best = e
+                break
+        if not best:
+            best = first_stop if first_stop < len(run) or k < hi and text[k] in _CLAUSE_END else 0
+            if best == 0 and k >= hi and run:
+                best = len(run)  # the place runs up to the trigger
+            for p in self.posts:  # …会上 -> …会; 这里 stays (a pronoun of two characters)
+                if best - len(p) >= 2 and run[:best].endswith(p):
+                    best -= len(p)
+                    break
+        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]):
+            return None
+        return j, j + best
+
+    def spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        out = []
+        for i in range(lo, hi):
+            if text[i] in "在于" and (sp := self.place_at(text, i, hi)) and (not out or sp[0] >= out[-1][1]):
+                out.append(sp)
+        return out
+
+
+@cache
+def _places() -> _Places:
+    return _Places()
 
 
 def _is_anchor(text: str, d: DateValue) -> bool:
-    """Vague dates and 以来-periods do not anchor events; a bare year does only as an
-    adverbial set off by a comma (``2023年，…``), not inside a noun phrase (``2024年年会``)."""
-    if d.kind in ("vague", "since"):
+    """Vague dates, 以来-periods, parts of a year and weeks do not anchor events, nor does an
+    "as of" date (截至去年11月); a bare year does only as an adverbial, set off by a comma
+    (``2023年，…``) or after 于/在 (``计划于2002年建成``), not inside a noun phrase
+    (``2024年年会``)."""
+    if d.kind in ("vague", "since") or d.precision in ("quarter", "half", "week"):
         return False
-    if d.precision == "year":
-        return text[d.end:d.end + 1] in ("，", ",")
+    before = text[max(0, d.start - 2):d.start]
+    if any(before.endswith(w) for w in lexicon()["anchor_not_after"]):
+        return False
+    if d.precision == "year":  # 2023年，… and 于2002年建成 (an adverbial), not 2024年年会
+        return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在")
     return True
 
 
-def find_events(text: str, dates: Sequence[DateValue], officials: Iterable[str] = ()) -> list[Event]:
+def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = ()) -> list[Event]:
     """Dated events in ``text``: one per date that has a trigger verb after it in its sentence.
 
-    ``dates`` are the dates of ``text`` (offsets into it); ``officials`` are names to look
-    for in the event's sentence. Offsets of the events are into ``text``.
+    ``dates`` are the dates of ``text`` (offsets into it); ``officials`` are the officials
+    component's records (or bare names): the participants are those mentioned in the event's
+    clause. Offsets of the events are into ``text``.
     """
     names = _Names(officials)
     ordered = sorted(dates, key=lambda d: d.start)
     tx = _Text(text)
-    trig_re = _trigger_re()
+    places = _places()
     events: list[Event] = []
     for i, d in enumerate(ordered):
         if not _is_anchor(text, d):
             continue
         s_start, s_end = tx.sentence(d.start)
-        tag = _source_tag_re().match(text, s_start, s_end)
-        if tag and d.end <= tag.end():
+        tags = [m for m in _tag_anywhere_re().finditer(text, s_start, s_end) if m.end() > m.start()]
+        if any(m.start() <= d.start and d.end <= m.end() for m in tags):
             continue  # the dateline's own date: the reference, not an event
+        floor = max([m.end() for m in tags if m.end() <= d.start] + [s_start])
+        lead = _source_tag_re().match(text, floor, s_end)  # 据新华社␣, 本报讯 at the start
+        if lead and lead.end() > floor:
+            if d.end <= lead.end():
+                continue
+            if lead.end() <= d.start:
+                floor = lead.end()
         bound = s_end
         if i + 1 < len(ordered) and ordered[i + 1].start < s_end:
             bound = max(d.end, ordered[i + 1].start)
-        c_start = tx.clause_start(d.start, s_start)
-        mt = trig_re.search(text, d.end, bound)
+        c_start = tx.clause_start(d.start, floor)
+        spans = places.spans(text, c_start, bound)
+        mt = next((m for m in _trigger_re().finditer(text, d.end, bound)
+                   if not any(a <= m.start() < b for a, b in spans)), None)
         same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
-        if mt is None:  # a trigger earlier in the date's own clause
-            mt = tx.trigger_before(c_start, d.start)
+        if mt is None:  # a trigger earlier in the date's own clause, not in a relative clause
+            mt = tx.trigger_before(c_start, d.start)  # (因举行集会而被捕的15名分子2日…: 的 between)
+            if mt is not None and "的" in text[mt.end():d.start]:
+                mt = None
             same_clause = True
         if mt is None:
             continue
         ev_start = min(c_start, mt.start())
-        tag = _source_tag_re().match(text, ev_start, min(d.start, mt.start()))
-        if tag and tag.end() > ev_start and tag.end() <= min(d.start, mt.start()):
-            ev_start = tag.end()
         while ev_start < min(d.start, mt.start()) and not (text[ev_start].isalnum() or text[ev_start] in _OPENERS):
             ev_start += 1  # ▶, ■, spaces
         ev_end = tx.clause_end(mt.end(), s_end)
+        where = [sp for sp in (spans if mt.start() > d.start else places.spans(text, ev_start, mt.start()))
+                 if ev_start <= sp[0] and sp[1] <= mt.start()]
+        place = where[-1] if where else None
         score = (0.85 if same_clause else 0.75) if d.value is not None else 0.5
         events.append(Event(
             start=ev_start, end=ev_end, text=text[ev_start:ev_end],
             rule="date+trigger" + ("" if same_clause else ":next-clause"), score=score,
-            date=d, trigger=mt.group(0), location=_location(text, ev_start, mt.start()),
-            officials=names.in_order(text, s_start, s_end),
+            date=d, trigger=mt.group(0), location=text[place[0]:place[1]] if place else None,
+            location_span=Mention(start=place[0], end=place[1], text=text[place[0]:place[1]]) if place else None,
+            officials=names.in_order(text, ev_start, ev_end),
         ))
     return events
 
 
 class _Names:
-    """Official names, indexed by first character, so a sentence is read once for all."""
+    """Officials, by the offsets of their mentions when the records carry them, else by name
+    (indexed by first character, so a clause is read once for all)."""
 
-    def __init__(self, officials: Iterable[str]) -> None:
+    def __init__(self, officials: Iterable) -> None:
         self.by_first: dict[str, list[str]] = {}
-        for n in dict.fromkeys(officials):
-            if n:
-                self.by_first.setdefault(n[0], []).append(n)
+        self.spans: list[tuple[int, int, str]] = []
+        for o in officials:
+            if isinstance(o, str):
+                if o:
+                    self.by_first.setdefault(o[0], [])
+                    if o not in self.by_first[o[0]]:
+                        self.by_first[o[0]].append(o)
+                continue
+            if getattr(o, "is_reporter", False) or not o.name:
+                continue
+            marks = [(m.start, m.end) for m in (o.mentions or [])] or [(o.start, o.end)]
+            self.spans += [(a, b, o.name) for a, b in marks if b > a]
+        self.spans.sort()
         self.first_re = re.compile("|".join(re.escape(c) for c in self.by_first) or "(?!)")
 
     def in_order(self, text: str, start: int, end: int) -> list[str]:
-        """The names occurring in ``text[start:end]``, by first occurrence (ties: by name)."""
+        """The officials mentioned in ``text[start:end]``, by first mention (ties: by name)."""
         first: dict[str, int] = {}
+        for a, b, n in self.spans[bisect_left(self.spans, (start,)):]:
+            if a >= end:
+                break
+            if b <= end and n not in first:
+                first[n] = a
         if self.by_first:
             for mt in self.first_re.finditer(text, start, end):
                 i = mt.start()
@@ -220,7 +328,7 @@ class EventsComponent:
         triggers()
 
     def __call__(self, doc: Doc) -> Doc:
-        officials = [o.name for o in (doc._.officials or []) if not getattr(o, "is_reporter", False)]
+        officials = [o for o in (doc._.officials or []) if not getattr(o, "is_reporter", False)]
         doc._.events = find_events(doc_text(doc), doc._.dates or [], officials)
         return doc
 

@@ -1,0 +1,118 @@
+"""Issue 15, dates: every example the issue quotes, with its expected result.
+
+Quarters and halves are ranges of days (precision quarter/half), year ends are December at
+month precision, weekdays resolve in the reference week (weeks start on Monday), year ranges
+and 上年/去年/前年 resolve, and a date that cannot be resolved says why (``unresolved``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.facts.dates import find_dates, reference_date
+from schemas import ReferenceDate
+
+# Wednesday 20 March 2024
+REF = ReferenceDate(year=2024, month=3, day=20, source="dateline", year_source="dateline+published")
+
+
+def one(text: str, ref=REF):
+    found = find_dates(text, ref)
+    assert len(found) == 1, found
+    d = found[0]
+    assert text[d.start:d.end] == d.text
+    return d
+
+
+CASES = [
+    # (text, span, value, end_value, precision, kind, why it is hard)
+    ("今年一季度", "今年一季度", "2024-01-01", "2024-03-31", "quarter", "relative", "a quarter: a range of days, year from 今年"),
+    ("前三季度", "前三季度", "2024-01-01", "2024-09-30", "quarter", "relative", "three quarters, no year printed: the reference year"),
+    ("2021年前三季度", "2021年前三季度", "2021-01-01", "2021-09-30", "quarter", "absolute", "the printed year, not the reference's"),
+    ("上半年", "上半年", "2024-01-01", "2024-06-30", "half", "relative", "a half on its own"),
+    ("去年下半年以来", "去年下半年以来", "2023-07-01", None, "half", "since", "以来 after a half: its start, no end"),
+    ("去年底", "去年底", "2023-12", None, "month", "relative", "年底 is December: month precision, not the year"),
+    ("2020年岁末", "2020年岁末", "2020-12", None, "month", "absolute", "岁末 after a printed year"),
+    ("今年年底前完成", "今年年底", "2024-12", None, "month", "relative", "年底 after 今年 with 年 printed twice"),
+    ("月底前完成", "月底", "2024-03", None, "month", "relative", "月底 alone: the reference month"),
+    ("3月底", "3月底", "2024-03", None, "month", "absolute", "月底 after a month keeps the month"),
+    ("12月31日", "12月31日", "2023-12-31", None, "day", "absolute", "a printed day keeps day precision (a year end)"),
+    ("周五", "周五", "2024-03-22", None, "day", "relative", "Friday of the reference week (Wed 20 March)"),
+    ("星期五", "星期五", "2024-03-22", None, "day", "relative", "星期 as well as 周"),
+    ("周一", "周一", "2024-03-18", None, "day", "relative", "weeks start on Monday: Monday is before the reference day"),
+    ("星期天", "星期天", "2024-03-24", None, "day", "relative", "Sunday ends the week (not the 17th)"),
+    ("上周五", "上周五", "2024-03-15", None, "day", "relative", "上 moves a week back"),
+    ("本周", "本周", "2024-03-18", "2024-03-24", "week", "relative", "a week: Monday to Sunday"),
+    ("2014至2016年", "2014至2016年", "2014", "2016", "year", "range", "年 printed once, after the end"),
+    ("2018年至2021年上半年", "2018年至2021年上半年", "2018", "2021-06-30", "year", "range",
+     "the end is a half: its last day"),
+    ("比上年增长5%", "上年", "2023", None, "year", "relative", "上年 is the year before"),
+    ("去年", "去年", "2023", None, "year", "relative", "去年"),
+    ("前年", "前年", "2022", None, "year", "relative", "前年 is two years back"),
+    ("比上一年增长", "上一年", "2023", None, "year", "relative", "上一年 as well"),
+]
+
+
+@pytest.mark.parametrize("text,span,value,end_value,precision,kind,why", CASES, ids=[c[-1] for c in CASES])
+def test_issue15_dates(text, span, value, end_value, precision, kind, why):
+    d = one(text)
+    assert (d.text, d.value, d.end_value, d.precision, d.kind, d.unresolved) == (
+        span, value, end_value, precision, kind, None)
+
+
+NOT_DATES = [
+    ("每周五举行例会", "每周五 recurs: no one date"),
+    ("周五说，他同意", "周五 before 说 is a person"),
+    ("建校五十周年", "周年 is no weekday"),
+]
+
+
+@pytest.mark.parametrize("text,why", NOT_DATES, ids=[c[-1] for c in NOT_DATES])
+def test_not_dates(text, why):
+    assert [d.text for d in find_dates(text, REF)] == []
+
+
+UNRESOLVED = [
+    # (text, ref, reason, why it is hard)
+    ("今年一季度", ReferenceDate(source="none"), "no reference date", "no reference at all"),
+    ("3月20日", ReferenceDate(source="dateline", month=3, day=20), "no reference year",
+     "a dateline without a year and nothing in the story"),
+    ("上月", ReferenceDate(year=2024, source="text-year"), "no reference month", "a month offset needs the month"),
+    ("周五", ReferenceDate(year=2024, month=3, source="text-year"), "no reference day", "a weekday needs the day"),
+    ("2023年2月30日", REF, "impossible date", "no such day"),
+    ("当年", REF, "no antecedent", "当年 with no date before it"),
+    ("在拿到合同当天", REF, "event day", "the day of an event, not a calendar day"),
+    ("日前", REF, "vague", "vague by design"),
+]
+
+
+@pytest.mark.parametrize("text,ref,reason,why", UNRESOLVED, ids=[c[-1] for c in UNRESOLVED])
+def test_unresolved_says_why(text, ref, reason, why):
+    d = one(text, ref)
+    assert d.value is None and d.unresolved == reason
+
+
+def test_resolved_dates_have_no_reason():
+    assert all(d.unresolved is None for d in find_dates("2024年3月20日，今年一季度，周五", REF))
+
+
+def test_anaphoric_year_takes_the_date_before():
+    ds = find_dates("一九九六年，威海市批准项目一百一十三项，分别占当年全市项目的百分之五十八。", REF)
+    assert [(d.text, d.value) for d in ds] == [("一九九六年", "1996"), ("当年", "1996")]
+
+
+STORY_YEAR = [
+    # (dateline, story, year, why it is hard)
+    ("新华社北京十二月二十二日电", "在即将过去的一九九七年，五大经济特区保持了强劲增长。", 1997,
+     "a year in Chinese numerals is the story's year (CTB: no dateline year)"),
+    ("新华社北京十二月三十日电", "大桥计划于二００二年建成。今天开工。", None,
+     "a year after 将于/计划于 is a plan, not now: no year rather than the wrong one"),
+    ("新华社北京十二月二十九日电", "代表团将于一九九九年一月四日至九日访华。", 1998,
+     "将于 + the next year in a December story: the coming year, so the story is in 1998"),
+    ("新华社利马12月30日电", "侨胞30日举行1999年新年晚会。", 1998,
+     "1999年新年 in a December story is the coming new year"),
+]
+
+
+@pytest.mark.parametrize("dateline,story,year,why", STORY_YEAR, ids=[c[-1] for c in STORY_YEAR])
+def test_reference_year_from_the_story(dateline, story, year, why):
+    assert reference_date(dateline, None, story).year == year

@@ -1,0 +1,138 @@
+"""Issue 15, events: every example the issue quotes, with its expected result.
+
+The place is the full place span; the date resolves through the story's reference date (a year
+the story gives when the dateline has none); the text is the clause, never headline plus
+dateline; the participants are the officials mentioned in the clause.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import extract.facts.dates  # noqa: F401  (registers "dates")
+import extract.facts.events  # noqa: F401  (registers "events")
+from extract.facts.dates import find_dates, reference_date
+from extract.facts.events import find_events
+from schemas import Mention, Official, ReferenceDate
+
+REF = ReferenceDate(year=2024, month=3, day=20, source="dateline", year_source="dateline+published")
+
+
+def events(text: str, ref=REF, officials=()):
+    evs = find_events(text, find_dates(text, ref), officials)
+    for e in evs:
+        assert text[e.start:e.end] == e.text
+        if e.location_span is not None:
+            assert text[e.location_span.start:e.location_span.end] == e.location_span.text == e.location
+    return evs
+
+
+PLACES = [
+    # (text, trigger, place, why it is hard)
+    ("12月10日，长征三号甲运载火箭在西昌卫星发射中心发射升空。", "发射", "西昌卫星发射中心",
+     "the trigger 发射 is inside the place's name: the place was cut to 西昌卫星"),
+    ("柬埔寨31日在金边市中心的巴多姆寺为政坛元老宋双亲王举行隆重的国葬仪式。", "举行", "金边市中心的巴多姆寺",
+     "a long place with 的 inside, ended by its suffix 寺 before 为"),
+    ("卡斯特罗30日在革命宫亲切会见了傅全有上将一行。", "会见", "革命宫", "the adverb 亲切 is no part of the place"),
+    ("煤矿于2000年12月28日在兖州矿区正式投产。", "投产", "兖州矿区", "正式 after the place; 于 before a date is no place"),
+    ("外交部发言人今天在记者招待会上宣布：", "宣布", "记者招待会", "the postposition 上 is dropped"),
+    ("在29日于大阪举行的世界拳击理事会冠军赛中", "举行", "大阪", "于 introduces the place; 在 before a date does not"),
+    ("3月24日在北京出席中国发展高层论坛。", "出席", "北京", "no suffix: the place ends at the trigger"),
+    ("习近平3月20日下午在湖南省长沙市主持召开座谈会。", "主持召开", "湖南省长沙市", "two suffixes: the last one before the trigger"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,place,why", PLACES, ids=[c[-1] for c in PLACES])
+def test_full_place_span(text, trigger, place, why):
+    (e,) = events(text, ReferenceDate(year=2000, month=12, day=31, source="dateline"))
+    assert (e.trigger, e.location) == (trigger, place)
+    assert e.location_span == Mention(start=text.index(place), end=text.index(place) + len(place), text=place)
+
+
+def test_date_resolves_through_the_story_year():
+    """CTB: the dateline has no year (新华社北京十二月二十二日电); the story prints 一九九七年,
+    so the event's 今天 is 1997-12-22, not unresolved."""
+    story = "在即将过去的一九九七年，五大经济特区保持了强劲增长。特区工作会议今天在京召开。"
+    ref = reference_date("新华社北京十二月二十二日电", None, story)
+    (e,) = events(story, ref)
+    assert (e.date.value, e.trigger, e.location) == ("1997-12-22", "召开", "京")
+
+
+def test_date_without_any_year_is_unresolved_and_says_why():
+    story = "特区工作会议今天在京召开。"
+    ref = reference_date("新华社北京十二月二十二日电", None, story)
+    (e,) = events(story, ref)
+    assert e.date.value is None and e.date.unresolved == "no reference year"
+
+
+GLUED = [
+    # (text, event text, why it is hard)
+    ("新世纪新年音乐会精彩热烈李鹏等与首都观众一同欣赏本报北京1月1日讯新华社记者尹鸿祝、本报记者武卫政报道："
+     "今晚，北京保利剧院洋溢着节日的喜庆气氛，中国爱乐乐团在这里举行盛大的《新世纪新年音乐会》。",
+     "今晚，北京保利剧院洋溢着节日的喜庆气氛，中国爱乐乐团在这里举行盛大的《新世纪新年音乐会》",
+     "a headline glued before the dateline (no line break): the dateline's date anchored an event "
+     "whose text began with the headline"),
+    ("纪念梅里雪山勇士遇难10周年活动举行本报北京1月2日讯今天，中国登山协会在北京万佛华侨陵园举行悼念活动。",
+     "今天，中国登山协会在北京万佛华侨陵园举行悼念活动",
+     "the headline's own trigger (举行) is not taken for the dateline's date"),
+]
+
+
+@pytest.mark.parametrize("text,ev_text,why", GLUED, ids=[c[-1][:40] for c in GLUED])
+def test_text_is_the_clause_never_headline_and_dateline(text, ev_text, why):
+    ref = ReferenceDate(year=2001, month=1, day=1, source="dateline")
+    evs = events(text, ref)
+    assert [e.text for e in evs] == [ev_text]
+    assert "讯" not in evs[0].text
+
+
+def _official(name: str, *starts: int) -> Official:
+    return Official(start=starts[0], end=starts[0] + len(name), text=name, rule="t", score=1.0, name=name,
+                    mentions=[Mention(start=s, end=s + len(name), text=name) for s in starts])
+
+
+PARTICIPANTS = [
+    # (text, officials (name, mention offsets), expected, why it is hard)
+    ("3月5日，李强在京出席会议，王毅在沪出席论坛。", [("李强", 5), ("王毅", 14)], ["李强"],
+     "王毅 is in the same sentence but in another clause: not a participant of the first event"),
+    ("李强、习近平3月5日在京出席会议。", [("习近平", 3), ("李强", 0)], ["李强", "习近平"],
+     "order of first mention, not of the records"),
+    ("3月5日，大会在京召开，习近平出席。", [("习近平", 12)], [],
+     "the official is outside the event's clause (大会在京召开)"),
+]
+
+
+@pytest.mark.parametrize("text,officials,expected,why", PARTICIPANTS, ids=[c[-1] for c in PARTICIPANTS])
+def test_participants_are_the_officials_in_the_clause(text, officials, expected, why):
+    recs = [_official(n, s) for n, s in officials]
+    for o in recs:
+        assert text[o.start:o.end] == o.name
+    evs = events(text, officials=recs)
+    assert evs[0].officials == expected
+
+
+def test_component_reads_the_officials_records():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("dates")
+    nlp.add_pipe("events")
+    text = "3月5日，李强在京出席会议，王毅在沪出席论坛。"
+    doc = nlp.make_doc(text)
+    doc._.reference_date = REF
+    reporter = _official("王毅", 14).model_copy(update={"is_reporter": True})
+    doc._.officials = [_official("李强", 5), reporter]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [(e.trigger, e.officials) for e in doc._.events] == [("出席", ["李强"])]
+
+
+NOT_EVENTS = [
+    ("至去年11月，83个重点建设项目已完成投资204亿元，其中竣工投产项目完成投资30亿元。",
+     "an 'as of' date (至/截至) is a cut-off for totals, not the day something happened"),
+    ("今年一季度，规模以上工业增加值同比增长5.2%，一批项目竣工投产。", "a quarter is a period, not a date"),
+    ("因举行非法集会而被捕的15名分子2日被送上法庭。", "举行 before the date is inside a relative clause (…的)"),
+]
+
+
+@pytest.mark.parametrize("text,why", NOT_EVENTS, ids=[c[-1] for c in NOT_EVENTS])
+def test_not_events(text, why):
+    assert events(text) == []
