@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 
 from sqlalchemy import (JSON, BigInteger, Boolean, CheckConstraint, Column, Float, ForeignKey, Index, Integer,
-                        MetaData, Table, Text)
+                        MetaData, Table, Text, text)
 
 metadata = MetaData()
 
@@ -277,6 +277,15 @@ decisions = Table(
 
 Index("ix_officials_story_name", officials.c.story_key, officials.c.name)
 Index("ix_decisions_conflict_latest", decisions.c.conflict_id, decisions.c.decision_id)
+
+#: The review queue's order (most severe first, then by group) as one SQL expression, constant text
+#: (no input in it), so that an index on it serves ``ORDER BY`` on SQLite and PostgreSQL alike.
+SEVERITY_RANK_SQL = "CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END"
+#: Indexes the review desk reads by; ``review`` creates them on a database an older loader made.
+REVIEW_INDEXES = [
+    Index("ix_conflicts_queue", text(f"({SEVERITY_RANK_SQL})"), conflicts.c.group_id, conflicts.c.conflict_id),
+    Index("ix_readings_source", readings.c.source_path, readings.c.conflict_id),
+]
 Index("ix_decisions_reviewer", decisions.c.reviewer, decisions.c.decision_id)
 
 #: Insert order (parents before children); deletes cascade the other way.
@@ -284,4 +293,5 @@ INSERT_ORDER = [stories, paragraphs, sentences, furniture, officials, positions,
                 event_officials, claims, corrections, extract_errors, groups, group_members, conflicts, readings,
                 load_errors]
 
-__all__ = [t.name for t in INSERT_ORDER] + ["decisions", "DECISIONS", "metadata", "story_key", "INSERT_ORDER"]
+__all__ = [t.name for t in INSERT_ORDER] + ["decisions", "DECISIONS", "REVIEW_INDEXES", "SEVERITY_RANK_SQL", "metadata",
+                                            "story_key", "INSERT_ORDER"]

@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from typing import Any, Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine, and_, case, exists, func, inspect, or_, select
+from sqlalchemy import Engine, exists, func, inspect, literal_column, select, tuple_
+from sqlalchemy.schema import CreateIndex
 
 from schemas import ConflictField, ConflictKind
 
@@ -29,7 +30,7 @@ FIELDS: tuple[str, ...] = get_args(ConflictField)
 KINDS: tuple[str, ...] = get_args(ConflictKind)
 STATUSES = ("all", "undecided", "decided")
 PAGE_SIZE = 50
-RANK = case({"high": 0, "medium": 1, "low": 2}, value=C.c.severity, else_=3)
+RANK = literal_column(f"({T.SEVERITY_RANK_SQL})")  # constant SQL text: matches the queue index
 MAX_NOTE = 2000
 MAX_REVIEWER = 64
 
@@ -64,6 +65,9 @@ def open_database(engine: Engine) -> None:
     if not inspect(engine).has_table(C.name):
         raise NoConflictsTable(engine.url.render_as_string(hide_password=True))
     create_schema(engine)
+    with write_transaction(engine) as conn:
+        for index in T.REVIEW_INDEXES:  # (reflection cannot see an expression index: IF NOT EXISTS)
+            conn.execute(CreateIndex(index, if_not_exists=True))
 
 
 def count_conflicts(engine: Engine) -> int:
@@ -146,12 +150,20 @@ def queue(engine: Engine, f: Filters, page: int = 1, page_size: int = PAGE_SIZE)
             for d in conn.execute(select(D).where(D.c.decision_id.in_(latest))):
                 if d.decision != "undo":
                     current[d.conflict_id] = dict(d._mapping)
-        sources = list(conn.execute(select(R.c.source_path).distinct().order_by(R.c.source_path)).scalars())
+        sources = source_paths(conn)
     for r in rows:
         r["readings"] = readings[r["conflict_id"]]
         r["current"] = current.get(r["conflict_id"])
     return QueuePage(rows=rows, total=total, decided=decided, all_total=all_total, all_decided=all_decided,
                      page=page, pages=pages, sources=sources)
+
+
+def source_paths(conn) -> list[str]:
+    """The sources a reading can come from: the version groups' members (a few rows a story), or,
+    when no group is loaded, the readings themselves (through their index)."""
+    M = T.group_members
+    found = list(conn.execute(select(M.c.source_path).distinct().order_by(M.c.source_path)).scalars())
+    return found or list(conn.execute(select(R.c.source_path).distinct().order_by(R.c.source_path)).scalars())
 
 
 def neighbours(engine: Engine, conflict_id: str, f: Filters) -> tuple[Optional[str], Optional[str]]:
@@ -161,11 +173,9 @@ def neighbours(engine: Engine, conflict_id: str, f: Filters) -> tuple[Optional[s
         me = conn.execute(select(RANK.label("rank"), C.c.group_id).where(C.c.conflict_id == conflict_id)).first()
         if me is None:
             return None, None
-        key = (me.rank, me.group_id, conflict_id)
-        after = or_(RANK > key[0], and_(RANK == key[0], or_(
-            C.c.group_id > key[1], and_(C.c.group_id == key[1], C.c.conflict_id > key[2]))))
-        before = or_(RANK < key[0], and_(RANK == key[0], or_(
-            C.c.group_id < key[1], and_(C.c.group_id == key[1], C.c.conflict_id < key[2]))))
+        here = tuple_(me.rank, me.group_id, conflict_id)
+        row = tuple_(RANK, C.c.group_id, C.c.conflict_id)
+        after, before = row > here, row < here
         cond = _where(f)
         nxt = conn.execute(select(C.c.conflict_id).where(*cond, after)
                            .order_by(RANK, C.c.group_id, C.c.conflict_id).limit(1)).scalar()
