@@ -64,7 +64,8 @@ def _pats() -> dict[str, re.Pattern]:
         "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
         "year-range": re.compile(
             rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年"),
-        "anaphoric-year": re.compile(rf"(?P<ay>{_alt(lx['anaphoric_year'])})(?![0-9一二三四五六七八九十])"),
+        "anaphoric-year": re.compile(  # not 本次年会, 一次年检
+            rf"(?<![本这此每该首多几一二两三四五六七八九十上下])(?P<ay>{_alt(lx['anaphoric_year'])})(?![0-9一二三四五六七八九十会检薪])"),
     }
 
 
