@@ -20,24 +20,17 @@ from spacy.language import Language
 
 from . import model
 from .errors import ModelMissingError
+from .facts import registry
 
-# Fact components in pipeline order: later ones read what earlier ones found.
-# "recognizer" (the trained NER model) runs before "officials", whose names it confirms or re-cuts.
-COMPONENTS = ("recognizer", "officials", "organizations", "claims", "dates", "events")
-MODULES = {
-    "recognizer": "extract.facts.recognizer",
-    "officials": "extract.facts.officials",
-    "organizations": "extract.facts.organizations",
-    "claims": "extract.facts.claims",
-    "dates": "extract.facts.dates",
-    "events": "extract.facts.events",
-}
+# The components, their modules and order come from the registry (extract/facts/registry.py).
+COMPONENTS = tuple(c.name for c in registry.COMPONENTS)
+MODULES = {c.name: c.module for c in registry.COMPONENTS}
 
 
 def register_components() -> list[str]:
     """Import the component modules so their ``Language.factory`` registrations exist."""
-    for mod in MODULES.values():
-        importlib.import_module(mod)
+    for c in registry.COMPONENTS:
+        importlib.import_module(c.module)
     return list(COMPONENTS)
 
 

@@ -13,6 +13,7 @@ from spacy.language import Language
 from schemas import ErrorRecord, Furniture, Paragraph, ReferenceDate, Sentence, SourceRef, StoryRecord
 
 from .errors import NewsfactsError
+from .facts.registry import FACT_KINDS
 from .inputs import RawDoc
 from .text.layout import BYLINE, LEAD_DATELINE, PUBLISHED, Unit
 from .text.normalize import normalize_segments, normalize_text
@@ -163,7 +164,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 #: each piece runs through the pipeline on its own; spaCy refuses texts over ``nlp.max_length``.
 MAX_DOC_CHARS = 100_000
 
-FACT_KINDS = ("officials", "organizations", "dates", "events", "claims")
 
 
 def _pieces(text: str, sentences: list[Sentence], limit: int = MAX_DOC_CHARS) -> list[tuple[int, int]]:

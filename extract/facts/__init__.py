@@ -1,7 +1,10 @@
 """Fact recognizers, one spaCy component per fact kind (registered with ``Language.factory``)."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importing extract.facts (e.g. its registry) does not import spaCy
+    from spacy.tokens import Doc
 
 
 def doc_text(doc: Doc) -> str:

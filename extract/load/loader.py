@@ -46,10 +46,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from schemas import Conflict, ErrorRecord, Group, StoryRecord
 
 from ..errors import NewsfactsError
+from ..facts.registry import FACT_KINDS
 from . import tables as T
 from .db import SchemaError, begin_write, create_schema, make_engine, normalize_url
 from .records import MODELS, REPLACEMENT, iter_lines, last_lines, parse_line, record_keys
-from .rows import check_columns, conflict_rows, error_record_id, error_record_rows, group_rows, story_rows
+from .rows import _CHILD_LISTS, check_columns, conflict_rows, error_record_id, error_record_rows, group_rows, story_rows
 
 __all__ = ["DEFAULT_DB", "MODELS", "LoadSummary", "SchemaError", "create_schema", "load_file", "load_paths",
            "make_engine", "normalize_url", "parse_line"]
@@ -119,6 +120,17 @@ def _delete_in(conn: Connection, column: Any, values: Iterable[Any]) -> None:
         conn.execute(delete(column.table).where(column.in_(vals[i:i + _IN_CHUNK])))
 
 
+def _story_rows(rec: StoryRecord) -> int:
+    """How many table rows a story record makes: its own, one per paragraph, sentence, furniture
+    item and correction, and one per fact of every kind plus the rows of the fact's child lists
+    (an official's positions and mentions, an event's officials)."""
+    n = 1 + len(rec.paragraphs) + len(rec.sentences) + len(rec.furniture) + len(rec.corrections)
+    for kind in FACT_KINDS:
+        for fact in getattr(rec, kind):
+            n += 1 + sum(len(getattr(fact, c)) for c in _CHILD_LISTS.get(type(fact).__name__, ()))
+    return n
+
+
 class _Batch:
     """Pending records of one file, keyed so that a later duplicate replaces an earlier one."""
 
@@ -133,11 +145,7 @@ class _Batch:
     def add(self, lineno: int, rec: BaseModel) -> None:
         if isinstance(rec, StoryRecord):
             self.stories[T.story_key(rec.story_id, rec.source.path)] = (lineno, rec)
-            self.rows += 1 + len(rec.paragraphs) + len(rec.sentences) + len(rec.furniture) + len(rec.claims) + len(
-                rec.dates) + len(rec.corrections) + sum(
-                1 + len(e.officials) for e in rec.events) + sum(
-                1 + len(o.positions) + len(o.mentions) for o in rec.officials) + sum(
-                1 + len(g.mentions) for g in rec.organizations)
+            self.rows += _story_rows(rec)
         elif isinstance(rec, Group):
             self.groups[rec.group_id] = (lineno, rec)
             self.rows += 1 + len(rec.members)

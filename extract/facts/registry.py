@@ -1,0 +1,44 @@
+"""The pipeline's components and the fact kinds, defined once.
+
+Everything that needs the list of components or of fact kinds reads it from here: ``extract.nlp``
+(which modules register which spaCy factories, and the pipeline's order), ``extract.pipeline``
+(which Doc extensions hold a story's facts), the loader (which record lists are facts).
+``pyproject.toml``'s ``spacy_factories`` entry points are static text; a test checks that they
+agree with ``COMPONENTS``.
+
+A *fact kind* is a component whose output is a list on the Doc (``doc._.<name>``) that becomes the
+story record's list of the same name. Importing this module imports nothing heavy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Component:
+    """One spaCy component of the pipeline."""
+
+    name: str               # the factory name (and, for a fact kind, the Doc extension and record field)
+    module: str             # the module whose import registers the factory
+    factory: str            # the factory function in ``module`` (the entry point's target)
+    fact: bool = True       # its output is a fact list of the story record
+
+    @property
+    def entry_point(self) -> str:
+        return f"{self.module}:{self.factory}"
+
+
+#: Every component, in a valid pipeline order.
+COMPONENTS: tuple[Component, ...] = (
+    Component("recognizer", "extract.facts.recognizer", "make_recognizer", fact=False),
+    Component("officials", "extract.facts.officials", "make_officials"),
+    Component("organizations", "extract.facts.organizations", "make_organizations"),
+    Component("claims", "extract.facts.claims", "make_claims"),
+    Component("dates", "extract.facts.dates", "make_dates"),
+    Component("events", "extract.facts.events", "make_events"),
+)
+
+BY_NAME: dict[str, Component] = {c.name: c for c in COMPONENTS}
+
+#: The fact kinds: the story record's fact lists, each set by the component of the same name.
+FACT_KINDS: tuple[str, ...] = tuple(c.name for c in COMPONENTS if c.fact)
