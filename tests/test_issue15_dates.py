@@ -116,3 +116,42 @@ STORY_YEAR = [
 @pytest.mark.parametrize("dateline,story,year,why", STORY_YEAR, ids=[c[-1] for c in STORY_YEAR])
 def test_reference_year_from_the_story(dateline, story, year, why):
     assert reference_date(dateline, None, story).year == year
+
+
+# --------------------------------------------------------------------------- second pass
+R2001 = ReferenceDate(year=2001, month=1, day=2, source="dateline", year_source="dateline+published")
+R1997 = ReferenceDate(year=1997, month=10, day=4, source="dateline", year_source="story-year")
+
+NAMED = [
+    ("元旦过后，", R2001, ("元旦", "2001-01-01", "day")),
+    ("2001年的元旦对于古巴", R2001, ("2001年的元旦", "2001-01-01", "day")),
+    ("从一九九九年元旦开始", R2001, ("一九九九年元旦", "1999-01-01", "day")),
+    ("到明年春节前基本结束", R1997, ("明年春节", "1998-01-28", "day")),
+    ("除夕之夜", R1997, ("除夕", "1998-01-27", "day")),  # nearest: the coming one, not 1997's
+    ("10年前的1月4日，", R2001, ("10年前的1月4日", "1991-01-04", "day")),
+    ("三年后建成", R2001, ("三年后", "2004", "year")),
+    ("在2001年1月1日零点前被", R2001, ("2001年1月1日零点", "2001-01-01", "time")),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", NAMED, ids=[n[0] for n in NAMED])
+def test_named_days_and_years_from_the_reference(text, ref, expected):
+    (d,) = [d for d in find_dates(text, ref) if d.kind != "vague"]
+    assert (d.text, d.value, d.precision) == expected
+
+
+def test_vague_counts_of_years_are_no_dates():
+    assert find_dates("十多年前，多年前", R2001) == []
+
+
+def test_named_day_outside_the_lunar_table_says_why():
+    (d,) = find_dates("1850年春节", R2001)
+    assert d.value is None and d.unresolved == "no calendar"
+
+
+def test_a_past_event_year_is_no_evidence_for_the_story_year():
+    story = "新华社北京十二月二十六日电\n中国进出口银行是一九九四年成立的一家政策性银行。\n仅今年前十一个月，签订了协议。"
+    ref = reference_date(None, None, story)
+    assert ref.year is None  # 一九九四年成立: the bank's founding, not "now"
+    story2 = "新华社天津九月二十三日电\n新区一九九四年开始规划建设。今年上半年增长。"
+    assert reference_date(None, None, story2).year is None

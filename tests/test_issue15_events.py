@@ -136,3 +136,30 @@ NOT_EVENTS = [
 @pytest.mark.parametrize("text,why", NOT_EVENTS, ids=[c[-1] for c in NOT_EVENTS])
 def test_not_events(text, why):
     assert events(text) == []
+
+
+# --------------------------------------------------------------------------- second pass
+def test_here_is_the_place_named_before_else_the_datelines():
+    text = "本报北京1月1日讯今晚，北京保利剧院洋溢着节日的喜庆气氛，中国爱乐乐团在这里举行盛大的音乐会。"
+    ref = ReferenceDate(year=2001, month=1, day=1, source="dateline", year_source="x")
+    (e,) = events(text, ref)
+    assert (e.trigger, e.location) == ("举行", "北京保利剧院")
+    text = "新华社北京十二月十六日电\n代表们今天在这里举办了经济合作洽谈会。"
+    (e,) = events(text, ReferenceDate(year=1996, month=12, day=16, source="dateline", year_source="x"))
+    assert (e.trigger, e.location) == ("举办", "北京")
+
+
+def test_a_clause_that_is_only_a_place_sets_the_scene():
+    text = "2000年12月28日晚，长沙市贺龙体育馆内，选手柳海龙战胜任彦兵。"
+    (e,) = events(text)
+    assert (e.trigger, e.location) == ("战胜", "长沙市贺龙体育馆")
+
+
+def test_trigger_list_integrity():
+    from extract.facts.events import triggers
+
+    words = triggers()
+    assert len(words) == len(set(words))
+    assert all(2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w) for w in words), words
+    assert {"起步", "打死", "击毙", "关停", "攻击", "被杀"} <= set(words)
+    assert list(words) == sorted(words, key=len, reverse=True)  # longest first: 主持召开 before 召开

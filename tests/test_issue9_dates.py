@@ -212,10 +212,14 @@ def test_issue9_f13_impossible_dates_in_the_body(text: str, expected, why: str) 
 
 # --------------------------------------------------------------------------- F14: linear time
 def _naive_sentence(text: str, pos: int) -> tuple[int, int]:
-    # the implementation before issue 9 F14 (a rescan from the text's start and to its end)
-    s = max(text.rfind(c, 0, pos) for c in E._SENT_END) + 1
-    ends = [i for i in (text.find(c, pos) for c in E._SENT_END) if i >= 0]
-    return s, min(ends) if ends else len(text)
+    # rescans: the shared splitter's sentence holding pos (issue 11), cut at a ； or line break
+    from extract.text.sentences import split_sentences
+
+    spans = split_sentences(text) or [(0, len(text))]
+    s, e = ([sp for sp in spans if sp[0] <= pos] or spans)[-1 if any(sp[0] <= pos for sp in spans) else 0]
+    s = max([s] + [text.rfind(c, s, pos) + 1 for c in E._HARD_BREAK if text.rfind(c, s, pos) >= 0])
+    ends = [i for i in (text.find(c, pos, e) for c in E._HARD_BREAK) if i >= 0]
+    return s, min(ends) if ends else e
 
 
 def _naive_clause_start(text: str, pos: int, floor: int) -> int:

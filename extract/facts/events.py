@@ -44,12 +44,15 @@ from spacy.tokens import Doc
 
 from schemas import DateValue, Event, Mention
 
+from extract.text.sentences import split_sentences
+
 from .dates import lexicon
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
 
-_SENT_END = "。！？；\n"
-_CLAUSE_END = "，,：:" + _SENT_END
+_HARD_BREAK = "；;\n"  # inside a sentence: coordinate clauses no date reaches across
+_CLAUSE_END = "，,：:。！？!?" + _HARD_BREAK
+_HERE = ("这里", "此间", "这儿")  # the place is the one named before, else the dateline's
 _MAX_LOCATION = 15
 _MAX_PLACE = 24  # characters after 在/于 searched for the place
 _OPENERS = "“‘《（(「"
@@ -85,20 +88,28 @@ def _source_tag_re() -> re.Pattern:
 
 
 class _Text:
-    """A text with its sentence breaks, clause breaks and trigger verbs found once."""
+    """A text with its sentences (:func:`extract.text.sentences.split_sentences`, the splitter the
+    records use), hard breaks (；), clause breaks and trigger verbs found once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sent = [m.start() for m in re.finditer(f"[{re.escape(_SENT_END)}]", text)]
+        self.sents = split_sentences(text) or [(0, len(text))]
+        self.sent_starts = [a for a, _ in self.sents]
+        self.hard = [m.start() for m in re.finditer(f"[{re.escape(_HARD_BREAK)}]", text)]
         self.clause = [m.start() for m in re.finditer(f"[{re.escape(_CLAUSE_END)}]", text)]
         self.trig = list(_trigger_re().finditer(text))
         self.trig_ends = [m.end() for m in self.trig]
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """The sentence holding ``pos``, clipped to ``_WINDOW`` characters either side."""
-        i = bisect_left(self.sent, pos)
-        s = self.sent[i - 1] + 1 if i else 0
-        e = self.sent[i] if i < len(self.sent) else len(self.text)
+        """The sentence (less what lies beyond a ；) holding ``pos``, clipped to ``_WINDOW``
+        characters either side."""
+        i = max(0, bisect_right(self.sent_starts, pos) - 1)
+        s, e = self.sents[i]
+        j = bisect_left(self.hard, pos)
+        if j and self.hard[j - 1] >= s:
+            s = self.hard[j - 1] + 1
+        if j < len(self.hard) and self.hard[j] < e:
+            e = self.hard[j]
         return max(s, pos - _WINDOW), min(e, pos + _WINDOW)
 
     def clause_start(self, pos: int, floor: int) -> int:
@@ -186,6 +197,38 @@ class _Places:
             return None
         return j, j + best
 
+    def _leading(self, text: str, a: int, hi: int) -> int:
+        """End of a place name starting at ``a`` (up to its last suffix, no stop word or trigger
+        inside, at most ``_MAX_LOCATION`` characters), or ``a`` when none starts there."""
+        run = text[a:min(hi, a + _MAX_LOCATION)]
+        if not run or self.not_start.match(run) or not ("\u4e00" <= run[0] <= "\u9fff"):
+            return a
+        if (m := self.stops.search(run)) is not None:
+            run = run[:m.start()]
+        for e in range(len(run), 1, -1):
+            if run[:e].endswith(self.suffixes):
+                return a + e
+        return a
+
+    def clause_initial(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
+        """The last place that begins a clause between ``lo`` and ``hi`` (the antecedent of 这里)."""
+        starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
+        for a in reversed(starts):
+            if (e := self._leading(text, a, hi)) > a:
+                return a, e
+        return None
+
+    def scene(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
+        """A clause before ``hi`` that is only a place, with a postposition or none
+        (``长沙市贺龙体育馆内，``): the scene of what follows."""
+        starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
+        for a in starts:
+            e = self._leading(text, a, hi)
+            rest_end = tx.clause_end(a, hi)
+            if e > a and rest_end < hi and text[e:rest_end] in ("",) + self.posts:
+                return a, e
+        return None
+
     def spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         out = []
         for i in range(lo, hi):
@@ -224,53 +267,94 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = ())
     names = _Names(officials)
     ordered = sorted(dates, key=lambda d: d.start)
     tx = _Text(text)
-    places = _places()
     events: list[Event] = []
     for i, d in enumerate(ordered):
-        if not _is_anchor(text, d):
+        if not _is_anchor(text, d) or (window := _window(text, tx, d)) is None:
             continue
-        s_start, s_end = tx.sentence(d.start)
-        tags = [m for m in _tag_anywhere_re().finditer(text, s_start, s_end) if m.end() > m.start()]
-        if any(m.start() <= d.start and d.end <= m.end() for m in tags):
-            continue  # the dateline's own date: the reference, not an event
-        floor = max([m.end() for m in tags if m.end() <= d.start] + [s_start])
-        lead = _source_tag_re().match(text, floor, s_end)  # 据新华社␣, 本报讯 at the start
-        if lead and lead.end() > floor:
-            if d.end <= lead.end():
-                continue
-            if lead.end() <= d.start:
-                floor = lead.end()
+        floor, s_start, s_end = window
         bound = s_end
         if i + 1 < len(ordered) and ordered[i + 1].start < s_end:
             bound = max(d.end, ordered[i + 1].start)
-        c_start = tx.clause_start(d.start, floor)
-        spans = places.spans(text, c_start, bound)
-        mt = next((m for m in _trigger_re().finditer(text, d.end, bound)
-                   if not any(a <= m.start() < b for a, b in spans)), None)
-        same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
-        if mt is None:  # a trigger earlier in the date's own clause, not in a relative clause
-            mt = tx.trigger_before(c_start, d.start)  # (因举行集会而被捕的15名分子2日…: 的 between)
-            if mt is not None and "的" in text[mt.end():d.start]:
-                mt = None
-            same_clause = True
-        if mt is None:
+        found = _trigger(text, tx, d, tx.clause_start(d.start, floor), bound)
+        if found is None:
             continue
+        mt, same_clause, c_start, spans = found
         ev_start = min(c_start, mt.start())
         while ev_start < min(d.start, mt.start()) and not (text[ev_start].isalnum() or text[ev_start] in _OPENERS):
             ev_start += 1  # ▶, ■, spaces
         ev_end = tx.clause_end(mt.end(), s_end)
-        where = [sp for sp in (spans if mt.start() > d.start else places.spans(text, ev_start, mt.start()))
-                 if ev_start <= sp[0] and sp[1] <= mt.start()]
-        place = where[-1] if where else None
+        place = _place(text, tx, spans, ev_start, mt, d, s_start)
         score = (0.85 if same_clause else 0.75) if d.value is not None else 0.5
+        location = text[place[0]:place[1]] if place else None
         events.append(Event(
             start=ev_start, end=ev_end, text=text[ev_start:ev_end],
             rule="date+trigger" + ("" if same_clause else ":next-clause"), score=score,
-            date=d, trigger=mt.group(0), location=text[place[0]:place[1]] if place else None,
+            date=d, trigger=mt.group(0), location=location,
             location_span=Mention(start=place[0], end=place[1], text=text[place[0]:place[1]]) if place else None,
             officials=names.in_order(text, ev_start, ev_end),
         ))
     return events
+
+
+def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]]:
+    """(floor, sentence start, sentence end) for the date ``d``: the floor is after any source
+    tag before it; None when the date is inside a tag (the dateline's own date)."""
+    s_start, s_end = tx.sentence(d.start)
+    tags = [m for m in _tag_anywhere_re().finditer(text, s_start, s_end) if m.end() > m.start()]
+    if any(m.start() <= d.start and d.end <= m.end() for m in tags):
+        return None  # the dateline's own date: the reference, not an event
+    floor = max([m.end() for m in tags if m.end() <= d.start] + [s_start])
+    lead = _source_tag_re().match(text, floor, s_end)  # 据新华社␣, 本报讯 at the start
+    if lead and lead.end() > floor:
+        if d.end <= lead.end():
+            return None
+        if lead.end() <= d.start:
+            floor = lead.end()
+    return floor, s_start, s_end
+
+
+def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
+    """(trigger match, same clause?, clause start, place spans) for the date ``d``: the first
+    trigger after it before ``bound`` not inside a place, else one earlier in its own clause
+    not across a 的 (因举行集会而被捕的15名分子2日…); None without one."""
+    spans = _places().spans(text, c_start, bound)
+    mt = next((m for m in _trigger_re().finditer(text, d.end, bound)
+               if not any(a <= m.start() < b for a, b in spans)), None)
+    same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
+    if mt is None:
+        mt = tx.trigger_before(c_start, d.start)
+        if mt is not None and "的" in text[mt.end():d.start]:
+            mt = None
+        same_clause = True
+    return None if mt is None else (mt, same_clause, c_start, spans)
+
+
+def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValue, s_start: int):
+    """The event's place: the last 在/于 place before the trigger in the event's text; 在这里/
+    在此间 is the place named at the start of an earlier clause of the sentence, else the
+    dateline's place (the span is then the antecedent's); with no 在/于
+    place, a clause that is only a place (长沙市贺龙体育馆内，…) sets the scene. None else."""
+    places = _places()
+    cands = spans if mt.start() > d.start else places.spans(text, ev_start, mt.start())
+    where = [sp for sp in cands if ev_start <= sp[0] and sp[1] <= mt.start()]
+    if where:
+        a, b = where[-1]
+        if text[a:b] in _HERE:
+            return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text) or (a, b)
+        return a, b
+    return places.scene(text, tx, ev_start, mt.start())
+
+
+@cache
+def _dateline_re() -> re.Pattern:
+    num = r"[0-9０-９一二三四五六七八九十〇○]"
+    return re.compile(rf"(?:新华社|本报|中新社)(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:{num}{{2,4}}年)?{num}{{1,2}}月{num}{{1,3}}日")
+
+
+def _dateline_place_span(text: str) -> Optional[tuple[int, int]]:
+    """The place of the first dateline in ``text`` (新华社北京十二月十六日电 -> 北京), or None."""
+    m = _dateline_re().search(text)
+    return m.span("place") if m else None
 
 
 class _Names:

@@ -1,0 +1,209 @@
+"""Shared pieces of the date extractor: the lexicon, its patterns, numbers, the candidate
+record and calendar arithmetic (see :mod:`extract.facts.dates` for the conventions)."""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Optional, Sequence
+
+from schemas import ReferenceDate
+
+from . import periods as _periods
+
+SP = r"[ \t\u3000]*"
+_FULLWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
+_CN_NUM = "〇○零Ｏ一二两三四五六七八九十"
+_CN_1_99 = "[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+# A month or day is the whole number printed before 月/日, never a piece of it (issue 9 F13):
+# no digit or numeral may precede it, and a printed day takes every digit up to 日/号. A lone
+# 0 is no month (the tail of a number split by a line break: 1⏎0月).
+_M_DIGITS = "0?[1-9]|[1-9][0-9]"
+_MNUM = rf"(?<![0-9.])(?:{_M_DIGITS})|(?<![{_CN_NUM}])(?:{_CN_1_99})"
+_MONTH = rf"(?P<m>{_MNUM})"
+_DAY = rf"(?P<d>[0-9]+|{_CN_1_99})"
+
+
+# --------------------------------------------------------------------------- data
+@cache
+def lexicon() -> dict:
+    """The date lexicon (``extract/data/date_lexicon.json``), loaded on first use."""
+    path = resources.files("extract") / "data" / "date_lexicon.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    lx = lexicon()
+    rel_y = _alt(lx["relative_year"])
+    conn = _alt(lx["range_connectors"])
+    year = rf"{_periods.year_pattern('y')}{SP}年"
+    md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}[日号])?)?"
+    tod = _alt(lx["time_of_day"])
+    return {
+        "ymd": re.compile(rf"{year}{md_tail}"),
+        "rel-year": re.compile(rf"(?P<ry>{rel_y}){md_tail}"),
+        "iso": re.compile(  # numeric forms must be well formed: 2024-13-05 is a code, not a date
+            r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+            r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+        ),
+        "month-range": re.compile(  # no leading optional blank: a run of blanks is not rescanned
+            rf"(?:(?:(?P<y>(?:1[89]|20)[0-9]{{2}}){SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.])"
+            rf"(?P<m1>{_M_DIGITS}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}){SP}月"
+        ),
+        "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}[日号])?"),
+        "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月{_DAY}[日号]"),
+        "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
+        "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})"),
+        "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),
+        "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"),
+        "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
+        # extensions, matched at a position with .match()
+        "x-period": re.compile(rf"{SP}(?P<yy>年)?(?P<p>{_alt(lx['period'])})"),
+        "x-since": re.compile(rf"{SP}(?P<s>{_alt(lx['since'])})"),
+        "x-until-now": re.compile(rf"{SP}(?:{_alt(lx['until_now'])})"),
+        "x-conn": re.compile(rf"{SP}(?:{conn}){SP}"),
+        "x-end": re.compile(
+            rf"(?:(?P<y>(?:1[89]|20)[0-9]{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}"
+            rf"(?:(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月)?{SP}(?:(?P<d>[0-9]+|{_CN_1_99}){SP}日)?"
+        ),
+        "x-tod": re.compile(
+            rf"{SP}(?P<tod>{tod})?{SP}(?:(?P<h>[01]?[0-9]|2[0-4]|零|[一二三四五六七八九十]{{1,3}}){SP}"
+            rf"(?P<unit>[时点])(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|(?P<half>半))?)?(?:许|左右)?"
+        ),
+        "tod-clock": re.compile(
+            rf"(?P<tod>{tod}){SP}(?P<h>[01]?[0-9]|2[0-4]|零|[一二三四五六七八九十]{{1,3}}){SP}(?P<unit>[时点])"
+            rf"(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|(?P<half>半))?(?:许|左右)?"
+        ),
+        "x-clock": re.compile(rf"{SP}(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?"),
+        "dateline": re.compile(
+            rf"(?:(?P<y>(?<![0-9.])(?:19|20)[0-9]{{2}}){SP}年{SP})?{_MONTH}{SP}月{SP}"
+            rf"{_DAY}{SP}日{SP}(?:{_alt(lx['source_markers'])})"
+        ),
+        # a printed full date after a year (reference-year evidence), matched at a position
+        "x-md": re.compile(rf"{SP}(?P<m>1[0-2]|0?[1-9]){SP}月{SP}(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"),
+    }
+
+
+# --------------------------------------------------------------------------- numbers
+def _num(s: Optional[str]) -> Optional[int]:
+    """'12', '１２', '十二', '三十一', '二○○○' -> int; None for anything else. Never raises:
+    every number read from a regex group goes through here (issue 9 F1)."""
+    if not s:
+        return None
+    s = s.translate(_FULLWIDTH).strip()
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if len(s) == 4 and any(c.isascii() for c in s):
+        return _periods.year_num(s, lexicon())  # 二00二: CTB's 0 for 〇 in a year
+    digits = lexicon()["cn_digits"]
+    if not s or any(c not in digits for c in s):
+        return None
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        if len(head) > 1 or len(tail) > 1 or "十" in head + tail:
+            return None
+        return (digits[head] if head else 1) * 10 + (digits[tail] if tail else 0)
+    return int("".join(str(digits[c]) for c in s))
+
+
+# --------------------------------------------------------------------------- internal record
+@dataclass(slots=True)  # one per candidate: no __dict__ for the collector to walk
+class _D:
+    start: int
+    end: int
+    rule: str
+    kind: str = "absolute"
+    y: Optional[int] = None
+    m: Optional[int] = None
+    d: Optional[int] = None
+    prec: Optional[str] = None
+    year_source: Optional[str] = None
+    score: float = 0.9
+    tod: Optional[str] = None
+    clock: bool = False
+    end_ymd: Optional[tuple] = None  # (y, m, d, prec)
+    iso: bool = False  # printed 2024-04-26: a clock time may follow
+    offset: Optional[int] = None  # days after the antecedent (当日 0, 次日 1)
+    why: Optional[str] = None  # why the value is null, when a rule knows better than the default
+
+
+def _iso(y: Optional[int], m: Optional[int], d: Optional[int], prec: Optional[str]) -> Optional[str]:
+    """ISO value at ``prec``; None when any part needed is missing or impossible."""
+    if y is None or prec is None or not _dt.MINYEAR <= y <= _dt.MAXYEAR:
+        return None
+    if prec == "year":
+        return f"{y:04d}"
+    if prec in ("quarter", "half", "week"):  # a range of days: the first (or last) day
+        prec = "day"
+    if m is None or not 1 <= m <= 12:
+        return None
+    if prec == "month":
+        return f"{y:04d}-{m:02d}"
+    if d is None or not 1 <= d <= _days_in(y, m):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _days_in(y: Optional[int], m: Optional[int]) -> int:
+    """Days in month ``m`` (0 for an impossible month); an unknown year counts as a leap year."""
+    if m is None or not 1 <= m <= 12:
+        return 0
+    leap = y is None or not _dt.MINYEAR <= y <= _dt.MAXYEAR or calendar.isleap(y)
+    return 29 if m == 2 and leap else calendar.monthrange(2001, m)[1]
+
+
+def _add_days(y: Optional[int], m: Optional[int], d: Optional[int], k: int) -> Optional[_dt.date]:
+    """y-m-d plus ``k`` days; None when the date is impossible or the result leaves
+    date.min..date.max (issue 9 F2, F5)."""
+    try:
+        return _dt.date(y, m, d) + _dt.timedelta(days=k)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _prec(m: Optional[int], d: Optional[int]) -> str:
+    return "day" if d is not None else "month" if m is not None else "year"
+
+
+def _hour(mt: re.Match) -> Optional[int]:
+    """The 24-hour clock hour of a ``下午6时``-style match; None when not an hour."""
+    h = _num(mt["h"])
+    if h is None:
+        return None
+    band = lexicon()["time_of_day"].get(mt["tod"] or "", "")
+    if band == "pm" and h < 12 or band == "noon" and h < 11:
+        h += 12
+    return h if h <= 24 else None
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _ref_src(ref: Optional[ReferenceDate]) -> str:
+    if ref is None:
+        return "none"
+    return "reference:" + (ref.year_source or ref.source)
+
+
+def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tuple[Optional[int], str]:
+    """Year for a printed month without a year: the reference year, rolled back one year when
+    the month is > 6 months after the reference month and no future cue precedes."""
+    if ref is None or ref.year is None:
+        return None, "none"
+    src = _ref_src(ref)
+    if ref.month is not None and m is not None and m - ref.month > 6:
+        before = re.sub(r"\s", "", t[max(0, start - 6):start])
+        if not any(before.endswith(c) for c in lexicon()["future_cues"]):
+            return ref.year - 1, src + "-1"
+    return ref.year, src

@@ -1,0 +1,157 @@
+"""Date candidates: every rule's matches in a text, before selection (leftmost-longest)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from schemas import ReferenceDate
+
+from . import named as _named
+from . import periods as _periods
+from ._base import _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
+
+def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tuple[Optional[int], str]:
+    """Year for a printed month without a year: the reference year, rolled back one year when
+    the month is > 6 months after the reference month and no future cue precedes."""
+    if ref is None or ref.year is None:
+        return None, "none"
+    src = _ref_src(ref)
+    if ref.month is not None and m is not None and m - ref.month > 6:
+        before = re.sub(r"\s", "", t[max(0, start - 6):start])
+        if not any(before.endswith(c) for c in lexicon()["future_cues"]):
+            return ref.year - 1, src + "-1"
+    return ref.year, src
+
+
+def _candidates(t: str, ref: Optional[ReferenceDate]) -> list[_D]:
+    """Every rule's matches in ``t`` (overlapping; :func:`_select` picks)."""
+    P, lx = _patterns(), lexicon()
+    out: list[_D] = []
+    for rule in _RULES:
+        out += rule(t, ref, P, lx)
+    out += _periods.period_candidates(t, ref, lx, _D, _ref_src)
+    out += _named.named_candidates(t, ref, lx, _D, _ref_src)
+    return out
+
+
+def _printed(t, ref, P, lx) -> list[_D]:
+    """2024年3月5日, 二○二三年二月, 2024-04-26: the year is printed."""
+    out = []
+    for mt in P["ymd"].finditer(t):
+        y, m, d = _num(mt["y"]), _num(mt["m"]), _num(mt["d"])
+        out.append(_D(mt.start(), mt.end(), "ymd", y=y, m=m, d=d, prec=_prec(m, d), score=0.95))
+    for mt in P["iso"].finditer(t):
+        out.append(_D(mt.start(), mt.end(), "iso", y=_num(mt["y"]), m=_num(mt["m"]), d=_num(mt["d"]),
+                      prec="day", score=0.95, iso=True))
+    return out
+
+
+def _relative_year(t, ref, P, lx) -> list[_D]:
+    """今年, 去年3月, 明年1月7日: the reference year moved."""
+    out = []
+    ry = ref.year if ref else None
+    for mt in P["rel-year"].finditer(t):
+        m, d = _num(mt["m"]), _num(mt["d"])
+        y = ry + lx["relative_year"][mt["ry"]] if ry is not None else None
+        out.append(_D(mt.start(), mt.end(), "relative-year", kind="relative", y=y, m=m, d=d, prec=_prec(m, d),
+                      year_source=_ref_src(ref), score=0.85))
+    return out
+
+
+def _month_range(t, ref, P, lx) -> list[_D]:
+    """1至3月, 2023年1-2月, 今年4至6月."""
+    out = []
+    for mt in P["month-range"].finditer(t):
+        m1, m2 = _num(mt["m1"]), _num(mt["m2"])
+        if mt["y"]:
+            y, ys = _num(mt["y"]), None
+        elif mt["ry"]:
+            y = ref.year + lx["relative_year"][mt["ry"]] if ref and ref.year is not None else None
+            ys = _ref_src(ref)
+        else:
+            y, ys = _year_for_md(t, mt.start(), m1, ref)
+        out.append(_D(mt.start(), mt.end(), "month-range", kind="range", y=y, m=m1, prec="month",
+                      year_source=ys, end_ymd=(y, m2, None, "month"), score=0.85))
+    return out
+
+
+def _month_day(t, ref, P, lx) -> list[_D]:
+    """3月20日, 十二月八日, 3月: the year from the reference (:func:`_year_for_md`)."""
+    out = []
+    for name in ("md", "md-cn"):
+        for mt in P[name].finditer(t):
+            m, d = _num(mt["m"]), _num(mt["d"])
+            y, ys = _year_for_md(t, mt.start(), m, ref)
+            out.append(_D(mt.start(), mt.end(), "month-day", y=y, m=m, d=d, prec=_prec(m, d),
+                          year_source=ys, score=0.85 if d is not None else 0.75))
+    return out
+
+
+def _relative_month_day(t, ref, P, lx) -> list[_D]:
+    """上月, 本月24日, 今天, 昨天, and the anaphoric 当日/次日 (resolved later)."""
+    out = []
+    for mt in P["rel-month"].finditer(t):
+        d = _num(mt["d"])
+        y = m = None
+        if ref and ref.year is not None and ref.month is not None:
+            y, m = _shift_month(ref.year, ref.month, lx["relative_month"][mt["rm"]])
+        out.append(_D(mt.start(), mt.end(), "relative-month", kind="relative", y=y, m=m, d=d,
+                      prec="day" if d is not None else "month", year_source=_ref_src(ref), score=0.8))
+    for mt in P["rel-day"].finditer(t):
+        y = m = d = None
+        if ref and (day := _add_days(ref.year, ref.month, ref.day, lx["relative_day"][mt["rd"]])):
+            y, m, d = day.year, day.month, day.day
+        out.append(_D(mt.start(), mt.end(), "relative-day", kind="relative", y=y, m=m, d=d, prec="day",
+                      year_source=_ref_src(ref), score=0.8))
+    for mt in P["anaphoric-day"].finditer(t):
+        out.append(_D(mt.start(), mt.end(), "anaphoric-day", kind="relative", prec="day", score=0.75,
+                      offset=lx["anaphoric_day"][mt["ad"]]))
+    return out
+
+
+def _bare_day(t, ref, P, lx) -> list[_D]:
+    """A bare 24日: the reference month's day, unless a quantity word or duration word says
+    it counts days (连续3日, 3日内)."""
+    out = []
+    for mt in P["day"].finditer(t):
+        before = re.sub(r"\s", "", t[max(0, mt.start() - 4):mt.start()])
+        after = t[mt.end():mt.end() + 2]
+        if any(before.endswith(w) for w in lx["day_not_after"]) or any(after.startswith(w) for w in lx["day_not_before"]):
+            continue
+        y = m = None
+        if ref and ref.year is not None and ref.month is not None:
+            y, m = ref.year, ref.month
+        out.append(_D(mt.start(), mt.end(), "day-of-month", kind="relative", y=y, m=m, d=_num(mt["d"]),
+                      prec="day", year_source=_ref_src(ref), score=0.7))
+    return out
+
+
+def _clock_and_vague(t, ref, P, lx) -> list[_D]:
+    """下午6时 on its own (the day in context), and vague words (近日, 日前: no value)."""
+    out = []
+    for mt in P["tod-clock"].finditer(t):
+        h = _hour(mt)
+        if h is None:
+            continue
+        mi = _num(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
+        c = _D(mt.start(), mt.end(), "time-of-day", kind="relative", prec="day", score=0.7, offset=0)
+        c.tod, c.clock = f"{h % 24:02d}:{mi:02d}", True
+        out.append(c)
+    for mt in P["vague"].finditer(t):
+        out.append(_D(mt.start(), mt.end(), "vague", kind="vague", prec=None, score=0.6))
+    return out
+
+
+_RULES = (_printed, _relative_year, _month_range, _month_day, _relative_month_day, _bare_day, _clock_and_vague)
+
+
+def _select(cands: list[_D]) -> list[_D]:
+    """Leftmost-longest non-overlapping selection."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[_D] = []
+    last_end = -1
+    for c in cands:
+        if c.start >= last_end:
+            chosen.append(c)
+            last_end = c.end
+    return chosen

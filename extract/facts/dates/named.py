@@ -1,0 +1,98 @@
+"""Named days (元旦, 春节, 国庆节 …) and years counted from the reference (10年前, 5年后).
+
+The words come from ``extract/data/date_lexicon.json`` (``named_days``, ``lunar_new_year``,
+``years_from_reference``).
+
+Conventions (documented choices):
+
+* A named day is a day: 元旦 is 1 January, 国庆节 1 October; 春节 is the lunar new year's day
+  and 除夕 the day before it, read from the ``lunar_new_year`` table (a year outside it leaves
+  the value null, ``unresolved`` "no calendar"). Its year is the one printed or given
+  relatively before it (``2001年的元旦``, ``明年春节``, ``一九九九年元旦``); with none, the
+  occurrence nearest the reference date (元旦 in a story of 30 December is the coming one; in a
+  story of 3 January the one just past), or the reference year when it has no month.
+* ``N年前`` / ``N年后`` move the reference year by N (precision year), and a month and day after
+  them (``10年前的1月4日``) are in that year. Not when the count is vague (多年前, 十多年前).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import cache
+from typing import Callable, Optional
+
+from . import periods as _periods
+from ._base import SP, _CN_1_99, _DAY, _M_DIGITS, _alt, _num, _prec, lexicon
+
+__all__ = ["named_candidates", "named_day"]
+
+
+@cache
+def _pats() -> dict[str, re.Pattern]:
+    lx = lexicon()
+    rel_y = _alt(lx["relative_year"])
+    return {
+        "named": re.compile(
+            rf"(?:{_periods.year_pattern('y')}{SP}年(?:的)?|(?P<ry>{rel_y})(?:的)?)?(?P<nd>{_alt(lx['named_days'])})"),
+        "years-from": re.compile(
+            rf"(?<![0-9.多几数近约〇○零一二两三四五六七八九十])(?P<n>[0-9]{{1,3}}|{_CN_1_99}|两)年(?P<dir>{_alt(lx['years_from_reference'])})"
+            rf"(?![0-9夕])(?:(?:的)?{SP}(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月(?:{SP}{_DAY}{SP}[日号])?)?"),
+    }
+
+
+def named_day(name: str, year: Optional[int]) -> Optional[_dt.date]:
+    """The date of the named day ``name`` in ``year``; None when unknown (a lunar day outside
+    the table, no year)."""
+    entry = lexicon()["named_days"].get(name)
+    if entry is None or year is None:
+        return None
+    try:
+        if entry[0] == "lunar":
+            md = lexicon()["lunar_new_year"].get(str(year))
+            if md is None:
+                return None
+            m, d = (int(x) for x in md.split("-"))
+            return _dt.date(year, m, d) + _dt.timedelta(days=entry[1])
+        return _dt.date(year, entry[0], entry[1])
+    except (ValueError, OverflowError):
+        return None
+
+
+def _nearest(name: str, ref) -> tuple[Optional[_dt.date], str]:
+    """The occurrence of ``name`` nearest the reference day (the reference year without one)."""
+    if ref is None or ref.year is None:
+        return None, "none"
+    if ref.month is None:
+        return named_day(name, ref.year), "reference"
+    here = _dt.date(ref.year, ref.month, ref.day or 15)
+    days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := named_day(name, y))]
+    return (min(days, key=lambda d: abs((d - here).days)) if days else None), "reference"
+
+
+def named_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) -> list:
+    """Named days and N年前/N年后 in ``t``, as the caller's candidate records."""
+    P = _pats()
+    out = []
+    for mt in P["named"].finditer(t):
+        if mt["y"]:
+            day, kind, src = named_day(mt["nd"], _periods.year_num(mt["y"], lx)), "absolute", None
+        elif mt["ry"]:
+            y = ref.year + lx["relative_year"][mt["ry"]] if ref is not None and ref.year is not None else None
+            day, kind, src = named_day(mt["nd"], y), "relative", ref_src(ref)
+        else:
+            day, src = _nearest(mt["nd"], ref)
+            kind, src = "relative", ref_src(ref)
+        c = make(mt.start(), mt.end(), "named-day", kind=kind, y=day and day.year, m=day and day.month,
+                 d=day and day.day, prec="day", year_source=src, score=0.8)
+        if day is None and (mt["y"] or (ref is not None and ref.year is not None)):
+            c.why = "no calendar"
+        out.append(c)
+    for mt in P["years-from"].finditer(t):
+        n = _num(mt["n"])
+        if n is None or n == 0:
+            continue
+        y = ref.year + lx["years_from_reference"][mt["dir"]] * n if ref is not None and ref.year is not None else None
+        m, d = _num(mt["m"]), _num(mt["d"])
+        out.append(make(mt.start(), mt.end(), "years-from-reference", kind="relative", y=y, m=m, d=d,
+                        prec=_prec(m, d), year_source=ref_src(ref), score=0.75))
+    return out

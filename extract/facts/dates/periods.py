@@ -1,0 +1,177 @@
+"""Parts of years, year ends, weekdays, year ranges and unresolved reasons (issue 15).
+
+Helpers for :mod:`extract.facts.dates`, kept apart so that module stays readable. The words
+come from ``extract/data/date_lexicon.json`` (``year_parts``, ``year_end_words``, ``weekdays``,
+``week_words``, ``week_offsets``, ``anaphoric_year``).
+
+Conventions (documented choices):
+
+* A quarter or a half is a range of days: ``value`` is its first day, ``end_value`` its last,
+  ``precision`` ``quarter`` or ``half`` (``2021年前三季度`` -> 2021-01-01 … 2021-09-30,
+  precision ``quarter``; ``上半年`` alone is the reference year's). ``kind`` says where its
+  year came from (``absolute`` printed, ``relative`` from the reference), ``since`` with 以来.
+* 年底/年末/岁末 are December at month precision (``去年底`` -> ``2023-12``, ``2020年岁末`` ->
+  ``2020-12``); 月底/月末 keep their month (``3月底`` -> ``2024-03``); a printed day keeps day
+  precision (``12月31日``).
+* A weekday (周五, 星期五, 礼拜天) is the day of that name in the reference week, weeks starting
+  on Monday as in Chinese usage; 上周五/下周五 move a week. 上周/本周/下周 alone are the week:
+  ``value`` its Monday, ``end_value`` its Sunday, precision ``week``. 每周五 recurs: no date.
+* A year range ``2014至2016年`` has ``value`` 2014 and ``end_value`` 2016 at year precision; an
+  end that is a part of a year (``2018年至2021年上半年``) ends on that part's last day
+  (``end_value`` 2021-06-30) while ``value`` keeps the start's precision (``2018``).
+* A date whose value is null says why in ``unresolved`` (:func:`unresolved_reason`).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from functools import cache
+from typing import Callable, Optional
+
+__all__ = ["year_pattern", "part_bounds", "part_after", "period_candidates", "unresolved_reason", "year_num", "NEEDS"]
+
+SP = r"[ \t\u3000]*"
+_CN_YEAR_DIGITS = "〇○零Ｏ一二三四五六七八九"
+
+
+def year_pattern(name: str = "y") -> str:
+    """A printed year: 1800-2099 in Arabic digits, or four Chinese digits, where CTB's ASCII
+    0 may stand for 〇 (二00二 after full-width digits are made ASCII)."""
+    return (rf"(?P<{name}>(?<![0-9.])(?:1[89]|20)[0-9]{{2}}"
+            rf"|(?<![0-9{_CN_YEAR_DIGITS}十])(?=[0-9]{{0,3}}[{_CN_YEAR_DIGITS}])[0-9{_CN_YEAR_DIGITS}]{{4}})")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pats() -> dict[str, re.Pattern]:
+    from ._base import lexicon  # loaded on first use, like the rest of the date data
+
+    lx = lexicon()
+    parts = _alt(lx["year_parts"])
+    conn = _alt(lx["range_connectors"])
+    week = _alt(lx["week_words"])
+    days = "".join(lx["weekdays"])
+    offs = _alt(lx["week_offsets"])
+    return {
+        "x-part": re.compile(rf"{SP}(?P<part>{parts})"),
+        "part": re.compile(rf"(?P<part>{parts})"),
+        "year-end": re.compile(rf"(?<![0-9〇○零一二三四五六七八九十年月今去明前上本当同])(?P<ye>{_alt(lx['year_end_words'])})"),
+        "weekday": re.compile(rf"(?<![每逢0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])(?![年刊报末])"),
+        "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
+        "year-range": re.compile(
+            rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年"),
+        "anaphoric-year": re.compile(  # not 本次年会, 一次年检
+            rf"(?<![本这此每该首多几一二两三四五六七八九十上下])(?P<ay>{_alt(lx['anaphoric_year'])})(?![0-9一二三四五六七八九十会检薪])"),
+    }
+
+
+def part_after(t: str, pos: int) -> Optional[re.Match]:
+    """A part of the year (上半年, 前三季度) right at ``pos``."""
+    return _pats()["x-part"].match(t, pos)
+
+
+def part_bounds(y: Optional[int], entry) -> tuple[str, tuple, tuple]:
+    """(precision, (y, m1, 1), (y, m2, last day)) of a ``year_parts`` entry in year ``y``."""
+    prec, m1, m2 = entry
+    last = calendar.monthrange(y, m2)[1] if y is not None and _dt.MINYEAR <= y <= _dt.MAXYEAR else 31
+    return prec, (y, m1, 1), (y, m2, last)
+
+
+def _week_monday(ref, off: int) -> Optional[_dt.date]:
+    try:
+        day = _dt.date(ref.year, ref.month, ref.day)
+        return day - _dt.timedelta(days=day.isoweekday() - 1) + _dt.timedelta(weeks=off)
+    except (TypeError, ValueError, OverflowError, AttributeError):
+        return None
+
+
+def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) -> list:
+    """The issue 15 candidates of ``t``: parts of the year standing alone (上半年), year ends
+    standing alone (年底), weekdays and weeks, year ranges and 当年-style anaphoric years.
+    ``make`` builds the caller's candidate record; ``ref_src`` names the reference's source."""
+    P = _pats()
+    out = []
+    ry = ref.year if ref is not None else None
+    for mt in P["part"].finditer(t):
+        prec, (y, m, d), end = part_bounds(ry, lx["year_parts"][mt["part"]])
+        out.append(make(mt.start(), mt.end(), "year-part", kind="relative", y=y, m=m, d=d, prec=prec,
+                        end_ymd=(*end, "day"), year_source=ref_src(ref), score=0.8))
+    for mt in P["year-end"].finditer(t):
+        unit = lx["year_end_words"][mt["ye"]]
+        m = 12 if unit == "year" else (ref.month if ref is not None else None)
+        out.append(make(mt.start(), mt.end(), "year-end", kind="relative", y=ry, m=m, prec="month",
+                        year_source=ref_src(ref), score=0.75))
+    for mt in P["weekday"].finditer(t):
+        after = t[mt.end():mt.end() + 2]
+        if any(after.startswith(w) for w in lx["weekday_not_before"]):
+            continue  # 周五说: a person
+        off = lx["week_offsets"].get(mt["off"] or "", 0)
+        monday = _week_monday(ref, off)
+        day = monday + _dt.timedelta(days=lx["weekdays"][mt["wd"]] - 1) if monday else None
+        out.append(make(mt.start(), mt.end(), "weekday", kind="relative", y=day and day.year,
+                        m=day and day.month, d=day and day.day, prec="day", year_source=ref_src(ref), score=0.75))
+    for mt in P["week"].finditer(t):
+        monday = _week_monday(ref, lx["week_offsets"][mt["off"]])
+        sunday = monday + _dt.timedelta(days=6) if monday else None
+        out.append(make(mt.start(), mt.end(), "week", kind="relative", y=monday and monday.year,
+                        m=monday and monday.month, d=monday and monday.day, prec="week",
+                        end_ymd=(sunday and sunday.year, sunday and sunday.month, sunday and sunday.day, "day"),
+                        year_source=ref_src(ref), score=0.7))
+    for mt in P["year-range"].finditer(t):
+        out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
+                        end_ymd=(year_num(mt["y2"], lx), None, None, "year"), score=0.9))
+    for mt in P["anaphoric-year"].finditer(t):
+        out.append(make(mt.start(), mt.end(), "anaphoric-year", kind="relative", prec="year", score=0.7,
+                        offset=lx["anaphoric_year"][mt["ay"]]))
+    return out
+
+
+def year_num(s: Optional[str], lx: dict) -> Optional[int]:
+    """A printed year's number: Arabic, Chinese digit by digit, or both mixed (二00二)."""
+    if not s:
+        return None
+    digits = lx["cn_digits"]
+    out = 0
+    for ch in s:
+        if ch.isascii() and ch.isdigit():
+            out = out * 10 + int(ch)
+        elif ch in digits and digits[ch] < 10:
+            out = out * 10 + digits[ch]
+        else:
+            return None
+    return out
+
+
+#: What a candidate needs from the reference date when nothing printed gives it.
+NEEDS = {
+    "relative-year": "year", "month-range": "year", "month-day": "year", "year-part": "year",
+    "year-end": "year", "relative-month": "month", "day-of-month": "month",
+    "relative-day": "day", "weekday": "day", "week": "day",
+    "named-day": "year", "years-from-reference": "year",
+}
+
+
+def unresolved_reason(rule: str, kind: str, ref, printed_year: bool, why: Optional[str]) -> str:
+    """Why a date's value is null: ``vague``, ``no reference date``, ``no reference year``
+    (``…month``, ``…day``), ``no antecedent`` (当日, 当年 with nothing before), ``event day``
+    (在拿到合同当天), ``no calendar`` (春节 in a year the lunar table lacks), ``impossible date`` (2月30日, 13月) or ``out of range``."""
+    if why:
+        return why
+    if kind == "vague":
+        return "vague"
+    base = rule.split("+", 1)[0]
+    need = None if printed_year else NEEDS.get(base)
+    if need:
+        if ref is None or getattr(ref, "source", None) == "none" and ref.year is None:
+            return "no reference date"
+        if ref.year is None:
+            return "no reference year"
+        if need in ("month", "day") and ref.month is None:
+            return "no reference month"
+        if need == "day" and ref.day is None:
+            return "no reference day"
+    return "impossible date"
