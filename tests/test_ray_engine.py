@@ -82,7 +82,7 @@ def generated(tmp_path_factory):
     if not CTB.exists():
         pytest.skip("CTB6 corpus not available (../shared)")
     folder = tmp_path_factory.mktemp("gen")
-    bench_module("gen_versions").generate(folder, 40, "2-4", 14)
+    bench_module("gen_versions").generate(folder, 30, "2-4", 14, per_page=3)
     return folder
 
 
@@ -162,7 +162,7 @@ def test_generated_set_equal_to_local(cluster, generated, local_gen, tmp_path):
     r = newsfacts("extract", str(generated), "--engine", "ray", "--address", cluster, "-o", str(out))
     assert r.returncode == 0, r.stderr.decode()[-3000:]
     local = (local_gen / "facts.jsonl").read_bytes()
-    assert local.count(b'"record_type":"story"') >= 150
+    assert local.count(b'"record_type":"story"') >= 100
     assert shard_bytes(out) == local
     ck = tmp_path / "ck"
     r = newsfacts("check", str(out), "--engine", "ray", "--address", cluster, "-o", str(ck))
@@ -171,7 +171,7 @@ def test_generated_set_equal_to_local(cluster, generated, local_gen, tmp_path):
     assert sorted(conflicts.splitlines()) == sorted((local_gen / "conflicts.jsonl").read_bytes().splitlines())
     assert conflicts == (local_gen / "conflicts.jsonl").read_bytes()
     groups = b"".join((ck / g["file"]).read_bytes() for g in orjson.loads((ck / "manifest.json").read_bytes())["groups"])
-    assert groups == (local_gen / "groups.jsonl").read_bytes() and groups.count(b"\n") >= 30
+    assert groups == (local_gen / "groups.jsonl").read_bytes() and groups.count(b"\n") >= 20
 
 
 def _extractor_pids() -> list[int]:

@@ -1,0 +1,103 @@
+"""Ray engine throughput: one node against two nodes (each ``--num-cpus 1``), in the same run.
+
+    python bench/bench_ray.py [--stories 40] [--repeat 1]
+
+Starts a head node (``ray start --head --num-cpus 1``) on free ports in a temporary folder,
+extracts a generated set (bench/gen_versions.py, CTB6 stories in pages) with ``--engine ray``,
+joins a second node (``ray start --address``, ``--num-cpus 1``), extracts the same set again,
+and stops both (``ray stop``). Prints stories a second on one and on two nodes and the ratio,
+and the per-core rate docs/scale.md uses. Each run includes the engine's fixed costs (the
+actors loading the pipeline, the stages' scheduling), as a user's run does.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+RAY = str(Path(sys.executable).parent / "ray")
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ports() -> list[str]:
+    return [a for o in ("--node-manager-port", "--object-manager-port", "--dashboard-agent-listen-port",
+                        "--dashboard-agent-grpc-port", "--metrics-export-port", "--runtime-env-agent-port")
+            for a in (o, str(_port()))]
+
+
+def env() -> dict[str, str]:
+    return dict(os.environ, RAY_USAGE_STATS_ENABLED="0", RAY_AUTH_MODE="disabled", PYTHONPATH=str(ROOT))
+
+
+def start_head(tmp: str) -> str:
+    port = _port()
+    subprocess.run([RAY, "start", "--head", "--num-cpus", "1", "--port", str(port), "--node-ip-address", "127.0.0.1",
+                    "--temp-dir", tmp, "--include-dashboard", "false", "--disable-usage-stats", *_ports()],
+                   check=True, env=env(), capture_output=True)
+    return f"127.0.0.1:{port}"
+
+
+def join(address: str) -> None:
+    subprocess.run([RAY, "start", "--address", address, "--num-cpus", "1", "--node-ip-address", "127.0.0.1",
+                    "--disable-usage-stats", *_ports()], check=True, env=env(), capture_output=True)
+
+
+def extract_once(inputs: list[str], out: str, address: str) -> tuple[float, int]:
+    """Seconds and stories of one ``extract --engine ray`` (a fresh driver, as the CLI runs)."""
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "extract", "extract", *inputs, "--engine", "ray", "--address", address,
+                        "-o", out], env=env(), capture_output=True, cwd=ROOT)
+    secs = time.perf_counter() - t
+    if r.returncode not in (0, 1):
+        raise SystemExit(r.stderr.decode()[-3000:])
+    import orjson
+
+    return secs, orjson.loads((Path(out) / "manifest.json").read_bytes())["stories"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--stories", type=int, default=30, help="source stories of the generated set (2-4 versions each)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs each way (the fastest counts)")
+    a = ap.parse_args()
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_versions", ROOT / "bench" / "gen_versions.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    work = Path(tempfile.mkdtemp(prefix="nfbench", dir="/tmp"))
+    gen.generate(work / "set", a.stories, "2-4", 5, per_page=3)
+    tmp = tempfile.mkdtemp(prefix="nfray", dir="/tmp")
+    try:
+        address = start_head(tmp)
+        one = min(extract_once([str(work / "set")], str(work / "one"), address) for _ in range(a.repeat))
+        join(address)
+        time.sleep(2)
+        two = min(extract_once([str(work / "set")], str(work / "two"), address) for _ in range(a.repeat))
+    finally:
+        subprocess.run([RAY, "stop"], env=env(), capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    same = all((work / "one" / f).read_bytes() == (work / "two" / f).read_bytes()
+               for f in os.listdir(work / "one"))
+    print(f"stories {one[1]}; one node {one[0]:.1f} s ({one[1] / one[0]:.2f} stories/s), "
+          f"two nodes {two[0]:.1f} s ({two[1] / two[0]:.2f} stories/s); "
+          f"two/one throughput ratio {one[0] / two[0]:.2f}; outputs identical: {same}")
+    print(f"per-core rate with fixed costs (one node, one CPU): {one[1] / one[0]:.2f} stories/s")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
