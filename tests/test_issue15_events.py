@@ -163,3 +163,29 @@ def test_trigger_list_integrity():
     assert all(2 <= len(w) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in w) for w in words), words
     assert {"起步", "打死", "击毙", "关停", "攻击", "被杀"} <= set(words)
     assert list(words) == sorted(words, key=len, reverse=True)  # longest first: 主持召开 before 召开
+
+
+def test_location_span_round_trips_through_the_loader(tmp_path):
+    """Event.location_span is loaded as location_start/location_end (its text is location)."""
+    from sqlalchemy import select
+
+    from extract.load import load_paths, make_engine
+    from extract.load import tables as T
+    from extract.output import write_jsonl
+    from schemas import SourceRef, StoryRecord
+
+    body = "新华社西昌3月20日电 3月20日在西昌卫星发射中心发射了一颗卫星。"
+    evs = events(body)
+    (e,) = [e for e in evs if e.location]
+    assert e.location == "西昌卫星发射中心"
+    rec = StoryRecord(story_id="s1", source=SourceRef(path="p.txt", doc_id="p.txt"), start=0, end=len(body),
+                      text=body, dates=[e.date], events=evs)
+    path = tmp_path / "facts.jsonl"
+    write_jsonl([rec], str(path))
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    load_paths([str(path)], url)
+    with make_engine(url).connect() as conn:
+        rows = conn.execute(select(T.events.c.location, T.events.c.location_start, T.events.c.location_end)
+                            .order_by(T.events.c.idx)).all()
+    back = [Mention(start=a, end=b, text=loc) if a is not None else None for loc, a, b in rows]
+    assert back == [x.location_span for x in evs]

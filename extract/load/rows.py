@@ -89,7 +89,10 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
     for i, e in enumerate(rec.events):
         eid = f"{key}:e{i}"
         date = {f"date_{k}": v for k, v in _scalars(e.date).items()}
-        out[T.events].append(_scalars(e, event_id=eid, story_key=key, idx=i, **date))
+        span = e.location_span  # a Mention: its offsets as columns, its text is the location's
+        out[T.events].append(_scalars(e, event_id=eid, story_key=key, idx=i, **date,
+                                      location_start=span.start if span else None,
+                                      location_end=span.end if span else None))
         for j, name in enumerate(e.officials):
             out[T.event_officials].append({"event_id": eid, "idx": j, "name": name})
     for i, c in enumerate(rec.claims):

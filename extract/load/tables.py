@@ -138,6 +138,8 @@ events = Table(
     "events", metadata,
     Column("event_id", ID, primary_key=True), _story_fk(), Column("idx", Integer, nullable=False),
     Column("trigger", Text, nullable=False), Column("location", Text),
+    # Event.location_span (a Mention): its offsets; its text is ``location``
+    Column("location_start", OFFSET), Column("location_end", OFFSET),
     *_fact(),
     Column("date_value", Text, index=True), Column("date_end_value", Text),
     Column("date_precision", Text), Column("date_kind", Text, nullable=False),
