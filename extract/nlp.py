@@ -22,15 +22,53 @@ from . import model
 from .errors import ModelMissingError
 from .facts import registry
 
-# The components, their modules and order come from the registry (extract/facts/registry.py).
-COMPONENTS = tuple(c.name for c in registry.COMPONENTS)
+# The components, their modules and declarations come from the registry (extract/facts/registry.py).
 MODULES = {c.name: c.module for c in registry.COMPONENTS}
 
 
+def pipeline_order(components: tuple[registry.Component, ...] = registry.COMPONENTS) -> list[str]:
+    """Component names in an order where each runs after every component that assigns what it
+    requires (a topological sort; where the declarations leave it open, ``components``' order).
+
+    A requirement nobody assigns is not an ordering constraint (spaCy's ``analyze_pipes`` reports
+    it); a cycle raises ValueError."""
+    assigners: dict[str, set[str]] = {}
+    for c in components:
+        for attr in c.assigns:
+            assigners.setdefault(attr, set()).add(c.name)
+    before = {c.name: {a for attr in c.requires for a in assigners.get(attr, ()) if a != c.name}
+              for c in components}
+    order: list[str] = []
+    while len(order) < len(components):
+        ready = next((c.name for c in components if c.name not in order and before[c.name] <= set(order)), None)
+        if ready is None:
+            left = sorted(set(before) - set(order))
+            raise ValueError(f"components require each other's output in a cycle: {', '.join(left)}")
+        order.append(ready)
+    return order
+
+
+COMPONENTS = tuple(pipeline_order())
+
+
+def _declare(c: registry.Component) -> None:
+    """Give a factory the registry's ``requires``/``assigns`` when its decorator did not; a
+    factory that declares something else is an error (the registry is the one definition)."""
+    meta = Language.get_factory_meta(c.name)
+    for key in ("requires", "assigns"):
+        have, want = list(getattr(meta, key) or ()), list(getattr(c, key))
+        if not have and want:
+            setattr(meta, key, want)
+        elif have != want:
+            raise RuntimeError(f"factory {c.name!r} declares {key}={have}, the registry {want}")
+
+
 def register_components() -> list[str]:
-    """Import the component modules so their ``Language.factory`` registrations exist."""
+    """Import the component modules so their ``Language.factory`` registrations exist, with the
+    registry's declarations; returns the component names in pipeline order."""
     for c in registry.COMPONENTS:
         importlib.import_module(c.module)
+        _declare(c)
     return list(COMPONENTS)
 
 

@@ -54,3 +54,60 @@ def test_loader_row_count_is_the_rows_a_story_makes(seed_records) -> None:
     assert stories
     for rec in stories:
         assert _story_rows(rec) == sum(len(rows) for rows in story_rows(rec, "x").values())
+
+
+# --- requires / assigns: the pipeline order follows from the declarations -------------------------
+
+def test_factories_declare_the_registry_requires_and_assigns() -> None:
+    from spacy.language import Language
+
+    from extract.nlp import register_components
+
+    register_components()
+    for c in registry.COMPONENTS:
+        meta = Language.get_factory_meta(c.name)
+        assert (list(meta.requires), list(meta.assigns)) == (list(c.requires), list(c.assigns)), c.name
+
+
+def test_pipeline_order_follows_the_declarations_whatever_the_listing_order() -> None:
+    from extract.nlp import pipeline_order
+
+    assert pipeline_order() == [c.name for c in registry.COMPONENTS]
+    shuffled = tuple(reversed(registry.COMPONENTS))
+    order = pipeline_order(shuffled)
+    assert sorted(order) == sorted(c.name for c in registry.COMPONENTS)
+    for c in shuffled:
+        for attr in c.requires:
+            for other in shuffled:
+                if attr in other.assigns and other.name != c.name:
+                    assert order.index(other.name) < order.index(c.name), (other.name, c.name)
+
+
+def test_a_cycle_in_the_declarations_is_an_error() -> None:
+    import pytest
+
+    from extract.nlp import pipeline_order
+
+    a = registry.Component("a", "m", "f", assigns=("doc._.a",), requires=("doc._.b",))
+    b = registry.Component("b", "m", "f", assigns=("doc._.b",), requires=("doc._.a",))
+    with pytest.raises(ValueError, match="cycle"):
+        pipeline_order((a, b))
+
+
+def test_a_users_add_pipe_order_problem_is_reported_by_analyze_pipes() -> None:
+    import spacy
+
+    from extract.nlp import register_components
+
+    register_components()
+    nlp = spacy.blank("zh")
+    for name in ("events", "dates", "officials", "recognizer"):  # every one too early
+        nlp.add_pipe(name)
+    problems = nlp.analyze_pipes()["problems"]
+    assert sorted(problems["events"]) == ["doc._.dates", "doc._.officials"]
+    assert problems["officials"] == ["doc.spans"]
+    assert problems["dates"] == [] and problems["recognizer"] == []
+
+
+def test_the_built_pipeline_has_no_order_problems(nlp) -> None:
+    assert all(not attrs for attrs in nlp.analyze_pipes()["problems"].values())

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from schemas import Mention, Official, Position
 
-from . import binding, lexicon
+from . import binding, lexicon, registry
 from .recognizer import SPANS_KEY, recognized
 
 if not Doc.has_extension("officials"):
@@ -714,7 +714,7 @@ class OfficialsComponent:
         return doc
 
 
-@Language.factory("officials", default_config={})
+@Language.factory("officials", default_config={}, **registry.BY_NAME["officials"].declared)
 def make_officials(nlp: Language, name: str) -> OfficialsComponent:
     """Factory for the "officials" pipeline component."""
     return OfficialsComponent(nlp, name)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from schemas import Mention, Official, Organization
 
-from . import lexicon
+from . import lexicon, registry
 from .officials import ANON, DIRTY, TextView, _title_re, is_org_name, org_before
 
 if not Doc.has_extension("organizations"):
@@ -215,12 +215,11 @@ class OrganizationsComponent:
         _known_re(), _strong_re(), _title_re()
 
     def __call__(self, doc: Doc) -> Doc:
-        officials = doc._.officials if Doc.has_extension("officials") else None
-        doc._.organizations = find_organizations(doc_text(doc), officials)
+        doc._.organizations = find_organizations(doc_text(doc))
         return doc
 
 
-@Language.factory("organizations", default_config={})
+@Language.factory("organizations", default_config={}, **registry.BY_NAME["organizations"].declared)
 def make_organizations(nlp: Language, name: str) -> OrganizationsComponent:
     """Factory for the "organizations" pipeline component."""
     return OrganizationsComponent(nlp, name)

@@ -21,21 +21,37 @@ class Component:
     name: str               # the factory name (and, for a fact kind, the Doc extension and record field)
     module: str             # the module whose import registers the factory
     factory: str            # the factory function in ``module`` (the entry point's target)
+    assigns: tuple[str, ...] = ()    # what it sets (spaCy's ``Language.factory(assigns=...)``)
+    requires: tuple[str, ...] = ()   # what it reads that another component sets
     fact: bool = True       # its output is a fact list of the story record
 
     @property
     def entry_point(self) -> str:
         return f"{self.module}:{self.factory}"
 
+    @property
+    def declared(self) -> dict[str, list[str]]:
+        """``requires`` and ``assigns`` as ``Language.factory`` takes them."""
+        return {"requires": list(self.requires), "assigns": list(self.assigns)}
 
-#: Every component, in a valid pipeline order.
+
+#: Every component. The pipeline's order follows from ``requires`` and ``assigns``
+#: (``extract.nlp.pipeline_order``); where they leave it open, this order is kept.
+#: ``doc._.reference_date`` is read by "dates" but set by the pipeline before any component
+#: runs, so it is nobody's ``assigns`` and nobody's ``requires``.
 COMPONENTS: tuple[Component, ...] = (
-    Component("recognizer", "extract.facts.recognizer", "make_recognizer", fact=False),
-    Component("officials", "extract.facts.officials", "make_officials"),
-    Component("organizations", "extract.facts.organizations", "make_organizations"),
-    Component("claims", "extract.facts.claims", "make_claims"),
-    Component("dates", "extract.facts.dates", "make_dates"),
-    Component("events", "extract.facts.events", "make_events"),
+    Component("recognizer", "extract.facts.recognizer", "make_recognizer", fact=False,
+              assigns=("doc.spans",)),  # doc.spans["ner"]: PER, ORG, TITLE, LOC
+    Component("officials", "extract.facts.officials", "make_officials",
+              assigns=("doc._.officials",), requires=("doc.spans",)),  # the recogniser's names re-cut the rules'
+    Component("organizations", "extract.facts.organizations", "make_organizations",
+              assigns=("doc._.organizations",)),
+    Component("claims", "extract.facts.claims", "make_claims",
+              assigns=("doc._.claims",), requires=("doc.spans",)),  # a number inside a recognised name is no claim
+    Component("dates", "extract.facts.dates", "make_dates",
+              assigns=("doc._.dates",)),
+    Component("events", "extract.facts.events", "make_events",
+              assigns=("doc._.events",), requires=("doc._.dates", "doc._.officials")),
 )
 
 BY_NAME: dict[str, Component] = {c.name: c for c in COMPONENTS}
