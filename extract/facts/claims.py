@@ -73,13 +73,13 @@ from extract.facts.numbers import (
     parse_power,
 )
 from schemas import Claim
+from extract.text.sentences import split_sentences
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 UNITS_FILE = DATA_DIR / "units.txt"
 LEXICON_FILE = DATA_DIR / "claim_lexicon.json"
 
-SENTENCE_END = "。！？；!?;\n"
-CLAUSE_END = SENTENCE_END + "，,：:（()）"
+CLAUSE_END = "。！？；!?;\n" + "，,：:（()）"  # sentences: extract.text.sentences
 _UNIT_ALIASES = {"％": "%"}
 MAX_NUMERAL_CHARS = 40      # longer numerals are codes or debris, not quantities
 MAX_CLAIM_DIGITS = 30       # values from 10^30 on are not quantities in news
@@ -516,13 +516,9 @@ def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Dec
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in regex.finditer(f"[{regex.escape(SENTENCE_END)}]", text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+    """The record's sentences (issue 11: one splitter for every extractor and the records), so a
+    claim's ``sentence`` is the text of a record sentence."""
+    return split_sentences(text)
 
 
 def _to_claim(text: str, cand: _Candidate, ctx: _Context, pats: _Patterns, earlier: list[Claim]) -> Claim:
@@ -616,13 +612,17 @@ def _drop_comparison(phrase: str, pats: _Patterns) -> str:
 
 
 def _period(cand: _Candidate, ctx: _Context, idx: int, text: str, pats: _Patterns) -> Optional[str]:
-    """The last time expression before the claim in its sentence, else the first after it."""
+    """The last time expression before the claim in its sentence, else the first after it; a ；
+    bounds the search like a sentence end (coordinate clauses have periods of their own)."""
     starts, ends, texts = ctx.periods_of(text, idx, pats)
+    s_start, s_end = ctx.sentences[idx]
+    lo = max(text.rfind("；", s_start, cand.start), text.rfind(";", s_start, cand.start))
+    hi = min([i for i in (text.find("；", cand.end, s_end), text.find(";", cand.end, s_end)) if i >= 0] or [s_end])
     k = bisect.bisect_right(ends, cand.start)      # periods ending at or before the claim
-    if k:
+    if k and starts[k - 1] > lo:
         return texts[k - 1]
     k = bisect.bisect_left(starts, cand.end)
-    return texts[k] if k < len(texts) else None
+    return texts[k] if k < len(texts) and ends[k] <= hi else None
 
 
 class ClaimsComponent:
