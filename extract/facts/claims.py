@@ -53,11 +53,8 @@ sought at most ``MEASURE_WINDOW`` characters back.
 from __future__ import annotations
 
 import bisect
-import functools
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Optional
 
 import regex
@@ -74,134 +71,17 @@ from extract.facts.numbers import (
 )
 from schemas import Claim
 from extract.text.sentences import split_sentences
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-UNITS_FILE = DATA_DIR / "units.txt"
-LEXICON_FILE = DATA_DIR / "claim_lexicon.json"
-
-CLAUSE_END = "。！？；!?;\n" + "，,：:（()）"  # sentences: extract.text.sentences
-_UNIT_ALIASES = {"％": "%"}
-MAX_NUMERAL_CHARS = 40      # longer numerals are codes or debris, not quantities
-MAX_CLAIM_DIGITS = 30       # values from 10^30 on are not quantities in news
-MAX_SENTENCE = 600          # a longer "sentence" is run-on text: quote a window instead
-SENTENCE_WINDOW = 200
-MEASURE_WINDOW = 100
-_PRODUCT = "×✕"
-_MALFORMED_BEFORE = regex.compile(r"[0-9０-９][.．,][ \u3000]?$")
-_MALFORMED_AFTER = regex.compile(r"[ \u3000]?[.．,][0-9０-９]")
+from extract.facts.claims_filters import (
+    _in_product, _inside_name, _is_ordinal, _is_period, _is_year, _mixed_numeral, _restates_list,
+)
+from extract.facts.claims_measure import _measure
+from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
+    CLAUSE_END, MAX_CLAIM_DIGITS, MAX_NUMERAL_CHARS, MAX_SENTENCE, MEASURE_WINDOW, SENTENCE_WINDOW,
+    _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _UNIT_ALIASES, _Patterns, _patterns, load_lexicon, load_units,
+)
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
-
-
-def _alternation(words: list[str] | set[str]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-@functools.cache
-def load_units() -> tuple[str, ...]:
-    """Units from ``units.txt``, in file order."""
-    units = []
-    for line in UNITS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            units.append(line)
-    return tuple(units)
-
-
-@functools.cache
-def load_lexicon() -> dict:
-    """The raw ``claim_lexicon.json``."""
-    return json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    number: regex.Pattern
-    unit: regex.Pattern
-    prefix: regex.Pattern
-    infix: regex.Pattern
-    suffix: regex.Pattern
-    separator: regex.Pattern
-    set_phrase: regex.Pattern
-    period: regex.Pattern
-    direction: regex.Pattern
-    leading: regex.Pattern
-    trailing: regex.Pattern
-    code: regex.Pattern     # a character next to which a number is a code (5G, GOIP3)
-    direction_reach: int    # longest direction word + filler: how far back a direction can start
-    names: regex.Pattern    # names holding a numeral (三棵树, orgs.tsv names): no quantity inside
-    session: regex.Pattern  # N届 followed by this starts a session name: an ordinal
-    ordinal_suffix: regex.Pattern   # after the number (and unit): a label (二年级, 3号线)
-    approx_verb: regex.Pattern      # 约占…: the verb says the number is approximate
-    stop: regex.Pattern     # where the noun phrase after a count unit ends
-    comparison: regex.Pattern       # 比上年…: a baseline before the number, not the measure
-    lex: dict = field(repr=False)
-
-
-@functools.cache
-def _patterns() -> _Patterns:
-    lex = load_lexicon()
-    tables = numeral_tables()
-    digits = "".join(tables.digits)
-    mags = "".join(tables.magnitudes)
-    cn = regex.escape(tables.numeral_chars + tables.vague_digit)
-    points = "".join(tables.decimal_points)
-    pct = _alternation(list(tables.percent_prefixes))
-    # thousands groups: one separator throughout (1,389; １２３，４５６．７８ with the full-width comma)
-    arabic = (r"[0-9０-９]{1,3}(?P<sep>[,，])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*"
-              r"(?:[.．][0-9０-９]+)?(?![0-9０-９])"
-              r"|[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9.．])"
-              r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
-    sup = regex.escape("".join(tables.superscripts))
-    number = (rf"(?P<pct>{pct})?(?:(?P<arabic>{arabic})(?P<sup>[{sup}]+)?(?P<amag>[十百千{mags}]*)"
-              rf"|(?P<cn>[{cn}]+(?:[{points}][{digits}]+[{mags}]*)?))")
-    fillers = _alternation(lex["direction_fillers"])
-    return _Patterns(
-        number=regex.compile(number),
-        unit=regex.compile(_alternation(load_units())),
-        prefix=regex.compile(rf"(?:{_alternation(list(lex['qualifier_prefixes']))})[ \u3000]?$"),
-        infix=regex.compile(rf"(?P<q>{_alternation(list(lex['qualifier_infixes']))})(?P<mag>[{mags}]*)"),
-        suffix=regex.compile(_alternation(list(lex["qualifier_suffixes"]))),
-        separator=regex.compile(rf"[ \u3000]?(?:{_alternation(lex['range_separators'])})[ \u3000]?"),
-        set_phrase=regex.compile("|".join([_alternation(lex["set_phrases"])] + lex["set_phrase_patterns"])),
-        period=regex.compile("|".join(f"(?:{p})" for p in lex["period_patterns"])),
-        direction=regex.compile(rf"(?P<w>{_alternation(list(lex['direction_words']))})(?:{fillers})?$"),
-        leading=regex.compile(rf"^(?:[“”\"'‘’《》\s]|{_alternation(lex['measure_leading_words'])})+"),
-        trailing=regex.compile(
-            rf"(?:[“”\"'‘’\s]|{_alternation(lex['measure_trailing_words'] + list(lex['direction_words']))})+$"),
-        code=regex.compile(f"[{lex['code_neighbours']}]"),
-        direction_reach=max(map(len, lex["direction_words"])) + max(map(len, lex["direction_fillers"]), default=0),
-        names=regex.compile(_alternation(_names_with_numerals(lex, tables))),
-        session=regex.compile(_alternation(lex["session_name_starts"])),
-        ordinal_suffix=regex.compile(_alternation(lex["ordinal_suffixes"])),
-        approx_verb=regex.compile(_alternation(lex["approx_verbs"])),
-        stop=regex.compile(_alternation(lex["measure_stop_words"] + list(lex["direction_words"])
-                                        + _trigger_words()) + rf"|[{regex.escape(CLAUSE_END)}、0-9０-９{cn}]"),
-        comparison=regex.compile(rf"^(?:{_alternation(lex['comparison_heads'])})"),
-        lex=lex,
-    )
-
-
-def _names_with_numerals(lex: dict, tables) -> list[str]:
-    """Names whose numerals are no quantity: the lexicon's list plus every organisation name or
-    alias in orgs.tsv that holds a numeral and a unit right after it (三棵树, 五粮液)."""
-    from extract.facts import lexicon as org_lexicon
-
-    numeral = set(tables.digits) | set(tables.multipliers) | set(tables.magnitudes)
-    names = set(lex["names_with_numerals"])
-    for name in org_lexicon.org_index():
-        if len(name) >= 3 and any(ch in numeral for ch in name):
-            names.add(name)
-    return sorted(names)
-
-
-def _trigger_words() -> list[str]:
-    """Event trigger verbs (event_triggers.txt): a noun phrase after a count ends at one."""
-    from extract.facts.events import triggers
-
-    return list(triggers())
 
 
 @dataclass
@@ -361,57 +241,7 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     return cand
 
 
-def _mixed_numeral(text: str, start: int, end: int, tables) -> bool:
-    """二００二年, 二０一０年: Arabic and Chinese digits touching make one numeral in two scripts
-    (CTB's full-width zero for 〇), which is a year or a code, never two quantities."""
-    cn = set(tables.digits) - set("0123456789０１２３４５６７８９")
-    before = text[start - 1:start] if start else ""
-    after = text[end:end + 1]
-    is_arabic = text[start:end][:1] in "0123456789０１２３４５６７８９"
-    if is_arabic:
-        return before in cn or after in cn
-    return bool(before) and before in "0123456789０１２３４５６７８９" or bool(after) and after in "0123456789０１２３４５６７８９"
-
-
-def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
-    """Ordinals and labels, not quantities: N届 before a session name (十九届中央巡视, 十四届全国
-    人大); a number whose unit is followed by 级 (二年级, 85公斤以上级: a grade or a class); a
-    unitless number followed by a label suffix (3号线)."""
-    if cand.unit == "届" and pats.session.match(text, cand.end):
-        return True
-    if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \
-            and not text.startswith("级别", cand.end):
-        return True
-    return cand.unit is None and bool(pats.ordinal_suffix.match(text, cand.num_end))
-
-
-def _inside_name(cand: _Candidate, names) -> bool:
-    """The number starts inside a recognised name that goes on after the claim (三棵树涂料)."""
-    return any(a <= cand.num_start < b and cand.end < b for a, b in names)
-
-
-def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
-    """省、市两级 and 湖南、河南两省: a small count right after an enumeration of as many items
-    restates the list; it is not a figure of its own."""
-    if cand.value is None or cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
-        return False
-    head = text[max(0, cand.start - 30):cand.start]
-    head = regex.split(rf"[{regex.escape(CLAUSE_END)}“”《》]", head)[-1]
-    m = regex.search(r"(?:[\p{Han}]{1,8}[、和])+[\p{Han}]{1,8}$", head)
-    if not m:
-        return False
-    items = regex.split("[、和]", m.group())
-    return len(items) == cand.value
-
-
 _TOO_LARGE = Decimal(10) ** MAX_CLAIM_DIGITS
-
-
-def _in_product(text: str, start: int, end: int) -> bool:
-    """3×4米, 3×10⁴吨, 4×100米接力: a factor of a product is no quantity of its own."""
-    before = text[max(0, start - 2):start].rstrip(" \u3000")
-    after = text[end:end + 2].lstrip(" \u3000")
-    return bool(before and before[-1] in _PRODUCT or after and after[0] in _PRODUCT)
 
 
 def _rule(m: regex.Match, numeral: str, pct_unit: Optional[str], tables) -> str:
@@ -435,27 +265,6 @@ def _trim_unit_magnitude(text: str, start: int, end: int, pats: _Patterns) -> in
         if text[i] in "千百" and (u := pats.unit.match(text, i)) and len(u.group()) > 1:
             return i
     return end
-
-
-def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
-    """2023年, 二○二三年: a calendar year, not a duration."""
-    if cand.unit != "年" or cand.has_magnitude or cand.value is None:
-        return False
-    if numeral.isascii() and numeral.isdigit() and len(numeral) == 4:
-        return True
-    return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
-
-
-def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
-    """近3年, 前三季度, 未来5天, 5年来: a time reference, not a quantity."""
-    if cand.unit not in lex["time_units"]:
-        return False
-    if any(text.startswith(s, cand.end) for s in lex["period_suffixes"]):
-        return True
-    head = text[max(0, cand.num_start - 3):cand.num_start]
-    if any(head.endswith(e) for e in lex["period_prefix_exceptions"]):
-        return False
-    return any(head.endswith(p) for p in lex["period_prefixes"])
 
 
 def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
@@ -546,69 +355,6 @@ def _to_claim(text: str, cand: _Candidate, ctx: _Context, pats: _Patterns, earli
                  score=score, value=cand.value, unit=cand.unit, qualifier=cand.qualifier,
                  lower=lower, upper=upper, measure=measure, direction=direction,
                  period=_period(cand, ctx, idx, text, pats), sentence=text[s_start:s_end].strip())
-
-
-def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns) -> Optional[str]:
-    """What the number counts or measures, by one rule in three steps:
-
-    1. a count unit (``count_units``: 项, 名, 家 …) directly followed by a noun phrase: the
-       number counts that noun phrase, up to the first ``measure_stop_words`` word, verb or
-       clause break (列为九项重点任务之首 -> 重点任务; 移交3.1万名电诈犯罪嫌疑人 -> 电诈犯罪嫌疑人);
-    2. otherwise the noun phrase before the number in its clause, without leading connectives
-       and time expressions and without the verb, direction word or comparison before the
-       number (规模以上工业增加值同比增长5.2% -> 规模以上工业增加值); when those words end
-       with an object verb (移交, 投入 …) and words follow the unit, those words;
-    3. nothing left (比上年增长20%): None, and :func:`_to_claim` takes the measure of the
-       claim before it in the sentence when a direction word makes this its change.
-    """
-    if cand.unit in pats.lex["count_units"]:
-        after = cand.end
-        while after < s_end and text[after] in "“\"'‘《":
-            after += 1
-        stop = pats.stop.search(text, after, min(s_end, after + MEASURE_WINDOW))
-        noun = text[after:stop.start() if stop else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
-        if 2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun):
-            return noun
-    clause_start = max(s_start, cand.start - MEASURE_WINDOW)
-    for i in range(cand.start - 1, clause_start - 1, -1):
-        if text[i] in CLAUSE_END:
-            clause_start = i + 1
-            break
-    phrase = text[clause_start:cand.start]
-    while True:
-        old = phrase
-        if (p := pats.period.match(phrase.lstrip("“\"'‘ "))) and p.end() > 0:
-            phrase = phrase.lstrip("“\"'‘ ")[p.end():]
-        phrase = pats.leading.sub("", phrase)
-        phrase = pats.trailing.sub("", phrase)
-        phrase = _drop_comparison(phrase, pats)
-        if phrase == old:
-            break
-    if phrase.count("”") > phrase.count("“"):
-        phrase = "“" + phrase  # the leading quote was stripped with a connective: put it back
-    tail_match = regex.match(rf"[^{regex.escape(CLAUSE_END)}0-9]{{1,20}}", text[cand.end:s_end])
-    tail = tail_match.group().strip("的“”\"' ") if tail_match else ""
-    if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
-        return phrase
-    if not phrase and tail and pats.stop.match(tail):
-        return None
-    return tail or (phrase if len(phrase) >= 2 else None)
-
-
-def _drop_comparison(phrase: str, pats: _Patterns) -> str:
-    """比上年, 较去年同期, 比1998年: the baseline of a change, not the thing measured. Removed
-    when it is all that is left before the number (with a time expression after a bare 比/较)."""
-    m = pats.comparison.match(phrase)
-    if not m:
-        return phrase
-    rest = phrase[m.end():]
-    if m.group() in ("比", "较"):
-        p = pats.period.match(rest)
-        if not p or not p.end():
-            return phrase
-        rest = rest[p.end():]
-    rest = regex.sub(r"^(?:同期|相比|的)+", "", rest)
-    return rest if rest != phrase else phrase
 
 
 def _period(cand: _Candidate, ctx: _Context, idx: int, text: str, pats: _Patterns) -> Optional[str]:
