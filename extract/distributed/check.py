@@ -109,13 +109,21 @@ def _pairs(group):
     return pd.DataFrame(rows, columns=["key", "other"]).astype({"key": "int64", "other": "int64"})
 
 
+def _doc_hash(doc: str) -> int:
+    """A source document as 64 bits, so both sides of a join have one column type."""
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(doc.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little",
+                          signed=True)
+
+
 def _side(ds):
     """Stories as join rows: (key = seq, other = -1, doc, sh)."""
     import pandas as pd
 
     def conv(b):
         return pd.DataFrame({"key": b["seq"].astype("int64"), "other": np.full(len(b), -1, dtype="int64"),
-                             "doc": b["doc"], "sh": b["sh"]})
+                             "doc": np.array([_doc_hash(d) for d in b["doc"]], dtype="int64"), "sh": b["sh"]})
     return ds.map_batches(conv, batch_format="pandas")
 
 
@@ -124,7 +132,7 @@ def _pair_side(ds):
 
     def conv(b):
         return pd.DataFrame({"key": b["key"].astype("int64"), "other": b["other"].astype("int64"),
-                             "doc": [""] * len(b), "sh": [b""] * len(b)})
+                             "doc": np.zeros(len(b), dtype="int64"), "sh": [b""] * len(b)})
     return ds.map_batches(conv, batch_format="pandas")
 
 
@@ -135,11 +143,11 @@ def _attach_first(group):
     story = group[group["other"] == -1]
     if story.empty:  # pairs of a story without a signature cannot happen; keep the schema
         return pd.DataFrame({"key": np.array([], dtype="int64"), "other": np.array([], dtype="int64"),
-                             "doc": pd.Series([], dtype=object), "sh": pd.Series([], dtype=object)})
+                             "doc": np.array([], dtype="int64"), "sh": pd.Series([], dtype=object)})
     doc, sh = story["doc"].iloc[0], story["sh"].iloc[0]
     partners = sorted(set(int(x) for x in group["other"] if x != -1))
     return pd.DataFrame({"key": np.array(partners, dtype="int64"), "other": np.full(len(partners), int(story["key"].iloc[0]), dtype="int64"),
-                         "doc": [doc] * len(partners), "sh": [sh] * len(partners)})
+                         "doc": np.full(len(partners), doc, dtype="int64"), "sh": [sh] * len(partners)})
 
 
 def _verify(group):
