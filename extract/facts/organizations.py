@@ -28,7 +28,9 @@ from spacy.tokens import Doc
 from schemas import Mention, Official, Organization
 
 from . import lexicon, registry
-from .officials import ANON, DIRTY, TextView, _title_re, is_org_name, org_before
+from .orgnames import is_org_name, org_before
+from .positions import title_re
+from .textview import TextView
 
 if not Doc.has_extension("organizations"):
     Doc.set_extension("organizations", default=None)
@@ -128,17 +130,16 @@ def _candidates(c: str) -> list[_Cand]:
     cands: list[_Cand] = []
     for m in _known_re().finditer(c):
         cands.append(_Cand(m.group(), m.start(), m.end(), "known_org"))
-    for m in _title_re().finditer(c):
-        org, start = org_before(c, m.start())
-        if org and org not in (ANON, DIRTY) and not org.startswith("+"):
-            cands.append(_Cand(org, start, start + len(org), "org_before_title"))
+    for m in title_re().finditer(c):
+        found = org_before(c, m.start())
+        if found.org:
+            cands.append(_Cand(found.org, found.start, found.start + len(found.org), "org_before_title"))
     for m in _strong_re().finditer(c):
         if c.startswith(_LEGAL_FORM, m.end()):
             continue   # 集团 in 集团有限公司: the same company, not a parent
-        org, start = org_before(c, m.end())
-        if (org and org not in (ANON, DIRTY) and not org.startswith("+")
-                and len(org) >= len(m.group()) + 2):
-            cands.append(_Cand(org, start, start + len(org), "org_suffix"))
+        found = org_before(c, m.end())
+        if found.org and len(found.org) >= len(m.group()) + 2:
+            cands.append(_Cand(found.org, found.start, found.start + len(found.org), "org_suffix"))
     return cands
 
 
@@ -212,7 +213,7 @@ class OrganizationsComponent:
 
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
         """Preload lexicons and compiled patterns."""
-        _known_re(), _strong_re(), _title_re()
+        _known_re(), _strong_re(), title_re()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.organizations = find_organizations(doc_text(doc))

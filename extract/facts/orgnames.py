@@ -1,0 +1,136 @@
+"""Organisation names as the officials' and organisations' rules read them.
+
+``is_org_name(s)``: whether a string reads as an organisation (known from orgs.tsv, or ending in an
+organisation suffix). ``org_before(c, i)``: what is printed right before a title at offset ``i`` of
+a view (TextView): an organisation, an anonymous marker (有关负责人), a short qualifier to fold into
+the title (本报记者, 营销总监), unexplained text, or nothing; as a typed ``OrgBefore``.
+"""
+from __future__ import annotations
+
+from typing import Literal, NamedTuple, Optional
+
+import regex
+
+from . import lexicon
+
+ORG_CHARS = regex.compile(r"[\p{Han}A-Za-z0-9（）()“”‘’·\-]")
+_DATE = regex.compile(r"(?:\d+|[〇一二三四五六七八九十]+)[年月日号](?:电|讯)?")
+
+#: What ``org_before`` found: ``org`` an organisation (or, for a regional title, a place);
+#: ``qualifier`` one or two characters that belong to the title (本报|记者, 营销|总监);
+#: ``anonymous`` an anonymous title (有关|负责人); ``dirty`` unexplained text (the name after the
+#: title must then end cleanly); ``none`` nothing at all.
+OrgKind = Literal["org", "qualifier", "anonymous", "dirty", "none"]
+
+
+class OrgBefore(NamedTuple):
+    """The text before a title: ``text`` (the organisation or qualifier, else None), where it
+    starts (a view offset), and what it is."""
+
+    text: Optional[str]
+    start: int
+    kind: OrgKind
+
+    @property
+    def org(self) -> Optional[str]:
+        """The organisation, or None when there is none."""
+        return self.text if self.kind == "org" else None
+
+
+def org_suffix(s: str) -> Optional[str]:
+    """The longest organisation suffix (orgs' suffix list) ``s`` ends with."""
+    suf = lexicon.org_suffixes()
+    for k in range(min(8, len(s)), 0, -1):
+        if s[-k:] in suf:
+            return s[-k:]
+    return None
+
+
+def known_tail(s: str) -> Optional[str]:
+    """The longest known organisation name or alias that ``s`` ends with."""
+    idx = lexicon.org_index()
+    for k in range(len(s), 1, -1):
+        if s[-k:] in idx:
+            return s[-k:]
+    return None
+
+
+def is_org_name(s: str) -> bool:
+    """Whether ``s`` reads as an organisation: known, or ending in a suffix."""
+    return len(s) >= 2 and (s in lexicon.org_index() or org_suffix(s) is not None
+                            or known_tail(s) is not None)
+
+
+def balance(r: str) -> str:
+    """Drop everything up to an unmatched closing quote/bracket, or an open one."""
+    depth = {"”": "“", "’": "‘", "）": "（", ")": "("}
+    for close, open_ in depth.items():
+        bal = 0
+        cut = -1
+        for i, ch in enumerate(r):
+            if ch == open_:
+                bal += 1
+            elif ch == close:
+                if bal == 0:
+                    cut = i
+                else:
+                    bal -= 1
+        if cut >= 0:
+            r = r[cut + 1:]
+    for open_ in ("“", "‘", "（", "("):
+        close = {v: k for k, v in depth.items()}[open_]
+        last_open = r.rfind(open_)
+        if last_open >= 0 and r.find(close, last_open) < 0:
+            r = r[last_open + 1:]
+    return r
+
+
+def _run_before(c: str, i: int) -> str:
+    """The run of organisation characters right before ``i`` that could be a name: balanced, after
+    the last date, after the rightmost stop word, and after 和/与/及 joining two organisations."""
+    j = i
+    while j > 0 and i - j < 40 and ORG_CHARS.match(c[j - 1]):
+        j -= 1
+    r = balance(c[j:i])
+    dates = list(_DATE.finditer(r))
+    if dates:
+        r = r[dates[-1].end():]
+    # cut at the rightmost stop word (a verb or preposition that never sits in a name)
+    best = -1
+    for w in lexicon.boundaries()["org_stop"]:
+        k = r.rfind(w)
+        if k >= 0:
+            best = max(best, k + len(w))
+    if best >= 0:
+        r = r[best:]
+    for k in range(len(r) - 1, 0, -1):  # 和/与/及 only after a complete organisation
+        if r[k] in lexicon.boundaries()["org_conj"] and is_org_name(r[:k]) and is_org_name(r[k + 1:]):
+            return r[k + 1:]
+    return r
+
+
+def org_before(c: str, i: int, *, regional: bool = False) -> OrgBefore:
+    """What is printed right before view offset ``i`` (where a title starts), and where it starts.
+
+    ``regional``: the title is a regional one (省长), so a short unvalidated place is its
+    organisation."""
+    r = _run_before(c, i)
+    start = i - len(r)
+    if not r:
+        return OrgBefore(None, i, "none")
+    if lexicon.ends_at(r, len(r), "anonymous"):
+        return OrgBefore(None, start, "anonymous")
+    known = known_tail(r)
+    if known is not None and len(known) < len(r):
+        entry = lexicon.org_index()[known]
+        if entry.parent is None and entry.kind != "media":
+            return OrgBefore(known, i - len(known), "org")   # a national body is never a sub-unit (新华社中共中央)
+    for s in range(len(r) - 1):
+        cand = r[s:]
+        if is_org_name(cand) and not lexicon.starts_with(cand, 0, "name_end"):
+            return OrgBefore(cand, i - len(cand), "org")
+    if regional and 2 <= len(r) <= 6:
+        return OrgBefore(r, start, "org")
+    if 1 <= len(r) <= 2:
+        return OrgBefore(r, start, "qualifier")
+    return OrgBefore(None, start, "dirty")
