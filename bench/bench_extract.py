@@ -20,10 +20,8 @@ sys.path.insert(0, str(ROOT))
 
 from extract.inputs import RawDoc, decode_bytes  # noqa: E402
 from extract.nlp import build_nlp  # noqa: E402
-from extract.pipeline import _parts, extract_doc  # noqa: E402
-from extract.text.normalize import normalize_segments  # noqa: E402
-from extract.text.sentences import split_sentences  # noqa: E402
-from extract.text.stories import split_stories  # noqa: E402
+from extract.pipeline import extract_doc  # noqa: E402
+from extract.text.page import read_page  # noqa: E402
 
 
 def corpus(mb: float) -> list[tuple[str, bytes]]:
@@ -65,11 +63,7 @@ def main() -> None:
 
     def segment() -> None:
         for _, text in texts:
-            for st in split_stories(text):
-                parts = _parts(text, st)
-                norm = normalize_segments(text, parts.body).text
-                split_sentences(norm)
-                story_texts.append(norm)
+            story_texts.extend(story.text for story in read_page(text))
     timed("layout+stories+normalise+sentences", segment, chars, rows)
     body_chars = sum(len(t) for t in story_texts)
     pkuseg = nlp.tokenizer.pkuseg_seg

@@ -21,22 +21,15 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from .datelines import LEAD_DATELINE, NUM, TRAIL_DATELINE
 from .normalize import normalize_segments
+from .offsets import NormText
+
+__all__ = ["LEAD_DATELINE", "TRAIL_DATELINE", "BYLINE", "PUBLISHED", "Unit", "layout", "is_lead"]
 
 TERMINAL = "。！？!?…”’」』）)】;；"  # a paragraph ending in one of these is closed
 CLAUSE = "，、；,;"
 
-NUM = r"[\d０-９一二三四五六七八九十○〇零]"
-AGENCY = r"(?:新华社|中新社|人民日报|本报|央视网|人民网|新华网|中新网|中国新闻网|光明网|经济日报)"
-LEAD_DATELINE = re.compile(
-    rf"^\s*(?:据\s*)?(?:{AGENCY}\s*[\p{{Han}}]{{0,8}}?\s*(?:{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日\s*)?电"
-    r"|本报讯|(?:央视网|人民网|新华网|中新网|光明网|国际在线|澎湃新闻)消息"
-    r"|据新华社(?!记者))"
-    r"(?:\s*[（(]\s*(?:记者|通讯员)[^）)]{1,40}[）)])?"
-)
-TRAIL_DATELINE = re.compile(
-    rf"^\s*[（(]?\s*(?:据\s*)?{AGENCY}\s*[\p{{Han}}]{{0,8}}?\s*(?:{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日\s*)?电\s*[)）]?\s*$"
-)
 BYLINE = re.compile(
     r"^\s*[■□●◆▲]?\s*(?:新华社|本报|人民日报|中新社)?\s*(?:特约|实习)?(?:记者|通讯员)"
     r"(?P<names>(?:[\s、]*\p{Han}{2,4}){1,6})\s*$"
@@ -81,6 +74,9 @@ class Unit:
     furniture: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, raw start, raw end)
     end_marker: bool = False  # body paragraph closed by an inline sign-off / credit
     starts_jump: bool = False  # led by a 上接 marker
+    norm: NormText | None = None  # the normalised spans (``text``'s offset map) while they are unchanged
+    names: str | None = None  # a byline's names, as printed
+    lead_end: int | None = None  # raw offset where a lead dateline opening the first span ends
 
     @property
     def start(self) -> int:
@@ -181,8 +177,8 @@ def _classify(unit: Unit, raw: str) -> None:
         unit.kind = "furniture"
     elif PHOTO_CREDIT.match(raw[unit.start:unit.end]):
         unit.kind = "furniture"
-    elif BYLINE.match(raw[unit.start:unit.end]):
-        unit.kind = "byline"
+    elif by := BYLINE.match(raw[unit.start:unit.end]):
+        unit.kind, unit.names = "byline", by.group("names")
     elif TRAIL_DATELINE.match(t):
         unit.kind = "dateline"
     elif SIGNOFF.match(t):
@@ -201,6 +197,7 @@ def _trim_markup(unit: Unit, lead: int, tail: int) -> None:
         s, e = unit.spans[0]
         if s + lead < e - tail:
             unit.spans[0] = (s + lead, e - tail)
+            unit.norm = None
 
 
 def _strip_furniture(unit: Unit, raw: str) -> None:
@@ -261,7 +258,8 @@ def layout(raw: str) -> tuple[list[Unit], int | None]:
             u = Unit("body", [(ln.start, ln.end) for ln in para], block=block,
                      width=max(ln.size for ln in para))
             _strip_furniture(u, raw)
-            u.text = normalize_segments(raw, [u.spans]).text if u.spans else ""
+            u.norm = normalize_segments(raw, [u.spans]) if u.spans else None
+            u.text = u.norm.text if u.norm is not None else ""
             _classify(u, raw)
             if u.kind == "furniture" and not u.furniture:
                 kind = ("published" if PUBLISHED.search(u.text) else
@@ -270,7 +268,27 @@ def layout(raw: str) -> tuple[list[Unit], int | None]:
                 u.furniture.append((kind, u.start, u.end))
                 u.spans = []
             units.append(u)
-    return _merge_open(units, width), width
+    units = _merge_open(units, width)
+    _promote_heads(units)
+    for u in units:
+        if u.spans:
+            s, e = u.spans[0]
+            m = LEAD_DATELINE.match(raw[s:e])
+            u.lead_end = s + m.end() if m else None
+    return units, width
+
+
+def is_lead(u: Unit) -> bool:
+    """A body paragraph opened by a lead dateline (新华社北京12月25日电, 本报讯, 据新华社)."""
+    return u.kind == "body" and bool(LEAD_DATELINE.match(u.text))
+
+
+def _promote_heads(units: list[Unit]) -> None:
+    """A short unpunctuated paragraph right above a lead or a 上接 marker is a headline."""
+    for u, nxt in zip(units, units[1:]):
+        if (u.kind == "body" and len(u.text) <= 30 and u.text[-1] not in "。！？”…"
+                and (is_lead(nxt) or nxt.starts_jump)):
+            u.kind = "head"
 
 
 def _merge_open(units: list[Unit], width: int | None) -> list[Unit]:
@@ -282,7 +300,7 @@ def _merge_open(units: list[Unit], width: int | None) -> list[Unit]:
             prev.spans.extend(u.spans)
             prev.furniture.extend(u.furniture)
             prev.text += u.text
-            prev.kind = "body"
+            prev.norm = None  # the joined spans are normalised again when the body is built
             prev.end_marker = u.end_marker
             prev.width = max(prev.width, u.width)
             continue

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from .layout import LEAD_DATELINE, Unit, layout
+from .layout import Unit, is_lead, layout
 
 HEAD_KINDS = {"head", "md_head", "subtitle"}
 COHESION_THRESHOLD = 0.03  # a headline group in running text: below this, a new story
@@ -68,24 +68,12 @@ def _furn_start(u: Unit) -> int:
     return u.furniture[0][1] if u.furniture else 0
 
 
-def is_lead(u: Unit) -> bool:
-    return u.kind == "body" and bool(LEAD_DATELINE.match(u.text))
-
-
 def _is_end(u: Unit) -> bool:
     if u.kind in ("dateline", "signoff"):
         return True
     if u.kind == "body" and u.end_marker:
         return True
     return any(k in ("jump_to", "editor", "photo_credit") for k, _, _ in u.furniture) and not u.spans
-
-
-def _promote_heads(units: list[Unit]) -> None:
-    """A short unpunctuated paragraph right above a lead or a 上接 marker is a headline."""
-    for u, nxt in zip(units, units[1:]):
-        if (u.kind == "body" and len(u.text) <= 30 and u.text[-1] not in "。！？”…"
-                and (is_lead(nxt) or nxt.starts_jump)):
-            u.kind = "head"
 
 
 def _pieces(units: list[Unit], width: int | None) -> tuple[list[Piece], list[Unit]]:
@@ -185,7 +173,6 @@ def split_stories(raw: str, threshold: float = COHESION_THRESHOLD,
     were made on.
     """
     units, width = layout(raw)
-    _promote_heads(units)
     pieces, trailing = _pieces(units, width)
     if not pieces:
         return [StorySpan(heads=trailing)] if trailing else []

@@ -1,0 +1,28 @@
+"""What a dateline looks like, defined once for the whole project.
+
+``DATELINE`` is a news agency's dateline: agency, place, month and day, then 电
+(新华社北京12月25日电, 新华社北京 12月 25 日电, 新华社北京十二月二十五日电), with named groups
+``agency``, ``place``, ``month`` and ``day`` (month and day may be absent: 新华社电). Page layout
+builds its lead and trailing datelines from it (``LEAD_DATELINE``: a dateline, 本报讯, 央视网消息 or
+据新华社 opening a paragraph, with an optional （记者…） group; ``TRAIL_DATELINE``: a dateline
+standing alone after a story, in brackets or not). Digits may be ASCII, full-width or Chinese
+numerals; a dateline printing a year (新华社北京2024年12月25日电) is not one here.
+"""
+from __future__ import annotations
+
+import regex as re
+
+NUM = r"[\d０-９一二三四五六七八九十○〇零]"
+AGENCY = r"(?:新华社|中新社|人民日报|本报|央视网|人民网|新华网|中新网|中国新闻网|光明网|经济日报)"
+#: the pattern text of ``DATELINE`` (for composing larger patterns)
+DATELINE_PATTERN = (rf"(?P<agency>{AGENCY})\s*(?P<place>\p{{Han}}{{0,8}}?)\s*"
+                    rf"(?:(?P<month>{NUM}{{1,2}})\s*月\s*(?P<day>{NUM}{{1,3}})\s*日\s*)?电")
+DATELINE = re.compile(DATELINE_PATTERN)
+
+LEAD_DATELINE = re.compile(
+    rf"^\s*(?:据\s*)?(?:{DATELINE_PATTERN}"
+    r"|本报讯|(?:央视网|人民网|新华网|中新网|光明网|国际在线|澎湃新闻)消息"
+    r"|据新华社(?!记者))"
+    r"(?:\s*[（(]\s*(?:记者|通讯员)[^）)]{1,40}[）)])?"
+)
+TRAIL_DATELINE = re.compile(rf"^\s*[（(]?\s*(?:据\s*)?{DATELINE_PATTERN}\s*[)）]?\s*$")
