@@ -77,6 +77,7 @@ def main() -> None:
 
     spec = importlib.util.spec_from_file_location("gen_versions", ROOT / "bench" / "gen_versions.py")
     gen = importlib.util.module_from_spec(spec)
+    sys.modules["gen_versions"] = gen  # its dataclasses look their module up
     spec.loader.exec_module(gen)
     work = Path(tempfile.mkdtemp(prefix="nfbench", dir="/tmp"))
     gen.generate(work / "set", a.stories, "2-4", 5, per_page=3)

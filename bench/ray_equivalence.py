@@ -36,6 +36,7 @@ def main() -> None:
 
     spec = importlib.util.spec_from_file_location("gen_versions", ROOT / "bench" / "gen_versions.py")
     gen = importlib.util.module_from_spec(spec)
+    sys.modules["gen_versions"] = gen  # its dataclasses look their module up
     spec.loader.exec_module(gen)
     work = a.work or Path(tempfile.mkdtemp(prefix="nfequiv"))
     work.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ manifest order), so group members and group order match the local run.
    ``MinHashLSH`` uses locally (key = band number + the band's two values). A story whose raw
    text cannot be read is an NF001 error record.
 2. Candidates: one row (band key, seq) a band, grouped by key with Ray's ``groupby``; every
-   bucket of two or more stories gives its pairs (a < b). Shuffled: 28 × (17-byte key + 8) bytes
+   bucket of two or more stories gives its pairs (a < b). Shuffled: 28 × (9-byte key + 8) bytes
    a story.
 3. Verification by containment, as two reduce-side joins (``groupby`` on a union): pairs keyed
    by ``a`` meet a's shingles (duplicate pairs from several bands collapse here), are re-keyed by
@@ -45,7 +45,6 @@ from . import engine
 
 GROUPS_PER_SHARD = 1000
 BATCH = 64
-BAND_KEY = 17  # band number (1 byte) + two 64-bit signature values
 
 
 def _read_file(row: dict) -> list[dict]:
@@ -97,8 +96,16 @@ class Prepare:
 
 
 def _bands(row: dict) -> list[dict]:
+    """One row a band key. A story's keys are of one length (band number + the band's signature
+    values, whose width is the MinHash library's: 32-bit values in datasketch 2), so the
+    concatenation is cut into ``len(lsh_bands())`` equal pieces."""
+    from ..crosscheck.group import lsh_bands
+
     b = bytes(row["bands"])
-    return [{"key": b[i:i + BAND_KEY], "seq": int(row["seq"])} for i in range(0, len(b), BAND_KEY)]
+    if not b:  # fewer than MIN_SHINGLES shingles: no signature, never a candidate
+        return []
+    width = len(b) // len(lsh_bands())
+    return [{"key": b[i:i + width], "seq": int(row["seq"])} for i in range(0, len(b), width)]
 
 
 def _pairs(group):
