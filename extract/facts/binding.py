@@ -51,25 +51,33 @@ def sane_name(s: str) -> bool:
 #: a rule name whose start a longer or unusable PER span shares is kept (the model read a word
 #: edge past the name: 陈玉书于); "overlap": any overlapping PER span keeps it; False: dropped
 OVERLAP_KEEPS = "same_start"
+#: re-cuts the model may make: "restricted" (see _recut_ok) or "any"
 LONGER = "restricted"
 SHORTER = "restricted"
 
 
 def _recut_ok(rule: str, model: str) -> bool:
-    """Whether the model's span may replace the rule's name. Shorter: yes. Longer: the model
-    reads pkuseg words, whose edges run a name into the next word (陈玉书于, 袁守芳中将), so
-    only a dotted name grows (陶青说 is a pkuseg word, not a longer name)."""
+    """Whether the model's span may replace the rule's name.
+
+    Shorter: a name of 4+ characters that is not transliterated (the rules ran a Chinese name into
+    the next word). Longer: the rules cut a name short (巴音朝|鲁, 普里马科|夫, a dotted name); the
+    model's span may grow it unless what it adds begins with a word that ends names (于, 说, 表示:
+    name_boundaries.txt ``name_end``) or a title (中将): the edges of a word-level model ran a
+    name into those (陈玉书于, 陶青说, 袁守芳中将)."""
     if len(model) < len(rule):
         if SHORTER == "any":
             return True
         translit = lexicon.transliteration_chars()
         return len(rule) >= 4 and not all(ch in translit for ch in rule)
-    if LONGER == "any":
+    if LONGER == "any" or "·" in model:
         return True
-    if "·" in model:
-        return True
-    translit = lexicon.transliteration_chars()   # a transliterated name the rules cut short
-    return len(rule) >= 3 and all(ch in translit for ch in model)
+    if not model.startswith(rule):
+        return False
+    i = len(rule)
+    if lexicon.starts_with(model, i, "name_end") or lexicon.starts_with(model, i, "not_given"):
+        return False
+    titles = lexicon.titles()
+    return not any(model[i:i + k] in titles for k in range(1, len(model) - i + 1))
 
 
 def to_view(idx, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
