@@ -98,6 +98,53 @@ def name_span(f) -> tuple[int, int]:
     return f.end - len(f.name), f.end
 
 
+def _reporter(f, per: list[tuple[int, int]], by_start: dict, c: str, tag: str) -> bool:
+    """Whether a byline's name stays; a longer PER span at its start re-cuts it (记者李中|文 →
+    李中文). Bylines are short and often outside the model's reach: only a common word
+    (记者招待会) that no PER span supports is dropped."""
+    ns, ne = name_span(f)
+    alt = [(s, e) for s, e in by_start.get(ns, []) if e > ne and sane_name(c[s:e]) and _recut_ok(f.name, c[s:e])]
+    if alt:
+        f.name, f.end = c[alt[0][0]:alt[0][1]], alt[0][1]
+        f.rule += tag
+        return True
+    return f.name[:2] not in lexicon.common_words() or any(s < ne and ns < e for s, e in per)
+
+
+def _recut(f, c: str, by_start: dict, by_end: dict) -> Optional[tuple[int, int]]:
+    """The PER span that re-cuts a rule name (same start; same end for 李强总理 order), if any."""
+    ns, ne = name_span(f)
+    post = f.rule.startswith("name_title")
+    alt = [(s, e) for s, e in (by_end.get(ne, []) if post else by_start.get(ns, []))
+           if sane_name(c[s:e]) and _recut_ok(f.name, c[s:e])]
+    if not alt:
+        return None
+    s, e = alt[0]
+    f.name = c[s:e]
+    if post:
+        f.start = s
+    else:
+        f.end = e
+    return s, e
+
+
+def _doubted(f, per: list[tuple[int, int]], unmatched: str) -> bool:
+    """Whether a rule name no PER span supports stays (see UNMATCHED), its score lowered."""
+    ns, ne = name_span(f)
+    if OVERLAP_KEEPS and any((s == ns if OVERLAP_KEEPS == "same_start" else s < ne and ns < e) for s, e in per):
+        return True   # the model saw a person here but cut it elsewhere (word edges): keep the rule's
+    if unmatched == "downscore" or (unmatched == "keep_org" and f.positions[-1].org):
+        f.score = round(f.score * DOWNSCORE, 3)
+        return True
+    return False
+
+
+def addable(c: str, s: int, e: int) -> bool:
+    """Whether a PER span the rules did not bind may become an official: a sane name, or one
+    surname character directly before a title (毛主席, 李主席: the title decides, in ``add``)."""
+    return sane_name(c[s:e]) or (e - s == 1 and c[s] in lexicon.surnames())
+
+
 def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
          add: Callable[[int, int], list], unmatched: Optional[str] = None) -> list:
     """The rule officials ``found`` (officials._Found, view offsets into ``c``) re-cut, confirmed
@@ -111,47 +158,27 @@ def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
     for s, e in per:
         by_start.setdefault(s, []).append((s, e))
         by_end.setdefault(e, []).append((s, e))
-    out = []
-    used: set[tuple[int, int]] = set()
+    out, used = [], set()
     for f in found:
-        ns, ne = name_span(f)
-        if f.reporter:   # bylines are short and often outside the model's reach: only a common
-            # word (记者招待会) that no PER span supports is dropped
-            if f.name[:2] not in lexicon.common_words() or any(s < ne and ns < e for s, e in per):
+        if f.reporter:
+            if _reporter(f, per, by_start, c, tag):
                 out.append(f)
             continue
-        post = f.rule.startswith("name_title")
-        if (ns, ne) in spans:
-            f.rule += tag
+        span = name_span(f)
+        if span in spans:   # confirmed: score raised halfway to 1
             f.score = round(1 - (1 - f.score) / 2, 3)
-            used.add((ns, ne))
-            out.append(f)
-            continue
-        alt = [(s, e) for s, e in (by_end.get(ne, []) if post else by_start.get(ns, []))
-               if sane_name(c[s:e]) and _recut_ok(f.name, c[s:e])]
-        if alt:
-            s, e = alt[0]
-            f.name = c[s:e]
-            if post:
-                f.start = s
-            else:
-                f.end = e
-            f.rule += tag
-            used.add((s, e))
-            out.append(f)
-            continue
-        if OVERLAP_KEEPS and any((s == ns if OVERLAP_KEEPS == "same_start" else s < ne and ns < e)
-                                 for s, e in per):
-            out.append(f)   # the model saw a person here but cut it elsewhere (word edges): keep the rule's
-        elif unmatched == "downscore":
-            f.score = round(f.score * DOWNSCORE, 3)
-            out.append(f)
-        elif unmatched == "keep_org" and f.positions[-1].org:
-            f.score = round(f.score * DOWNSCORE, 3)   # bound to an organisation: kept, doubted
-            out.append(f)
+        else:
+            span = _recut(f, c, by_start, by_end)
+            if span is None:
+                if _doubted(f, per, unmatched):
+                    out.append(f)
+                continue
+        f.rule += tag
+        used.add(span)
+        out.append(f)
     kept = [name_span(f) for f in out]
     for s, e in per:
-        if (s, e) not in used and sane_name(c[s:e]) and not any(a < e and s < b for a, b in kept):
+        if (s, e) not in used and addable(c, s, e) and not any(a < e and s < b for a, b in kept):
             for g in add(s, e):
                 g.rule += tag
                 out.append(g)
