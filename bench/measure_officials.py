@@ -24,7 +24,8 @@ With ``--model`` every figure is printed twice: rules alone (``find_officials(te
 with the trained recogniser's PER spans (``find_officials(text, names)``, as the pipeline runs
 when "recognizer" is before "officials", issue 10).
 
-Run: ``.venv/bin/python bench/measure_officials.py [-v] [--train] [--model]``
+Run: ``.venv/bin/python bench/measure_officials.py [-v] [--train] [--model | --model-dir DIR]
+[--unmatched keep_org|drop|downscore]``
 """
 from __future__ import annotations
 
@@ -38,23 +39,32 @@ sys.path.insert(0, str(ROOT))
 
 from extract.facts.officials import find_officials as _rules_only  # noqa: E402
 
-_NAMER = None   # set by --model: text -> the recogniser's PER spans
+_NAMER = None   # set by --model: text -> the recogniser's spans by label
+_UNMATCHED = None   # --unmatched POLICY: binding.UNMATCHED's override
 
 
 def find_officials(text: str):
-    return _rules_only(text, _NAMER(text) if _NAMER else None)
+    if not _NAMER:
+        return _rules_only(text)
+    by = _NAMER(text)
+    return _rules_only(text, by.get("PER", []), titles=by.get("TITLE"), orgs=by.get("ORG"), unmatched=_UNMATCHED)
 
 
-def recogniser_names():
-    """text -> PER spans of the shipped recogniser, run as the pipeline runs it."""
+def recogniser_names(model_dir: str | None = None):
+    """text -> the recogniser's spans by label (PER, TITLE, ORG), run as the pipeline runs it
+    (``model_dir``: another model folder than the shipped one)."""
+    import spacy
+
     from extract.facts.recognizer import RecognizerComponent, recognized
-    from extract.nlp import build_nlp
 
-    nlp = build_nlp(components=False)
-    comp = RecognizerComponent(nlp, "recognizer")
+    nlp = spacy.blank("zh")
+    comp = RecognizerComponent(nlp, "recognizer", model=model_dir)
 
-    def names(text: str) -> list[tuple[int, int]]:
-        return [(r.start, r.end) for r in recognized(comp(nlp.make_doc(text))) if r.label == "PER"]
+    def names(text: str) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        for r in recognized(comp(nlp.make_doc(text))):
+            out.setdefault(r.label, []).append((r.start, r.end))
+        return out
     return names
 
 SHARED = ROOT.parent / "shared"
@@ -139,12 +149,18 @@ def cluener(verbose: bool, split: str = "dev") -> tuple[float, int]:
     return ok / max(n, 1), n
 
 
+def _option(name: str) -> str | None:
+    """The value after ``name`` on the command line, if any (``--model-dir DIR``)."""
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
+
+
 def main() -> None:
-    global _NAMER
-    if "--model" in sys.argv:
+    global _NAMER, _UNMATCHED
+    if "--model" in sys.argv or "--model-dir" in sys.argv:
         print("== rules only")
         report()
-        _NAMER = recogniser_names()
+        _NAMER = recogniser_names(_option("--model-dir"))
+        _UNMATCHED = _option("--unmatched")
         print("== rules + recogniser")
     report()
 

@@ -168,6 +168,7 @@ def main() -> None:
                       ("rules+model", dict(names=names)),
                       ("rules+model, score>=.5", dict(names=names, min_score=0.5)),
                       ("rules+model(drop)", dict(names=names, unmatched="drop")),
+                      ("rules+model(keep_known_org)", dict(names=names, unmatched="keep_known_org")),
                       ("rules+model(downscore)", dict(names=names, unmatched="downscore"))):
         p, r, n, g, errors = score(data, verbose=verbose and label == "rules+model", **kw)
         print(f"{label}: precision {p:.3f} of {n} found; recall {r:.3f} of {g} gold beside-title names")
