@@ -12,8 +12,8 @@ the name begins and ends is what they get wrong on real text (总统从头至尾
 * a rule name whose start a PER span shares but cannot replace (a longer pkuseg word such as
   陈玉书于, or a transliterated name cut short) is kept as the rules read it;
 * any other rule name is doubted: bound to a known organisation (国务院副总理丁薛祥, which the
-  model misses), or to any organisation when the text after the name ends it cleanly
-  (punctuation, 表示, 说…), it is kept with half its score; otherwise (总统从头至尾反, 县长都要面)
+  model misses), or to any organisation when punctuation ends the name, it is kept with half
+  its score; otherwise (总统从头至尾反, 县长都要面)
   it is dropped (``UNMATCHED = "keep_known_org"``; "keep_org" keeps every name bound to an
   organisation, "drop" drops all, "downscore" keeps all at half score; measured with
   bench/measure_officials_heldout.py and measure_officials.py: "drop" costs 4 of the 46 seed
@@ -28,6 +28,7 @@ offsets and are mapped here.
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import Callable, Iterable, Optional
 
 import regex
@@ -133,8 +134,21 @@ def _recut(f, c: str, by_start: dict, by_end: dict) -> Optional[tuple[int, int]]
 
 
 def _clean_end(c: str, ne: int) -> bool:
-    """Whether the text after a name ends it cleanly: punctuation, the end, or a name-ending word."""
-    return ne >= len(c) or not c[ne].isalnum() or bool(lexicon.starts_with(c, ne, "name_end"))
+    """Whether the text after a name ends it cleanly: punctuation or the end of the text."""
+    return ne >= len(c) or not c[ne].isalnum()
+
+
+def _known_org(org: str) -> bool:
+    """An organisation the lexicons vouch for: a known name or alias, or one holding a unit with
+    a strong suffix (嘉兴市公安局|侦查中心, 委员会, 有限公司: orgs.tsv, org_suffixes.txt)."""
+    if org in lexicon.org_index():
+        return True
+    return any(org.find(suf, 2) > 0 for suf in _strong_suffixes())
+
+
+@cache
+def _strong_suffixes() -> tuple[str, ...]:
+    return tuple(s for s, (_kind, strong) in lexicon.org_suffixes().items() if strong and len(s) >= 2)
 
 
 def _doubted(f, per: list[tuple[int, int]], unmatched: str, c: str) -> bool:
@@ -144,7 +158,7 @@ def _doubted(f, per: list[tuple[int, int]], unmatched: str, c: str) -> bool:
         return True   # the model saw a person here but cut it elsewhere (word edges): keep the rule's
     org = f.positions[-1].org
     if (unmatched == "downscore" or (unmatched == "keep_org" and org)
-            or (unmatched == "keep_known_org" and org and (org in lexicon.org_index() or _clean_end(c, ne)))):
+            or (unmatched == "keep_known_org" and org and (_known_org(org) or _clean_end(c, ne)))):
         f.score = round(f.score * DOWNSCORE, 3)
         return True
     return False

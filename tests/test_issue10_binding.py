@@ -1,0 +1,97 @@
+"""Issue 10: how the recogniser's spans bind into officials (extract/facts/binding.py).
+
+The spans are given by hand, as the recogniser would give them, so each case pins one binding
+rule whatever model is shipped; tests/test_officials_ner.py runs the real model."""
+from __future__ import annotations
+
+import pytest
+
+from extract.facts.officials import find_officials
+
+
+def _spans(text: str, marks: dict[str, list[str]]) -> dict[str, list[tuple[int, int]]]:
+    """{"PER": ["谢少锋"], ...} → character spans (first occurrence of each surface)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for label, surfaces in marks.items():
+        for s in surfaces:
+            i = text.index(s)
+            out.setdefault(label, []).append((i, i + len(s)))
+    return out
+
+
+def _found(text: str, marks: dict[str, list[str]], **kw):
+    by = _spans(text, marks)
+    return {o.name: o for o in find_officials(text, by.get("PER", []), titles=by.get("TITLE"),
+                                             orgs=by.get("ORG"), model="test-model", **kw)}
+
+
+@pytest.mark.parametrize("text,marks,name,title,org", [
+    # a title the lexicon lacks (导演) binds through the model's TITLE span, after the name
+    ("郭子健导演的《青苔》在票房表现上平平。", {"PER": ["郭子健"], "TITLE": ["导演"]}, "郭子健", "导演", None),
+    # a post-name lexicon title binds any model name (江泽民总书记), not only titles flagged "post"
+    ("江泽民总书记在大会上发表重要讲话。", {"PER": ["江泽民"], "TITLE": ["总书记"]}, "江泽民", "总书记", None),
+    # the model's ORG span before a model TITLE is the position's organisation (讲解员: no lexicon title)
+    ("新华财经首席讲解员陈松兴接受本报记者采访时表示。", {"ORG": ["新华财经"], "TITLE": ["首席讲解员"], "PER": ["陈松兴"]},
+     "陈松兴", "首席讲解员", "新华财经"),
+    # a transliterated name of five characters (not 2-4 Han) is a sane name
+    ("以色列总理内塔尼亚胡结束对中国的访问。", {"PER": ["内塔尼亚胡"], "TITLE": ["总理"]}, "内塔尼亚胡", "总理", None),
+    # one surname character before a title: 毛主席 (the title decides)
+    ("二是要坚持学习毛主席的著作。", {"PER": ["毛"]}, "毛", "主席", None),
+])
+def test_model_spans_make_officials(text, marks, name, title, org):
+    found = _found(text, marks)
+    assert name in found, sorted(found)
+    pos = found[name].positions[-1]
+    assert pos.title == title and pos.org == org
+    assert "+ner:test-model" in found[name].rule
+
+
+@pytest.mark.parametrize("text,marks,forbidden", [
+    # a country before 总统 that the model wrongly calls PER is a place, never a name
+    ("莫桑比克总统希萨诺呼吁西方国家更多地关注非洲。", {"PER": ["莫桑比克", "希萨诺"], "TITLE": ["总统"]}, "莫桑比克"),
+    # an organisation the model calls PER (爵士队) is no name either
+    ("爵士队教练斯隆赛后说。", {"PER": ["爵士队"], "TITLE": ["教练"]}, "爵士队"),
+    # a PER span with no title beside it is a person, not an official
+    ("张三昨天去了公园。", {"PER": ["张三"]}, "张三"),
+])
+def test_no_official(text, marks, forbidden):
+    assert forbidden not in _found(text, marks)
+
+
+@pytest.mark.parametrize("text,per,rule_name,model_name", [
+    # a four-character minority name the rules cut at three
+    ("团中央书记处书记巴音朝鲁等参加了会见。", "巴音朝鲁", "巴音朝", "巴音朝鲁"),
+    # a byline name the model reads longer (记者李中|文报道)
+    ("本报香港5月22日电记者李中文报道：汤姆斯杯羽毛球赛今日进行。", "李中文", "李中", "李中文"),
+])
+def test_model_lengthens_a_name_cut_short(text, per, rule_name, model_name):
+    assert rule_name in {o.name for o in find_officials(text)}   # the rules alone cut it short
+    found = _found(text, {"PER": [per]})
+    assert model_name in found and rule_name not in found
+
+
+@pytest.mark.parametrize("text,per", [
+    # a name never grows into a word that ends names (于, 说) or a title (中将)
+    ("国务院副总理陈玉书于昨日抵达。", "陈玉书于"),
+    ("司长陶青说，这是好事。", "陶青说"),
+])
+def test_model_never_grows_a_name_into_a_verb_or_title(text, per):
+    found = _found(text, {"PER": [per]})
+    assert per not in found
+
+
+def test_a_reporter_title_from_the_model_makes_a_byline_not_an_official():
+    # 记者 before a name is a byline: the name may be a reporter, never a news subject
+    found = _found("晨报讯（实习生李泽玲记者金融）当绝大多数中资银行已开始实施房贷新政之时。",
+                   {"PER": ["金融"], "TITLE": ["记者"]})
+    assert "金融" not in found or found["金融"].is_reporter
+
+
+def test_doubted_names_keep_known_org_policy():
+    # the rules' name that no PER span supports: kept at half score when bound to a known
+    # organisation (国务院), dropped with a bare or unknown organisation and a dirty end
+    kept = _found("国务院副总理丁薛祥出席。", {"PER": []})
+    assert "丁薛祥" in kept and kept["丁薛祥"].score <= 0.5
+    dropped = _found("每位县长都要面对群众掏心里话。", {"PER": []})
+    assert not dropped
+    assert _found("国务院副总理丁薛祥出席。", {"PER": []}, unmatched="drop") == {}
