@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex as re
 
@@ -94,9 +95,10 @@ class Line:
     block: int
     text: str
 
-    @property
+    @cached_property
     def size(self) -> int:
-        return sum(1 for ch in self.text if not ch.isspace())
+        """Visible characters (column geometry is measured in these)."""
+        return len(self.text) - sum(map(str.isspace, self.text))
 
 
 def _lines(raw: str) -> list[Line]:

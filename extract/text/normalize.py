@@ -16,6 +16,7 @@ What changes (and nothing else):
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterable
@@ -25,6 +26,7 @@ from .offsets import NormText
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 BETWEEN_DIGITS_KEEP = {",", ":", "."}
 FULL_DIGITS = frozenset("０１２３４５６７８９")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def _full_width_number_mark(raw: str, i: int, end: int) -> str | None:
@@ -69,14 +71,26 @@ def _next_visible(raw: str, i: int, end: int) -> str:
 
 
 def append_segment(out: NormText, start: int, end: int) -> None:
-    """Normalise ``out.raw[start:end]`` onto ``out``."""
+    """Normalise ``out.raw[start:end]`` onto ``out``.
+
+    A run of CJK unified ideographs (U+4E00–U+9FFF, which normalise to themselves and are never
+    Latin) is copied in one step; every other character goes through the rules above."""
     raw = out.raw
     pending_space = -1
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = raw[i]
+        if "\u4e00" <= ch <= "\u9fff":
+            j = _HAN_RUN.match(raw, i, end).end()
+            out.chars.extend(raw[i:j])
+            out.index.extend(range(i, j))
+            pending_space = -1
+            i = j
+            continue
         if ch.isspace():
             if pending_space < 0:
                 pending_space = i
+            i += 1
             continue
         folded = _full_width_number_mark(raw, i, end) or _fold(ch)
         prev = out.chars[-1] if out.chars else ""
@@ -88,6 +102,7 @@ def append_segment(out: NormText, start: int, end: int) -> None:
             out.append(" ", pending_space)
         pending_space = -1
         out.append(folded, i)
+        i += 1
 
 
 def normalize_segments(raw: str, paragraphs: Iterable[Iterable[tuple[int, int]]]) -> NormText:

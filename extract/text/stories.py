@@ -33,7 +33,7 @@ from .layout import Unit, is_lead, layout
 HEAD_KINDS = {"head", "md_head", "subtitle"}
 COHESION_THRESHOLD = 0.03  # a headline group in running text: below this, a new story
 END_MARKER_THRESHOLD = 0.05  # after a closing dateline or sign-off the next piece must cohere more
-HAN = re.compile(r"\p{Han}")
+HAN_RUN = re.compile(r"\p{Han}{2,}")
 
 
 @dataclass
@@ -119,12 +119,11 @@ def _split_caption(piece: Piece, width: int) -> list[Piece]:
 
 
 def _bigrams(units: list[Unit]) -> Counter:
+    """Counts of the Han character bigrams of the units' texts, in reading order."""
     c: Counter = Counter()
     for u in units:
-        t = u.text
-        for a, b in zip(t, t[1:]):
-            if HAN.match(a) and HAN.match(b):
-                c[a + b] += 1
+        for run in HAN_RUN.findall(u.text):
+            c.update(run[i:i + 2] for i in range(len(run) - 1))
     return c
 
 
@@ -138,11 +137,11 @@ def cohesion(a: Counter, b: Counter, idf: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def _idf(pieces: list[Piece]) -> dict[str, float]:
+def _idf(grams: list[Counter]) -> dict[str, float]:
     df: Counter = Counter()
-    for p in pieces:
-        df.update(set(_bigrams(p.units)))
-    n = len(pieces) or 1
+    for g in grams:
+        df.update(set(g))
+    n = len(grams) or 1
     return {k: math.log((n + 1) / (v + 0.5)) for k, v in df.items()}
 
 
@@ -176,35 +175,36 @@ def split_stories(raw: str, threshold: float = COHESION_THRESHOLD,
     pieces, trailing = _pieces(units, width)
     if not pieces:
         return [StorySpan(heads=trailing)] if trailing else []
-    idf = _idf(pieces)
-    stories: list[StorySpan] = []
-    acc: Counter = Counter()
-    prev_ended = False
-    for p in pieces:
-        md_boundary = any(h.kind == "md_head" for h in p.heads_before)
-        if not stories:
-            stories.append(StorySpan(heads=list(p.heads_before), units=list(p.units)))
-            acc = _bigrams(p.units)
-            prev_ended = p.ended
-            continue
-        grams = _bigrams(p.units)
-        decided = p.hard or md_boundary or not (p.heads_before or prev_ended)  # a new story either way
-        score = cohesion(acc, grams, idf) if trace is not None or not decided else 0.0
-        if trace is not None:
-            label = p.heads_before[0].text if p.heads_before else p.units[0].text
-            trace.append((label[:20], p.units[0].text[:15], round(score, 3), p.hard, bool(p.heads_before)))
-        if decided or score < (END_MARKER_THRESHOLD if prev_ended else threshold):
-            story = StorySpan(units=list(p.units))
-            _assign_heads(stories[-1], story, p.heads_before, p.units[0])
-            stories.append(story)
-            acc = grams
-        else:  # same story: the headline group was a section head
-            stories[-1].units.extend(p.heads_before + p.units)
-            acc.update(grams)
-        prev_ended = p.ended
+    grams = [_bigrams(p.units) for p in pieces]  # each piece's bigrams, counted once
+    idf = _idf(grams)
+    first = pieces[0]
+    stories = [StorySpan(heads=list(first.heads_before), units=list(first.units))]
+    acc = grams[0]
+    for k in range(1, len(pieces)):
+        acc = _join_or_start(stories, acc, pieces[k], grams[k], idf, pieces[k - 1].ended, threshold, trace)
     if trailing:
         stories[-1].heads.extend(trailing)
     return _fold_furniture_only(stories)
+
+
+def _join_or_start(stories: list[StorySpan], acc: Counter, p: Piece, grams: Counter, idf: dict[str, float],
+                   prev_ended: bool, threshold: float, trace: list | None) -> Counter:
+    """Piece ``p`` starts a new story or continues the last one (its headline group was a section
+    head); returns the bigrams of the story it went to."""
+    md_boundary = any(h.kind == "md_head" for h in p.heads_before)
+    decided = p.hard or md_boundary or not (p.heads_before or prev_ended)  # a new story either way
+    score = cohesion(acc, grams, idf) if trace is not None or not decided else 0.0
+    if trace is not None:
+        label = p.heads_before[0].text if p.heads_before else p.units[0].text
+        trace.append((label[:20], p.units[0].text[:15], round(score, 3), p.hard, bool(p.heads_before)))
+    if decided or score < (END_MARKER_THRESHOLD if prev_ended else threshold):
+        story = StorySpan(units=list(p.units))
+        _assign_heads(stories[-1], story, p.heads_before, p.units[0])
+        stories.append(story)
+        return grams
+    stories[-1].units.extend(p.heads_before + p.units)  # same story
+    acc.update(grams)
+    return acc
 
 
 def _fold_furniture_only(stories: list[StorySpan]) -> list[StorySpan]:
