@@ -54,6 +54,49 @@ def _read_file(row: dict) -> list[dict]:
     return [{"seq": k | n, "line": line} for n, line in read_lines(row["path"])]
 
 
+def _schema(**cols):
+    import pyarrow as pa
+
+    return pa.schema([(k, v) for k, v in cols.items()])
+
+
+def _table(schema, rows: dict):
+    """A block with ``schema`` even when it has no rows: an empty block without columns (what a
+    row filter or an empty flat_map leaves) breaks a later sort or groupby on its key."""
+    import pyarrow as pa
+
+    return pa.table({f.name: pa.array(rows[f.name], type=f.type) for f in schema}, schema=schema)
+
+
+def _empty(batch) -> bool:
+    return len(batch) == 0 if not hasattr(batch, "num_rows") else batch.num_rows == 0
+
+
+def _col(batch, name: str) -> list:
+    """A column of a pandas or Arrow batch as Python values."""
+    c = batch[name]
+    return c.to_pylist() if hasattr(c, "to_pylist") else c.tolist()
+
+
+def _schemas():
+    import pyarrow as pa
+
+    i64, binary, string = pa.int64(), pa.binary(), pa.string()
+    return {
+        "prepared": _schema(seq=i64, kind=string, line=binary, doc=string, sh=binary, bands=binary),
+        "bands": _schema(key=binary, seq=i64),
+        "pairs": _schema(key=i64, other=i64),
+        "join": _schema(key=i64, other=i64, doc=i64, sh=binary),
+        "verified": _schema(a=i64, b=i64),
+        "labelled": _schema(label=i64, seq=i64, line=binary),
+        "compared": _schema(label=i64, group=binary, conflicts=binary, n=i64),
+    }
+
+
+def _rows(schema, records: list[dict]):
+    return _table(schema, {f.name: [r[f.name] for r in records] for f in schema})
+
+
 class Prepare:
     """Record line → story row (doc, shingles, band keys) or error row; raw texts cached per actor."""
 
@@ -62,17 +105,18 @@ class Prepare:
 
         self.raws = RawTexts()
         self.files = files
+        self.schema = _schemas()["prepared"]
 
     def __call__(self, batch):
-        import pandas as pd
-
         from ..crosscheck.canon import build_version
         from ..crosscheck.compare import version_doc
         from ..crosscheck.group import band_keys, shingles
         from ..crosscheck.records import parse_record
 
         out = []
-        for seq, line in zip(batch["seq"], batch["line"]):
+        if _empty(batch):
+            return _rows(self.schema, out)
+        for seq, line in zip(_col(batch, "seq"), _col(batch, "line")):
             seq, line = int(seq), bytes(line)
             rec = parse_record(line, self.files[seq >> 32], seq & 0xFFFFFFFF)
             row = {"seq": seq, "kind": "error", "line": line, "doc": "", "sh": b"", "bands": b""}
@@ -92,28 +136,45 @@ class Prepare:
             elif rec.code in ("NF005", "NF010", "NF011"):
                 row["line"] = dumps(rec)
             out.append(row)
-        return pd.DataFrame(out, columns=["seq", "kind", "line", "doc", "sh", "bands"])
+        return _rows(self.schema, out)
 
 
-def _bands(row: dict) -> list[dict]:
-    """One row a band key. A story's keys are of one length (band number + the band's signature
-    values, whose width is the MinHash library's: 32-bit values in datasketch 2), so the
-    concatenation is cut into ``len(lsh_bands())`` equal pieces."""
+def _kind(batch, kinds: tuple[str, ...], columns: list[str]):
+    """Rows whose kind is one of ``kinds``, with ``columns``, in a block that keeps its schema."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    schema = pa.schema([_schemas()["prepared"].field(c) for c in columns])
+    if _empty(batch):
+        return _table(schema, {c: [] for c in columns})
+    mask = pc.is_in(batch["kind"], value_set=pa.array(kinds, pa.string()))
+    return batch.filter(mask).select(columns).cast(schema)
+
+
+def _bands(batch):
+    """One row (band key, seq) a band of every story with a signature. A story's keys are of one
+    length (band number + the band's signature values, whose width is the MinHash library's:
+    32-bit values in datasketch 2), so the concatenation is cut into ``len(lsh_bands())`` pieces.
+    A story below MIN_SHINGLES has no keys and is never a candidate."""
     from ..crosscheck.group import lsh_bands
 
-    b = bytes(row["bands"])
-    if not b:  # fewer than MIN_SHINGLES shingles: no signature, never a candidate
-        return []
-    width = len(b) // len(lsh_bands())
-    return [{"key": b[i:i + width], "seq": int(row["seq"])} for i in range(0, len(b), width)]
+    n = len(lsh_bands())
+    keys: list[bytes] = []
+    seqs: list[int] = []
+    if not _empty(batch):
+        for seq, b in zip(_col(batch, "seq"), _col(batch, "bands")):
+            if not b:
+                continue
+            width = len(b) // n
+            keys += [b[i:i + width] for i in range(0, len(b), width)]
+            seqs += [int(seq)] * n
+    return _table(_schemas()["bands"], {"key": keys, "seq": seqs})
 
 
 def _pairs(group):
-    import pandas as pd
-
-    seqs = sorted(set(int(s) for s in group["seq"]))
-    rows = [{"key": a, "other": b} for i, a in enumerate(seqs) for b in seqs[i + 1:]]
-    return pd.DataFrame(rows, columns=["key", "other"]).astype({"key": "int64", "other": "int64"})
+    seqs = sorted(set(int(s) for s in _col(group, "seq")))
+    pairs = [(a, b) for i, a in enumerate(seqs) for b in seqs[i + 1:]]
+    return _table(_schemas()["pairs"], {"key": [a for a, _ in pairs], "other": [b for _, b in pairs]})
 
 
 def _doc_hash(doc: str) -> int:
@@ -124,56 +185,51 @@ def _doc_hash(doc: str) -> int:
                           signed=True)
 
 
-def _side(ds):
+def _story_rows(batch):
     """Stories as join rows: (key = seq, other = -1, doc, sh)."""
-    import pandas as pd
+    if _empty(batch):
+        return _table(_schemas()["join"], {"key": [], "other": [], "doc": [], "sh": []})
+    seqs = [int(x) for x in _col(batch, "seq")]
+    return _table(_schemas()["join"], {"key": seqs, "other": [-1] * len(seqs),
+                                       "doc": [_doc_hash(d) for d in _col(batch, "doc")], "sh": _col(batch, "sh")})
 
-    def conv(b):
-        return pd.DataFrame({"key": b["seq"].astype("int64"), "other": np.full(len(b), -1, dtype="int64"),
-                             "doc": np.array([_doc_hash(d) for d in b["doc"]], dtype="int64"), "sh": b["sh"]})
-    return ds.map_batches(conv, batch_format="pandas")
 
-
-def _pair_side(ds):
-    import pandas as pd
-
-    def conv(b):
-        return pd.DataFrame({"key": b["key"].astype("int64"), "other": b["other"].astype("int64"),
-                             "doc": np.zeros(len(b), dtype="int64"), "sh": [b""] * len(b)})
-    return ds.map_batches(conv, batch_format="pandas")
+def _pair_rows(batch):
+    """Candidate pairs as join rows: (key = a, other = b, doc = 0, sh = empty)."""
+    if _empty(batch):
+        return _table(_schemas()["join"], {"key": [], "other": [], "doc": [], "sh": []})
+    keys = [int(x) for x in _col(batch, "key")]
+    return _table(_schemas()["join"], {"key": keys, "other": [int(x) for x in _col(batch, "other")],
+                                       "doc": [0] * len(keys), "sh": [b""] * len(keys)})
 
 
 def _attach_first(group):
     """Key a: a's doc and shingles go to every partner b (each once), re-keyed by b."""
-    import pandas as pd
-
-    story = group[group["other"] == -1]
-    if story.empty:  # pairs of a story without a signature cannot happen; keep the schema
-        return pd.DataFrame({"key": np.array([], dtype="int64"), "other": np.array([], dtype="int64"),
-                             "doc": np.array([], dtype="int64"), "sh": pd.Series([], dtype=object)})
-    doc, sh = story["doc"].iloc[0], story["sh"].iloc[0]
-    partners = sorted(set(int(x) for x in group["other"] if x != -1))
-    return pd.DataFrame({"key": np.array(partners, dtype="int64"), "other": np.full(len(partners), int(story["key"].iloc[0]), dtype="int64"),
-                         "doc": np.full(len(partners), doc, dtype="int64"), "sh": [sh] * len(partners)})
+    keys, others, docs, shs = _col(group, "key"), _col(group, "other"), _col(group, "doc"), _col(group, "sh")
+    story = [j for j, o in enumerate(others) if o == -1]
+    partners = sorted(set(int(o) for o in others if o != -1)) if story else []
+    a = int(keys[story[0]]) if story else 0
+    doc, sh = (docs[story[0]], shs[story[0]]) if story else (0, b"")
+    return _table(_schemas()["join"], {"key": partners, "other": [a] * len(partners),
+                                       "doc": [doc] * len(partners), "sh": [sh] * len(partners)})
 
 
 def _verify(group):
     """Key b: b's shingles meet each a's; the exact containment check keeps a verified pair."""
-    import pandas as pd
-
     from ..crosscheck.group import versions_of_one_story
 
-    story = group[(group["other"] == -1)]
+    keys, others, docs, shs = _col(group, "key"), _col(group, "other"), _col(group, "doc"), _col(group, "sh")
     out = []
-    if not story.empty:
-        b, doc_b = int(story["key"].iloc[0]), story["doc"].iloc[0]
-        sh_b = np.frombuffer(bytes(story["sh"].iloc[0]), dtype=np.uint32)
-        for a, doc_a, sh_a in zip(group["other"], group["doc"], group["sh"]):
+    story = [j for j, o in enumerate(others) if o == -1]
+    if story:
+        b, doc_b = int(keys[story[0]]), docs[story[0]]
+        sh_b = np.frombuffer(bytes(shs[story[0]]), dtype=np.uint32)
+        for a, doc_a, sh_a in zip(others, docs, shs):
             if a == -1 or doc_a == doc_b:
                 continue
             if versions_of_one_story(np.frombuffer(bytes(sh_a), dtype=np.uint32), sh_b):
-                out.append({"a": int(a), "b": b})
-    return pd.DataFrame(out, columns=["a", "b"]).astype("int64")
+                out.append((int(a), b))
+    return _table(_schemas()["verified"], {"a": [a for a, _ in out], "b": [b for _, b in out]})
 
 
 def components(pairs: list[tuple[int, int]]) -> dict[int, int]:
@@ -196,19 +252,21 @@ def components(pairs: list[tuple[int, int]]) -> dict[int, int]:
 
 
 def _label(batch, table):
+    """Stories in a group with their label (the group's smallest seq); the others are dropped."""
     seqs, labels = table
-    s = batch["seq"].to_numpy(dtype="int64")
-    i = np.searchsorted(seqs, s)
-    i[i >= len(seqs)] = 0
-    hit = (seqs[i] == s) if len(seqs) else np.zeros(len(s), dtype=bool)
-    out = batch[hit].copy()
-    out["label"] = labels[i[hit]]
-    return out[["label", "seq", "line"]]
+    out: dict[str, list] = {"label": [], "seq": [], "line": []}
+    if not _empty(batch) and len(seqs):
+        s = np.asarray(_col(batch, "seq"), dtype="int64")
+        i = np.searchsorted(seqs, s)
+        i[i >= len(seqs)] = 0
+        hit = seqs[i] == s
+        lines = _col(batch, "line")
+        out = {"label": labels[i[hit]].tolist(), "seq": s[hit].tolist(),
+               "line": [lines[j] for j in np.flatnonzero(hit)]}
+    return _table(_schemas()["labelled"], out)
 
 
 def _compare(group):
-    import pandas as pd
-
     from ..crosscheck.canon import build_version
     from ..crosscheck.compare import check_group
     from ..crosscheck.records import RawTexts
@@ -217,13 +275,14 @@ def _compare(group):
     global _RAWS
     if "_RAWS" not in globals():
         _RAWS = RawTexts()
-    group = group.sort_values("seq")
-    recs = [StoryRecord.model_validate_json(bytes(x)) for x in group["line"]]
+    rows = sorted(zip(_col(group, "seq"), _col(group, "line")))
+    recs = [StoryRecord.model_validate_json(bytes(line)) for _, line in rows]
     texts = {(r.source.path, r.source.doc_id): _RAWS.get(r.source) for r in recs}
     members = [build_version(r, texts[(r.source.path, r.source.doc_id)]) for r in recs]
     g, conflicts = check_group(members, texts)
-    return pd.DataFrame([{"label": int(group["label"].iloc[0]), "group": dumps(g),
-                          "conflicts": b"".join(dumps(c) for c in conflicts), "n": len(conflicts)}])
+    return _table(_schemas()["compared"], {"label": [int(_col(group, "label")[0])], "group": [dumps(g)],
+                                           "conflicts": [b"".join(dumps(c) for c in conflicts)],
+                                           "n": [len(conflicts)]})
 
 
 def run(files: list[str], folder: str, *, groups_file: str | None = None, html_file: str | None = None,
@@ -241,24 +300,27 @@ def run(files: list[str], folder: str, *, groups_file: str | None = None, html_f
     # materialised before the actor pool, which takes every CPU: a shuffle after it would wait forever
     blocks = lines.repartition(max(1, -(-n // BATCH))).materialize()
     prepared = (blocks
-                .map_batches(Prepare, fn_constructor_args=(files,), batch_size=BATCH, batch_format="pandas",
+                .map_batches(Prepare, fn_constructor_args=(files,), batch_size=BATCH, batch_format="pyarrow",
                              compute=ActorPoolStrategy(size=actors), num_cpus=1)
                 .materialize())
-    versions = prepared.filter(lambda r: r["kind"] == "version").materialize()
-    candidates = versions.flat_map(_bands).groupby("key").map_groups(_pairs, batch_format="pandas")
-    stories = _side(versions.select_columns(["seq", "doc", "sh"]))
-    keyed_b = (_pair_side(candidates).union(stories).groupby("key")
-               .map_groups(_attach_first, batch_format="pandas"))
-    verified = keyed_b.union(stories).groupby("key").map_groups(_verify, batch_format="pandas").take_all()
+    # every step's output is an Arrow block with an explicit schema, empty or not (see _table)
+    versions = prepared.map_batches(_kind, fn_args=(("version",), ["seq", "doc", "sh", "bands"]),
+                                    batch_format="pyarrow").materialize()
+    candidates = (versions.map_batches(_bands, batch_format="pyarrow")
+                  .groupby("key").map_groups(_pairs, batch_format="pyarrow"))
+    stories = versions.map_batches(_story_rows, batch_format="pyarrow")
+    keyed_b = (candidates.map_batches(_pair_rows, batch_format="pyarrow").union(stories).groupby("key")
+               .map_groups(_attach_first, batch_format="pyarrow"))
+    verified = keyed_b.union(stories).groupby("key").map_groups(_verify, batch_format="pyarrow").take_all()
     labels = components([(int(r["a"]), int(r["b"])) for r in verified])
     seqs = np.array(sorted(labels), dtype="int64")
     table = (seqs, np.array([labels[s] for s in seqs], dtype="int64"))  # shipped once with the task
     grouped = (prepared.select_columns(["seq", "line"])
-               .map_batches(_label, fn_args=(table,), batch_format="pandas")
-               .groupby("label").map_groups(_compare, batch_format="pandas")
+               .map_batches(_label, fn_args=(table,), batch_format="pyarrow")
+               .groupby("label").map_groups(_compare, batch_format="pyarrow")
                .sort("label"))
     manifest = _write(folder, grouped, prepared, groups_file, html_file)
-    stories_n = prepared.filter(lambda r: r["kind"] != "error").count()
+    stories_n = prepared.map_batches(_kind, fn_args=(("story", "version"), ["seq"]), batch_format="pyarrow").count()
     summary.inputs += len(files)
     summary.stories += stories_n
     summary.errors += manifest["errors"]
@@ -299,8 +361,8 @@ def _write(folder: str, grouped, prepared, groups_file: str | None, html_file: s
             flush()
     if chunk_g or not gshards:
         flush()
-    errors = [bytes(r["line"]) for r in prepared.filter(lambda r: r["kind"] == "error")
-              .select_columns(["seq", "line"]).sort("seq").iter_rows()]
+    errors = [bytes(r["line"]) for r in prepared.map_batches(_kind, fn_args=(("error",), ["seq", "line"]),
+                                                             batch_format="pyarrow").sort("seq").iter_rows()]
     engine.write_shard(folder, "errors-00000.jsonl", errors)
     shards.append({"file": "errors-00000.jsonl", "records": len(errors)})
     if groups_file:

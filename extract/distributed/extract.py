@@ -76,6 +76,8 @@ class Extractor:
         from ..pipeline import extract_items
 
         out = []
+        if len(batch) == 0:
+            return pd.DataFrame(out, columns=["spec", "item", "lines", "stories", "errors"])
         for spec, item, kind, payload in zip(batch["spec"], batch["item"], batch["kind"], batch["payload"]):
             if kind == "error":
                 lines, recs = [bytes(payload)], [orjson.loads(payload)]
@@ -108,6 +110,20 @@ def _write_group(batch, folder: str):
                           "stories": int(batch["stories"].sum()), "errors": orjson.dumps(errs)}])
 
 
+def _with_shard(batch):
+    """The shard an item's output goes to (an empty block keeps its columns for the groupby)."""
+    import pandas as pd
+
+    cols = ["spec", "item", "lines", "stories", "errors"]
+    if len(batch) == 0 or "spec" not in batch:
+        return pd.DataFrame({**{c: pd.Series([], dtype=object) for c in cols},
+                             "spec": pd.Series([], dtype="int64"), "item": pd.Series([], dtype="int64"),
+                             "stories": pd.Series([], dtype="int64"), "shard": pd.Series([], dtype=object)})
+    batch = batch.copy()
+    batch["shard"] = [_shard_name(int(s), int(i)) for s, i in zip(batch["spec"], batch["item"])]
+    return batch
+
+
 def _nf019(row: dict, reason: str) -> dict:
     if row["kind"] == "error":
         lines, errs = bytes(row["payload"]), [orjson.loads(row["payload"])]
@@ -123,7 +139,6 @@ def _nf019(row: dict, reason: str) -> dict:
 def run(inputs: list[str], folder: str, *, reference: date | None = None, emit_words: bool = False,
         summary: Summary | None = None, actors: int | None = None) -> dict:
     """Extract ``inputs`` on the connected cluster into ``folder``; return the manifest."""
-    import pandas as pd
     import ray
     from ray.data import ActorPoolStrategy
 
@@ -165,6 +180,7 @@ def run(inputs: list[str], folder: str, *, reference: date | None = None, emit_w
         if missing:
             want = {(s, i) for s, its in missing.items() for i in its}
             again = items.filter(lambda r: (int(r["spec"]), int(r["item"])) in want).materialize()
+            again = ray.data.from_items(again.take_all())  # the few rows, in blocks with a schema
             redo = again.map_batches(Extractor, fn_constructor_args=(ref, emit_words), batch_size=1,
                                      batch_format="pandas", compute=ActorPoolStrategy(size=1),
                                      num_cpus=1, **remote).materialize()
@@ -177,8 +193,7 @@ def run(inputs: list[str], folder: str, *, reference: date | None = None, emit_w
     finally:
         ctx.max_errored_blocks = saved
     results = done.union(*extra) if extra else done
-    shards = (results.add_column("shard", lambda b: pd.Series([_shard_name(s, i) for s, i in zip(b["spec"], b["item"])]),
-                                 batch_format="pandas")
+    shards = (results.map_batches(_with_shard, batch_format="pandas")
               .groupby("shard").map_groups(_write_group, fn_kwargs={"folder": folder}, batch_format="pandas")
               .take_all())
     return _finish(folder, inputs, counts, shards, summary, retried=retried)
@@ -190,7 +205,7 @@ def _missing(done, counts: dict[int, int]) -> dict[int, list[int]]:
     short = [s for s, n in counts.items() if have.get(s, 0) < n]
     if not short:
         return {}
-    keys = done.filter(lambda r: int(r["spec"]) in short).select_columns(["spec", "item"]).take_all()
+    keys = done.select_columns(["spec", "item"]).filter(lambda r: int(r["spec"]) in short).take_all()
     seen: dict[int, set[int]] = {}
     for r in keys:
         seen.setdefault(int(r["spec"]), set()).add(int(r["item"]))
