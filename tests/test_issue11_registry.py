@@ -111,3 +111,17 @@ def test_a_users_add_pipe_order_problem_is_reported_by_analyze_pipes() -> None:
 
 def test_the_built_pipeline_has_no_order_problems(nlp) -> None:
     assert all(not attrs for attrs in nlp.analyze_pipes()["problems"].values())
+
+
+def test_a_factory_declaring_other_than_the_registry_is_refused(monkeypatch) -> None:
+    import pytest
+    from spacy.language import Language
+
+    from extract.nlp import _declare, register_components
+
+    register_components()
+    c = registry.BY_NAME["events"]
+    meta = Language.get_factory_meta(c.name)
+    monkeypatch.setattr(meta, "requires", ["doc._.claims"])
+    with pytest.raises(RuntimeError, match="registry"):
+        _declare(c)

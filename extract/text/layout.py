@@ -13,6 +13,13 @@ dateline   a dateline standing alone (新华社北京12月25日电, (新华社�
 signoff    an author sign-off standing alone: (李明)
 furniture  上接/下转, photo credits, 责编 footers, 发布时间 headers
 body       everything else (a body paragraph may *start* with a lead dateline)
+
+A paragraph's kind is set once, by ``_classify``; the one later change is ``_promote_heads`` (a
+short unpunctuated paragraph right above a lead or a 上接 marker is a head), made here, after
+paragraphs broken by a column or page break are joined, and before stories read the kinds. Layout
+also keeps what it has read so that nothing reads the raw text again for it: each paragraph's
+normalised text with its offset map (``Unit.norm``), a byline's names, and where a lead dateline
+opening a paragraph ends (``Unit.lead_end``). The dateline patterns are text/datelines.py's.
 """
 from __future__ import annotations
 
@@ -62,7 +69,7 @@ MD_HEAD = re.compile(r"^\s*(?P<hashes>#{1,6})\s+")
 SUBTITLE = re.compile(r"^\s*(?:——|－－|--)")
 
 
-@dataclass
+@dataclass(eq=False)  # a paragraph is itself: compared by identity (``u in story.heads``)
 class Unit:
     """A paragraph: raw line spans plus its kind and normalised text."""
 
