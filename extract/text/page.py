@@ -46,13 +46,10 @@ class Story:
     reporters: list[str]
     furniture: list[Furniture]
     body: NormText
+    text: str  # body.text
     body_spans: list[list[tuple[int, int]]] = field(default_factory=list)  # raw line spans of each body paragraph
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.body.text
 
 
 def published_date(raw: str, declared: str | None = None) -> str | None:
@@ -99,10 +96,10 @@ def _story(raw: str, span: StorySpan) -> Story | None:
         if u not in span.heads:
             _read_unit(raw, u, f)
     body = _body(raw, f.body)
-    paragraphs = _paragraphs(body.text)
+    text = body.text
     return Story(min(starts), max(ends), headline, subtitle, f.dateline, f.byline,
-                 list(dict.fromkeys(f.reporters)), sorted(f.furniture, key=lambda x: x.start), body,
-                 [spans for _, spans in f.body], paragraphs, split_sentences(body.text))
+                 list(dict.fromkeys(f.reporters)), sorted(f.furniture, key=lambda x: x.start), body, text,
+                 [spans for _, spans in f.body], _paragraphs(text), split_sentences(text))
 
 
 def _read_unit(raw: str, u: Unit, f: _Fields) -> None:
