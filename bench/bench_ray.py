@@ -1,13 +1,15 @@
 """Ray engine throughput: one node against two nodes (each ``--num-cpus 1``), in the same run.
 
-    python bench/bench_ray.py [--stories 40] [--repeat 1]
+    python bench/bench_ray.py [--stories 30] [--sets 3] [--repeat 1]
 
 Starts a head node (``ray start --head --num-cpus 1``) on free ports in a temporary folder,
-extracts a generated set (bench/gen_versions.py, CTB6 stories in pages) with ``--engine ray``,
-joins a second node (``ray start --address``, ``--num-cpus 1``), extracts the same set again,
-and stops both (``ray stop``). Prints stories a second on one and on two nodes and the ratio,
-and the per-core rate docs/scale.md uses. Each run includes the engine's fixed costs (the
-actors loading the pipeline, the stages' scheduling), as a user's run does.
+extracts generated sets (bench/gen_versions.py, CTB6 stories in pages; ``--sets`` sets drawn
+with different seeds, as CTB6 has only 78 source stories) with ``--engine ray``, joins a second
+node (``ray start --address``, ``--num-cpus 1``), extracts the same sets again, and stops both
+(``ray stop``). Prints stories a second on one and on two nodes and the ratio. Each run includes
+the engine's fixed costs (the actors loading the pipeline, the stages' scheduling), as a user's
+run does; each configuration also extracts the first set alone, and the difference between the
+two runs is the marginal rate (fixed costs removed), the per-core rate docs/scale.md uses.
 """
 from __future__ import annotations
 
@@ -71,6 +73,7 @@ def extract_once(inputs: list[str], out: str, address: str) -> tuple[float, int]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--stories", type=int, default=30, help="source stories of the generated set (2-4 versions each)")
+    ap.add_argument("--sets", type=int, default=3, help="generated sets (seeds 5, 6, …), each --stories stories")
     ap.add_argument("--repeat", type=int, default=1, help="runs each way (the fastest counts)")
     a = ap.parse_args()
     import importlib.util
@@ -80,23 +83,35 @@ def main() -> None:
     sys.modules["gen_versions"] = gen  # its dataclasses look their module up
     spec.loader.exec_module(gen)
     work = Path(tempfile.mkdtemp(prefix="nfbench", dir="/tmp"))
-    gen.generate(work / "set", a.stories, "2-4", 5, per_page=3)
+    sets = [str(work / "set" / f"seed_{5 + k}") for k in range(a.sets)]
+    for k, folder in enumerate(sets):
+        gen.generate(Path(folder), a.stories, "2-4", 5 + k, per_page=3)
     tmp = tempfile.mkdtemp(prefix="nfray", dir="/tmp")
+
+    def measure(name: str, address: str) -> tuple[tuple[float, int], tuple[float, int]]:
+        small = min(extract_once(sets[:1], str(work / f"{name}_small"), address) for _ in range(a.repeat))
+        full = min(extract_once(sets, str(work / name), address) for _ in range(a.repeat))
+        return small, full
+
     try:
         address = start_head(tmp)
-        one = min(extract_once([str(work / "set")], str(work / "one"), address) for _ in range(a.repeat))
+        one_small, one = measure("one", address)
         join(address)
         time.sleep(2)
-        two = min(extract_once([str(work / "set")], str(work / "two"), address) for _ in range(a.repeat))
+        two_small, two = measure("two", address)
     finally:
         subprocess.run([RAY, "stop"], env=env(), capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
     same = all((work / "one" / f).read_bytes() == (work / "two" / f).read_bytes()
                for f in os.listdir(work / "one"))
-    print(f"stories {one[1]}; one node {one[0]:.1f} s ({one[1] / one[0]:.2f} stories/s), "
+    print(f"stories {one[1]} ({a.sets} sets); one node {one[0]:.1f} s ({one[1] / one[0]:.2f} stories/s), "
           f"two nodes {two[0]:.1f} s ({two[1] / two[0]:.2f} stories/s); "
           f"two/one throughput ratio {one[0] / two[0]:.2f}; outputs identical: {same}")
-    print(f"per-core rate with fixed costs (one node, one CPU): {one[1] / one[0]:.2f} stories/s")
+    for name, small, full in (("one node", one_small, one), ("two nodes", two_small, two)):
+        extra = full[1] - small[1]
+        rate = extra / (full[0] - small[0]) if full[0] > small[0] else float("nan")
+        print(f"{name}: first set alone {small[1]} stories in {small[0]:.1f} s; marginal rate "
+              f"({extra} more stories) {rate:.2f} stories/s")
     shutil.rmtree(work, ignore_errors=True)
 
 
