@@ -125,3 +125,19 @@ def test_a_factory_declaring_other_than_the_registry_is_refused(monkeypatch) -> 
     monkeypatch.setattr(meta, "requires", ["doc._.claims"])
     with pytest.raises(RuntimeError, match="registry"):
         _declare(c)
+
+
+def test_officials_and_organizations_declare_in_their_decorators() -> None:
+    """Without extract.nlp filling anything in (a fresh process importing only the modules)."""
+    import subprocess
+    import sys
+
+    code = ("from spacy.language import Language\n"
+            "import extract.facts.officials, extract.facts.organizations\n"
+            "for n in ('officials', 'organizations'):\n"
+            "    m = Language.get_factory_meta(n)\n"
+            "    print(n, list(m.requires), list(m.assigns))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    for name in ("officials", "organizations"):
+        c = registry.BY_NAME[name]
+        assert f"{name} {list(c.requires)} {list(c.assigns)}" in out

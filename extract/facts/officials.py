@@ -338,7 +338,7 @@ class OfficialsComponent:
         return doc
 
 
-@Language.factory("officials", default_config={})
+@Language.factory("officials", default_config={}, **registry.BY_NAME["officials"].declared)
 def make_officials(nlp: Language, name: str) -> OfficialsComponent:
     """Factory for the "officials" pipeline component."""
     return OfficialsComponent(nlp, name)
