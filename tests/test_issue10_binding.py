@@ -95,3 +95,12 @@ def test_doubted_names_keep_known_org_policy():
     dropped = _found("每位县长都要面对群众掏心里话。", {"PER": []})
     assert not dropped
     assert _found("国务院副总理丁薛祥出席。", {"PER": []}, unmatched="drop") == {}
+
+
+def test_a_country_vouches_for_a_head_of_state_the_model_misses():
+    # 0.2.0 does not know 拜登 (newer than its training text); the rules' name after a country and
+    # its title stays, doubted (half score), while a bare title's dirty name does not
+    found = _found("美国总统拜登与法国总统马克龙举行会谈。", {"PER": ["马克龙"], "TITLE": ["总统"]})
+    assert "拜登" in found and found["拜登"].score < 0.5
+    assert "马克龙" in found and "马克龙举行" not in found
+    assert not _found("总统从头至尾反对这项法案。", {"PER": [], "TITLE": ["总统"]})

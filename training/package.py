@@ -25,7 +25,7 @@ from convert import HELDOUT_FILES, TRAIN_FILES, sha256  # noqa: E402
 
 NAME, VERSION = "newsfacts_ner", "0.2.0"
 KEEP = ("config.cfg", "meta.json", "tokenizer", "vocab", "newsfacts_wordfeats", "tok2vec", "ner")
-READS = {"words": "pkuseg words", "char": "characters", "charwords": "characters with pkuseg word features"}
+READS = {"words": "pkuseg words", "char": "characters", "charwords": "characters with word features (extract/facts/wordfeats.py)"}
 
 
 def _size(path: Path) -> int:

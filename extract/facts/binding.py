@@ -139,9 +139,10 @@ def _clean_end(c: str, ne: int) -> bool:
 
 
 def _known_org(org: str) -> bool:
-    """An organisation the lexicons vouch for: a known name or alias, or one holding a unit with
-    a strong suffix (嘉兴市公安局|侦查中心, 委员会, 有限公司: orgs.tsv, org_suffixes.txt)."""
-    if org in lexicon.org_index():
+    """An organisation the lexicons vouch for: a known name or alias, a country or place whose
+    title it is (美国总统, 法国外长: places.txt), or one holding a unit with a strong suffix
+    (嘉兴市公安局|侦查中心, 委员会, 有限公司: orgs.tsv, org_suffixes.txt)."""
+    if org in lexicon.org_index() or org in lexicon.places():
         return True
     return any(org.find(suf, 2) > 0 for suf in _strong_suffixes())
 
@@ -151,12 +152,20 @@ def _strong_suffixes() -> tuple[str, ...]:
     return tuple(s for s, (_kind, strong) in lexicon.org_suffixes().items() if strong and len(s) >= 2)
 
 
+def _place_before_title(title: str) -> Optional[str]:
+    """The country or place a title begins with (美国总统 → 美国), which the rules fold into it."""
+    places = lexicon.places()
+    return next((title[:k] for k in range(min(len(title) - 1, 8), 1, -1) if title[:k] in places), None)
+
+
 def _doubted(f, per: list[tuple[int, int]], unmatched: str, c: str) -> bool:
     """Whether a rule name no PER span supports stays (see UNMATCHED), its score lowered."""
     ns, ne = name_span(f)
     if OVERLAP_KEEPS and any((s == ns if OVERLAP_KEEPS == "same_start" else s < ne and ns < e) for s, e in per):
         return True   # the model saw a person here but cut it elsewhere (word edges): keep the rule's
-    org = f.positions[-1].org
+    if f.name[:2] in lexicon.common_words() or not sane_name(f.name):
+        return False   # 从头至尾反: a common word, or no name's shape, and nothing vouches for it
+    org = f.positions[-1].org or _place_before_title(f.positions[-1].title)
     if (unmatched == "downscore" or (unmatched == "keep_org" and org)
             or (unmatched == "keep_known_org" and org and (_known_org(org) or _clean_end(c, ne)))):
         f.score = round(f.score * DOWNSCORE, 3)
