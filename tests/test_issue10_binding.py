@@ -33,6 +33,12 @@ def _found(text: str, marks: dict[str, list[str]], **kw):
     # the model's ORG span before a model TITLE is the position's organisation (讲解员: no lexicon title)
     ("新华财经首席讲解员陈松兴接受本报记者采访时表示。", {"ORG": ["新华财经"], "TITLE": ["首席讲解员"], "PER": ["陈松兴"]},
      "陈松兴", "首席讲解员", "新华财经"),
+    # the rules bind 副总裁 but know no 新华财经: the confirmed name takes the model's ORG span
+    ("新华财经副总裁陈松兴接受本报记者采访时表示。", {"ORG": ["新华财经"], "TITLE": ["副总裁"], "PER": ["陈松兴"]},
+     "陈松兴", "副总裁", "新华财经"),
+    # 科 is a weak organisation ending, but 基里延科 reads as a transliteration: a name
+    ("俄罗斯政府总理基里延科31日将原因归结于出口收入减少。", {"ORG": ["俄罗斯政府"], "TITLE": ["总理"], "PER": ["基里延科"]},
+     "基里延科", "总理", "俄罗斯政府"),
     # a transliterated name of five characters (not 2-4 Han) is a sane name
     ("以色列总理内塔尼亚胡结束对中国的访问。", {"PER": ["内塔尼亚胡"], "TITLE": ["总理"]}, "内塔尼亚胡", "总理", None),
     # one surname character before a title: 毛主席 (the title decides)

@@ -39,7 +39,7 @@ from schemas import Mention, Official, Position
 
 from . import binding, lexicon, registry
 from .names import clean_at, clean_ends, given_ok, name_after, reporter_names, shared_title_names
-from .orgnames import is_org_name
+from .orgnames import is_org_name, org_suffix
 from .positions import Pos, chain, position_at, title_re
 from .recognizer import SPANS_KEY, recognized
 from .textview import TextView
@@ -133,8 +133,20 @@ def _ner_title_after(c: str, matches: list[regex.Match], s: int, e: int,
 
 def _model_name_ok(name: str) -> bool:
     """A recogniser PER span that may be an official's name: not a place (莫桑比克总统) and not an
-    organisation (爵士队教练, 托老院主任)."""
-    return name not in lexicon.places() and not is_org_name(name)
+    organisation (爵士队教练, 托老院主任). With a weak organisation ending (科, 队, 院) it must read
+    as a name: a surname and at most three characters (李科), or a transliteration (基里延科:
+    all but one character from transliteration_chars.txt)."""
+    if name in lexicon.places() or name in lexicon.org_index():
+        return False
+    suffix = org_suffix(name)
+    if suffix is None:
+        return True
+    if lexicon.org_suffixes()[suffix][1]:   # a strong ending: 公司, 委员会
+        return False
+    if len(name) <= 3 and (name[0] in lexicon.surnames() or name[:2] in lexicon.surnames()):
+        return True
+    translit = lexicon.transliteration_chars()
+    return len(name) >= 3 and sum(ch in translit for ch in name) >= len(name) - 1
 
 
 def _model_title_ok(title: str) -> bool:
@@ -255,8 +267,14 @@ def _bind(view: TextView, found: list[_Found], names: list[tuple[int, int]], mod
     tv = binding.to_view(view.idx, titles)
     tmap = {"by_end": {e: s for s, e in tv}, "by_start": {s: e for s, e in tv}}
     omap = {e: s for s, e in binding.to_view(view.idx, orgs)}
-    return binding.bind(found, c, binding.to_view(view.idx, names), f"+ner:{model}",
-                        add=lambda s, e: _ner_found(c, matches, s, e, tmap, omap), unmatched=unmatched)
+    bound = binding.bind(found, c, binding.to_view(view.idx, names), f"+ner:{model}",
+                         add=lambda s, e: _ner_found(c, matches, s, e, tmap, omap), unmatched=unmatched)
+    for f in bound:   # a position the rules left without an organisation takes the model's ORG
+        p = f.positions[0]
+        if p.org is None and not p.org_elided and omap.get(p.start) is not None:
+            p.org, p.start = c[omap[p.start]:p.start], omap[p.start]
+            f.start = min(f.start, p.start)
+    return bound
 
 
 def _merge(found: list[_Found]) -> dict[str, _Found]:
