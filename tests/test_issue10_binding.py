@@ -110,3 +110,49 @@ def test_a_country_vouches_for_a_head_of_state_the_model_misses():
     assert "拜登" in found and found["拜登"].score < 0.5
     assert "马克龙" in found and "马克龙举行" not in found
     assert not _found("总统从头至尾反对这项法案。", {"PER": [], "TITLE": ["总统"]})
+
+
+# ---------------------------------------------------------------- organisations from ORG spans
+
+from extract.facts.organizations import find_organizations  # noqa: E402
+
+
+def _orgs(text: str, orgs: list[str]):
+    spans = _spans(text, {"ORG": orgs}).get("ORG", [])
+    return {o.name: o for o in find_organizations(text, spans=spans, model="test-model")}
+
+
+@pytest.mark.parametrize("text,org,expected", [
+    # a museum the lexicons do not list: the model's span is a mention of its own, with a score
+    # below the rules' and the model named in its rule
+    ("游客在王府博物馆参观。", "王府博物馆", ("ner_org+ner:test-model", 0.6)),
+    # a known organisation the model also finds: the rules' record, confirmed (score raised)
+    ("财政部发布通知。", "财政部", ("known_org+ner:test-model", 0.975)),
+])
+def test_org_spans_become_organisations(text, org, expected):
+    found = _orgs(text, [org])
+    assert org in found and (found[org].rule, found[org].score) == expected
+
+
+@pytest.mark.parametrize("text,span", [
+    # the model alone also tags campaigns and slogans: no organisation ending, no organisation
+    ("推进新型工业化是关键任务。", "新型工业化"),
+    # a country is a place, never an organisation
+    ("美国宣布新的关税措施。", "美国"),
+])
+def test_org_spans_that_are_not_organisations(text, span):
+    assert span not in _orgs(text, [span])
+
+
+def test_org_span_holding_a_rule_mention_not_at_its_start_yields_to_the_rule():
+    # the model swallowed the preposition (从工业和信息化部): the rules' known name stands
+    text = "记者从工业和信息化部获悉，新规明年实施。"
+    found = _orgs(text, ["从工业和信息化部"])
+    assert "从工业和信息化部" not in found and "工业和信息化部" in found
+
+
+def test_org_span_with_a_rule_mention_as_its_leading_part_is_kept():
+    # a parent at its start is how organisation names grow (工业和信息化部 → its 消费品工业司)
+    text = "工业和信息化部消费品工业司发布通知。"
+    found = _orgs(text, ["工业和信息化部消费品工业司"])
+    assert "工业和信息化部消费品工业司" in found

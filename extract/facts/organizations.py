@@ -27,16 +27,18 @@ from spacy.tokens import Doc
 
 from schemas import Mention, Official, Organization
 
-from . import lexicon, registry
+from . import binding, lexicon, registry
 from .orgnames import is_org_name, org_before
 from .positions import title_re
+from .recognizer import SPANS_KEY, recognized
 from .textview import TextView
 
 if not Doc.has_extension("organizations"):
     Doc.set_extension("organizations", default=None)
 
 _LEGAL_FORM = ("有限", "公司", "股份", "（集团）", "(集团)", "集团")
-_SCORES = {"known_org": 0.95, "org_before_title": 0.85, "org_suffix": 0.7}
+_SCORES = {"known_org": 0.95, "org_before_title": 0.85, "org_suffix": 0.7, "ner_org": 0.6}
+_HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass
@@ -151,7 +153,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     start order keeps the furthest end seen so far: linear after the sort (issue 9 F14).
     """
     by_span: dict[tuple[int, int], _Cand] = {}
-    order = {"known_org": 0, "org_before_title": 1, "org_suffix": 2}
+    order = {"known_org": 0, "org_before_title": 1, "org_suffix": 2, "ner_org": 3}
     for cd in cands:
         key = (cd.start, cd.end)
         if key not in by_span or order[cd.rule] < order[by_span[key].rule]:
@@ -171,38 +173,71 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
-def find_organizations(text: str, officials: Optional[list[Official]] = None) -> list[Organization]:
+def _model_cands(c: str, spans: list[tuple[int, int]], rules: list[_Cand]) -> list[_Cand]:
+    """The recogniser's ORG spans (view offsets) as candidates: Han, 2–40 characters, not a place,
+    reading as an organisation by the lexicons (known, or ending in an organisation suffix: the
+    model alone also tags slogans and campaigns, 新型工业化, 拥政爱民), and neither crossing a rule
+    mention nor holding one except as its leading part (a parent: 工业和信息化部 in
+    工业和信息化部科技司); where the two disagree the rules' edges stand."""
+    out = []
+    for s, e in spans:
+        name = c[s:e]
+        if not 2 <= len(name) <= 40 or name in lexicon.places() or not _HAN.search(name) or not is_org_name(name):
+            continue
+        if any(r.start < e and s < r.end and not (r.start <= s and e <= r.end) and (r.start != s or r.end > e)
+               for r in rules):
+            continue   # crossing a rule mention, or holding one that is not its leading part (反映该县|政法委)
+        out.append(_Cand(name, s, e, "ner_org"))
+    return out
+
+
+def find_organizations(text: str, officials: Optional[list[Official]] = None, *,
+                       spans: Optional[list[tuple[int, int]]] = None, model: Optional[str] = None
+                       ) -> list[Organization]:
     """Every organisation mentioned in ``text``, grouped by canonical name.
 
-    ``officials`` is accepted for pipeline symmetry; positions are re-derived
-    from the text so offsets stay exact.
-    """
+    ``spans``: the recogniser's ORG spans (character offsets into ``text``), when it ran: a span
+    the rules also found confirms it (score raised halfway to 1, ``+ner:MODEL`` on the rule); one
+    the rules missed is a mention of its own (rule ``ner_org+ner:MODEL``, score .6), canonicalised
+    with the lexicon like the rest. ``officials`` is accepted for pipeline symmetry."""
     view = TextView(text)
+    rules = _candidates(view.c)
+    model_spans = set(binding.to_view(view.idx, spans)) if spans else set()
+    cands = rules + _model_cands(view.c, sorted(model_spans), rules) if model_spans else rules
     groups: dict[str, list[_Cand]] = {}
-    for cd in _select(_candidates(view.c)):
+    for cd in _select(cands):
         groups.setdefault(canonical_of(cd.name), []).append(cd)
-    idx = lexicon.org_index()
-    out: list[Organization] = []
-    for canon, cds in groups.items():
-        cds.sort(key=lambda x: x.start)
-        first = cds[0]
-        s, e = view.span(first.start, first.end)
-        mentions = []
-        for cd in cds:
-            ms, me = view.span(cd.start, cd.end)
-            mentions.append(Mention(start=ms, end=me, text=text[ms:me]))
-        printed = list(dict.fromkeys(cd.name for cd in cds))
-        aliases = [a for a in printed if a != first.name]
-        entry = idx.get(canon)
-        if entry:
-            aliases += [a for a in (entry.canonical, *entry.aliases) if a not in aliases and a != first.name]
-        best_rule = min((cd.rule for cd in cds), key=lambda r: -_SCORES[r])
-        out.append(Organization(start=s, end=e, text=text[s:e], rule=best_rule, score=_SCORES[best_rule],
-                                name=first.name, canonical=canon, aliases=aliases, kind=kind_of(first.name),
-                                parent=parent_of(canon) if canon not in idx else idx[canon].parent,
-                                mentions=mentions))
+    tag = f"+ner:{model}" if model else ""
+    out = [_record(text, view, canon, cds, model_spans, tag) for canon, cds in groups.items()]
     out.sort(key=lambda o: o.start)
     return out
+
+
+def _record(text: str, view: TextView, canon: str, cds: list[_Cand], model_spans: set, tag: str) -> Organization:
+    """One organisation record from its mentions (view offsets), grouped under ``canon``."""
+    idx = lexicon.org_index()
+    cds.sort(key=lambda x: x.start)
+    first = cds[0]
+    s, e = view.span(first.start, first.end)
+    mentions = []
+    for cd in cds:
+        ms, me = view.span(cd.start, cd.end)
+        mentions.append(Mention(start=ms, end=me, text=text[ms:me]))
+    printed = list(dict.fromkeys(cd.name for cd in cds))
+    aliases = [a for a in printed if a != first.name]
+    entry = idx.get(canon)
+    if entry:
+        aliases += [a for a in (entry.canonical, *entry.aliases) if a not in aliases and a != first.name]
+    best_rule = min((cd.rule for cd in cds), key=lambda r: -_SCORES[r])
+    rule, score = best_rule, _SCORES[best_rule]
+    if best_rule == "ner_org":
+        rule += tag
+    elif any((cd.start, cd.end) in model_spans for cd in cds):   # the model agrees with the rules
+        rule, score = rule + tag, round(1 - (1 - score) / 2, 3)
+    return Organization(start=s, end=e, text=text[s:e], rule=rule, score=score,
+                        name=first.name, canonical=canon, aliases=aliases, kind=kind_of(first.name),
+                        parent=parent_of(canon) if canon not in idx else idx[canon].parent,
+                        mentions=mentions)
 
 
 class OrganizationsComponent:
@@ -216,7 +251,11 @@ class OrganizationsComponent:
         _known_re(), _strong_re(), title_re()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.organizations = find_organizations(doc_text(doc))
+        spans = model = None
+        if SPANS_KEY in doc.spans:   # the recogniser ran before: its ORG spans are mentions too
+            spans = [(r.start, r.end) for r in recognized(doc) if r.label == "ORG"]
+            model = doc.spans[SPANS_KEY].attrs.get("model")
+        doc._.organizations = find_organizations(doc_text(doc), spans=spans, model=model)
         return doc
 
 

@@ -45,7 +45,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("officials", "extract.facts.officials", "make_officials",
               assigns=("doc._.officials",), requires=("doc.spans",)),  # the recogniser's names re-cut the rules'
     Component("organizations", "extract.facts.organizations", "make_organizations",
-              assigns=("doc._.organizations",)),
+              assigns=("doc._.organizations",), requires=("doc.spans",)),  # the recogniser's ORG spans
     Component("claims", "extract.facts.claims", "make_claims",
               assigns=("doc._.claims",), requires=("doc.spans",)),  # a number inside a recognised name is no claim
     Component("dates", "extract.facts.dates", "make_dates",
