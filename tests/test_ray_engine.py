@@ -174,7 +174,18 @@ def test_generated_set_equal_to_local(cluster, generated, local_gen, tmp_path):
     assert groups == (local_gen / "groups.jsonl").read_bytes() and groups.count(b"\n") >= 20
 
 
+def _rss_mb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _extractor_pids() -> list[int]:
+    """Extraction actors whose pipeline is loaded (~1 GB; an idle Ray worker is ~200 MB)."""
     pids = []
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
@@ -182,7 +193,7 @@ def _extractor_pids() -> list[int]:
                 cmd = (d / "cmdline").read_bytes()
             except OSError:
                 continue
-            if cmd.startswith(b"ray::") and b"Extractor" in cmd:
+            if cmd.startswith(b"ray::") and b"Extractor" in cmd and _rss_mb(int(d.name)) > 600:
                 pids.append(int(d.name))
     return pids
 
@@ -193,15 +204,14 @@ def test_killed_worker_every_input_once(cluster, generated, local_gen, tmp_path)
                              "-o", str(out)], env=_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     killed = None
     deadline = time.monotonic() + 300
+    # killed as soon as an actor has loaded its pipeline: its first batches are in flight and
+    # nearly all of the work is still ahead, on a slow machine or a fast one
     while killed is None and proc.poll() is None and time.monotonic() < deadline:
         pids = _extractor_pids()
         if pids:
-            time.sleep(8)  # the model is loaded and batches are in flight
-            if proc.poll() is None:
-                pid = sorted(_extractor_pids() or pids)[0]
-                os.kill(pid, signal.SIGKILL)
-                killed = pid
-        time.sleep(0.2)
+            killed = sorted(pids)[0]
+            os.kill(killed, signal.SIGKILL)
+        time.sleep(0.1)
     _, err = proc.communicate(timeout=600)
     assert killed is not None, "no extraction actor was found while the job ran"
     assert proc.returncode in (0, 1), err.decode()[-3000:]
