@@ -167,7 +167,7 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path):
     d = tmp_path / "in"
     d.mkdir()
     names = []
-    for i in range(8):
+    for i in range(20):  # enough work that the kill lands mid-run even with fast worker start-up
         for p in SEEDS.glob("*.txt"):
             name = f"{i:02d}_{p.name}"
             (d / name).write_bytes(p.read_bytes())
