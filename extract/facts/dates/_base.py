@@ -194,16 +194,3 @@ def _ref_src(ref: Optional[ReferenceDate]) -> str:
     if ref is None:
         return "none"
     return "reference:" + (ref.year_source or ref.source)
-
-
-def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tuple[Optional[int], str]:
-    """Year for a printed month without a year: the reference year, rolled back one year when
-    the month is > 6 months after the reference month and no future cue precedes."""
-    if ref is None or ref.year is None:
-        return None, "none"
-    src = _ref_src(ref)
-    if ref.month is not None and m is not None and m - ref.month > 6:
-        before = re.sub(r"\s", "", t[max(0, start - 6):start])
-        if not any(before.endswith(c) for c in lexicon()["future_cues"]):
-            return ref.year - 1, src + "-1"
-    return ref.year, src
