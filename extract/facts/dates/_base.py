@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Optional, Sequence
+from typing import Optional
 
 from schemas import ReferenceDate
 
@@ -36,8 +36,7 @@ def lexicon() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = _periods._alt   # one alternation builder for every date pattern (longest words first)
 
 
 @cache
