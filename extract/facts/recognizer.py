@@ -66,14 +66,6 @@ def model_info(path: str | Path = MODEL_DIR) -> dict:
             "tokens": meta.get("newsfacts", {}).get("tokens", "char")}
 
 
-@cache
-def _own_pkuseg():
-    """A pkuseg tokenizer with the project's user dictionary, for hosts that have none."""
-    from ..nlp import segmenter
-
-    return segmenter()
-
-
 def _is_pkuseg(tokenizer) -> bool:
     return str(getattr(tokenizer, "segmenter", "")) == "pkuseg" and getattr(tokenizer, "pkuseg_seg", None) is not None
 
@@ -212,7 +204,11 @@ class RecognizerComponent:
     # running ----------------------------------------------------------
     def _segmenter(self):
         if self.segmenter is None:
-            self.segmenter = self._host_tokenizer if _is_pkuseg(self._host_tokenizer) else _own_pkuseg()
+            if _is_pkuseg(self._host_tokenizer):
+                self.segmenter = self._host_tokenizer
+            else:
+                from ..nlp import segmenter   # the process's one pkuseg
+                self.segmenter = segmenter()
         return self.segmenter
 
     def _model_docs(self, texts: list[str], words: Optional[list[list[tuple[int, int]]]] = None

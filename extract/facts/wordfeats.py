@@ -77,16 +77,12 @@ def segment_lexicon(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@cache
-def _pkuseg():
-    from ..nlp import segmenter
-
-    return segmenter()
-
-
 def segment(text: str, tokenizer=None) -> list[tuple[int, int]]:
     """``(start, end)`` of the pkuseg words of ``text``, by character offsets (whitespace skipped)."""
-    seg = tokenizer if tokenizer is not None else _pkuseg()
+    if tokenizer is None:
+        from ..nlp import segmenter   # the process's one pkuseg, loaded on first use
+        tokenizer = segmenter()
+    seg = tokenizer
     out, pos = [], 0
     for t in seg(text):
         if t.is_space:
