@@ -22,8 +22,8 @@ the name begins and ends is what they get wrong on real text (总统从头至尾
 * a PER span directly after a title (or directly before a post-name title, 李强总理) that the
   rules did not bind becomes an official (recall).
 
-A record the model touched says so in its ``rule``: ``org_title_name+ner:zh_newsfacts_ner-0.1.0``.
-Work is in the officials' view coordinates (officials.TextView); the spans arrive in text
+A record the model touched says so in its ``rule``: ``org_title_name+ner:zh_newsfacts_ner-0.2.0``.
+Work is in the officials' view coordinates (textview.TextView); the spans arrive in text
 offsets and are mapped here.
 """
 from __future__ import annotations

@@ -11,10 +11,11 @@ anyway), or a known organisation name or alias of two or more characters (orgs.t
 The model is loaded lazily, in ``initialize()`` or on the first document, never at import. It
 runs on its own Doc of each sentence's text, made by the model's own tokenizer, and its spans
 are mapped back by character offsets, so the component works whatever tokens the pipeline's Doc
-has (spaCy's character tokens or pkuseg words). The shipped model reads pkuseg words (it
-measured better than characters, see TRAINING.md): the component segments each triggered
-sentence with the host pipeline's pkuseg tokenizer when it has one (extract.nlp.build_nlp),
-else with its own (loaded once per process from the pkuseg model folder, extract.model).
+has (spaCy's character tokens or pkuseg words). The shipped model (0.2.0, ``charwords``) reads
+characters with word features that its first component, ``newsfacts_wordfeats``
+(extract/facts/wordfeats.py), takes from a lexicon segmenter: no pkuseg is loaded for it. Models
+that read pkuseg words (0.1.0, ``words``; or word features from pkuseg) get the host Doc's words
+when it has them, else the process's one pkuseg (extract.nlp.segmenter), loaded on first use.
 
 Results:
 
@@ -23,7 +24,7 @@ Results:
   司长谢少锋) is widened to the token edges there; the exact offsets are kept in
   ``doc.spans["ner"].attrs["chars"]``: ``[start_char, end_char, label, score]`` per span, in the
   group's order (score is None: the greedy transition-based model gives no span probability).
-* ``doc.spans["ner"].attrs["model"]``: the model's name and version (``zh_newsfacts_ner-0.1.0``),
+* ``doc.spans["ner"].attrs["model"]``: the model's name and version (``zh_newsfacts_ner-0.2.0``),
   for records that have to say which model produced a span.
 * ``recognized(doc)``: the exact spans as ``Recognized(start, end, label, score, text)``.
 """
