@@ -18,7 +18,18 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_pyproject_entry_points_agree_with_the_registry() -> None:
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     declared = meta["project"]["entry-points"]["spacy_factories"]
-    assert declared == {c.name: c.entry_point for c in registry.COMPONENTS}
+    assert declared == {c.name: c.entry_point for c in registry.COMPONENTS} | registry.MODEL_FACTORIES
+
+
+def test_the_shipped_model_loads_without_importing_newsfacts() -> None:
+    # spaCy finds the model's first component (newsfacts_wordfeats) through its entry point
+    import subprocess
+    import sys
+
+    code = "import spacy, sys; print(spacy.load(sys.argv[1]).pipe_names)"
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "extract" / "data" / "models" / "ner")],
+                         capture_output=True, text=True, check=True)
+    assert "newsfacts_wordfeats" in out.stdout
 
 
 def test_every_entry_point_names_the_factory_its_module_registers() -> None:

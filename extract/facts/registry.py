@@ -58,3 +58,8 @@ BY_NAME: dict[str, Component] = {c.name: c for c in COMPONENTS}
 
 #: The fact kinds: the story record's fact lists, each set by the component of the same name.
 FACT_KINDS: tuple[str, ...] = tuple(c.name for c in COMPONENTS if c.fact)
+
+#: Factories that are no pipeline component of ours but must be found by ``spacy.load``: the
+#: recogniser model's first component (so ``spacy.load("extract/data/models/ner")`` works in a
+#: user's own code without importing newsfacts first). Entry points in pyproject.toml too.
+MODEL_FACTORIES: dict[str, str] = {"newsfacts_wordfeats": "extract.facts.wordfeats:make_wordfeats"}
