@@ -39,7 +39,7 @@ from typing import Iterable, NamedTuple, Optional
 from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
-from . import doc_text, lexicon
+from . import doc_text, lexicon, modelops
 from .wordfeats import WORDS_KEY, segment
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "ner"
@@ -160,6 +160,7 @@ class RecognizerComponent:
             from . import wordfeats  # noqa: F401 - registers the charwords model's first component
 
             self._model = spacy.load(self.model_path)
+            modelops.fast_ops(self._model)   # numpy's gemm, not blis's generic kernel
             if self._needs_pkuseg() and "newsfacts_wordfeats" in self._model.pipe_names:
                 # share the process's pkuseg, never load a second one
                 self._model.get_pipe("newsfacts_wordfeats").tokenizer = self._segmenter()
@@ -267,7 +268,10 @@ class RecognizerComponent:
 
     def _predict(self, pairs: list[tuple[Doc, list[int]]]) -> list[list[tuple[int, int, str, Optional[float]]]]:
         out = []
-        for (_, starts), sdoc in zip(pairs, self.ner_model.pipe((d for d, _ in pairs), batch_size=self.batch_size)):
+        model = self.ner_model
+        with modelops.one_thread():
+            sdocs = list(model.pipe((d for d, _ in pairs), batch_size=self.batch_size))
+        for (_, starts), sdoc in zip(pairs, sdocs):
             out.append([(starts[e.start], starts[e.end - 1] + len(sdoc[e.end - 1].text), e.label_, None)
                         for e in sdoc.ents])
         return out
