@@ -144,3 +144,17 @@ def test_places_integrity() -> None:
     # no official's name of the seed gold, and no organisation of the lexicon, is a place
     assert not {"谢少锋", "李强", "丁薛祥", "金壮龙"} & places
     assert not {"国务院", "欧盟", "东盟", "新华社"} & places
+
+
+def test_name_chars_integrity() -> None:
+    # name_chars.tsv is built (training/build_name_chars.py) from the recogniser's training split;
+    # the binding reads its ratios to doubt names the model does not support (issue 10)
+    rows = lexicon.name_chars()
+    head = (lexicon.DATA_DIR / "name_chars.tsv").read_text(encoding="utf-8").splitlines()[:4]
+    assert head[0].startswith("#") and any("Source" in h for h in head)
+    assert len(rows) > 2000
+    assert all(len(c) == 1 and "\u4e00" <= c <= "\u9fff" for c in rows)
+    assert all(r.total >= 5 and 0 <= r.first + r.inner <= r.total * 4 and r.first <= r.total for r in rows.values())
+    # common surnames open names far more often than function characters do
+    assert min(rows[c].p_first for c in "王李张陈") > 0.3
+    assert max(rows[c].p_first for c in "的和在是") < 0.005

@@ -190,3 +190,27 @@ def common_words() -> frozenset[str]:
     """Two-character common words that are not names (data/common_words.txt)."""
     text = (DATA_DIR / "common_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class NameChar:
+    """One row of name_chars.tsv: a character's count in labelled news text, as the first
+    character of a person's name and inside one."""
+
+    total: int
+    first: int
+    inner: int
+
+    @property
+    def p_first(self) -> float:
+        return self.first / self.total
+
+    @property
+    def p_inner(self) -> float:
+        return self.inner / self.total
+
+
+@cache
+def name_chars() -> dict[str, NameChar]:
+    """Character → NameChar (data/name_chars.tsv, built by training/build_name_chars.py)."""
+    return {row[0]: NameChar(int(row[1]), int(row[2]), int(row[3])) for row in _rows("name_chars.tsv")}
