@@ -61,7 +61,47 @@ LONGER = "restricted"
 SHORTER = "restricted"
 
 
-def _recut_ok(rule: str, model: str) -> bool:
+#: a surname at least this frequent (surnames.txt) opens a name even where the labelled text
+#: rarely shows it opening one (龙, 常, 管: common words too)
+COMMON_SURNAME = 50
+
+
+def _chinese(name: str) -> bool:
+    """A Han name that is not a transliteration (those are read by transliteration_chars.txt)."""
+    translit = lexicon.transliteration_chars()
+    return (bool(_HAN_NAME.fullmatch(name)) and len(name) <= 4
+            and sum(ch in translit for ch in name) < len(name) - 1)
+
+
+def opens_name(name: str) -> bool:
+    """Whether a Chinese name's first character opens names: as the first character of a person's
+    name in at least 1% of its occurrences in the labelled training text (name_chars.tsv), or a
+    surname of at least COMMON_SURNAME in surnames.txt, or a compound surname (欧阳). 和他, 提出,
+    由武术, 理事会 do not: 和, 提, 由, 理 open fewer than 1% and are rare surnames."""
+    surnames = lexicon.surnames()
+    if name[:2] in surnames:
+        return True
+    row = lexicon.name_chars().get(name[0])
+    if row is not None and row.total >= 30 and row.p_first >= 0.01:
+        return True
+    return surnames.get(name[0], 0) >= COMMON_SURNAME or (row is None or row.total < 30) and name[0] in surnames
+
+
+def never_in_name(ch: str) -> bool:
+    """A character seen at least 100 times in the labelled training text and never in a name
+    (的, 出, 首, 会: name_chars.tsv)."""
+    row = lexicon.name_chars().get(ch)
+    return row is not None and row.total >= 100 and row.first == 0 and row.inner == 0
+
+
+def weak_end(ch: str) -> bool:
+    """A character that rarely ends a name (under 1% of its ≥ 50 occurrences inside one: 亲, 赛,
+    以), so a three-character name ending in it likely ran into the next word (朱佩|亲切)."""
+    row = lexicon.name_chars().get(ch)
+    return row is not None and row.total >= 50 and row.p_inner < 0.01
+
+
+def _recut_ok(rule: str, model: str, after: str = "") -> bool:
     """Whether the model's span may replace the rule's name.
 
     Shorter: a name of 4+ characters that is not transliterated (the rules ran a Chinese name into
@@ -73,15 +113,18 @@ def _recut_ok(rule: str, model: str) -> bool:
         if SHORTER == "any":
             return True
         translit = lexicon.transliteration_chars()
+        if len(rule) == 3 and len(model) == 2 and rule.startswith(model) and _HAN_NAME.fullmatch(rule):
+            return weak_end(rule[2])   # 朱佩|亲切, 斯隆|赛后, 林森|以
         return len(rule) >= 4 and not all(ch in translit for ch in rule)
     if LONGER == "any" or "·" in model:
         return True
     if not model.startswith(rule):
         return False
     i = len(rule)
-    if lexicon.starts_with(model, i, "name_end") or lexicon.starts_with(model, i, "not_given"):
-        return False
     titles = lexicon.titles()
+    if lexicon.starts_with(model, i, "name_end") or lexicon.starts_with(model, i, "not_given"):
+        # 张万|年 where the model reads 张万年 and a title follows (上将): the title ends the name
+        return any(after[:k] in titles for k in range(1, min(len(after), 8) + 1))
     return not any(model[i:i + k] in titles for k in range(1, len(model) - i + 1))
 
 
@@ -121,10 +164,12 @@ def _recut(f, c: str, by_start: dict, by_end: dict) -> Optional[tuple[int, int]]
     ns, ne = name_span(f)
     post = f.rule.startswith("name_title")
     alt = [(s, e) for s, e in (by_end.get(ne, []) if post else by_start.get(ns, []))
-           if sane_name(c[s:e]) and _recut_ok(f.name, c[s:e])]
+           if sane_name(c[s:e]) and _recut_ok(f.name, c[s:e], c[e:e + 8])]
     if not alt:
         return None
     s, e = alt[0]
+    if len(c[s:e]) < len(f.name) and _chinese(c[s:e]) and not opens_name(c[s:e]):
+        return None   # 相交|有: the shorter reading opens no name either
     f.name = c[s:e]
     if post:
         f.start = s
@@ -161,6 +206,10 @@ def _place_before_title(title: str) -> Optional[str]:
 def _doubted(f, per: list[tuple[int, int]], unmatched: str, c: str) -> bool:
     """Whether a rule name no PER span supports stays (see UNMATCHED), its score lowered."""
     ns, ne = name_span(f)
+    if _HAN_NAME.fullmatch(f.name) and any(never_in_name(ch) for ch in f.name[1:]):
+        return False   # 提出, 和首席: a character no name holds
+    if _chinese(f.name) and not opens_name(f.name):
+        return False   # 和他, 由武术, 相交有: no Chinese name opens so (拜登, a transliteration, may)
     if OVERLAP_KEEPS and any((s == ns if OVERLAP_KEEPS == "same_start" else s < ne and ns < e) for s, e in per):
         return True   # the model saw a person here but cut it elsewhere (word edges): keep the rule's
     if f.name[:2] in lexicon.common_words() or not sane_name(f.name):
@@ -179,6 +228,38 @@ def addable(c: str, s: int, e: int) -> bool:
     return sane_name(c[s:e]) or (e - s == 1 and c[s] in lexicon.surnames())
 
 
+_JOINERS = "·・•‧—－-"
+
+
+def _join_parts(f, c: str) -> None:
+    """A name that stops at a joiner (·, —) followed by transliterated characters goes on through
+    them: a name never ends right before the mark that joins its parts (维克多·许会|·罗哈斯,
+    施特劳斯|—卡恩)."""
+    if f.rule.startswith("name_title") or f.reporter:
+        return
+    translit = lexicon.transliteration_chars()
+    e = f.end
+    while e + 1 < len(c) and c[e] in _JOINERS and c[e + 1] in translit:
+        j = e + 1
+        while j < len(c) and c[j] in translit and j - e <= 10:
+            j += 1
+        e = j
+    if e > f.end:
+        f.name += c[f.end:e]
+        f.end = e
+
+
+def split_surname_title(c: str, per: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """PER spans with a surname and a title read as one name (毛主席, 张主席: the labelled
+    training text marks some so) cut to the surname, which then binds the title (``addable``)."""
+    titles, surnames = lexicon.titles(), lexicon.surnames()
+    out = []
+    for s, e in per:
+        k = next((k for k in (1, 2) if e - s - k >= 2 and c[s:s + k] in surnames and c[s + k:e] in titles), 0)
+        out.append((s, s + k) if k else (s, e))
+    return out
+
+
 def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
          add: Callable[[int, int], list], unmatched: Optional[str] = None) -> list:
     """The rule officials ``found`` (officials._Found, view offsets into ``c``) re-cut, confirmed
@@ -186,6 +267,7 @@ def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
     makes for PER spans the rules did not bind. ``tag`` is appended to the rule of every record
     the model touched."""
     unmatched = unmatched or UNMATCHED
+    per = split_surname_title(c, per)
     spans = set(per)
     by_start: dict[int, list[tuple[int, int]]] = {}
     by_end: dict[int, list[tuple[int, int]]] = {}
@@ -210,6 +292,8 @@ def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
         f.rule += tag
         used.add(span)
         out.append(f)
+    for f in out:
+        _join_parts(f, c)
     kept = [name_span(f) for f in out]
     for s, e in per:
         if (s, e) not in used and addable(c, s, e) and not any(a < e and s < b for a, b in kept):
