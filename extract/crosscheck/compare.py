@@ -214,6 +214,71 @@ def reading_value(v: Version, a: int, b: int, as_date: bool, as_number: bool,
     return None
 
 
+def _region_field(region: list[int], facts: list[FactSpan], base: str) -> str:
+    """The field of a region: the highest-ranked fact it touches (the region grows to cover that
+    fact, except an official's position), else ``base``."""
+    for f in FIELD_RANK:
+        hits = [fs for fs in facts if fs.field == f and fs.touches(*region)]
+        if hits:
+            if f != "official.position":
+                region[0] = min([region[0]] + [h.p0 for h in hits])
+                region[1] = max([region[1]] + [h.p1 for h in hits])
+            return f if base == "text" else base
+    return base
+
+
+def _region_spans(pivot: Version, others: Others, ps: int, pe: int) -> list[tuple[Version, int, int]]:
+    """Each version's span for the pivot's region [ps, pe), displaced readings left out."""
+    spans = [(pivot, ps, pe)]
+    for v, als in others:
+        cover = [a for a in als if a.covers(ps, pe)]
+        # at a sentence edge two units meet: the one with the edit there gives the reading
+        al = next((a for a in cover if any(b.tag != "equal" and b.p0 <= pe and b.p1 >= ps
+                                           for b in a.blocks)), cover[0] if cover else None)
+        if al is not None:
+            spans.append((v, al.to_version(ps, left=True), al.to_version(pe, left=False)))
+    ptext = pivot.chars[ps:pe]
+    return [sp for sp in spans if sp[0] is pivot or not _displaced(pivot, ptext, *sp)]
+
+
+def _severity(kind: str, field: str, base: str) -> tuple[str, str] | None:
+    """(field, severity) of a discrepancy; None for furniture punctuation (layout, not news)."""
+    if kind == "punctuation":
+        return None if base != "text" else ("punctuation", "low")
+    if base != "text":
+        return field, "high" if kind == "numeral" else FURNITURE_SEVERITY[base]
+    return field, "high" if field != "text" or kind == "numeral" else "medium"
+
+
+def _readings(spans, keys: list[str], votes: Counter, as_date: bool, as_number: bool,
+              dates: dict[int, list[DateSpan]]) -> tuple[list[Reading], dict[str, str], list]:
+    """One Reading a version (as printed, with its value), the printed text of each key, the values."""
+    readings, shown, values = [], {}, []
+    for (v, a, b), key in zip(spans, keys):
+        rs, re_ = v.raw_span(a, b)
+        text = "".join(ch for ch in v.raw[rs:re_] if not ch.isspace())  # as printed
+        shown.setdefault(key, text)
+        value = reading_value(v, a, b, as_date, as_number, dates)
+        values.append(value)
+        readings.append(Reading(text=text, source=v.record.source, story_id=v.story_at(rs),
+                                start=rs, end=re_, votes=votes[key], value=value,
+                                context_before=_printed(v, max(0, a - CONTEXT), a),
+                                context_after=_printed(v, b, b + CONTEXT)))
+    readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
+    return readings, shown, values
+
+
+def _reference(texts: list[str], keys: list[str], votes: Counter) -> tuple[str | None, str, str]:
+    """(consensus key or None, reference text, the most common deviant text)."""
+    top, n = votes.most_common(1)[0]
+    consensus = top if n * 2 > len(keys) else None
+    # without a majority the fuller reading is the reference: OCR drops more than it adds
+    ref_key = consensus if consensus is not None else keys[max(range(len(texts)), key=lambda i: len(texts[i]))]
+    ref = texts[keys.index(ref_key)]
+    deviant = texts[keys.index(next(k for k, _ in votes.most_common() if k != ref_key))]
+    return consensus, ref, deviant
+
+
 def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactSpan], *,
                      base: str = "text", dates: dict[int, list[DateSpan]] | None = None,
                      salt: str = "") -> list[Conflict]:
@@ -223,69 +288,28 @@ def region_conflicts(gid: str, pivot: Version, others: Others, facts: list[FactS
     dates = dates or {}
     conflicts: list[Conflict] = []
     for region in _regions(pivot, others):
-        field = base
-        for f in FIELD_RANK:
-            hits = [fs for fs in facts if fs.field == f and fs.touches(*region)]
-            if hits:
-                field = f if base == "text" else base
-                if f != "official.position":
-                    region[0] = min([region[0]] + [h.p0 for h in hits])
-                    region[1] = max([region[1]] + [h.p1 for h in hits])
-                break
+        field = _region_field(region, facts, base)
         _snap(region, others)
         ps, pe = region
-        spans = [(pivot, ps, pe)]
-        for v, als in others:
-            cover = [a for a in als if a.covers(ps, pe)]
-            # at a sentence edge two units meet: the one with the edit there gives the reading
-            al = next((a for a in cover if any(b.tag != "equal" and b.p0 <= pe and b.p1 >= ps
-                                               for b in a.blocks)), cover[0] if cover else None)
-            if al is not None:
-                spans.append((v, al.to_version(ps, left=True), al.to_version(pe, left=False)))
-        ptext = pivot.chars[ps:pe]
-        spans = [sp for sp in spans if sp[0] is pivot or not _displaced(pivot, ptext, *sp)]
+        spans = _region_spans(pivot, others, ps, pe)
         texts = [v.chars[a:b] for v, a, b in spans]
         keys = [number_key(t) for t in texts]  # 12月 and 十二月 are one reading
         if len(set(keys)) < 2:
             continue
         votes = Counter(keys)
-        top, n = votes.most_common(1)[0]
-        consensus = top if n * 2 > len(keys) else None
-        # without a majority the fuller reading is the reference: OCR drops more than it adds
-        ref_key = consensus if consensus is not None else keys[max(range(len(texts)), key=lambda i: len(texts[i]))]
-        ref = texts[keys.index(ref_key)]
-        deviant = texts[keys.index(next(k for k, _ in votes.most_common() if k != ref_key))]
+        consensus, ref, deviant = _reference(texts, keys, votes)
         kind, evidence = classify(ref, deviant)
-        if kind == "punctuation":
-            if base != "text":
-                continue  # furniture punctuation is layout
-            field, severity = "punctuation", "low"
-        elif base != "text":
-            severity = "high" if kind == "numeral" else FURNITURE_SEVERITY[base]
-        elif field != "text" or kind == "numeral":
-            severity = "high"
-        else:
-            severity = "medium"
-        readings = []
-        shown: dict[str, str] = {}
-        values = []
+        fs = _severity(kind, field, base)
+        if fs is None:
+            continue  # furniture punctuation is layout
+        field, severity = fs
         as_date = kind != "punctuation" and any(_dated(v, a, b, dates) for v, a, b in spans)
         as_number = kind != "punctuation" and (field == "claim.value" or kind == "numeral")
-        for (v, a, b), key in zip(spans, keys):
-            rs, re_ = v.raw_span(a, b)
-            text = "".join(ch for ch in v.raw[rs:re_] if not ch.isspace())  # as printed
-            shown.setdefault(key, text)
-            value = reading_value(v, a, b, as_date, as_number, dates)
-            values.append(value)
-            readings.append(Reading(text=text, source=v.record.source, story_id=v.story_at(rs),
-                                    start=rs, end=re_, votes=votes[key], value=value,
-                                    context_before=_printed(v, max(0, a - CONTEXT), a),
-                                    context_after=_printed(v, b, b + CONTEXT)))
+        readings, shown, values = _readings(spans, keys, votes, as_date, as_number, dates)
         if field == "date" and None not in values and len(set(values)) == 1 and all(
                 any(d.a <= a and b <= d.b for d in dates.get(id(v), ())) for v, a, b in spans):
             # every reading is one date and all name one day (今天 / 25日): worded apart only
             severity, evidence = "low", evidence + ["same_resolved_date"]
-        readings.sort(key=lambda r: (r.source.path, r.source.doc_id, r.start))
         consensus = shown[consensus] if consensus is not None else None
         cid = hashlib.sha1(f"{gid}\x00{salt}{ps}\x00{pe}\x00{sorted(votes.items())}".encode()).hexdigest()[:16]
         conflicts.append(Conflict(conflict_id="c_" + cid, group_id=gid, field=field, kind=kind,
