@@ -156,11 +156,9 @@ def _sparse(ops: list[Block], i: int, j: int) -> bool:
     return span > 0 and sum(b.v1 - b.v0 for b in ops[i:j] if b.tag == "equal") < 0.5 * span
 
 
-def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: int,
-                bounds: Bounds | None = None, edges: tuple[bool, bool] = (True, True)) -> UnitAlignment | None:
-    """The unit version[v0:v1] aligned in the pivot; ``edges`` tells which of its ends are a
-    sentence edge of the version (not the cut left by aligning the rest elsewhere)."""
-    unit = vtext[v0:v1]
+def _diagonal(unit: str, idx: dict[str, list[int]]) -> int | None:
+    """The pivot offset where the unit most likely starts: the diagonal most of its K-grams
+    (each found at most 8 times in the pivot) vote for, if at least two agree."""
     votes: Counter = Counter()
     for j in range(len(unit) - K + 1):
         hits = idx.get(unit[j:j + K], ())
@@ -170,7 +168,16 @@ def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: 
     if not votes:
         return None
     diag, count = votes.most_common(1)[0]
-    if count < 2:
+    return diag if count >= 2 else None
+
+
+def _align_unit(pivot: str, idx: dict[str, list[int]], vtext: str, v0: int, v1: int,
+                bounds: Bounds | None = None, edges: tuple[bool, bool] = (True, True)) -> UnitAlignment | None:
+    """The unit version[v0:v1] aligned in the pivot; ``edges`` tells which of its ends are a
+    sentence edge of the version (not the cut left by aligning the rest elsewhere)."""
+    unit = vtext[v0:v1]
+    diag = _diagonal(unit, idx)
+    if diag is None:
         return None
     slack = 8 + len(unit) // 8
     w0 = max(0, diag - slack)
