@@ -20,7 +20,15 @@ the name begins and ends is what they get wrong on real text (总统从头至尾
   officials, "keep_org" 2 points of held-out precision). A reporter's byline is dropped only when
   it begins with a common word (记者招待会 → 招待会);
 * a PER span directly after a title (or directly before a post-name title, 李强总理) that the
-  rules did not bind becomes an official (recall).
+  rules did not bind becomes an official (recall); one read as surname + title (毛主席) is cut to
+  the surname first (``split_surname_title``);
+* a name that stops at a joiner (·, —) goes on through the transliterated part after it.
+
+How often a character opens or continues a name in the labelled training text
+(data/name_chars.tsv) decides the doubtful cases: an unsupported name whose first character
+opens no names (和他, 由武术) or that holds a character no name holds (提出) is dropped, and a
+three-character rule name ending in a character that rarely ends one yields to the model's two
+(朱佩|亲切).
 
 A record the model touched says so in its ``rule``: ``org_title_name+ner:zh_newsfacts_ner-0.2.0``.
 Work is in the officials' view coordinates (textview.TextView); the spans arrive in text
