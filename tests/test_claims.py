@@ -92,7 +92,8 @@ SURFACE_CASES = [
     ("补贴二百余万元。", "二百余万元", "2000000", "元", "more_than", "2000000", None, "chinese-numeral"),
     ("来了十几个人。", "十几个", None, "个", "range", "11", "19", "chinese-range"),       # 几 = 1..9
     ("规模1.2万亿。", "1.2万亿", "1200000000000", None, "exact", None, None, "arabic+magnitude"),  # no unit
-    ("下降2个百分点。", "2个百分点", "2", "个百分点", "exact", None, None, "arabic"),     # 个百分点 beats 个
+    ("下降2个百分点。", "2个百分点", "2", "百分点", "exact", None, None, "arabic"),
+    # ↑ 个百分点 beats 个, and its unit is 百分点 (个 is the measure word; issue 15 dev2: 二个百分点)
     ("全长5千米。", "5千米", "5", "千米", "exact", None, None, "arabic"),               # 千 starts the unit
     ("面积3平方公里。", "3平方公里", "3", "平方公里", "exact", None, None, "arabic"),
     ("占比50%—60%。", "50%—60%", None, "%", "range", "50", "60", "range"),
@@ -103,7 +104,8 @@ SURFACE_CASES = [
     ("有80人左右。", "80人左右", "80", "人", "approx", None, None, "arabic"),
     ("超过600万个。", "超过600万个", "6000000", "个", "more_than", "6000000", None, "arabic+magnitude"),
     ("有九项重点任务。", "九项", "9", "项", "exact", None, None, "chinese-numeral"),     # a real count
-    ("近九成是企业。", "近九成", "9", "成", "approx", None, None, "chinese-numeral"),     # 成 = tenths
+    ("近九成是企业。", "近九成", "90", "%", "approx", None, None, "chinese-numeral"),
+    # ↑ 成 = tenths, read as a percentage since issue 15 (dev2 convention: 六成 -> 60 %)
     ("连续3年增长。", "3年", "3", "年", "exact", None, None, "arabic"),                   # duration, not a year
     ("用时1个多月，耗资一万元。", "一万元", "10000", "元", "exact", None, None, "chinese-numeral"),  # 一 with magnitude
 ]

@@ -115,3 +115,70 @@ QUALIFIERS = [
 def test_qualifiers(text, surface, value, qualifier, why) -> None:
     (c,) = [c for c in find_claims(text) if c.text == surface]
     assert (c.value, c.qualifier) == (Decimal(value), qualifier)
+
+
+# --- dev2 (bench/devset/dev2.jsonl, real People's Daily and Xinhua text) -----------------------
+
+DEV2_CLAIMS = [
+    # (text, surface, value, unit, qualifier, lower, upper, why it is hard)
+    ("香港与内地进出口贸易总额为四百五十点八五亿美元", "四百五十点八五亿美元", "45085000000", "美元", "exact", None, None,
+     "a decimal point right after 十: the section 450 is the integer part (was no parse at all)"),
+    ("内地从香港进口六十一点七二亿美元，比上年同期下降百分之十点七。", "百分之十点七", "10.7", "%", "exact", None, None,
+     "百分之十点七: 十 then 点 inside a spelled-out percentage"),
+    ("作为拉美地区重要的金融中心，近百家外国银行将小国巴拿马与外部世界的金融活动紧密地联系在一起",
+     "近百家", "100", "家", "approx", None, None, "a bare 百 counts when a qualifier (近) comes with it, like 上万"),
+    ("她们中超过半数的人具有中学以上文化程度，其中有六成人可进行流利的英语会话。", "六成", "60", "%", "exact", None, None,
+     "成 counts tenths: 六成 is 60 %"),
+    ("她们中超过半数的人具有中学以上文化程度", "超过半数", "50", "%", "more_than", "50", None,
+     "半数 with a qualifier is 50 %; there is no numeral at all"),
+    ("哈尔滨市一些旅行社的预订团队也比上一年增长了二三成。", "二三成", None, "%", "range", "20", "30",
+     "二三 reads as the digit string 23 before 成 says it is the range 2..3 tenths"),
+    ("但由于科技含量低，产品在国际市场上的售价低于正常价格的百分之二十至三十，", "百分之二十至三十", None, "%", "range", "20", "30",
+     "百分之 is written once for both ends of the range"),
+    ("三、一九九八年将纺织品出口退税率提高二个百分点，", "二个百分点", "2", "百分点", "exact", None, None,
+     "个 is the measure word: the unit is 百分点"),
+    ("杨传平75岁的老父亲告诉回良玉，现在一家6口日子过得挺好。", "6口", "6", "口", "exact", None, None,
+     "口 counts the members of a household"),
+    ("除每年为一些大学的计算机专业学生提供1000加元的奖学金外", "1000加元", "1000", "加元", "exact", None, None,
+     "Canadian dollars: 加元 was no unit"),
+    ("费用率仅为1.02％，不到国有商业银行的10％。", "10％", "10", "%", "less_than", None, "10",
+     "不到 is said across 的, away from the number it bounds"),
+    ("分别约占全国地（市）、县（市、区）总数的66％和41％。", "41％", "41", "%", "approx", None, None,
+     "约占 reaches across parentheses and on to the number coordinated with the first"),
+    ("英国为迎接新千年而耗资7.58亿英镑（1英镑约合1.45美元）兴建的标志性建筑", "1.45美元", "1.45", "美元", "approx", None, None,
+     "an exchange rate: the converted amount is approximate (约合)"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier,lower,upper,why", DEV2_CLAIMS, ids=[c[-1][:50] for c in DEV2_CLAIMS])
+def test_dev2_claims(text, surface, value, unit, qualifier, lower, upper, why) -> None:
+    got = {c.text: c for c in find_claims(text)}
+    assert surface in got, list(got)
+    c = got[surface]
+    dec = lambda v: None if v is None else Decimal(v)  # noqa: E731
+    assert (c.value, c.unit, c.qualifier, c.lower, c.upper) == (dec(value), unit, qualifier, dec(lower), dec(upper))
+
+
+DEV2_NOT_CLAIMS = [
+    # (text, surface that is no claim, why it is hard)
+    ("英国为迎接新千年而耗资7.58亿英镑（1英镑约合1.45美元）兴建", "1英镑", "the base of an exchange rate is no amount"),
+    ("于1月1日零时零分零五秒成功地挂上了“新世纪第一帖”", "零五秒", "seconds after minutes read a clock"),
+    ("美国菲利普斯石油公司…签署了一揽子合作勘探开发哈里海大陆架石油天然气的“世纪合同”", "陆架",
+     "陆 is the capital numeral 6, but alone it is the 陆 of 大陆架"),
+    ("形成主要总成和零部件与整车相配套的初级规模", "零部", "零 alone is no number (零部件)"),
+    ("所谓“黑五类”的子女今后在入学、招工、参军、分配工作等方面主要看其本人表现", "五类", "黑五类 is a name"),
+    ("第一次出现在中国夜空视野的碰撞发生在十七日晚七时半，碰撞后十五分钟内，碰撞地区开始转向", "十五分钟",
+     "a time window (…分钟内) is a period"),
+    ("去年投资回报率高达百分之三十二的上海闵行开发区，今年一至三季度，已有十多家外商投资企业增资。", "三季度",
+     "三季度 names the third quarter; 三个季度 would count"),
+    ("探望住在沿河村和丁东村的向明燕、杨传平两户三峡移民家庭", "两户",
+     "两户 restates the two names; the 的 ends the villages' list, which is not counted"),
+    ("在“中国国家人才网”、“中国人才热线”、“中国南方人才市场”、“中国北方人才市场”、“中国成都人才市场”等五家网站进行。"
+     "二○○○年十二月二十六日至二○○一年一月二十日，五家网站将同时发布", "五家",
+     "five quoted names, then 等五家; the same count said again later restates it too"),
+]
+
+
+@pytest.mark.parametrize("text,surface,why", DEV2_NOT_CLAIMS, ids=[c[-1][:50] for c in DEV2_NOT_CLAIMS])
+def test_dev2_not_claims(text, surface, why) -> None:
+    assert surface not in [c.text for c in find_claims(text)]

@@ -53,7 +53,6 @@ sought at most ``MEASURE_WINDOW`` characters back.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
@@ -63,7 +62,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.facts.numbers import (
-    multiply,
     numeral_tables,
     parse_number,
     parse_numeral_range,
@@ -72,9 +70,11 @@ from extract.facts.numbers import (
 from schemas import Claim
 from extract.text.sentences import split_sentences
 from extract.facts.claims_filters import (
-    _in_product, _inside_name, _is_ordinal, _is_period, _is_year, _mixed_numeral, _restates_list,
+    _distal_qualifier, _in_product, _inside_name, _is_clock_or_rate_base, _is_ordinal, _is_period, _is_year,
+    _mixed_numeral, _no_numeral, _restates_list,
 )
 from extract.facts.claims_measure import _measure
+from extract.facts.claims_ranges import _Candidate, _half_candidates, _merge_ranges, _share
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
     CLAUSE_END, MAX_CLAIM_DIGITS, MAX_NUMERAL_CHARS, MAX_SENTENCE, MEASURE_WINDOW, SENTENCE_WINDOW,
     _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _UNIT_ALIASES, _Patterns, _patterns, load_lexicon, load_units,
@@ -82,22 +82,6 @@ from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the lim
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
-
-
-@dataclass
-class _Candidate:
-    start: int          # first character, qualifier prefix included
-    num_start: int      # first character of the numeral (percent prefix included)
-    num_end: int        # end of the numeral and its magnitudes
-    end: int            # end of the claim, unit and suffix qualifier included
-    rule: str
-    value: Optional[Decimal] = None
-    lower: Optional[Decimal] = None
-    upper: Optional[Decimal] = None
-    unit: Optional[str] = None
-    qualifier: str = "exact"
-    has_magnitude: bool = False
-    prefix: Optional[str] = None
 
 
 def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
@@ -109,8 +93,9 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     blocked = {i for m in pats.set_phrase.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
     blocked |= {i for m in pats.names.finditer(text) for i in range(m.start(), m.end())}
     candidates = [c for m in pats.number.finditer(text) if (c := _candidate(text, m, pats, blocked))]
+    candidates = sorted(candidates + _half_candidates(text, pats), key=lambda c: c.start)
     candidates = [c for c in candidates if not _inside_name(c, names)]
-    candidates = [c for c in candidates if not _restates_list(text, c, pats)]
+    candidates = _drop_restatements(text, candidates, pats)
     merged = _merge_ranges(text, candidates, pats)
     kept = [c for c in merged if c.unit or c.has_magnitude]
     ctx = _Context(text, _sentence_spans(text))
@@ -118,6 +103,20 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     for cand in kept:
         claims.append(_to_claim(text, cand, ctx, pats, claims))
     return claims
+
+
+def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
+    """Counts that restate a list (湖南、河南两省), and the same count with the same noun said
+    again later (…等五家网站进行。五家网站将同时发布): neither is a figure of its own."""
+    said: set[str] = set()
+    out = []
+    for c in cands:
+        key = text[c.num_start:c.end + 2]
+        if _restates_list(text, c, pats):
+            said.add(key)
+        elif key not in said:
+            out.append(c)
+    return out
 
 
 class _Context:
@@ -165,7 +164,7 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         return None
     if any(text.endswith(p, 0, num_start) for p in lex["ordinal_prefixes"]):
         return None
-    if _mixed_numeral(text, numeral_start, num_end, tables):
+    if _mixed_numeral(text, numeral_start, num_end, tables) or _no_numeral(numeral, m.group("pct")):
         return None  # 二００二年: one numeral in two scripts (a year or a code), no quantity
     if num_start and text[num_start - 1] in "数几" and m.group("cn") and m.group("cn")[0] in "十百千万":
         return None  # 数十家, 几百人: too vague to be a number
@@ -173,7 +172,8 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     is_cn = not m.group("arabic")
     bare = is_cn and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十")
     above = bare and text.endswith("上", 0, num_start) and numeral in ("百", "千", "万", "亿")
-    if bare and not above and not pats.infix.match(text, num_end) \
+    near = bare and numeral in ("百", "千", "万", "亿") and bool(pats.prefix.search(text, max(0, num_start - 4), num_start))
+    if bare and not (above or near) and not pats.infix.match(text, num_end) \
             and not (numeral[0] in "百千" and len(numeral) > 1 and numeral[-1] in "万亿"
                      and pats.unit.match(text, num_end)):
         return None  # 百姓, 万人空巷: a bare 百/千/万 needs 余/多 (千余人), 上 (上万人) or 百亿元
@@ -211,6 +211,8 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         cand.unit, pos = _UNIT_ALIASES.get(unit.group(), unit.group()), unit.end()
         if cand.unit == "个" and (more := regex.match(r"多(月|小时|星期|季度|工作日)", text[pos:])):
             cand.unit, cand.qualifier, pos = "个" + more.group(1), "more_than", pos + more.end()
+    if cand.unit in lex["share_units"] and not _share(cand, numeral, lex):
+        return None
     if cand.unit is None:
         pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
     if cand.unit and cand.unit in lex["currency_units"] and text.startswith("人民币", pos):
@@ -229,11 +231,10 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         cand.prefix, cand.start = prefix.group().strip(), prefix.start()
     if _is_year(numeral, cand, text, tables) or _is_period(text, cand, lex):
         return None
-    if _is_ordinal(text, cand, pats):
+    if _is_ordinal(text, cand, pats) or _is_clock_or_rate_base(text, cand, pats):
         return None
-    if cand.qualifier == "exact" and (v := pats.approx_verb.search(text, max(0, num_start - 24), num_start)) \
-            and not regex.search(rf"[{regex.escape(CLAUSE_END)}0-9]", text[v.end():num_start]):
-        cand.qualifier = "approx"   # 约占全省出口总值的百分之八十
+    if cand.qualifier == "exact":
+        cand.qualifier = _distal_qualifier(text, num_start, pats) or "exact"   # 约占全省出口总值的百分之八十
     if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact":
         return None
     if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):
@@ -265,63 +266,6 @@ def _trim_unit_magnitude(text: str, start: int, end: int, pats: _Patterns) -> in
         if text[i] in "千百" and (u := pats.unit.match(text, i)) and len(u.group()) > 1:
             return i
     return end
-
-
-def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
-    """Join 50元~100元, 50%—60%, 300户至500户, 约10~20万人 into one range candidate.
-
-    Two numbers joined by a separator that make no range (low end not below the high
-    end) stay apart; after a dash or tilde the high end is dropped as well (see the
-    module docstring).
-    """
-    out: list[_Candidate] = []
-    for cand in cands:
-        prev = out[-1] if out else None
-        sep = pats.separator.fullmatch(text, prev.end, cand.start) if prev is not None else None
-        if not (sep and prev is not None and prev.value is not None and cand.value is not None
-                and _range_qualifier(prev, pats) and cand.qualifier == "exact" and cand.prefix is None
-                and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None):
-            out.append(cand)
-            continue
-        lower = _shared_lower(text, prev, cand)
-        if lower is None or lower >= cand.value:
-            if prev.unit is None and not any(w in sep.group() for w in pats.lex["range_word_separators"]):
-                out.pop()  # 100-50亿元: an expression we cannot read, neither number is a claim
-                continue
-            out.append(cand)
-            continue
-        out[-1] = _Candidate(start=prev.start, num_start=prev.num_start, num_end=cand.num_end,
-                             end=cand.end, rule="range", lower=lower, upper=cand.value,
-                             unit=cand.unit, qualifier=_range_qualifier(prev, pats) or "range",
-                             has_magnitude=prev.has_magnitude or cand.has_magnitude, prefix=prev.prefix)
-    return out
-
-
-def _range_qualifier(prev: _Candidate, pats: _Patterns) -> Optional[str]:
-    """The qualifier a range starting with ``prev`` takes: ``range``, or ``approx`` when an
-    approximate prefix stands before it (约10~20万人); None when ``prev`` cannot start one."""
-    if prev.qualifier == "exact":
-        return "range"
-    if prev.qualifier == "approx" and prev.prefix and pats.lex["qualifier_prefixes"].get(prev.prefix) == "approx":
-        return "approx"
-    return None
-
-
-def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Decimal]:
-    """The low end of ``prev``—``cand``: 5—10万元 is 50,000 to 100,000 (the magnitude written
-    once serves both ends), but 3000—1万元 is 3,000 to 10,000 (3000 is within two orders of
-    magnitude of 万). None when the magnitude reading is the only one and it fails."""
-    assert prev.value is not None and cand.value is not None
-    if prev.unit is not None or prev.has_magnitude or not cand.has_magnitude:
-        return prev.value
-    mag = regex.search(r"[万亿]+$", text[cand.num_start:cand.num_end])
-    if not mag:
-        return prev.value
-    factor = parse_number("1" + mag.group())
-    shared = multiply(prev.value, factor)
-    if shared < cand.value:
-        return shared
-    return prev.value if multiply(prev.value, Decimal(100)) >= factor else None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -28,6 +28,8 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     unitless number followed by a label suffix (3号线)."""
     if cand.unit == "届" and pats.session.match(text, cand.end):
         return True
+    if cand.unit == "季度":
+        return True   # 三季度 is the third quarter (三个季度 counts quarters)
     if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \
             and not text.startswith("级别", cand.end):
         return True
@@ -44,13 +46,68 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     restates the list; it is not a figure of its own."""
     if cand.value is None or cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
         return False
-    head = text[max(0, cand.start - 30):cand.start]
-    head = regex.split(rf"[{regex.escape(CLAUSE_END)}“”《》]", head)[-1]
-    m = regex.search(r"(?:[\p{Han}]{1,8}[、和])+[\p{Han}]{1,8}$", head)
+    head = text[max(0, cand.start - 80):cand.start]
+    head = regex.split(rf"[{regex.escape(CLAUSE_END)}《》]", head)[-1]
+    head = regex.sub(r"等+$", "", head)   # “中国国家人才网”、…、“中国成都人才市场”等五家
+    m = regex.search(rf"(?:{_ITEM}[、和及])+{_ITEM}$", head)
     if not m:
         return False
-    items = regex.split("[、和]", m.group())
+    items = regex.findall(_ITEM, m.group())
     return len(items) == cand.value
+
+
+#: An item of an enumeration: a quoted name, or a few characters that hold no 的 (the 的 ends a
+#: modifier: 住在沿河村和丁东村的向明燕、杨传平两户 lists two names, not three).
+_ITEM = r"(?:“[^“”]{1,20}”|[^\P{Han}的和及]{1,8})"
+
+
+def _no_numeral(numeral: str, pct) -> bool:
+    """零部件, 大陆架: zeros alone, or one capital numeral alone (陆, 伍), are no number."""
+    if pct:
+        return False
+    return all(ch in "零〇○◯" for ch in numeral) or (len(numeral) == 1 and numeral in _capitals())
+
+
+def _capitals() -> str:
+    from extract.facts.claims_patterns import load_lexicon
+
+    return load_lexicon()["capital_numerals"]
+
+
+def _is_clock_or_rate_base(text: str, cand: _Candidate, pats: _Patterns) -> bool:
+    """零时零分零五秒: seconds after minutes read a clock; 1英镑约合1.45美元: one unit of a
+    currency before a rate word is the base of an exchange rate (the converted amount is the claim)."""
+    if cand.unit == "秒" and text.endswith("分", 0, cand.num_start):
+        return True
+    return cand.value == 1 and cand.unit is not None and any(
+        text.startswith(w, cand.end) for w in pats.lex["rate_words"])
+
+
+def _distal_qualifier(text: str, num_start: int, pats: _Patterns):
+    """A qualifier said away from the number, in its clause: 约占全省出口总值的百分之八十 (approx,
+    and 约占…的66％和41％ for the coordinated second number too); 不到国有商业银行的10％
+    (``distal_qualifiers``: only across a 的 and no other numeral). None when there is none."""
+    found = list(pats.approx_verb.finditer(text, max(0, num_start - 24), num_start))
+    if not found:
+        return None
+    v = found[-1]
+    between = text[v.end():num_start]
+    if regex.search(r"[。！？；!?;\n，,：:]", between):
+        return None
+    distal = pats.lex["distal_qualifiers"]
+    if v.group() in distal:
+        numeral = regex.escape(numeral_chars())
+        ok = between.endswith("的") and not regex.search(rf"[0-9０-９{numeral}]", between)
+        return distal[v.group()] if ok else None
+    if regex.search("[0-9０-９]", regex.sub(r"[0-9０-９.．]+[％%]?[和、及与]", "", between)):
+        return None
+    return "approx"
+
+
+def numeral_chars() -> str:
+    from extract.facts.numbers import numeral_tables
+
+    return numeral_tables().numeral_chars
 
 
 def _in_product(text: str, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ UNITS_FILE = DATA_DIR / "units.txt"
 LEXICON_FILE = DATA_DIR / "claim_lexicon.json"
 
 CLAUSE_END = "。！？；!?;\n" + "，,：:（()）"  # sentences: extract.text.sentences
-_UNIT_ALIASES = {"％": "%"}
+_UNIT_ALIASES = {"％": "%", "个百分点": "百分点"}   # 二个百分点: 个 is the measure word
 MAX_NUMERAL_CHARS = 40      # longer numerals are codes or debris, not quantities
 MAX_CLAIM_DIGITS = 30       # values from 10^30 on are not quantities in news
 MAX_SENTENCE = 600          # a longer "sentence" is run-on text: quote a window instead
@@ -69,7 +69,7 @@ class _Patterns:
     names: regex.Pattern    # names holding a numeral (三棵树, orgs.tsv names): no quantity inside
     session: regex.Pattern  # N届 followed by this starts a session name: an ordinal
     ordinal_suffix: regex.Pattern   # after the number (and unit): a label (二年级, 3号线)
-    approx_verb: regex.Pattern      # 约占…: the verb says the number is approximate
+    approx_verb: regex.Pattern      # 约占…, 不到…的: a qualifier away from the number
     stop: regex.Pattern     # where the noun phrase after a count unit ends
     comparison: regex.Pattern       # 比上年…: a baseline before the number, not the measure
     lex: dict = field(repr=False)
@@ -111,7 +111,7 @@ def _patterns() -> _Patterns:
         names=regex.compile(_alternation(_names_with_numerals(lex, tables))),
         session=regex.compile(_alternation(lex["session_name_starts"])),
         ordinal_suffix=regex.compile(_alternation(lex["ordinal_suffixes"])),
-        approx_verb=regex.compile(_alternation(lex["approx_verbs"])),
+        approx_verb=regex.compile(_alternation(lex["approx_verbs"] + list(lex["distal_qualifiers"]))),
         stop=regex.compile(_alternation(lex["measure_stop_words"] + list(lex["direction_words"])
                                         + _trigger_words()) + rf"|[{regex.escape(CLAUSE_END)}、0-9０-９{cn}]"),
         comparison=regex.compile(rf"^(?:{_alternation(lex['comparison_heads'])})"),

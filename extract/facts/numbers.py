@@ -220,7 +220,10 @@ def _parse_positional(s: str, tables: NumeralTables, context: decimal.Context) -
                 number, prev = Decimal(m.group("arabic")), "decimal" if "." in m.group("arabic") else "digit"
                 continue
             if m.group("point"):
-                if number is None and prev not in ("zero",):
+                if number is None and prev == "unit" and last_unit is not None and last_unit < 10000 \
+                        and section:
+                    number, section = section, Decimal(0)  # 九十点七, 四百五十点八五亿: 90.7, 450.85亿
+                elif number is None and prev not in ("zero",):
                     raise ValueError(f"decimal point without integer part in {s!r}")
                 if m.group("frac"):
                     frac = Decimal("0." + m.group("frac"))

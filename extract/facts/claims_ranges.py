@@ -1,0 +1,125 @@
+"""Claims: the candidate record, ranges (50元~100元, 百分之二十至三十, 约10~20万人), shares counted
+in tenths (六成) and 半数. Split from :mod:`extract.facts.claims` (issue 11: modules of about 400
+lines at most)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+from extract.facts.claims_patterns import _Patterns, _alternation
+from extract.facts.numbers import multiply, parse_number, parse_numeral_range
+
+
+@dataclass
+class _Candidate:
+    start: int          # first character, qualifier prefix included
+    num_start: int      # first character of the numeral (percent prefix included)
+    num_end: int        # end of the numeral and its magnitudes
+    end: int            # end of the claim, unit and suffix qualifier included
+    rule: str
+    value: Optional[Decimal] = None
+    lower: Optional[Decimal] = None
+    upper: Optional[Decimal] = None
+    unit: Optional[str] = None
+    qualifier: str = "exact"
+    has_magnitude: bool = False
+    prefix: Optional[str] = None
+
+
+def _share(cand: _Candidate, numeral: str, lex: dict) -> bool:
+    """六成 = 60 %, 二三成 = 20..30 % (``share_units``: tenths); False when no share is read
+    (a share of more than ten tenths is no share)."""
+    unit, factor = lex["share_units"][cand.unit]
+    if cand.value is not None and cand.value > 10:
+        bounds = parse_numeral_range(numeral)   # 二三 read as the digit string 23
+        if bounds is None or bounds[1] > 10:
+            return False
+        cand.value, (cand.lower, cand.upper), cand.qualifier = None, bounds, "range"
+    cand.unit = unit
+    cand.value, cand.lower, cand.upper = (v if v is None else multiply(v, Decimal(factor))
+                                          for v in (cand.value, cand.lower, cand.upper))
+    return True
+
+
+
+def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
+    """Join 50元~100元, 50%—60%, 300户至500户, 约10~20万人 into one range candidate.
+
+    Two numbers joined by a separator that make no range (low end not below the high
+    end) stay apart; after a dash or tilde the high end is dropped as well (see the
+    module docstring).
+    """
+    out: list[_Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        sep = pats.separator.fullmatch(text, prev.end, cand.start) if prev is not None else None
+        if sep and prev.rule == "percent-words" and cand.unit is None and not cand.has_magnitude:
+            cand.unit = prev.unit   # 百分之二十至三十: the spelled-out fraction serves both ends
+        if not (sep and prev is not None and prev.value is not None and cand.value is not None
+                and _range_qualifier(prev, pats) and cand.qualifier == "exact" and cand.prefix is None
+                and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None):
+            out.append(cand)
+            continue
+        lower = _shared_lower(text, prev, cand)
+        if lower is None or lower >= cand.value:
+            if prev.unit is None and not any(w in sep.group() for w in pats.lex["range_word_separators"]):
+                out.pop()  # 100-50亿元: an expression we cannot read, neither number is a claim
+                continue
+            out.append(cand)
+            continue
+        out[-1] = _Candidate(start=prev.start, num_start=prev.num_start, num_end=cand.num_end,
+                             end=cand.end, rule="range", lower=lower, upper=cand.value,
+                             unit=cand.unit, qualifier=_range_qualifier(prev, pats) or "range",
+                             has_magnitude=prev.has_magnitude or cand.has_magnitude, prefix=prev.prefix)
+    return out
+
+
+def _range_qualifier(prev: _Candidate, pats: _Patterns) -> Optional[str]:
+    """The qualifier a range starting with ``prev`` takes: ``range``, or ``approx`` when an
+    approximate prefix stands before it (约10~20万人); None when ``prev`` cannot start one."""
+    if prev.qualifier == "exact":
+        return "range"
+    if prev.qualifier == "approx" and prev.prefix and pats.lex["qualifier_prefixes"].get(prev.prefix) == "approx":
+        return "approx"
+    return None
+
+
+def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Decimal]:
+    """The low end of ``prev``—``cand``: 5—10万元 is 50,000 to 100,000 (the magnitude written
+    once serves both ends), but 3000—1万元 is 3,000 to 10,000 (3000 is within two orders of
+    magnitude of 万). None when the magnitude reading is the only one and it fails."""
+    assert prev.value is not None and cand.value is not None
+    if prev.unit is not None or prev.has_magnitude or not cand.has_magnitude:
+        return prev.value
+    mag = regex.search(r"[万亿]+$", text[cand.num_start:cand.num_end])
+    if not mag:
+        return prev.value
+    factor = parse_number("1" + mag.group())
+    shared = multiply(prev.value, factor)
+    if shared < cand.value:
+        return shared
+    return prev.value if multiply(prev.value, Decimal(100)) >= factor else None
+
+
+
+def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
+    """超过半数, 半数以上 (``half_words``): 50 %, with the qualifier that comes with it; 半数 with
+    none (半数人) is no figure anyone stated."""
+    out = []
+    lex = pats.lex
+    for m in regex.finditer(_alternation(list(lex["half_words"])), text):
+        value, unit = lex["half_words"][m.group()]
+        cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="half-word",
+                          value=Decimal(value), unit=unit)
+        if (suffix := pats.suffix.match(text, m.end())) and suffix.group() in ("以上", "以下", "以内"):
+            cand.qualifier, cand.end = lex["qualifier_suffixes"][suffix.group()], suffix.end()
+        elif prefix := pats.prefix.search(text, max(0, m.start() - 4), m.start()):
+            cand.qualifier, cand.prefix = lex["qualifier_prefixes"][prefix.group().strip()], prefix.group().strip()
+            cand.start = prefix.start()
+        else:
+            continue
+        out.append(cand)
+    return out
