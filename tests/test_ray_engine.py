@@ -221,3 +221,51 @@ def test_killed_worker_every_input_once(cluster, generated, local_gen, tmp_path)
         assert lines == local[key] or (len(lines) == 1 and orjson.loads(lines[0]).get("code") == "NF019"), key
     m = orjson.loads((out / "manifest.json").read_bytes())
     assert sum(s["item_count"] for s in m["shards"]) == m["inputs"][0]["items"] == len(local)
+
+
+def _two_rounds(buckets: list[list[int]], docs: dict[int, int], verifies) -> dict[int, int]:
+    """extract/distributed/check.py's grouping on the driver: buckets → star pairs → verified →
+    labels → cross-label pairs → verified → labels, with ``verifies`` as the containment check."""
+    import numpy as np
+    import pyarrow as pa
+
+    from extract.distributed import check
+
+    table = pa.table({"seqs": [np.array(sorted(b), dtype=np.int64).tobytes() for b in buckets],
+                      "docs": [np.array([docs[s] for s in sorted(b)], dtype=np.int64).tobytes() for b in buckets]})
+
+    def verified(pairs) -> list[tuple[int, int]]:
+        d = pairs.to_pydict()
+        return [(a, b) for a, b in zip(d["key"], d["other"]) if verifies(a, b)]
+
+    first = verified(check._star(table))
+    labels = check.components(first)
+    seqs = np.array(sorted(labels), dtype=np.int64)
+    second = verified(check._cross(table, (seqs, np.array([labels[s] for s in seqs], dtype=np.int64))))
+    assert not set(first) & set(second)  # round 2 proposes no pair inside a round-1 component
+    return check.components(first + second)
+
+
+def test_two_round_grouping_finds_the_components_of_all_verified_candidate_pairs():
+    """Star pairs, then the pairs across round-1 labels: the components of every verified
+    candidate pair from different documents (what the local check finds), on random buckets,
+    documents and verification outcomes, including buckets whose smallest member verifies
+    with nobody."""
+    import random
+
+    from extract.distributed.check import components
+
+    rng = random.Random(14)
+    for trial in range(300):
+        n = rng.randint(2, 40)
+        docs = {s: rng.randint(0, n // 2) for s in range(n)}
+        story = {s: rng.randint(0, 3) for s in range(n)}  # which story a version prints
+        ok = {(a, b) for a in range(n) for b in range(a + 1, n) if story[a] == story[b] and rng.random() < 0.6}
+        buckets = [rng.sample(range(n), rng.randint(2, min(n, 12))) for _ in range(rng.randint(1, 15))]
+
+        def verifies(a: int, b: int) -> bool:
+            return (min(a, b), max(a, b)) in ok
+
+        edges = {(min(a, b), max(a, b)) for bucket in buckets for a in bucket for b in bucket
+                 if a != b and docs[a] != docs[b] and verifies(a, b)}
+        assert _two_rounds(buckets, docs, verifies) == components(sorted(edges)), trial

@@ -9,25 +9,51 @@ manifest order), so group members and group order match the local run.
    character 5-gram shingles hashed and its MinHash signature cut into the 28 LSH bands that
    ``MinHashLSH`` uses locally (key = band number + the band's two values). A story whose raw
    text cannot be read is an NF001 error record.
-2. Candidates: one row (band key, seq) a band, grouped by key with Ray's ``groupby``; every
-   bucket of two or more stories gives its pairs (a < b). Shuffled: 28 × (9-byte key + 8) bytes
-   a story.
-3. Verification by containment, as two reduce-side joins (``groupby`` on a union): pairs keyed
-   by ``a`` meet a's shingles (duplicate pairs from several bands collapse here), are re-keyed by
-   ``b`` and meet b's shingles, and the exact check (``versions_of_one_story``, different
-   source documents) keeps the verified pairs. Each story's shingles cross the network twice.
-4. Connected components: union-find on the driver over the verified pair list (memory: the
-   pairs, 16 bytes each, plus a parent map of the stories in them; tens of bytes a grouped story).
-   Verified pairs are few (versions of one story), so this is small next to the shuffles;
-   label propagation as repeated groupbys would scale past the driver but takes one shuffle a
-   round (log of the longest chain). The label of a group is its smallest seq.
-5. Compare (``map_batches`` attaches labels from the broadcast label table, ``groupby(label)``,
+2. Buckets: one row (band key, seq, doc) a band, grouped by key with Ray's ``groupby``; a bucket
+   of two or more stories becomes one row (its members' seqs and source documents as int64
+   arrays). Shuffled: 28 × (9-byte key + 16) bytes a story. Kept: at most 28 × 16 bytes a story,
+   in buckets (stories in no shared bucket are in none).
+3. Components, exactly the local ones without verifying every candidate pair. Locally the
+   groups are the connected components of the verified candidate pairs (a pair sharing a band,
+   from different source documents, that passes ``versions_of_one_story``); a pair inside one
+   component adds nothing, which is why the local check skips it. Here, in two rounds:
+
+   a. star: in each bucket every member is paired with the bucket's smallest seq (k − 1 pairs
+      for k members, not k(k − 1)/2), the pairs verified (below) and joined by union-find on the
+      driver into round-1 labels (a label table of the grouped stories: seq → smallest seq);
+   b. cross: the label table goes to every task (``fn_args``), and in each bucket the members
+      are sorted by label and only pairs of members with different labels (and different
+      documents) are emitted, with NumPy; those are verified and unioned with round 1.
+
+   Every verified candidate pair either has both ends in one round-1 component already or is
+   emitted, verified and joined in round 2, and every edge joined is a verified candidate pair,
+   so the components are the local ones. Round 2 checks the candidate pairs between
+   components, as the local check does (it verifies a pair unless the two are already joined),
+   plus pairs the star left in different pieces of one group; buckets whose members all share
+   a label, the usual case, give none.
+
+   Verification, in each round, is two reduce-side joins (``groupby`` on a union with every
+   version's (seq, doc, shingles)): pairs keyed by ``a`` meet a's shingles (a pair proposed by
+   several bands collapses here, so each distinct pair is checked once), are re-keyed by ``b``
+   carrying a's shingles (~3.7 KB a distinct pair) and meet b's; ``versions_of_one_story`` keeps
+   the verified pairs, collected on the driver (16 bytes each; union-find's parent map, tens of
+   bytes a grouped story). Each version's shingles cross the network twice a round. The label
+   of a group is its smallest seq.
+4. Compare (``map_batches`` attaches labels from the broadcast label table, ``groupby(label)``,
    ``map_groups``): each group is compared by ``check_group`` (the local code) with its members
-   in seq order, giving the group record and its conflicts.
-6. Output, streamed to the driver in label order: ``conflicts-NNNNN.jsonl`` (conflicts in group
+   in seq order, giving the group record and its conflicts. Memory a task: its largest group's
+   record lines and raw texts.
+5. Output, streamed to the driver in label order: ``conflicts-NNNNN.jsonl`` (conflicts in group
    order), ``errors-00000.jsonl`` (error records in input order) and ``groups-NNNNN.jsonl``,
-   atomically, then ``manifest.json``. Concatenated in manifest order the conflict and error
-   shards are byte for byte the local ``check -o``; the group shards the local ``--groups``.
+   atomically, then ``manifest.json`` (with ``grouping``: versions, band rows, buckets, and each
+   round's pair rows, distinct pairs checked and pairs verified). Concatenated in manifest order
+   the conflict and error shards are byte for byte the local ``check -o``; the group shards the
+   local ``--groups``.
+
+Every shuffle's input is first cut into a few partitions a CPU (``_shuffled``): Ray's sort
+shuffle has as many partitions as input blocks and sends a piece of every block to every
+partition, and the ~300 blocks of 64 stories that step 1 leaves for 20,000 stories would make
+~90,000 pieces a shuffle, each with metadata on the driver. Source documents are compared as 64-bit hashes of their names.
 """
 from __future__ import annotations
 
@@ -45,6 +71,7 @@ from . import engine
 
 GROUPS_PER_SHARD = 1000
 BATCH = 64
+PARTITION_BYTES = 64 << 20  # a shuffle partition holds about this much at most (and there are 2+ a CPU)
 
 
 def _read_file(row: dict) -> list[dict]:
@@ -84,7 +111,8 @@ def _schemas():
     i64, binary, string = pa.int64(), pa.binary(), pa.string()
     return {
         "prepared": _schema(seq=i64, kind=string, line=binary, doc=string, sh=binary, bands=binary),
-        "bands": _schema(key=binary, seq=i64),
+        "bands": _schema(key=binary, seq=i64, doc=i64),
+        "buckets": _schema(seqs=binary, docs=binary),
         "pairs": _schema(key=i64, other=i64),
         "join": _schema(key=i64, other=i64, doc=i64, sh=binary),
         "verified": _schema(a=i64, b=i64),
@@ -152,8 +180,8 @@ def _kind(batch, kinds: tuple[str, ...], columns: list[str]):
 
 
 def _bands(batch):
-    """One row (band key, seq) a band of every story with a signature. A story's keys are of one
-    length (band number + the band's signature values, whose width is the MinHash library's:
+    """One row (band key, seq, doc) a band of every story with a signature. A story's keys are of
+    one length (band number + the band's signature values, whose width is the MinHash library's:
     32-bit values in datasketch 2), so the concatenation is cut into ``len(lsh_bands())`` pieces.
     A story below MIN_SHINGLES has no keys and is never a candidate."""
     from ..crosscheck.group import lsh_bands
@@ -161,20 +189,97 @@ def _bands(batch):
     n = len(lsh_bands())
     keys: list[bytes] = []
     seqs: list[int] = []
+    docs: list[int] = []
     if not _empty(batch):
-        for seq, b in zip(_col(batch, "seq"), _col(batch, "bands")):
+        for seq, doc, b in zip(_col(batch, "seq"), _col(batch, "doc"), _col(batch, "bands")):
             if not b:
                 continue
             width = len(b) // n
             keys += [b[i:i + width] for i in range(0, len(b), width)]
             seqs += [int(seq)] * n
-    return _table(_schemas()["bands"], {"key": keys, "seq": seqs})
+            docs += [_doc_hash(doc)] * n
+    return _table(_schemas()["bands"], {"key": keys, "seq": seqs, "doc": docs})
 
 
-def _pairs(group):
-    seqs = sorted(set(int(s) for s in _col(group, "seq")))
-    pairs = [(a, b) for i, a in enumerate(seqs) for b in seqs[i + 1:]]
-    return _table(_schemas()["pairs"], {"key": [a for a, _ in pairs], "other": [b for _, b in pairs]})
+def _ints(batch, name: str) -> np.ndarray:
+    c = batch[name]
+    return np.asarray(c.to_numpy() if hasattr(c, "to_numpy") else c, dtype=np.int64)
+
+
+def _bucket(group):
+    """One LSH bucket (the stories with one band key) as one row: its members' seqs, ascending,
+    and their source documents, as int64 arrays. A bucket of one story gives no row."""
+    seqs, first = np.unique(_ints(group, "seq"), return_index=True)
+    if len(seqs) < 2:
+        return _table(_schemas()["buckets"], {"seqs": [], "docs": []})
+    return _table(_schemas()["buckets"], {"seqs": [seqs.tobytes()], "docs": [_ints(group, "doc")[first].tobytes()]})
+
+
+def _flat(batch) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A batch of buckets as flat arrays: seqs, docs, and each bucket's size and start."""
+    parts = [bytes(x) for x in _col(batch, "seqs")]
+    sizes = np.array([len(x) // 8 for x in parts], dtype=np.int64)
+    seqs = np.frombuffer(b"".join(parts), dtype=np.int64)
+    docs = np.frombuffer(b"".join(bytes(x) for x in _col(batch, "docs")), dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+    return seqs, docs, sizes, starts
+
+
+def _pair_table(a: list[np.ndarray], b: list[np.ndarray]):
+    """Pairs (a < b) as rows (key = a, other = b), each once within the block."""
+    if a and sum(len(x) for x in a):
+        ab = np.unique(np.stack([np.concatenate(a), np.concatenate(b)], axis=1), axis=0)
+        return _table(_schemas()["pairs"], {"key": ab[:, 0].tolist(), "other": ab[:, 1].tolist()})
+    return _table(_schemas()["pairs"], {"key": [], "other": []})
+
+
+def _star(batch):
+    """Round 1: each member of a bucket paired with the bucket's smallest seq (its centre), unless
+    they come from one source document: k − 1 pairs for a bucket of k, not k(k − 1)/2."""
+    if _empty(batch):
+        return _pair_table([], [])
+    seqs, docs, sizes, starts = _flat(batch)
+    bucket = np.repeat(np.arange(len(sizes)), sizes)
+    centre, centre_doc = seqs[starts][bucket], docs[starts][bucket]
+    keep = (seqs != centre) & (docs != centre_doc)
+    return _pair_table([centre[keep]], [seqs[keep]])
+
+
+def _lookup(table, seqs: np.ndarray) -> np.ndarray:
+    """Each seq's label in ``table`` (sorted seqs, labels), or the seq itself (a story alone)."""
+    known, labels = table
+    if not len(known):
+        return seqs.copy()
+    i = np.searchsorted(known, seqs)
+    i[i >= len(known)] = 0
+    return np.where(known[i] == seqs, labels[i], seqs)
+
+
+def _cross(batch, table):
+    """Round 2: in each bucket, every pair of members whose round-1 labels differ (and whose source
+    documents differ). Members are sorted by label and each label's members are paired with all
+    members of the labels after it, in NumPy: the output is exactly those pairs, and a bucket
+    whose members all have one label (the common case) gives none."""
+    if _empty(batch):
+        return _pair_table([], [])
+    seqs, docs, sizes, starts = _flat(batch)
+    labels = _lookup(table, seqs)
+    mixed = np.flatnonzero(np.minimum.reduceat(labels, starts) != np.maximum.reduceat(labels, starts))
+    out_a: list[np.ndarray] = []
+    out_b: list[np.ndarray] = []
+    for k in mixed:
+        lo, hi = starts[k], starts[k] + sizes[k]
+        order = np.argsort(labels[lo:hi], kind="stable")
+        s, d, lab = seqs[lo:hi][order], docs[lo:hi][order], labels[lo:hi][order]
+        cuts = np.flatnonzero(np.diff(lab)) + 1  # where a label's members end
+        for first, end in zip(np.concatenate(([0], cuts)), cuts):
+            x = np.repeat(np.arange(first, end), len(s) - end)
+            y = np.tile(np.arange(end, len(s)), end - first)
+            ok = d[x] != d[y]
+            x, y = x[ok], y[ok]
+            out_a.append(np.minimum(s[x], s[y]))
+            out_b.append(np.maximum(s[x], s[y]))
+    return _pair_table(out_a, out_b)
 
 
 def _doc_hash(doc: str) -> int:
@@ -285,6 +390,34 @@ def _compare(group):
                                            "n": [len(conflicts)]})
 
 
+def _shuffled(ds, cpus: int, per_cpu: int = 2):
+    """``ds`` materialised and cut into the partitions of the shuffle that follows. Ray's sort
+    shuffle makes as many partitions as its input has blocks, and every input block sends a piece
+    to every partition (blocks² objects, each with metadata on the driver): the ~300 blocks of
+    64 stories the actor pool works on would be ~90,000 pieces a shuffle. So a shuffle gets
+    ``per_cpu`` partitions a CPU, or more when that would make them larger than PARTITION_BYTES."""
+    ds = ds.materialize()
+    return ds.repartition(max(per_cpu * cpus, -(-(ds.size_bytes() or 0) // PARTITION_BYTES)))
+
+
+def _verified(pairs, stories, cpus: int) -> tuple[list[tuple[int, int]], dict]:
+    """The candidate pairs that verify, through two reduce-side joins with the stories' shingles
+    (``groupby`` on a union): pairs keyed by ``a`` meet a's shingles (a pair proposed by several
+    bands or buckets is checked once from here on), are re-keyed by ``b`` with a's shingles and
+    meet b's, and ``_verify`` keeps the pairs that pass the containment check."""
+    pairs = pairs.materialize()
+    rows = pairs.count()
+    if not rows:
+        return [], {"pair_rows": 0, "pairs": 0, "verified": 0}
+    joined = _shuffled(pairs.map_batches(_pair_rows, batch_format="pyarrow").union(stories), cpus)
+    keyed_b = joined.groupby("key").map_groups(_attach_first, batch_format="pyarrow").materialize()
+    checked = keyed_b.count()
+    found = (_shuffled(keyed_b.union(stories), cpus).groupby("key").map_groups(_verify, batch_format="pyarrow")
+             .take_all())
+    out = [(int(r["a"]), int(r["b"])) for r in found]
+    return out, {"pair_rows": rows, "pairs": checked, "verified": len(out)}
+
+
 def run(files: list[str], folder: str, *, groups_file: str | None = None, html_file: str | None = None,
         summary: Summary | None = None, actors: int | None = None) -> dict:
     """Check the story records in ``files`` on the connected cluster; write ``folder``."""
@@ -306,20 +439,28 @@ def run(files: list[str], folder: str, *, groups_file: str | None = None, html_f
     # every step's output is an Arrow block with an explicit schema, empty or not (see _table)
     versions = prepared.map_batches(_kind, fn_args=(("version",), ["seq", "doc", "sh", "bands"]),
                                     batch_format="pyarrow").materialize()
-    candidates = (versions.map_batches(_bands, batch_format="pyarrow")
-                  .groupby("key").map_groups(_pairs, batch_format="pyarrow"))
-    stories = versions.map_batches(_story_rows, batch_format="pyarrow")
-    keyed_b = (candidates.map_batches(_pair_rows, batch_format="pyarrow").union(stories).groupby("key")
-               .map_groups(_attach_first, batch_format="pyarrow"))
-    verified = keyed_b.union(stories).groupby("key").map_groups(_verify, batch_format="pyarrow").take_all()
-    labels = components([(int(r["a"]), int(r["b"])) for r in verified])
+    stories = versions.map_batches(_story_rows, batch_format="pyarrow").materialize()
+    bands = _shuffled(versions.map_batches(_bands, batch_format="pyarrow"), actors)
+    buckets = bands.groupby("key").map_groups(_bucket, batch_format="pyarrow").materialize()
+    stats: dict = {"versions": versions.count(), "band_rows": bands.count(), "buckets": buckets.count()}
+    first, stats["round1"] = _verified(buckets.map_batches(_star, batch_format="pyarrow"), stories, actors)
+    labels = components(first)
     seqs = np.array(sorted(labels), dtype="int64")
     table = (seqs, np.array([labels[s] for s in seqs], dtype="int64"))  # shipped once with the task
-    grouped = (prepared.select_columns(["seq", "line"])
-               .map_batches(_label, fn_args=(table,), batch_format="pyarrow")
-               .groupby("label").map_groups(_compare, batch_format="pyarrow")
-               .sort("label"))
-    manifest = _write(folder, grouped, prepared, groups_file, html_file)
+    second, stats["round2"] = _verified(buckets.map_batches(_cross, fn_args=(table,), batch_format="pyarrow"),
+                                        stories, actors)
+    if second:
+        labels = components(first + second)
+        seqs = np.array(sorted(labels), dtype="int64")
+        table = (seqs, np.array([labels[s] for s in seqs], dtype="int64"))
+    stats["grouped"] = len(labels)
+    labelled = prepared.select_columns(["seq", "line"]).map_batches(_label, fn_args=(table,), batch_format="pyarrow")
+    # more partitions than CPUs: groups differ in size, and a partition's groups are compared in turn
+    compared = _shuffled(labelled, actors, per_cpu=4).groupby("label").map_groups(_compare, batch_format="pyarrow")
+    grouped = _shuffled(compared, actors, per_cpu=1).sort("label")
+    errors = _shuffled(prepared.map_batches(_kind, fn_args=(("error",), ["seq", "line"]), batch_format="pyarrow"),
+                       actors, per_cpu=1).sort("seq")
+    manifest = _write(folder, grouped, errors, groups_file, html_file, stats)
     stories_n = prepared.map_batches(_kind, fn_args=(("story", "version"), ["seq"]), batch_format="pyarrow").count()
     summary.inputs += len(files)
     summary.stories += stories_n
@@ -328,7 +469,8 @@ def run(files: list[str], folder: str, *, groups_file: str | None = None, html_f
     return manifest
 
 
-def _write(folder: str, grouped, prepared, groups_file: str | None, html_file: str | None) -> dict:
+def _write(folder: str, grouped, errors_ds, groups_file: str | None, html_file: str | None,
+           stats: dict) -> dict:
     from schemas import Conflict, Group
 
     shards, gshards = [], []
@@ -361,8 +503,7 @@ def _write(folder: str, grouped, prepared, groups_file: str | None, html_file: s
             flush()
     if chunk_g or not gshards:
         flush()
-    errors = [bytes(r["line"]) for r in prepared.map_batches(_kind, fn_args=(("error",), ["seq", "line"]),
-                                                             batch_format="pyarrow").sort("seq").iter_rows()]
+    errors = [bytes(r["line"]) for r in errors_ds.iter_rows()]
     engine.write_shard(folder, "errors-00000.jsonl", errors)
     shards.append({"file": "errors-00000.jsonl", "records": len(errors)})
     if groups_file:
@@ -378,6 +519,6 @@ def _write(folder: str, grouped, prepared, groups_file: str | None, html_file: s
         write_text(render(groups, conflicts), html_file)
     manifest = {"kind": "newsfacts check", "shards": shards, "groups": gshards, "groups_count": n_groups,
                 "conflicts": n_conflicts, "errors": len(errors),
-                "error_records": [orjson.loads(e)["code"] for e in errors]}
+                "error_records": [orjson.loads(e)["code"] for e in errors], "grouping": stats}
     engine.finish(folder, manifest)
     return manifest
