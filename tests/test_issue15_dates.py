@@ -155,3 +155,78 @@ def test_a_past_event_year_is_no_evidence_for_the_story_year():
     assert ref.year is None  # 一九九四年成立: the bank's founding, not "now"
     story2 = "新华社天津九月二十三日电\n新区一九九四年开始规划建设。今年上半年增长。"
     assert reference_date(None, None, story2).year is None
+
+
+# --------------------------------------------------------------------------- dev2 (real text)
+R0103 = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
+R1999 = ReferenceDate(year=1999, month=12, day=31, source="dateline", year_source="story-year")
+
+DEV2 = [
+    # (text, ref, span, value, end_value, precision, why it is hard)
+    ("十二月二十八日，一架美军侦察机飞临朝鲜军事分界线上空。二十一日、二十二日和二十六日，美军战略侦察机曾先后进行长时间飞行。",
+     R0103, "二十一日", "2000-12-21", None, "day",
+     "a bare day in Chinese numerals, in the month of the full date before it (not January, the reference's)"),
+    ("从12月31日晚上8时起联合进行“网上守岁大行动”。31日晚11时，记者点击人民网的守岁论坛。", R0103,
+     "31日晚11时", "2000-12-31", None, "time", "晚 is evening, and 31日 takes the month of the 12月31日 before it"),
+    ("但由于１９９９年１月１日是星期五，央行专门负责１日到４日股票和金融市场向欧元转换期间的监督。", R1999,
+     "１日到４日", "1999-01-01", "1999-01-04", "day",
+     "the month of the printed date before; the weekday restating it (是星期五) is no date in between"),
+    ("从12月31日晚上到次日凌晨，全市各主要商业街的重点商场销售额是平时的2至3倍。", R0103,
+     "12月31日晚上到次日凌晨", "2000-12-31", "2001-01-01", "day", "a range whose end is 次日, after a part of the day"),
+    ("二○○○年十二月二十六日至二○○一年一月二十日，五家网站将同时发布招聘信息。", R0103,
+     "二○○○年十二月二十六日至二○○一年一月二十日", "2000-12-26", "2001-01-20", "day",
+     "a range tail with a year in Chinese digits"),
+    ("菲南部地区1日发生里氏6.6级地震。地震发生在当天下午3时左右。", R0103,
+     "当天下午3时左右", "2001-01-01", None, "time",
+     "发生在当天: 在 right before 当天 frames no event (unlike 在拿到合同当天)"),
+    ("截至去年底，各项地方税收入为300.5亿元，比上年增长16％。", R0103, "上年", "1999", None, "year",
+     "比上年: the year before the period compared (去年底), not the year before the reference"),
+    ("去年12月初，接待团队已排到了2001年2月份，一些旅行社的预订团队也比上一年增长了二三成。", R0103,
+     "上一年", "1999", None, "year", "the period compared is the sentence's first date, not the last (2001年2月份)"),
+    ("一九九七年一至十一月，香港与内地进出口贸易总额为四百五十点八五亿美元。", R1999,
+     "一九九七年一至十一月", "1997-01", "1997-11", "month", "a range of months in Chinese numerals"),
+    ("今年前三个季度，全市新签外商直接投资项目一百四十八个。", R1999, "今年前三个季度", "1999-01-01", "1999-09-30",
+     "quarter", "前三个季度 with 个"),
+    ("上海闵行开发区，今年一至三季度，已有十多家外商投资企业增资。", R1999, "今年一至三季度", "1999-01-01", "1999-09-30",
+     "quarter", "一至三季度 is one range of quarters"),
+]
+
+
+@pytest.mark.parametrize("text,ref,span,value,end_value,precision,why", DEV2, ids=[c[-1][:50] for c in DEV2])
+def test_dev2_dates(text, ref, span, value, end_value, precision, why):
+    got = {d.text: d for d in find_dates(text, ref)}
+    assert span in got, list(got)
+    d = got[span]
+    assert (d.value, d.end_value, d.precision) == (value, end_value, precision)
+
+
+DEV2_NOT_DATES = [
+    ("在对公众开放一年后于去年12月31日下午6时正式关闭。", "一年后", "counted from an event (在…开放一年后), not from the reference"),
+    ("12月5日是星期二，学生多在校读书。", "星期二", "the weekday of a date just given"),
+    ("从一九九０年至今年七月底，兵团累计承担项目二十一项。", "一九九０年至今", "至今年 is no 至今 (since)"),
+]
+
+
+@pytest.mark.parametrize("text,surface,why", DEV2_NOT_DATES, ids=[c[-1][:50] for c in DEV2_NOT_DATES])
+def test_dev2_not_dates(text, surface, why):
+    assert surface not in [d.text for d in find_dates(text, R0103)]
+
+
+DEV2_STORY_YEAR = [
+    # (dateline, story, year, why it is hard)
+    ("新华社罗马１２月２９日电", "１８６５年，意大利、法国、比利时和瑞士曾经签署过欧洲历史上第一个统一货币条约。", None,
+     "曾经…过: a past event's year is no evidence for now"),
+    ("新华社墨西哥城１２月２９日电", "１９９２年诺贝尔和平奖获得主门楚今天正式宣布。", None,
+     "a year in a prize's name is not the year of now"),
+    ("新华社南京四月二十三日电", "彗星是美国天文学家在一九九三年三月发现的，将于七月份与木星碰撞。", None,
+     "a month between the year and its past verb (一九九三年三月发现的)"),
+    ("新华社福州二月一日电", "至２０００年具备十二万辆的生产能力，至二０一０年具备二十一万辆生产能力。", None,
+     "至 + year is a target, like 到"),
+    ("新华社北京三月三日电", "“八五”期间（一九九一年至一九九五年），中国的对外开放向前推进。", 1995,
+     "至 ending a range of years is no target"),
+]
+
+
+@pytest.mark.parametrize("dateline,story,year,why", DEV2_STORY_YEAR, ids=[c[-1][:50] for c in DEV2_STORY_YEAR])
+def test_dev2_reference_year(dateline, story, year, why):
+    assert reference_date(dateline, None, story).year == year

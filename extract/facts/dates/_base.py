@@ -55,23 +55,24 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         ),
         "month-range": re.compile(  # no leading optional blank: a run of blanks is not rescanned
-            rf"(?:(?:(?P<y>(?:1[89]|20)[0-9]{{2}}){SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.])"
-            rf"(?P<m1>{_M_DIGITS}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}){SP}月"
+            rf"(?:(?:{_periods.year_pattern('y')}{SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.{_CN_NUM}])"
+            rf"(?P<m1>{_M_DIGITS}|{_CN_1_99}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}|{_CN_1_99}){SP}月"
         ),
         "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}[日号])?"),
         "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月{_DAY}[日号]"),
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
         "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),
-        "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"),
+        "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"
+                          rf"|(?<![{_CN_NUM}月号第初])(?P<dc>[二三]?十[一二三四五六七八九]?)日"),
         "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
         # extensions, matched at a position with .match()
         "x-period": re.compile(rf"{SP}(?P<yy>年)?(?P<p>{_alt(lx['period'])})"),
         "x-since": re.compile(rf"{SP}(?P<s>{_alt(lx['since'])})"),
-        "x-until-now": re.compile(rf"{SP}(?:{_alt(lx['until_now'])})"),
+        "x-until-now": re.compile(rf"{SP}(?:{_alt(lx['until_now'])})(?![年天日晚早])"),  # not 至今年七月底
         "x-conn": re.compile(rf"{SP}(?:{conn}){SP}"),
         "x-end": re.compile(
-            rf"(?:(?P<y>(?:1[89]|20)[0-9]{{2}}){SP}年|(?P<ry>{rel_y}))?{SP}"
+            rf"(?:{_periods.year_pattern('y')}{SP}年|(?P<ry>{rel_y}))?{SP}"
             rf"(?:(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月)?{SP}(?:(?P<d>[0-9]+|{_CN_1_99}){SP}日)?"
         ),
         "x-tod": re.compile(

@@ -110,8 +110,9 @@ def _relative_month_day(t, ref, P, lx) -> list[_D]:
 
 
 def _bare_day(t, ref, P, lx) -> list[_D]:
-    """A bare 24日: the reference month's day, unless a quantity word or duration word says
-    it counts days (连续3日, 3日内)."""
+    """A bare 24日 (or 二十一日, with a 十): the reference month's day, unless a quantity word or
+    duration word says it counts days (连续3日, 3日内). :func:`find_dates` moves it to the month
+    of a full date before it in its paragraph (十二月二十八日…二十一日)."""
     out = []
     for mt in P["day"].finditer(t):
         before = re.sub(r"\s", "", t[max(0, mt.start() - 4):mt.start()])
@@ -121,7 +122,10 @@ def _bare_day(t, ref, P, lx) -> list[_D]:
         y = m = None
         if ref and ref.year is not None and ref.month is not None:
             y, m = ref.year, ref.month
-        out.append(_D(mt.start(), mt.end(), "day-of-month", kind="relative", y=y, m=m, d=_num(mt["d"]),
+        d = _num(mt["d"] or mt["dc"])
+        if d is None or d > 31:
+            continue
+        out.append(_D(mt.start(), mt.end(), "day-of-month", kind="relative", y=y, m=m, d=d,
                       prec="day", year_source=_ref_src(ref), score=0.7))
     return out
 

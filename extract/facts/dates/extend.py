@@ -26,6 +26,8 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     if _extend_range_tail(t, c, ref, limit):
         return
     _extend_time(t, c, limit)
+    if c.prec == "day" and not c.clock and (mc := _patterns()["x-conn"].match(t, c.end)):
+        _extend_to_next_day(t, c, mc.end(), limit)   # 12月31日晚上到次日凌晨
 
 
 def _extend_year_range(t: str, c: _D, limit: int) -> None:
@@ -76,6 +78,8 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
     mc = P["x-conn"].match(t, c.end)
     if not (mc and c.prec in ("day", "month", "year")):
         return False
+    if c.prec == "day" and _extend_to_next_day(t, c, mc.end(), limit):
+        return True
     me = P["x-end"].match(t, mc.end())
     if not (me and me.end() > mc.end() and me.end() <= limit and me.group(0).strip()):
         return False
@@ -99,6 +103,21 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
         em = c.m
     c.end, c.kind, c.end_ymd = me.end(), "range", (ey, em, ed, eprec)
     _extend_since(t, c, limit)
+    return True
+
+
+def _extend_to_next_day(t: str, c: _D, pos: int, limit: int) -> bool:
+    """12月31日晚上到次日凌晨: an anaphoric day (次日, 翌日) ends the range, counted from its start."""
+    lx = lexicon()
+    word = next((w for w in sorted(lx["anaphoric_day"], key=len, reverse=True)
+                 if t.startswith(w, pos) and lx["anaphoric_day"][w] > 0), None)
+    if word is None or pos + len(word) > limit:
+        return False
+    end = _add_days(c.y, c.m, c.d, lx["anaphoric_day"][word])
+    c.end, c.kind = pos + len(word), "range"
+    c.end_ymd = (end.year, end.month, end.day, "day") if end else (None, None, None, "day")
+    if (mt := _patterns()["x-tod"].match(t, c.end)) and mt["tod"] and mt.end() <= limit:
+        c.end = mt.end()
     return True
 
 
@@ -142,7 +161,7 @@ def _resolve_anaphor(t: str, c: _D, prev_day: Optional[_D], ref: Optional[Refere
     paragraph (``newlines``: positions of line breaks, counted by bisection), else ``ref``."""
     day, src = None, None
     clause = re.split(r"[，。；！？\n]", t[max(0, c.start - 30):c.start])[-1]
-    if any(w in clause for w in lexicon()["anaphoric_event_frame"]):
+    if any(w in clause[:-len(w)] for w in lexicon()["anaphoric_event_frame"]):  # 发生在当天: no frame
         c.why = "event day"  # 在拿到合同当天: the day of an event, not of a date
     elif (prev_day is not None and _iso(prev_day.y, prev_day.m, prev_day.d, "day")
             and bisect_left(newlines, c.start) - bisect_left(newlines, prev_day.end) <= 1):

@@ -89,8 +89,9 @@ def named_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) -
         out.append(c)
     for mt in P["years-from"].finditer(t):
         n = _num(mt["n"])
-        if n is None or n == 0:
-            continue
+        clause = re.split(r"[，。；！？\n]", t[max(0, mt.start() - 30):mt.start()])[-1]
+        if n is None or n == 0 or any(w in clause for w in lx["anaphoric_event_frame"]):
+            continue  # 在对公众开放一年后: counted from an event, not from the reference
         y = ref.year + lx["years_from_reference"][mt["dir"]] * n if ref is not None and ref.year is not None else None
         m, d = _num(mt["m"]), _num(mt["d"])
         out.append(make(mt.start(), mt.end(), "years-from-reference", kind="relative", y=y, m=m, d=d,

@@ -109,6 +109,8 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
         after = t[mt.end():mt.end() + 2]
         if any(after.startswith(w) for w in lx["weekday_not_before"]):
             continue  # 周五说: a person
+        if re.search(r"[日号]\s*是$", t[max(0, mt.start() - 3):mt.start()]):
+            continue  # 12月5日是星期二: the weekday of a date already given, no date of its own
         off = lx["week_offsets"].get(mt["off"] or "", 0)
         monday = _week_monday(ref, off)
         day = monday + _dt.timedelta(days=lx["weekdays"][mt["wd"]] - 1) if monday else None

@@ -83,16 +83,19 @@ def _years(text: str) -> _Years:
         before = re.sub(r"\s", "", t[max(0, mt.start() - 12):mt.start()])
         after = re.sub(r"\s", "", t[mt.end():mt.end() + 16])
         clause = re.split(r"[，。；！？,;\n]", t[mt.end():mt.end() + 40])[0]
+        sentence = re.split(r"[。！？\n]", t[mt.end():mt.end() + 80])[0]
         f = flags.setdefault(y, set())
+        if regex_name_year().match(after):
+            continue  # １９９２年诺贝尔和平奖: the year of a prize's name, no evidence for now
         if any(before.endswith(w) for w in lx["near_forward_before"]) or any(
                 w in after[:10] for w in lx["near_forward_after"]):
             f.add("near")
-        elif any(before.endswith(w) for w in lx["far_forward_before"]) or any(
-                w in after[:8] for w in lx["far_forward_after"]):
+        elif _far_forward(before, after, lx):
             f.add("far")
         elif any(before.endswith(w) for w in lx["past_before"]) or any(
-                w in clause for w in lx["past_after_clause"]) or after.lstrip("就便即已正式").startswith(
-                tuple(lx["past_after"])):  # 一九九四年成立的: a past event
+                w in clause for w in lx["past_after_clause"]) or any(
+                w in sentence for w in lx["past_in_sentence"]) or _md_re().sub("", after, count=1).lstrip(
+                "就便即已正式").startswith(tuple(lx["past_after"])):  # 一九九四年成立的: a past event
             f.add("past")
         else:
             f.add("plain")
@@ -105,6 +108,28 @@ def _years(text: str) -> _Years:
         elif f == {"plain"} or ("plain" in f and not f & {"far"}):
             res.plain.add(y)
     return res
+
+
+@cache
+def regex_name_year() -> re.Pattern:
+    """After a year, the rest of a prize's name (``year_name_tails``: 诺贝尔和平奖)."""
+    tails = "|".join(re.escape(w) for w in lexicon()["year_name_tails"])
+    return re.compile(rf"[^，。；、\s\d]{{0,8}}(?:{tails})")
+
+
+@cache
+def _md_re() -> re.Pattern:
+    """A month (and day) printed right after a year: skipped before a past verb (一九九三年三月发现的)."""
+    n = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+    return re.compile(rf"^(?:{n})月(?:(?:{n})日)?")
+
+
+def _far_forward(before: str, after: str, lx: dict) -> bool:
+    """到2035年, 2026年…将达到, and 至２０００年 unless 至 is 截至/直至 or ends a range of years
+    (一九九一年至一九九五年)."""
+    if any(before.endswith(w) for w in lx["far_forward_before"]) or any(w in after[:8] for w in lx["far_forward_after"]):
+        return True
+    return before.endswith("至") and not re.search(r"(?:截|截止|直|及|年)至$", before)
 
 
 def _infer_year(md: Optional[tuple[int, int]], story: str, page: Optional[str]) -> tuple[Optional[int], str]:

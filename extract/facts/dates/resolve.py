@@ -8,7 +8,7 @@ from typing import Optional
 from schemas import DateValue, ReferenceDate
 
 from . import periods as _periods
-from ._base import _FULLWIDTH, _D, _iso
+from ._base import _FULLWIDTH, _D, _iso, _shift_month, lexicon
 from .candidates import _candidates, _select
 from .extend import _extend, _resolve_anaphor
 
@@ -23,6 +23,9 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     out: list[DateValue] = []
     prev_day: Optional[_D] = None
     prev_year: Optional[_D] = None
+    prev_md: Optional[_D] = None   # the last date with a month and a day (a bare 21日's month)
+    stops = [mt.start() for mt in re.finditer("[。！？\n]", t)]
+    first_year: dict[int, _D] = {}   # sentence -> its first date with a year (the period compared)
     covered = -1
     for c in chosen:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
@@ -35,13 +38,20 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
                 c.y, c.year_source = prev_year.y + c.offset, "antecedent"
             else:
                 c.why, c.year_source = "no antecedent", "none"
+        sent = bisect_left(stops, c.start)
+        compared = c.rule == "relative-year" and _comparison_year(t, c, first_year.get(sent, prev_year), newlines)
+        if c.rule == "day-of-month":
+            _bare_day_month(t, c, prev_md, ref, newlines)
         if c.rule != "time-of-day":
             _extend(t, c, ref, limit)
         covered = c.end
         if c.prec == "day" and c.kind != "range" and c.d is not None:
             prev_day = c
-        if c.y is not None and c.kind != "vague":
+        if c.y is not None and c.kind != "vague" and not compared:
             prev_year = c
+            first_year.setdefault(sent, c)
+        if c.prec == "day" and c.m is not None and c.d is not None:
+            prev_md = c
         value = _iso(c.y, c.m, c.d, c.prec)
         end_value = _iso(*c.end_ymd) if c.end_ymd else None
         prec = "time" if c.clock else c.prec
@@ -58,3 +68,33 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
             time_of_day=c.tod, year_source=c.year_source, unresolved=unresolved,
         ))
     return out
+
+
+def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDate], newlines: list[int]) -> None:
+    """A bare 21日 is in the month of the last date with a month and day before it in its
+    paragraph (十二月二十八日…二十一日、二十二日; １９９９年１月１日…１日到４日), as a reader takes it;
+    with none, in the reference month, or the month before when the day lies ahead of the
+    reference day with no future cue before it (31日 in a story dated 1月3日 is 12月31日)."""
+    if prev is not None and bisect_left(newlines, c.start) == bisect_left(newlines, prev.end):
+        c.y, c.m, c.year_source = prev.y, prev.m, "antecedent"
+        return
+    if ref is None or ref.day is None or c.y is None or c.m is None or c.d is None or c.d <= ref.day + 1:
+        return
+    before = re.sub(r"\s", "", t[max(0, c.start - 6):c.start])
+    if not any(before.endswith(w) for w in lexicon()["future_cues"]):
+        c.y, c.m = _shift_month(c.y, c.m, -1)
+        c.year_source = (c.year_source or "") + "-1m"
+
+
+def _comparison_year(t: str, c: _D, prev: Optional[_D], newlines: list[int]) -> bool:
+    """比上年, 比上一年 (``comparison_years`` after a ``comparison_cues`` word): the year before the
+    period compared, not the year before the reference. The period compared is the first date with
+    a year in the sentence (截至去年底，…比上年增长16％: the year before last; 去年12月初，…排到了
+    2001年2月份，…比上一年: 1999), else the last one before it in its paragraph. True when it is one."""
+    lx = lexicon()
+    word = next((w for w in sorted(lx["comparison_years"], key=len, reverse=True) if t.startswith(w, c.start)), None)
+    if word is None or c.m is not None or not any(t.endswith(w, 0, c.start) for w in lx["comparison_cues"]):
+        return False
+    if prev is not None and prev.y is not None and bisect_left(newlines, c.start) == bisect_left(newlines, prev.end):
+        c.y, c.year_source = prev.y + lx["comparison_years"][word], "antecedent"
+    return True
