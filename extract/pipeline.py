@@ -15,6 +15,7 @@ from spacy.language import Language
 from schemas import ErrorRecord, Paragraph, ReferenceDate, Sentence, SourceRef, StoryRecord
 
 from .errors import NewsfactsError
+from .facts.chardoc import char_doc, is_char_tokenizer
 from .facts.registry import FACT_KINDS
 from .inputs import RawDoc
 from .text.normalize import normalize_text
@@ -86,9 +87,10 @@ def _run_components(nlp: Language, text: str, sentences: list[Sentence], ref: Re
     failed one left unset as empty)."""
     facts: dict[str, list] = {}
     failed: set[str] = set()
+    chars = is_char_tokenizer(nlp.tokenizer)
     for a, b in _pieces(text, sentences, min(MAX_DOC_CHARS, nlp.max_length)):
         piece = text[a:b]
-        sdoc = nlp.make_doc(piece)
+        sdoc = char_doc(nlp.vocab, piece)[0] if chars else nlp.make_doc(piece)
         sdoc.user_data["newsfacts.text"] = piece  # see extract.facts.doc_text
         if sdoc.has_extension("reference_date"):
             sdoc._.reference_date = ref

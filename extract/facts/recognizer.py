@@ -40,7 +40,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from . import doc_text, lexicon, modelops
-from .wordfeats import WORDS_KEY, segment
+from .chardoc import char_words, is_char_tokenizer
+from .wordfeats import TOKENS_KEY, WORDS_KEY, segment
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "ner"
 SPANS_KEY = "ner"
@@ -217,16 +218,20 @@ class RecognizerComponent:
                     ) -> list[tuple[Doc, list[int]]]:
         """Each text as a Doc of the model's tokens, with each token's start offset in the text.
         ``words``: each text's pkuseg words as (start, end) offsets, when the host has them."""
-        if self.tokens == "char":
-            docs = [self.ner_model.make_doc(t) for t in texts]
-            return [(d, [tok.idx for tok in d]) for d in docs]
-        if self.tokens == "charwords":  # characters; the model's first component reads the words
+        if self.tokens in ("char", "charwords"):  # charwords: the model's first component reads the words
+            fast = is_char_tokenizer(self.ner_model.tokenizer)   # extract.facts.chardoc
             out = []
             for i, t in enumerate(texts):
-                d = self.ner_model.make_doc(t)
-                if words is not None:
+                if fast:
+                    ws, spaces, starts = char_words(t)
+                    d = Doc(self.ner_model.vocab, words=ws, spaces=spaces)
+                    d.user_data[TOKENS_KEY] = (starts, [len(w) for w in ws], t)
+                else:
+                    d = self.ner_model.make_doc(t)
+                    starts = [tok.idx for tok in d]
+                if self.tokens == "charwords" and words is not None:
                     d.user_data[WORDS_KEY] = words[i]
-                out.append((d, [tok.idx for tok in d]))
+                out.append((d, starts))
             return out
         vocab, out = self.ner_model.vocab, []
         for i, text in enumerate(texts):
