@@ -189,3 +189,58 @@ def test_location_span_round_trips_through_the_loader(tmp_path):
                             .order_by(T.events.c.idx)).all()
     back = [Mention(start=a, end=b, text=loc) if a is not None else None for loc, a, b in rows]
     assert back == [x.location_span for x in evs]
+
+
+# --------------------------------------------------------------------------- dev2 (real text)
+R0103 = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
+NO_YEAR = ReferenceDate(month=12, day=2, source="dateline", year_source="none")
+
+DEV2 = [
+    # (text, ref, trigger, date value, place, why it is hard)
+    ("十二月二十八日，侦察机飞临朝鲜。二十一日、二十二日和二十六日，美军战略侦察机曾先后在德积岛、抱川及束草以东地区进行长时间飞行，对朝鲜进行空中摄影。",
+     R0103, "飞行", "2000-12-21", "德积岛、抱川及束草以东地区",
+     "one happening for a list of dates (the first dates it); 侦察机 is a noun; 进行 is a light verb; 以东 is inside the place"),
+    ("国务院决定，1月1日起，认证子系统率先在“五省四市”（北京、上海、天津、重庆、辽宁、山东、江苏、浙江、广东）开通运行；",
+     R0103, "开通", "2001-01-01", "“五省四市”（北京、上海、天津、重庆、辽宁、山东、江苏、浙江、广东）",
+     "a quoted place and the gloss in brackets after it"),
+    ("１２月２２日，离欧元启动仅剩九天，意大利政府、三大工会和３２个行业协会终于签署了《社会公约》。", NO_YEAR,
+     "签署", None, None, "启动 is in a countdown clause (离…仅剩): what is awaited, not what happened"),
+    ("七月二十日，国务院发出通知，要求自一九九八年下半年开始停止住房实物分配。", R0103, "停止", "1998-07-01", None,
+     "a half anchors a policy that starts with it (自…开始); the half's first day dates it"),
+    ("瑞士从1990年起即禁止在牛饲料中添加动物肉骨粉。", R0103, "禁止", "1990", None,
+     "a bare year anchors after 从…起"),
+    ("长江三峡工程保险合同，今天由中国长江三峡工程开发总公司与中保财产保险公司在三峡工程工地签定，", NO_YEAR,
+     "签定", None, "三峡工程工地", "a place starting with a numeral (三峡) and the variant 签定"),
+    ("即：这颗彗星与木星第一次相撞发生在北京时间七月十七日凌晨三时半，撞击的彗核编号为第二十一号", NO_YEAR,
+     "相撞发生", None, None, "the verb before 在 governs the date; 北京时间 is no place"),
+    ("第一次出现在中国视野的碰撞发生在十七日下午二时半，彗核编号为第十九号，可进行射电天文观测；", NO_YEAR,
+     "碰撞发生", None, None, "the governing verb before the date, not the 进行 after it"),
+]
+
+
+@pytest.mark.parametrize("text,ref,trigger,value,place,why", DEV2, ids=[c[-1][:50] for c in DEV2])
+def test_dev2_events(text, ref, trigger, value, place, why):
+    got = [(e.trigger, e.date.value, e.location) for e in events(text, ref)]
+    assert (trigger, value, place) in got, got
+
+
+DEV2_NOT_EVENTS = [
+    ("去年12月初，离哈尔滨冰雪节开幕还有20多天，南方一些航空公司来哈尔滨的航班已开始猛增。", "开幕",
+     "a countdown (离…还有) names what is awaited"),
+    ("但由于１９９９年１月１日是星期五，央行已成立了一个由专家组成的“转换周末委员会”。", "成立",
+     "the date is described (是星期五); nothing happens on it"),
+    ("菲南部地区1日发生里氏6.6级地震。地震发生在当天下午3时左右，震中位于菲律宾最南端。", "发生@当天",
+     "当天 restates the day of the 发生 already found: one event, not two"),
+    ("接近元旦零点时，网民们都想发出“新世纪第一帖”。", "发出", "接近 + date: a time approached, not one anchoring"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,why", DEV2_NOT_EVENTS, ids=[c[-1][:50] for c in DEV2_NOT_EVENTS])
+def test_dev2_not_events(text, trigger, why):
+    evs = events(text, R0103)
+    if "@" in trigger:
+        trig, date = trigger.split("@")
+        assert not any(e.trigger == trig and e.date.text.startswith(date) for e in evs)
+        assert any(e.trigger == trig for e in evs)
+    else:
+        assert trigger not in [e.trigger for e in evs]

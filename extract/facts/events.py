@@ -47,14 +47,12 @@ from schemas import DateValue, Event, Mention
 from extract.text.sentences import split_sentences
 
 from .dates import lexicon
+from .event_places import _place, _places
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
 
 _HARD_BREAK = "；;\n"  # inside a sentence: coordinate clauses no date reaches across
 _CLAUSE_END = "，,：:。！？!?" + _HARD_BREAK
-_HERE = ("这里", "此间", "这儿")  # the place is the one named before, else the dateline's
-_MAX_LOCATION = 15
-_MAX_PLACE = 24  # characters after 在/于 searched for the place
 _OPENERS = "“‘《（(「"
 _WINDOW = 300  # characters a sentence is followed either side of a date
 
@@ -138,122 +136,25 @@ def _tag_anywhere_re() -> re.Pattern:
         rf"(?:[^，。：\n]{{0,30}}?报道[：:])?")
 
 
-class _Places:
-    """Where things happen: the place after 在 or 于, by one rule (see :func:`place_at`)."""
-
-    def __init__(self) -> None:
-        lx = lexicon()
-        self.preps = tuple(lx["location_preposition"])
-        self.not_after = {"在": set(lx["location_not_after"]), "于": set(lx["location_not_after_yu"])}
-        self.suffixes = tuple(sorted(lx["place_suffixes"], key=len, reverse=True))
-        self.stops = re.compile("|".join(re.escape(w) for w in sorted(
-            set(lx["location_stops"]) | set(triggers()), key=len, reverse=True)))
-        self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
-        self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
-            re.escape(w) for w in lx["location_not_start"]))
-
-    def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
-        """The place introduced by the preposition at ``i`` (before ``hi``), or None.
-
-        1. The place runs from after 在/于 to a clause break, at most ``_MAX_PLACE`` characters.
-        2. Its end is the last place suffix (市, 中心, 机场, 寺 … ``place_suffixes``) in that run
-           that no stop word or trigger verb comes before, except a trigger that only a place
-           suffix follows (西昌卫星发射中心: 发射 is part of the name): the full place span.
-        3. With no suffix, it ends before the first stop word or trigger (在北京出席 -> 北京),
-           without a trailing postposition (在记者招待会上宣布 -> 记者招待会).
-        """
-        prep = next((p for p in self.preps if text.startswith(p, i)), None)
-        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())):
-            return None
-        j = i + len(prep)
-        if j >= hi or self.not_start.match(text, j) or not ("\u4e00" <= text[j] <= "\u9fff"):
-            return None
-        k = j
-        while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
-            k += 1
-        run = text[j:k]
-        first_stop = len(run)
-        for m in self.stops.finditer(run):
-            rest = run[m.end():]
-            suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
-            if m.start() > 0 and suffix and m.group() not in lexicon()["location_stops"]:
-                continue  # 发射中心: a verb inside the place's name
-            first_stop = m.start()
-            break
-        best = 0
-        for e in range(first_stop, 0, -1):
-            if run[:e].endswith(self.suffixes):
-                best = e
-                break
-        if not best:
-            best = first_stop if first_stop < len(run) or k < hi and text[k] in _CLAUSE_END else 0
-            if best == 0 and k >= hi and run:
-                best = len(run)  # the place runs up to the trigger
-            for p in self.posts:  # …会上 -> …会; 这里 stays (a pronoun of two characters)
-                if best - len(p) >= 2 and run[:best].endswith(p):
-                    best -= len(p)
-                    break
-        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]):
-            return None
-        return j, j + best
-
-    def _leading(self, text: str, a: int, hi: int) -> int:
-        """End of a place name starting at ``a`` (up to its last suffix, no stop word or trigger
-        inside, at most ``_MAX_LOCATION`` characters), or ``a`` when none starts there."""
-        run = text[a:min(hi, a + _MAX_LOCATION)]
-        if not run or self.not_start.match(run) or not ("\u4e00" <= run[0] <= "\u9fff"):
-            return a
-        if (m := self.stops.search(run)) is not None:
-            run = run[:m.start()]
-        for e in range(len(run), 1, -1):
-            if run[:e].endswith(self.suffixes):
-                return a + e
-        return a
-
-    def clause_initial(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
-        """The last place that begins a clause between ``lo`` and ``hi`` (the antecedent of 这里)."""
-        starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
-        for a in reversed(starts):
-            if (e := self._leading(text, a, hi)) > a:
-                return a, e
-        return None
-
-    def scene(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
-        """A clause before ``hi`` that is only a place, with a postposition or none
-        (``长沙市贺龙体育馆内，``): the scene of what follows."""
-        starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
-        for a in starts:
-            e = self._leading(text, a, hi)
-            rest_end = tx.clause_end(a, hi)
-            if e > a and rest_end < hi and text[e:rest_end] in ("",) + self.posts:
-                return a, e
-        return None
-
-    def spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        out = []
-        for i in range(lo, hi):
-            if text[i] in "在于" and (sp := self.place_at(text, i, hi)) and (not out or sp[0] >= out[-1][1]):
-                out.append(sp)
-        return out
-
-
-@cache
-def _places() -> _Places:
-    return _Places()
-
 
 def _is_anchor(text: str, d: DateValue) -> bool:
     """Vague dates, 以来-periods, parts of a year and weeks do not anchor events, nor does an
     "as of" date (截至去年11月); a bare year does only as an adverbial, set off by a comma
     (``2023年，…``) or after 于/在 (``计划于2002年建成``), not inside a noun phrase
     (``2024年年会``)."""
-    if d.kind in ("vague", "since") or d.precision in ("quarter", "half", "week"):
+    if d.kind in ("vague", "since") or d.precision == "week":
         return False
     before = text[max(0, d.start - 2):d.start]
     if any(before.endswith(w) for w in lexicon()["anchor_not_after"]):
         return False
+    if text.startswith("是", d.end):
+        return False  # １９９９年１月１日是星期五: the date is described, nothing happens on it
+    start_point = text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith(("开始", "起"), d.end)
+    if d.precision in ("quarter", "half"):
+        return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
     if d.precision == "year":  # 2023年，… and 于2002年建成 (an adverbial), not 2024年年会
-        return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在")
+        return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
+            or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end)
     return True
 
 
@@ -268,15 +169,14 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = ())
     ordered = sorted(dates, key=lambda d: d.start)
     tx = _Text(text)
     events: list[Event] = []
+    listed: set[int] = set()   # later dates of a list (二十一日、二十二日和二十六日): the first one's event
     for i, d in enumerate(ordered):
-        if not _is_anchor(text, d) or (window := _window(text, tx, d)) is None:
+        if i in listed or not _is_anchor(text, d) or (window := _window(text, tx, d)) is None:
             continue
         floor, s_start, s_end = window
-        bound = s_end
-        if i + 1 < len(ordered) and ordered[i + 1].start < s_end:
-            bound = max(d.end, ordered[i + 1].start)
+        bound = _bound(text, ordered, i, s_end, listed)
         found = _trigger(text, tx, d, tx.clause_start(d.start, floor), bound)
-        if found is None:
+        if found is None or _told_before(events, d, found[0]):
             continue
         mt, same_clause, c_start, spans = found
         ev_start = min(c_start, mt.start())
@@ -296,6 +196,30 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = ())
     return events
 
 
+def _bound(text: str, ordered: Sequence[DateValue], i: int, s_end: int, listed: set[int]) -> int:
+    """Where the trigger of ``ordered[i]`` is sought up to: the next date in its sentence; past
+    the dates listed with it (二十一日、二十二日和二十六日…进行飞行: one happening, dated by the
+    first), which are added to ``listed``."""
+    d = ordered[i]
+    j = i
+    while j + 1 < len(ordered) and _LIST_JOIN.fullmatch(text, ordered[j].end, ordered[j + 1].start):
+        j += 1
+        listed.add(j)
+    if j + 1 < len(ordered) and ordered[j + 1].start < s_end:
+        return max(d.end, ordered[j + 1].start)
+    return s_end
+
+
+_LIST_JOIN = re.compile(r"[、和及与]")
+
+
+def _told_before(events: list[Event], d: DateValue, mt: re.Match) -> bool:
+    """地震发生在当天下午3时左右 after 1日发生…地震: an anaphoric day (当天) after its trigger
+    restates an event already found with the same trigger on the same day."""
+    return d.rule.startswith("anaphoric") and mt.start() < d.start and any(
+        e.trigger == mt.group(0) and e.date.value == d.value for e in events)
+
+
 def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]]:
     """(floor, sentence start, sentence end) for the date ``d``: the floor is after any source
     tag before it; None when the date is inside a tag (the dateline's own date)."""
@@ -313,13 +237,32 @@ def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]
     return floor, s_start, s_end
 
 
+_GOVERNS = re.compile(r"[在于](?:北京时间|当地时间)?")
+_LIGHT_VERBS = ("进行",)   # a light verb: a trigger right after it in the clause names the happening
+_COUNTDOWN = re.compile(r"[离距][^，。；]{1,20}?(?:还有|仅剩|只剩|尚有|只有|仅有)")
+
+
+def _countdown(text: str, tx: _Text, pos: int) -> bool:
+    """离欧元启动仅剩九天, 离冰雪节开幕还有20多天: a trigger in a countdown clause is what is
+    awaited, not what happened on the date."""
+    a = tx.clause_start(pos, max(0, pos - 30))
+    return bool(_COUNTDOWN.match(text, a, tx.clause_end(pos, len(text))))
+
+
 def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     """(trigger match, same clause?, clause start, place spans) for the date ``d``: the first
     trigger after it before ``bound`` not inside a place, else one earlier in its own clause
     not across a 的 (因举行集会而被捕的15名分子2日…); None without one."""
     spans = _places().spans(text, c_start, bound)
+    pre = tx.trigger_before(c_start, d.start)
+    if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
+        return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
     mt = next((m for m in _trigger_re().finditer(text, d.end, bound)
-               if not any(a <= m.start() < b for a, b in spans)), None)
+               if not any(a <= m.start() < b for a, b in spans) and not _countdown(text, tx, m.start())), None)
+    if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
+        nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
+        if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():
+            mt = nxt
     same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
     if mt is None:
         mt = tx.trigger_before(c_start, d.start)
@@ -328,33 +271,6 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
         same_clause = True
     return None if mt is None else (mt, same_clause, c_start, spans)
 
-
-def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValue, s_start: int):
-    """The event's place: the last 在/于 place before the trigger in the event's text; 在这里/
-    在此间 is the place named at the start of an earlier clause of the sentence, else the
-    dateline's place (the span is then the antecedent's); with no 在/于
-    place, a clause that is only a place (长沙市贺龙体育馆内，…) sets the scene. None else."""
-    places = _places()
-    cands = spans if mt.start() > d.start else places.spans(text, ev_start, mt.start())
-    where = [sp for sp in cands if ev_start <= sp[0] and sp[1] <= mt.start()]
-    if where:
-        a, b = where[-1]
-        if text[a:b] in _HERE:
-            return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text) or (a, b)
-        return a, b
-    return places.scene(text, tx, ev_start, mt.start())
-
-
-@cache
-def _dateline_re() -> re.Pattern:
-    num = r"[0-9０-９一二三四五六七八九十〇○]"
-    return re.compile(rf"(?:新华社|本报|中新社)(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:{num}{{2,4}}年)?{num}{{1,2}}月{num}{{1,3}}日")
-
-
-def _dateline_place_span(text: str) -> Optional[tuple[int, int]]:
-    """The place of the first dateline in ``text`` (新华社北京十二月十六日电 -> 北京), or None."""
-    m = _dateline_re().search(text)
-    return m.span("place") if m else None
 
 
 class _Names:

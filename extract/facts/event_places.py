@@ -1,0 +1,179 @@
+"""Event places: the full place after 在/于, 在这里 resolved, and a clause that is only a place.
+Split from :mod:`extract.facts.events` (issue 11: modules of about 400 lines at most); the rule
+is in :meth:`_Places.place_at`."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import cache
+from typing import TYPE_CHECKING, Optional
+
+from schemas import DateValue
+
+from .dates import lexicon
+
+if TYPE_CHECKING:
+    from .events import _Text
+
+_CLAUSE_END = "，,：:。！？!?；;\n"
+_HERE = ("这里", "此间", "这儿")  # the place is the one named before, else the dateline's
+_MAX_LOCATION = 15
+_MAX_PLACE = 24  # characters after 在/于 searched for the place
+
+
+def _triggers() -> tuple[str, ...]:
+    from .events import triggers
+
+    return triggers()
+
+
+class _Places:
+    """Where things happen: the place after 在 or 于, by one rule (see :func:`place_at`)."""
+
+    def __init__(self) -> None:
+        lx = lexicon()
+        self.preps = tuple(lx["location_preposition"])
+        self.not_after = {"在": set(lx["location_not_after"]), "于": set(lx["location_not_after_yu"])}
+        self.suffixes = tuple(sorted(lx["place_suffixes"], key=len, reverse=True))
+        self.stops = re.compile("|".join(re.escape(w) for w in sorted(
+            set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
+        self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
+        from .claims_patterns import load_lexicon   # 在三峡工程工地: a name that starts with a numeral
+        self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
+        self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
+            re.escape(w) for w in lx["location_not_start"]))
+
+    def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
+        """The place introduced by the preposition at ``i`` (before ``hi``), or None.
+
+        1. The place runs from after 在/于 to a clause break, at most ``_MAX_PLACE`` characters.
+        2. Its end is the last place suffix (市, 中心, 机场, 寺 … ``place_suffixes``) in that run
+           that no stop word or trigger verb comes before, except a trigger that only a place
+           suffix follows (西昌卫星发射中心: 发射 is part of the name): the full place span.
+        3. With no suffix, it ends before the first stop word or trigger (在北京出席 -> 北京),
+           without a trailing postposition (在记者招待会上宣布 -> 记者招待会).
+        """
+        prep = next((p for p in self.preps if text.startswith(p, i)), None)
+        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())):
+            return None
+        j = i + len(prep)
+        if j < hi and text[j] == "“":
+            return self._quoted(text, j, hi)
+        if j >= hi or self.not_start.match(text, j) and not self.numeral_names.match(text, j) \
+                or not ("\u4e00" <= text[j] <= "\u9fff"):
+            return None
+        k = j
+        while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
+            k += 1
+        run = text[j:k]
+        first_stop = len(run)
+        for m in self.stops.finditer(run):
+            rest = run[m.end():]
+            if m.group() == "以" and rest[:1] in "东西南北":
+                continue  # 束草以东地区: a direction inside the place
+            suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
+            if m.start() > 0 and suffix and m.group() not in lexicon()["location_stops"]:
+                continue  # 发射中心: a verb inside the place's name
+            first_stop = m.start()
+            break
+        best = 0
+        for e in range(first_stop, 0, -1):
+            if run[:e].endswith(self.suffixes):
+                best = e
+                break
+        if not best:
+            best = first_stop if first_stop < len(run) or k < hi and text[k] in _CLAUSE_END else 0
+            if best == 0 and k >= hi and run:
+                best = len(run)  # the place runs up to the trigger
+            for p in self.posts:  # …会上 -> …会; 这里 stays (a pronoun of two characters)
+                if best - len(p) >= 2 and run[:best].endswith(p):
+                    best -= len(p)
+                    break
+        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]):
+            return None
+        return j, j + best
+
+    def _quoted(self, text: str, j: int, hi: int) -> Optional[tuple[int, int]]:
+        """在“五省四市”（北京、上海…）开通: a quoted place name and the gloss in brackets after
+        it, when a trigger or stop word follows them."""
+        close = text.find("”", j + 1, min(hi, j + _MAX_LOCATION))
+        if close < 0:
+            return None
+        end = close + 1
+        if text.startswith("（", end) and (shut := text.find("）", end, min(hi, end + 60))) > 0:
+            end = shut + 1
+        return (j, end) if self.stops.match(text, end) else None
+
+    def _leading(self, text: str, a: int, hi: int) -> int:
+        """End of a place name starting at ``a`` (up to its last suffix, no stop word or trigger
+        inside, at most ``_MAX_LOCATION`` characters), or ``a`` when none starts there."""
+        run = text[a:min(hi, a + _MAX_LOCATION)]
+        if not run or self.not_start.match(run) or not ("\u4e00" <= run[0] <= "\u9fff"):
+            return a
+        if (m := self.stops.search(run)) is not None:
+            run = run[:m.start()]
+        for e in range(len(run), 1, -1):
+            if run[:e].endswith(self.suffixes):
+                return a + e
+        return a
+
+    def clause_initial(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
+        """The last place that begins a clause between ``lo`` and ``hi`` (the antecedent of 这里)."""
+        starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
+        for a in reversed(starts):
+            if (e := self._leading(text, a, hi)) > a:
+                return a, e
+        return None
+
+    def scene(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
+        """A clause before ``hi`` that is only a place, with a postposition or none
+        (``长沙市贺龙体育馆内，``): the scene of what follows."""
+        starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
+        for a in starts:
+            e = self._leading(text, a, hi)
+            rest_end = tx.clause_end(a, hi)
+            if e > a and rest_end < hi and text[e:rest_end] in ("",) + self.posts:
+                return a, e
+        return None
+
+    def spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        out = []
+        for i in range(lo, hi):
+            if text[i] in "在于" and (sp := self.place_at(text, i, hi)) and (not out or sp[0] >= out[-1][1]):
+                out.append(sp)
+        return out
+
+
+@cache
+def _places() -> _Places:
+    return _Places()
+
+
+def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValue, s_start: int):
+    """The event's place: the last 在/于 place before the trigger in the event's text; 在这里/
+    在此间 is the place named at the start of an earlier clause of the sentence, else the
+    dateline's place (the span is then the antecedent's); with no 在/于
+    place, a clause that is only a place (长沙市贺龙体育馆内，…) sets the scene. None else."""
+    places = _places()
+    cands = spans if mt.start() > d.start else places.spans(text, ev_start, mt.start())
+    lo = d.start if d.start < mt.start() and tx.clause_start(d.start, ev_start) < tx.clause_start(mt.start(), ev_start) \
+        else ev_start   # 在中国逐渐…的一九七九年一月，当时…做出决定: a place before the date's clause is not the event's
+    where = [sp for sp in cands if lo <= sp[0] and sp[1] <= mt.start()]
+    if where:
+        a, b = where[-1]
+        if text[a:b] in _HERE:
+            return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text) or (a, b)
+        return a, b
+    return places.scene(text, tx, ev_start, mt.start())
+
+
+@cache
+def _dateline_re() -> re.Pattern:
+    num = r"[0-9０-９一二三四五六七八九十〇○]"
+    return re.compile(rf"(?:新华社|本报|中新社)(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:{num}{{2,4}}年)?{num}{{1,2}}月{num}{{1,3}}日")
+
+
+def _dateline_place_span(text: str) -> Optional[tuple[int, int]]:
+    """The place of the first dateline in ``text`` (新华社北京十二月十六日电 -> 北京), or None."""
+    m = _dateline_re().search(text)
+    return m.span("place") if m else None
