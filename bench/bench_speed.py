@@ -215,7 +215,8 @@ def main() -> int:
             continue
         print(f"{name}:")
         vs = f" ({f['startup']['seconds'] / base['startup']['seconds']:.2f}x baseline)" if base and f is not base else ""
-        print(f"  startup {f['startup']['seconds']:.2f} s{vs}, peak RSS {f['startup']['rss_self_mb']:.0f} MB")
+        print(f"  startup {f['startup']['seconds']:.2f} s{vs} ({f['startup']['cpu']:.2f} CPU-s), "
+              f"peak RSS {f['startup']['rss_self_mb']:.0f} MB")
         for key in keys:
             r = f[key]
             cps = r["chars"] / r["seconds"]
