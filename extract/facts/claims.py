@@ -140,58 +140,69 @@ class _Context:
         return self.periods[idx]
 
 
-def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) -> Optional[_Candidate]:
-    """Read one numeral match with its qualifier, unit and context; None if it is no claim."""
+def _rejected(text: str, m: regex.Match, pats: _Patterns, numeral_start: int, num_end: int,
+              blocked: set[int]) -> bool:
+    """Whether the numeral match is no quantity by its shape or what stands around it."""
     lex, tables = pats.lex, numeral_tables()
-    num_start = m.start()
-    numeral = m.group("arabic") or m.group("cn")
-    numeral_start = m.start("arabic") if m.group("arabic") else m.start("cn")
-    num_end = _trim_unit_magnitude(text, numeral_start, m.end(), pats)
-    if num_end <= numeral_start:
-        return None
-    numeral = text[numeral_start:num_end]
+    num_start, numeral = m.start(), text[numeral_start:num_end]
     if numeral_start in blocked or len(numeral) > MAX_NUMERAL_CHARS:
-        return None
+        return True
     if m.group("arabic") and (_MALFORMED_BEFORE.search(text, max(0, numeral_start - 3), numeral_start)
                               or _MALFORMED_AFTER.match(text, m.end("arabic"))):
-        return None  # 3.1.4万元, 1,2345: a second point or a broken group, no trustworthy reading
+        return True  # 3.1.4万元, 1,2345: a second point or a broken group, no trustworthy reading
     if _in_product(text, num_start, m.end()):
-        return None
+        return True
     if m.group("sep") == "，" and not regex.search("[０-９．]", m.group("arabic")):
-        return None  # 100，200，300人: a list, or groups whose full-width digits were made ASCII
+        return True  # 100，200，300人: a list, or groups whose full-width digits were made ASCII
     before, after = text[max(0, num_start - 1):num_start], text[num_end:num_end + 1]
     if before and pats.code.match(before) or after and pats.code.match(after):
-        return None
+        return True
     if any(text.endswith(p, 0, num_start) for p in lex["ordinal_prefixes"]):
-        return None
+        return True
     if _mixed_numeral(text, numeral_start, num_end, tables) or _no_numeral(numeral, m.group("pct")):
-        return None  # 二００二年: one numeral in two scripts (a year or a code), no quantity
-    if num_start and text[num_start - 1] in "数几" and m.group("cn") and m.group("cn")[0] in "十百千万":
-        return None  # 数十家, 几百人: too vague to be a number
-    pct_unit = tables.percent_prefixes.get(m.group("pct")) if m.group("pct") else None
-    is_cn = not m.group("arabic")
-    bare = is_cn and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十")
+        return True  # 二００二年: one numeral in two scripts (a year or a code), no quantity
+    # 数十家, 几百人: too vague to be a number
+    return bool(num_start and text[num_start - 1] in "数几" and m.group("cn") and m.group("cn")[0] in "十百千万")
+
+
+def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int) -> Optional[bool]:
+    """For a bare 百/千/万/亿: None when it is no number (百姓, 万人空巷), else whether 上 stands
+    before it (上万人: at least). False for any other numeral."""
+    tables, num_start = numeral_tables(), m.start()
+    bare = not m.group("arabic") and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十")
     above = bare and text.endswith("上", 0, num_start) and numeral in ("百", "千", "万", "亿")
     near = bare and numeral in ("百", "千", "万", "亿") and bool(pats.prefix.search(text, max(0, num_start - 4), num_start))
     if bare and not (above or near) and not pats.infix.match(text, num_end) \
             and not (numeral[0] in "百千" and len(numeral) > 1 and numeral[-1] in "万亿"
                      and pats.unit.match(text, num_end)):
-        return None  # 百姓, 万人空巷: a bare 百/千/万 needs 余/多 (千余人), 上 (上万人) or 百亿元
-    cand = _Candidate(start=num_start, num_start=num_start, num_end=num_end, end=num_end, rule="")
-    cand.has_magnitude = any(ch in tables.magnitudes for ch in numeral)
+        return None  # a bare 百/千/万 needs 余/多 (千余人), 上 (上万人) or 百亿元
+    return above
+
+
+def _read_value(cand: _Candidate, m: regex.Match, numeral: str, pct_unit: Optional[str], num_end: int) -> bool:
+    """The candidate's value (or range bounds) and rule; False when the numeral has no reading."""
+    tables = numeral_tables()
     try:
         if m.group("sup"):  # 10²: the superscript is an exponent (issue 9 F13)
             if m.group("amag") or pct_unit or num_end != m.end():
-                return None
+                return False
             cand.value, cand.rule = parse_power(m.group("arabic"), m.group("sup")), "arabic-power"
         else:
             cand.value = parse_number(numeral)
             cand.rule = _rule(m, numeral, pct_unit, tables)
     except ValueError:
-        bounds = parse_numeral_range(numeral) if is_cn else None
+        bounds = parse_numeral_range(numeral) if not m.group("arabic") else None
         if bounds is None:
-            return None
+            return False
         cand.lower, cand.upper, cand.qualifier, cand.rule = bounds[0], bounds[1], "range", "chinese-range"
+    return True
+
+
+def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_unit: Optional[str],
+               pats: _Patterns) -> Optional[int]:
+    """Infix qualifier (余, 多, with a magnitude), unit and suffix qualifier after the numeral;
+    sets ``cand.end`` and returns it, or None when what follows makes it no claim."""
+    lex, num_end = pats.lex, cand.num_end
     pos = num_end
     if (infix := pats.infix.match(text, pos)) and cand.value is not None:
         cand.qualifier = lex["qualifier_infixes"][infix["q"]]
@@ -220,6 +231,12 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     if (suffix := pats.suffix.match(text, pos)) and cand.qualifier == "exact" and cand.unit:
         cand.qualifier, pos = lex["qualifier_suffixes"][suffix.group()], suffix.end()
     cand.end = pos if (cand.unit or cand.qualifier != "exact") else num_end
+    return cand.end
+
+
+def _read_prefix(cand: _Candidate, text: str, above: bool, pats: _Patterns) -> None:
+    """A qualifier before the number (近, 超, 约; 上 of 上万人) moves the claim's start."""
+    lex, num_start = pats.lex, cand.num_start
     if above and cand.qualifier == "exact":   # 上万人, 上千家: at least that many
         cand.qualifier, cand.prefix, cand.start = "at_least", "上", num_start - 1
     prefix = pats.prefix.search(text, max(0, num_start - 4), num_start)
@@ -229,6 +246,26 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         if cand.qualifier in ("exact",):
             cand.qualifier = lex["qualifier_prefixes"][prefix.group().strip()]
         cand.prefix, cand.start = prefix.group().strip(), prefix.start()
+
+
+def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) -> Optional[_Candidate]:
+    """Read one numeral match with its qualifier, unit and context; None if it is no claim."""
+    lex, tables = pats.lex, numeral_tables()
+    num_start = m.start()
+    numeral_start = m.start("arabic") if m.group("arabic") else m.start("cn")
+    num_end = _trim_unit_magnitude(text, numeral_start, m.end(), pats)
+    if num_end <= numeral_start or _rejected(text, m, pats, numeral_start, num_end, blocked):
+        return None
+    numeral = text[numeral_start:num_end]
+    above = _bare(text, m, pats, numeral, num_end)
+    if above is None:
+        return None
+    pct_unit = tables.percent_prefixes.get(m.group("pct")) if m.group("pct") else None
+    cand = _Candidate(start=num_start, num_start=num_start, num_end=num_end, end=num_end, rule="")
+    cand.has_magnitude = any(ch in tables.magnitudes for ch in numeral)
+    if not _read_value(cand, m, numeral, pct_unit, num_end) or _read_unit(cand, text, m, numeral, pct_unit, pats) is None:
+        return None
+    _read_prefix(cand, text, above, pats)
     if _is_year(numeral, cand, text, tables) or _is_period(text, cand, lex):
         return None
     if _is_ordinal(text, cand, pats) or _is_clock_or_rate_base(text, cand, pats):
