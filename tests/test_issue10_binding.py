@@ -211,3 +211,13 @@ def test_issue10_surname_and_title_read_as_one_name(text, per, name):
 def test_issue10_name_goes_on_through_a_joiner(text, per, name):
     found = _found(text, {"PER": [per]})
     assert name in found and per not in found
+
+
+def test_issue10_a_name_one_short_before_a_title_grows_by_one_character():
+    # the model reads 秦华 and 孙 apart before 大使: 孙 continues names (≥ 1% inside one), so the
+    # name is 秦华孙 and no one-character official 孙 is left
+    text = "中国常驻联合国代表秦华孙大使在会议上发言。"
+    found = _found(text, {"PER": ["秦华", "孙"]})
+    assert "秦华孙" in found and "孙" not in found
+    # 在 is no name's character: 李明 stays two characters
+    assert "李明在" not in _found("李明在主任办公室等候。", {"PER": ["李明"]})
