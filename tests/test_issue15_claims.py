@@ -31,6 +31,8 @@ NOT_CLAIMS = [
     ("二年级学生", "二年级 is a school grade, not two years"),
     ("江苏省、市两级工会", "两级 restates the list 省、市"),
     ("计划于二００二年建成", "CTB writes 〇 as a full-width zero: 二００二年 is a year, not '0 年' and '二年'"),
+    ("早在１９８６年５月就有了动议", "full-width digits of a raw page (no normaliser before the component): still a year"),
+    ("授予铁二局一处八队等单位称号", "八队 after 一处: a numbered unit inside an organisation's name, not 8 teams"),
 ]
 
 
@@ -45,6 +47,7 @@ STILL_CLAIMS = [
     ("获得二十大类奖项", "二十", None, None, "二十大类: not the Congress (no claim: no unit), kept out of the blocker"),
     ("湖南、河南、河北两省", "两省", None, None, "three items before 两: not a restatement, but 省 is no unit"),
     ("在5000余名观众的呐喊声中", "5000余名", "5000", "名", "a count next to a name-like phrase stays"),
+    ("共有三个队参赛，两队进入决赛", "两队", "2", "队", "两队 with no organisation ending before it is a count of teams"),
 ]
 
 

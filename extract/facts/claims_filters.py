@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from extract.facts.claims_patterns import CLAUSE_END, _PRODUCT, _Patterns
+from extract.facts.lexicon import org_suffixes
 
 if TYPE_CHECKING:
     from extract.facts.claims import _Candidate
@@ -33,7 +34,21 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \
             and not text.startswith("级别", cand.end):
         return True
+    if _unit_name(text, cand):
+        return True
     return cand.unit is None and bool(pats.ordinal_suffix.match(text, cand.num_end))
+
+
+def _unit_name(text: str, cand: _Candidate) -> bool:
+    """A numbered unit inside an organisation's name (铁二局一处八队, 三局二处): a Chinese numeral
+    whose "unit" is an organisation ending, straight after another organisation ending — a
+    name's part, not a count of teams or offices."""
+    if cand.unit is None or cand.unit not in org_suffixes() or cand.qualifier != "exact" or cand.prefix:
+        return False
+    if any(ch.isdigit() for ch in text[cand.num_start:cand.num_end]):
+        return False
+    head = text[max(0, cand.num_start - 4):cand.num_start]
+    return any(head.endswith(suf) for suf in org_suffixes() if len(suf) <= 4)
 
 
 def _inside_name(cand: _Candidate, names) -> bool:
@@ -117,12 +132,15 @@ def _in_product(text: str, start: int, end: int) -> bool:
     return bool(before and before[-1] in _PRODUCT or after and after[0] in _PRODUCT)
 
 
+_YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
 def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
     """2023年, 二○二三年: a calendar year, not a duration."""
     if cand.unit != "年" or cand.has_magnitude or cand.value is None:
         return False
-    if numeral.isascii() and numeral.isdigit() and len(numeral) == 4:
-        return True
+    if len(numeral) == 4 and all(ch in _YEAR_DIGITS for ch in numeral):
+        return True   # half- or full-width (１９８６年: a raw page's digits, when no normaliser ran)
     return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
 
 
