@@ -48,6 +48,7 @@ STILL_CLAIMS = [
     ("湖南、河南、河北两省", "两省", None, None, "three items before 两: not a restatement, but 省 is no unit"),
     ("在5000余名观众的呐喊声中", "5000余名", "5000", "名", "a count next to a name-like phrase stays"),
     ("共有三个队参赛，两队进入决赛", "两队", "2", "队", "两队 with no organisation ending before it is a count of teams"),
+    ("每天至少工作１６个小时", "１６个小时", "16", "个小时", "个 is a classifier: the unit is 个小时, not 个 with 小时 left over"),
 ]
 
 

@@ -222,6 +222,8 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
         cand.unit, pos = _UNIT_ALIASES.get(unit.group(), unit.group()), unit.end()
         if cand.unit == "个" and (more := regex.match(r"多(月|小时|星期|季度|工作日)", text[pos:])):
             cand.unit, cand.qualifier, pos = "个" + more.group(1), "more_than", pos + more.end()
+        elif cand.unit == "个" and (span := regex.match(r"(月|小时|钟头|星期|季度|工作日)", text[pos:])):
+            cand.unit, pos = "个" + span.group(1), pos + span.end()   # 16个小时以上: the unit is 个小时
     if cand.unit in lex["share_units"] and not _share(cand, numeral, lex):
         return None
     if cand.unit is None:
