@@ -33,6 +33,8 @@ NOT_CLAIMS = [
     ("计划于二００二年建成", "CTB writes 〇 as a full-width zero: 二００二年 is a year, not '0 年' and '二年'"),
     ("早在１９８６年５月就有了动议", "full-width digits of a raw page (no normaliser before the component): still a year"),
     ("授予铁二局一处八队等单位称号", "八队 after 一处: a numbered unit inside an organisation's name, not 8 teams"),
+    ("达到国际９０年代水平", "９０年代 is a decade, not 90 years"),
+    ("将在截流后的６年时间内成为通道", "６年时间内 is a time window (…内), 时间 between the unit and 内"),
 ]
 
 
@@ -186,3 +188,11 @@ DEV2_NOT_CLAIMS = [
 @pytest.mark.parametrize("text,surface,why", DEV2_NOT_CLAIMS, ids=[c[-1][:50] for c in DEV2_NOT_CLAIMS])
 def test_dev2_not_claims(text, surface, why) -> None:
     assert surface not in [c.text for c in find_claims(text)]
+
+
+def test_neighbouring_digits_are_an_approximate_range() -> None:
+    # 两三条 was read digit by digit as 23: two neighbouring Chinese digits said of a count are
+    # a range (2..3), while 二十三 and 23 stay exact
+    (c,) = find_claims("每个月几乎都有两三条船停靠中国港口。")
+    assert (c.qualifier, c.lower, c.upper, c.unit) == ("range", Decimal(2), Decimal(3), "条")
+    assert [(c.value, c.qualifier) for c in find_claims("有二十三人参加。")] == [(Decimal(23), "exact")]

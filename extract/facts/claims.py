@@ -179,6 +179,15 @@ def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int
     return above
 
 
+def _digit_pair(numeral: str, tables) -> bool:
+    """Two Chinese digits, the second one more than the first (两三, 三四, 七八): said of a count
+    they are an approximate range, never a number read digit by digit (23, 34)."""
+    if len(numeral) != 2 or any(ch not in tables.digits for ch in numeral) or numeral.isdigit():
+        return False
+    a, b = tables.digits[numeral[0]], tables.digits[numeral[1]]
+    return 0 < a and b == a + 1
+
+
 def _read_value(cand: _Candidate, m: regex.Match, numeral: str, pct_unit: Optional[str], num_end: int) -> bool:
     """The candidate's value (or range bounds) and rule; False when the numeral has no reading."""
     tables = numeral_tables()
@@ -187,6 +196,8 @@ def _read_value(cand: _Candidate, m: regex.Match, numeral: str, pct_unit: Option
             if m.group("amag") or pct_unit or num_end != m.end():
                 return False
             cand.value, cand.rule = parse_power(m.group("arabic"), m.group("sup")), "arabic-power"
+        elif _digit_pair(numeral, tables):
+            raise ValueError("two neighbouring digits: an approximation (两三条, 三四个), not 23 or 34")
         else:
             cand.value = parse_number(numeral)
             cand.rule = _rule(m, numeral, pct_unit, tables)

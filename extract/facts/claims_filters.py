@@ -139,6 +139,8 @@ def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
     """2023年, 二○二三年: a calendar year, not a duration."""
     if cand.unit != "年" or cand.has_magnitude or cand.value is None:
         return False
+    if text.startswith("代", cand.end):
+        return True   # ９０年代, 五十年代: a decade
     if len(numeral) == 4 and all(ch in _YEAR_DIGITS for ch in numeral):
         return True   # half- or full-width (１９８６年: a raw page's digits, when no normaliser ran)
     return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
