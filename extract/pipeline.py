@@ -79,7 +79,7 @@ def _pieces(text: str, sentences: list[Sentence], limit: int = MAX_DOC_CHARS) ->
 
 
 def _run_components(nlp: Language, text: str, sentences: list[Sentence], ref: ReferenceDate,
-                    fail: Callable[[str, Exception], None]) -> dict[str, list]:
+                    fail: Callable[[str, Exception], None], dateline: str | None = None) -> dict[str, list]:
     """Every fact the pipeline's components find in ``text``.
 
     Each component runs on its own: one that raises loses only its own facts, reported
@@ -92,6 +92,8 @@ def _run_components(nlp: Language, text: str, sentences: list[Sentence], ref: Re
         piece = text[a:b]
         sdoc = char_doc(nlp.vocab, piece)[0] if chars else nlp.make_doc(piece)
         sdoc.user_data["newsfacts.text"] = piece  # see extract.facts.doc_text
+        if dateline:
+            sdoc.user_data["newsfacts.dateline"] = dateline  # 在此间: the dateline's place (events)
         if sdoc.has_extension("reference_date"):
             sdoc._.reference_date = ref
         for name, proc in nlp.pipeline:
@@ -164,7 +166,7 @@ def extract_doc(doc: RawDoc, nlp: Language | None, reference: date | None = None
 
         rec = _record(doc, story, published, page, reference, fail)
         if nlp is not None and rec.text:
-            facts = _run_components(nlp, rec.text, rec.sentences, rec.reference_date, fail)
+            facts = _run_components(nlp, rec.text, rec.sentences, rec.reference_date, fail, rec.dateline)
             if words:
                 facts["sentences"] = _with_words(rec.sentences, nlp)
             rec = rec.model_copy(update=facts)

@@ -114,7 +114,8 @@ class Claim(Fact):
 class Event(Fact):
     date: DateValue
     trigger: str
-    location: Optional[str] = None
+    location: Optional[str] = Field(None, description="the event's place; 在此间/在这里 with no place named "
+                                    "before it is the dateline's place (苏州), its span the pronoun's")
     officials: list[str] = Field(default_factory=list)
     location_span: Optional[Mention] = Field(None, description="where the place is printed")
 

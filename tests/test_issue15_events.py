@@ -244,3 +244,19 @@ def test_dev2_not_events(text, trigger, why):
         assert any(e.trigger == trig for e in evs)
     else:
         assert trigger not in [e.trigger for e in evs]
+
+
+
+def test_here_is_the_dateline_place_when_the_dateline_is_kept_apart():
+    # the pipeline keeps the dateline out of the body text, so 在此间 has no place named before
+    # it in the text: the dateline's place is the event's, the span stays on the pronoun
+    from extract.facts.dates.resolve import find_dates
+    from extract.facts.events import find_events
+    from schemas import ReferenceDate
+
+    text = "国家环保总局今天在此间宣布，正式开始区域试点。"
+    ref = ReferenceDate(year=1997, month=12, day=28, source="dateline", year_source="story-year")
+    (e,) = find_events(text, find_dates(text, ref), dateline="新华社苏州十二月二十八日电")
+    assert (e.trigger, e.location, e.location_span.text) == ("宣布", "苏州", "此间")
+    (e,) = find_events(text, find_dates(text, ref))
+    assert e.location == "此间"   # no dateline given: the pronoun as printed

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .events import _Text
 
 _CLAUSE_END = "，,：:。！？!?；;\n"
-_HERE = ("这里", "此间", "这儿")  # the place is the one named before, else the dateline's
+HERE = _HERE = ("这里", "此间", "这儿")  # the place is the one named before, else the dateline's
 _MAX_LOCATION = 15
 _MAX_PLACE = 24  # characters after 在/于 searched for the place
 
@@ -177,3 +177,9 @@ def _dateline_place_span(text: str) -> Optional[tuple[int, int]]:
     """The place of the first dateline in ``text`` (新华社北京十二月十六日电 -> 北京), or None."""
     m = _dateline_re().search(text)
     return m.span("place") if m else None
+
+
+def dateline_place(dateline: str) -> Optional[str]:
+    """The place of a dateline (新华社苏州十二月二十八日电 → 苏州), or None."""
+    sp = _dateline_place_span(dateline)
+    return dateline[sp[0]:sp[1]] if sp else None

@@ -47,7 +47,7 @@ from schemas import DateValue, Event, Mention
 from extract.text.sentences import split_sentences
 
 from .dates import lexicon
-from .event_places import _place, _places
+from .event_places import HERE, _place, _places, dateline_place
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
 
@@ -158,13 +158,17 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     return True
 
 
-def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = ()) -> list[Event]:
+def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
+                dateline: Optional[str] = None) -> list[Event]:
     """Dated events in ``text``: one per date that has a trigger verb after it in its sentence.
 
     ``dates`` are the dates of ``text`` (offsets into it); ``officials`` are the officials
     component's records (or bare names): the participants are those mentioned in the event's
-    clause. Offsets of the events are into ``text``.
+    clause. Offsets of the events are into ``text``. ``dateline`` is the story's dateline when it
+    is not part of ``text`` (the pipeline keeps it apart): 在此间/在这里 with no place named
+    before is its place (新华社苏州…电 … 今天在此间宣布 → 苏州), the span staying on the pronoun.
     """
+    here = dateline_place(dateline) if dateline else None
     names = _Names(officials)
     ordered = sorted(dates, key=lambda d: d.start)
     tx = _Text(text)
@@ -186,6 +190,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = ())
         place = _place(text, tx, spans, ev_start, mt, d, s_start)
         score = (0.85 if same_clause else 0.75) if d.value is not None else 0.5
         location = text[place[0]:place[1]] if place else None
+        if location in HERE and here:
+            location = here
         events.append(Event(
             start=ev_start, end=ev_end, text=text[ev_start:ev_end],
             rule="date+trigger" + ("" if same_clause else ":next-clause"), score=score,
@@ -329,7 +335,8 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         officials = [o for o in (doc._.officials or []) if not getattr(o, "is_reporter", False)]
-        doc._.events = find_events(doc_text(doc), doc._.dates or [], officials)
+        doc._.events = find_events(doc_text(doc), doc._.dates or [], officials,
+                                   dateline=doc.user_data.get("newsfacts.dateline"))
         return doc
 
 
