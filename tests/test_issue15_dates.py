@@ -110,6 +110,8 @@ STORY_YEAR = [
      "将于 + the next year in a December story: the coming year, so the story is in 1998"),
     ("新华社利马12月30日电", "侨胞30日举行1999年新年晚会。", 1998,
      "1999年新年 in a December story is the coming new year"),
+    ("新华社宁波十月三十一日电", "宁波一九八四年被中国政府列为进一步对外开放城市。今天代表团来此考察。", None,
+     "a year followed by 被 (was listed as…) reports a past event: no evidence for the story's own year"),
 ]
 
 
