@@ -34,17 +34,13 @@ def test_fast_ops_only_when_chosen(monkeypatch) -> None:
 
 
 def test_one_thread_restores_the_count() -> None:
-    threads = modelops.openblas_threads()
-    if threads is None:  # no OpenBLAS to pin: the block just runs
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    if modelops.openblas() is None:  # no OpenBLAS to pin: the block just runs
         with modelops.one_thread():
             pass
         return
-    get, put = threads
-    before = get()
-    put(2)
-    try:
+    with threadpool_limits(limits=2, user_api="blas"):
         with modelops.one_thread():
-            assert get() == 1
-        assert get() == 2
-    finally:
-        put(before)
+            assert {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"} == {1}
+        assert {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"} == {2}

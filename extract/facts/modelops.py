@@ -12,61 +12,31 @@ sentences of real text (2.0 M characters, CTB6, PKU, MSR and the NER corpora; 81
 
 OpenBLAS starts a thread per core, and with worker processes that oversubscribes the machine
 (two workers on two cores ran 2.8× slower than with one thread each). So the model runs inside
-``one_thread()``, which pins OpenBLAS to one thread and restores the count after. When numpy's
-BLAS is no OpenBLAS this module can find (MKL, Accelerate), the model keeps blis.
+``one_thread()``, which pins numpy's BLAS to one thread and restores the count after, through
+threadpoolctl (the scikit-learn maintainers' library for exactly this). When threadpoolctl finds
+no OpenBLAS under numpy (MKL, Accelerate), the model keeps blis.
 ``NEWSFACTS_BLAS=blis`` keeps blis anyway; ``NEWSFACTS_BLAS=numpy`` uses numpy's BLAS even then.
 """
 from __future__ import annotations
 
-import ctypes
-import glob
 import os
 from contextlib import contextmanager
 from functools import cache
-from typing import Callable, Iterator, Optional
-
-_NAMES = [(f"{p}openblas_get_num_threads{s}", f"{p}openblas_set_num_threads{s}")
-          for p in ("scipy_", "") for s in ("64_", "", "_64")]
-
-
-def _loaded_libraries() -> list[str]:
-    """Shared libraries with "openblas" in their name: those loaded in this process (Linux),
-    else those in numpy's wheel folders."""
-    paths: list[str] = []
-    try:
-        with open("/proc/self/maps", encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                path = line.rstrip("\n").split(maxsplit=5)[-1]
-                if "openblas" in os.path.basename(path).lower() and path not in paths:
-                    paths.append(path)
-    except OSError:
-        pass
-    if not paths:
-        import numpy
-
-        base = os.path.dirname(os.path.dirname(numpy.__file__))
-        for pattern in ("numpy.libs/*openblas*", "numpy/.dylibs/*openblas*"):
-            paths += sorted(glob.glob(os.path.join(base, pattern)))
-    return paths
+from typing import Iterator, Optional
 
 
 @cache
-def openblas_threads() -> Optional[tuple[Callable[[], int], Callable[[int], None]]]:
-    """(get, set) of numpy's OpenBLAS thread count, or None when it cannot be found."""
+def _controller():
+    """threadpoolctl's view of the BLAS libraries loaded with numpy (scanned once a process)."""
     import numpy  # noqa: F401 - numpy's BLAS must be loaded before it is looked for
+    from threadpoolctl import ThreadpoolController
 
-    for path in _loaded_libraries():
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for get_name, set_name in _NAMES:
-            get, put = getattr(lib, get_name, None), getattr(lib, set_name, None)
-            if get is not None and put is not None:
-                get.restype, get.argtypes = ctypes.c_int, []
-                put.restype, put.argtypes = None, [ctypes.c_int]
-                return get, put
-    return None
+    return ThreadpoolController()
+
+
+def openblas() -> Optional[dict]:
+    """threadpoolctl's record of numpy's OpenBLAS (num_threads, filepath, …), or None."""
+    return next((lib for lib in _controller().info() if lib.get("internal_api") == "openblas"), None)
 
 
 def use_numpy_blas() -> bool:
@@ -74,26 +44,14 @@ def use_numpy_blas() -> bool:
     choice = os.environ.get("NEWSFACTS_BLAS", "").strip().lower()
     if choice in ("blis", "numpy"):
         return choice == "numpy"
-    return openblas_threads() is not None
+    return openblas() is not None
 
 
 @contextmanager
 def one_thread() -> Iterator[None]:
-    """numpy's OpenBLAS on one thread inside the block (when it can be found)."""
-    threads = openblas_threads()
-    if threads is None:
+    """numpy's BLAS on one thread inside the block; the count is restored after."""
+    with _controller().limit(limits=1, user_api="blas"):
         yield
-        return
-    get, put = threads
-    before = get()
-    if before == 1:
-        yield
-        return
-    put(1)
-    try:
-        yield
-    finally:
-        put(before)
 
 
 def fast_ops(nlp) -> None:
