@@ -92,7 +92,8 @@ def opens_name(name: str) -> bool:
     row = lexicon.name_chars().get(name[0])
     if row is not None and row.total >= 30 and row.p_first >= 0.01:
         return True
-    return surnames.get(name[0], 0) >= COMMON_SURNAME or (row is None or row.total < 30) and name[0] in surnames
+    rare_char = row is None or row.total < 30   # too few to judge: the surname list decides
+    return surnames.get(name[0], 0) >= COMMON_SURNAME or (rare_char and name[0] in surnames)
 
 
 def never_in_name(ch: str) -> bool:
@@ -102,11 +103,18 @@ def never_in_name(ch: str) -> bool:
     return row is not None and row.total >= 100 and row.first == 0 and row.inner == 0
 
 
-def weak_end(ch: str) -> bool:
-    """A character that rarely ends a name (under 1% of its ≥ 50 occurrences inside one: 亲, 赛,
-    以), so a three-character name ending in it likely ran into the next word (朱佩|亲切)."""
+def weak_end(ch: str, min_total: int = 50) -> bool:
+    """A character that rarely ends a name (under 1% of its ≥ ``min_total`` occurrences inside
+    one: 亲, 赛, 以), so a three-character name ending in it likely ran into the next word
+    (朱佩|亲切)."""
     row = lexicon.name_chars().get(ch)
-    return row is not None and row.total >= 50 and row.p_inner < 0.01
+    return row is not None and row.total >= min_total and row.p_inner < 0.01
+
+
+def _title_at(s: str, i: int, longest: int) -> bool:
+    """Whether a lexicon title of at most ``longest`` characters starts at ``s[i]``."""
+    titles = lexicon.titles()
+    return any(s[i:i + k] in titles for k in range(1, longest + 1))
 
 
 def _recut_ok(rule: str, model: str, after: str = "") -> bool:
@@ -129,11 +137,10 @@ def _recut_ok(rule: str, model: str, after: str = "") -> bool:
     if not model.startswith(rule):
         return False
     i = len(rule)
-    titles = lexicon.titles()
     if lexicon.starts_with(model, i, "name_end") or lexicon.starts_with(model, i, "not_given"):
         # 张万|年 where the model reads 张万年 and a title follows (上将): the title ends the name
-        return any(after[:k] in titles for k in range(1, min(len(after), 8) + 1))
-    return not any(model[i:i + k] in titles for k in range(1, len(model) - i + 1))
+        return _title_at(after, 0, 8)
+    return not _title_at(model, i, len(model) - i)
 
 
 def to_view(idx, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -273,15 +280,11 @@ def _one_short(c: str, per: list[tuple[int, int]]) -> list[tuple[int, int]]:
     that character (秦华|孙大使: the model read 秦华 and 孙 apart), when the character continues
     names in the labelled text (≥ 1% of its occurrences inside one: 孙, not 在, 和, 说); a
     one-character span on it is absorbed."""
-    titles = lexicon.titles()
     grown: dict[tuple[int, int], tuple[int, int]] = {}
     for s, e in per:
         if e - s != 2 or e + 1 >= len(c) or not _HAN_NAME.fullmatch(c[s:e + 1]) or not opens_name(c[s:e]):
             continue
-        if not any(c[e + 1:e + 1 + k] in titles for k in range(1, 7)):
-            continue
-        row = lexicon.name_chars().get(c[e])
-        if row is None or row.total < 30 or row.p_inner >= 0.01:
+        if _title_at(c, e + 1, 6) and not weak_end(c[e], min_total=30):
             grown[(s, e)] = (s, e + 1)
     absorbed = {(e, e + 1) for _s, e in grown}
     return [grown.get(sp, sp) for sp in per if sp not in absorbed]
