@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from convert import TRAIN_FILES, read_bio  # noqa: E402
+from convert import HELDOUT_FILES, read_heldout, read_train  # noqa: E402
 
 MIN_COUNT = 2
 OUT = HERE.parent / "extract" / "data" / "places.txt"
@@ -27,8 +27,9 @@ OUT = HERE.parent / "extract" / "data" / "places.txt"
 def main() -> int:
     loc: Counter = Counter()
     other: Counter = Counter()
+    heldout = {s["text"] for name in HELDOUT_FILES for s in read_heldout(name)}
     for name in ("pd_dev", "msra_test"):
-        for sent in read_bio(TRAIN_FILES[name]):
+        for sent in read_train(name, heldout):
             for s, e, label in sent["spans"]:
                 surface = sent["text"][s:e]
                 if label == "LOC":

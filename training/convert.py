@@ -123,9 +123,18 @@ def read_bio(path: Path) -> list[dict]:
     return out
 
 
-def read_heldout(name: str) -> list[dict]:
-    path = HELDOUT_FILES[name]
+def read_corpus(path: Path) -> list[dict]:
+    """Sentences of a CLUENER JSON file or a BIO file, by its suffix."""
     return read_cluener(path) if path.suffix == ".json" else read_bio(path)
+
+
+def read_heldout(name: str) -> list[dict]:
+    return read_corpus(HELDOUT_FILES[name])
+
+
+def read_train(name: str, heldout_texts: set[str]) -> list[dict]:
+    """A training corpus without the sentences that also stand in a held-out set."""
+    return [s for s in read_corpus(TRAIN_FILES[name]) if s["text"] not in heldout_texts]
 
 
 def _lexicon_rows(name: str) -> list[str]:
@@ -285,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(SEED)
     train, dev = [], []
     for name, path in TRAIN_FILES.items():
-        sents = read_cluener(path) if path.suffix == ".json" else read_bio(path)
+        sents = read_corpus(path)
         kept = [s for s in sents if s["text"] not in heldout_texts]
         stats[f"dropped_in_heldout_{name}"] = len(sents) - len(kept)
         for s in kept:
