@@ -150,126 +150,163 @@ def _safe_next(target: str) -> str:
 
 # --------------------------------------------------------------------------- pages
 
-def create_app(db_url: str, *, engine: Optional[Engine] = None, allowed_hosts: Optional[list[str]] = None,
-               page_size: int = store.PAGE_SIZE) -> Starlette:
-    """The app over ``db_url`` (``open_database`` must have been called on it: see ``cli``)."""
-    from ..load.db import make_engine
+def _conflict_url(cid: str, f: store.Filters, **extra: Any) -> str:
+    return _url(f"/conflict/{quote(cid, safe='')}", f, **extra)
 
-    eng = engine or make_engine(db_url)
 
-    def done_info(decision_id: Optional[str]) -> Optional[dict[str, Any]]:
+def _gate(request: Request) -> Any:
+    """The queue filters for a named reviewer, or a response: ask the name, or refuse a bad filter."""
+    if _reviewer(request) is None:
+        return _ask_name(request)
+    return _filters(request)
+
+
+def _page(request: Request) -> int:
+    page_arg = request.query_params.get("page", "1")
+    return int(page_arg) if page_arg.isdigit() and len(page_arg) < 9 else 1
+
+
+def _choice(form: Any) -> tuple[str, Optional[int], Optional[int], str]:
+    """The decide form's decision, picked reading, seen decision id and note."""
+    choice = str(form.get("choice", ""))
+    seen_arg = str(form.get("seen", ""))
+    seen = int(seen_arg) if seen_arg.isdigit() and len(seen_arg) < 18 else None
+    note = str(form.get("note", ""))
+    decision, reading = choice, None
+    if choice.startswith("pick:") and choice[5:].isdigit() and len(choice) < 12:
+        decision, reading = "pick", int(choice[5:])
+    return decision, reading, seen, note
+
+
+def _mark_queue_rows(rows: list[dict[str, Any]]) -> None:
+    """Each reading's diff segments against its row's reference reading."""
+    for row in rows:
+        ref = reference(row["consensus"], row["readings"])
+        for r in row["readings"]:
+            r["segments"] = diff_segments(r["text"], ref)
+
+
+async def _mark_readings(view: Any) -> None:
+    """Each reading of a conflict view with its diff segments, its story and the story's view."""
+    ref = reference(view.conflict["consensus"], view.readings)
+    for r in view.readings:
+        r["segments"] = diff_segments(r["text"], ref)
+        r["story"] = view.stories.get(r["story_key"])
+        r["view"] = await run_in_threadpool(story_view, r, r["story"])
+
+
+async def home(request: Request) -> Response:
+    return RedirectResponse("/queue", status_code=303)
+
+
+async def reviewer_form(request: Request) -> Response:
+    return _render(request, "reviewer.html", {"next": _safe_next(request.query_params.get("next", "/queue"))})
+
+
+async def reviewer_set(request: Request) -> Response:
+    form = await _checked_form(request)
+    if isinstance(form, Response):
+        return form
+    try:
+        name = store.clean_reviewer(str(form.get("name", "")))
+    except store.DecisionError as exc:
+        return _render(request, "reviewer.html", {"next": _safe_next(str(form.get("next", "/queue"))),
+                                                  "problem": str(exc)}, 400)
+    resp = RedirectResponse(_safe_next(str(form.get("next", "/queue"))), status_code=303)
+    resp.set_cookie(REVIEWER_COOKIE, quote(name, safe=""), max_age=365 * 86400, httponly=True,
+                    samesite="strict")
+    return resp
+
+
+class _Desk:
+    """The routes that read or write the database: ``queue``, ``conflict`` and ``decide``."""
+
+    def __init__(self, eng: Engine, page_size: int) -> None:
+        self.eng, self.page_size = eng, page_size
+
+    def done_info(self, decision_id: Optional[str]) -> Optional[dict[str, Any]]:
         if not decision_id or not decision_id.isdigit():
             return None
-        return store.decision_info(eng, int(decision_id))
+        return store.decision_info(self.eng, int(decision_id))
 
-    async def home(request: Request) -> Response:
-        return RedirectResponse("/queue", status_code=303)
-
-    async def queue(request: Request) -> Response:
-        if _reviewer(request) is None:
-            return _ask_name(request)
-        f = _filters(request)
+    async def queue(self, request: Request) -> Response:
+        f = _gate(request)
         if isinstance(f, Response):
             return f
-        page_arg = request.query_params.get("page", "1")
-        page = int(page_arg) if page_arg.isdigit() and len(page_arg) < 9 else 1
-        qp = await run_in_threadpool(store.queue, eng, f, page, page_size)
-        done = await run_in_threadpool(done_info, request.query_params.get("done"))
-        for row in qp.rows:
-            ref = reference(row["consensus"], row["readings"])
-            for r in row["readings"]:
-                r["segments"] = diff_segments(r["text"], ref)
+        qp = await run_in_threadpool(store.queue, self.eng, f, _page(request), self.page_size)
+        done = await run_in_threadpool(self.done_info, request.query_params.get("done"))
+        _mark_queue_rows(qp.rows)
         return _render(request, "queue.html", {
             "q": qp, "f": f, "done": done, "fields": store.FIELDS, "kinds": store.KINDS,
             "severities": store.SEVERITIES, "statuses": store.STATUSES,
             "page_url": lambda p: _url("/queue", f, page=p),
-            "conflict_url": lambda cid: _url(f"/conflict/{quote(cid, safe='')}", f)})
+            "conflict_url": lambda cid: _conflict_url(cid, f)})
 
-    async def conflict(request: Request) -> Response:
-        if _reviewer(request) is None:
-            return _ask_name(request)
-        f = _filters(request)
+    async def conflict(self, request: Request) -> Response:
+        f = _gate(request)
         if isinstance(f, Response):
             return f
         cid = request.path_params["conflict_id"]
-        view = await run_in_threadpool(store.conflict, eng, cid)
+        view = await run_in_threadpool(store.conflict, self.eng, cid)
         if view is None:
             return _error(request, 404, f"no conflict {cid}")
-        prev_id, next_id = await run_in_threadpool(store.neighbours, eng, cid, f)
+        prev_id, next_id = await run_in_threadpool(store.neighbours, self.eng, cid, f)
         undecided = f.model_copy(update={"status": "undecided"})
-        _, skip_id = await run_in_threadpool(store.neighbours, eng, cid, undecided)
-        done = await run_in_threadpool(done_info, request.query_params.get("done"))
-        ref = reference(view.conflict["consensus"], view.readings)
-        for r in view.readings:
-            r["segments"] = diff_segments(r["text"], ref)
-            r["story"] = view.stories.get(r["story_key"])
-            r["view"] = await run_in_threadpool(story_view, r, r["story"])
-        link = lambda c: _url(f"/conflict/{quote(c, safe='')}", f) if c else None  # noqa: E731
+        _, skip_id = await run_in_threadpool(store.neighbours, self.eng, cid, undecided)
+        done = await run_in_threadpool(self.done_info, request.query_params.get("done"))
+        await _mark_readings(view)
+        link = lambda c: _conflict_url(c, f) if c else None  # noqa: E731
         return _render(request, "conflict.html", {
             "c": view.conflict, "view": view, "readings": view.readings, "f": f, "done": done,
             "prev_url": link(prev_id), "next_url": link(next_id), "skip_url": link(skip_id),
             "queue_url": _url("/queue", f),
             "action": _url(f"/conflict/{quote(cid, safe='')}/decide", f)})
 
-    async def decide(request: Request) -> Response:
+    async def undo(self, cid: str, reviewer: str, seen: Optional[int], note: str, f: store.Filters) -> Response:
+        """Take back the decision on ``cid`` (or, if it has none, this reviewer's last one) and show it."""
+        view = await run_in_threadpool(store.conflict, self.eng, cid)
+        if view is not None and view.current is None:
+            # Nothing to take back here: take back this reviewer's last decision, and go there.
+            other = await run_in_threadpool(store.last_current_by, self.eng, reviewer)
+            if other is None:
+                raise store.DecisionError("nothing to undo")
+            cid, seen = other, None
+        done = await run_in_threadpool(lambda: store.decide(self.eng, cid, "undo", reviewer, seen=seen, note=note))
+        return RedirectResponse(_conflict_url(cid, f, done=done.decision_id), status_code=303)
+
+    async def decide(self, request: Request) -> Response:
         form = await _checked_form(request)
         if isinstance(form, Response):
             return form
-        reviewer = _reviewer(request)
-        if reviewer is None:
-            return _ask_name(request)
-        f = _filters(request)
+        f = _gate(request)
         if isinstance(f, Response):
             return f
+        reviewer = _reviewer(request)
         cid = request.path_params["conflict_id"]
-        choice = str(form.get("choice", ""))
-        seen_arg = str(form.get("seen", ""))
-        seen = int(seen_arg) if seen_arg.isdigit() and len(seen_arg) < 18 else None
-        note = str(form.get("note", ""))
-        decision, reading = choice, None
-        if choice.startswith("pick:") and choice[5:].isdigit() and len(choice) < 12:
-            decision, reading = "pick", int(choice[5:])
+        decision, reading, seen, note = _choice(form)
         try:
             if decision == "undo":
-                view = await run_in_threadpool(store.conflict, eng, cid)
-                if view is not None and view.current is None:
-                    # Nothing to take back here: take back this reviewer's last decision, and go there.
-                    other = await run_in_threadpool(store.last_current_by, eng, reviewer)
-                    if other is None:
-                        raise store.DecisionError("nothing to undo")
-                    cid, seen = other, None
-                done = await run_in_threadpool(lambda: store.decide(eng, cid, "undo", reviewer, seen=seen, note=note))
-                return RedirectResponse(_url(f"/conflict/{quote(cid, safe='')}", f, done=done.decision_id),
-                                        status_code=303)
-            done = await run_in_threadpool(lambda: store.decide(eng, cid, decision, reviewer, seen=seen,
+                return await self.undo(cid, reviewer, seen, note, f)
+            done = await run_in_threadpool(lambda: store.decide(self.eng, cid, decision, reviewer, seen=seen,
                                                                 reading=reading, note=note))
         except store.DecisionError as exc:
             return _error(request, 400, str(exc))
-        _, next_id = await run_in_threadpool(store.neighbours, eng, cid, f)
+        _, next_id = await run_in_threadpool(store.neighbours, self.eng, cid, f)
         target = f"/conflict/{quote(next_id, safe='')}" if next_id else "/queue"
         return RedirectResponse(_url(target, f, done=done.decision_id), status_code=303)
 
-    async def reviewer_form(request: Request) -> Response:
-        return _render(request, "reviewer.html", {"next": _safe_next(request.query_params.get("next", "/queue"))})
 
-    async def reviewer_set(request: Request) -> Response:
-        form = await _checked_form(request)
-        if isinstance(form, Response):
-            return form
-        try:
-            name = store.clean_reviewer(str(form.get("name", "")))
-        except store.DecisionError as exc:
-            return _render(request, "reviewer.html", {"next": _safe_next(str(form.get("next", "/queue"))),
-                                                      "problem": str(exc)}, 400)
-        resp = RedirectResponse(_safe_next(str(form.get("next", "/queue"))), status_code=303)
-        resp.set_cookie(REVIEWER_COOKIE, quote(name, safe=""), max_age=365 * 86400, httponly=True,
-                        samesite="strict")
-        return resp
+def create_app(db_url: str, *, engine: Optional[Engine] = None, allowed_hosts: Optional[list[str]] = None,
+               page_size: int = store.PAGE_SIZE) -> Starlette:
+    """The app over ``db_url`` (``open_database`` must have been called on it: see ``cli``)."""
+    from ..load.db import make_engine
 
+    eng = engine or make_engine(db_url)
+    desk = _Desk(eng, page_size)
     routes = [
-        Route("/", home), Route("/queue", queue),
-        Route("/conflict/{conflict_id:str}", conflict),
-        Route("/conflict/{conflict_id:str}/decide", decide, methods=["POST"]),
+        Route("/", home), Route("/queue", desk.queue),
+        Route("/conflict/{conflict_id:str}", desk.conflict),
+        Route("/conflict/{conflict_id:str}/decide", desk.decide, methods=["POST"]),
         Route("/reviewer", reviewer_form), Route("/reviewer", reviewer_set, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
