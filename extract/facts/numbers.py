@@ -202,64 +202,93 @@ def _fraction(text: str, pos: int, tables: NumeralTables) -> tuple[Decimal, int]
 
 def _parse_positional(s: str, tables: NumeralTables, context: decimal.Context) -> Decimal:
     """Section-by-section reading of a positional numeral (see module docstring)."""
-    total = Decimal(0)
-    section = Decimal(0)
-    number: Optional[Decimal] = None
-    top_magnitude = 0
-    last_unit: Optional[int] = None  # value of the multiplier/magnitude just read
-    prev = "start"  # kind of the previous atom: start, digit, zero, unit, decimal
-    pos = 0
     with decimal.localcontext(context):
-        while pos < len(s):
-            m = _ATOM.match(s, pos)
+        return _Positional(s, tables).read()
+
+
+class _Positional:
+    """The state of one section-by-section reading; its arithmetic runs in the caller's context."""
+
+    def __init__(self, s: str, tables: NumeralTables) -> None:
+        self.s, self.tables = s, tables
+        self.total = Decimal(0)
+        self.section = Decimal(0)
+        self.number: Optional[Decimal] = None
+        self.top_magnitude = 0
+        self.last_unit: Optional[int] = None  # value of the multiplier/magnitude just read
+        self.prev = "start"  # kind of the previous atom: start, digit, zero, unit, decimal
+        self.pos = 0
+
+    def read(self) -> Decimal:
+        """Read every atom of ``s``; the value."""
+        while self.pos < len(self.s):
+            m = _ATOM.match(self.s, self.pos)
             assert m is not None
-            pos = m.end()
+            self.pos = m.end()
             if m.group("arabic"):
-                if prev in ("digit", "decimal"):
-                    raise ValueError(f"two numbers in a row in {s!r}")
-                number, prev = Decimal(m.group("arabic")), "decimal" if "." in m.group("arabic") else "digit"
-                continue
-            if m.group("point"):
-                if number is None and prev == "unit" and last_unit is not None and last_unit < 10000 \
-                        and section:
-                    number, section = section, Decimal(0)  # 九十点七, 四百五十点八五亿: 90.7, 450.85亿
-                elif number is None and prev not in ("zero",):
-                    raise ValueError(f"decimal point without integer part in {s!r}")
-                if m.group("frac"):
-                    frac = Decimal("0." + m.group("frac"))
-                else:
-                    frac, pos = _fraction(s, pos, tables)
-                number, prev = (number or Decimal(0)) + frac, "decimal"
-                continue
-            ch = m.group("char")
-            if ch in tables.digits:
-                if prev in ("digit", "decimal"):
-                    raise ValueError(f"two digits in a row in {s!r}")
-                number = Decimal(tables.digits[ch])
-                prev = "zero" if number == 0 else "digit"
-            elif ch in tables.multipliers:
-                if prev == "decimal":
-                    raise ValueError(f"multiplier after a decimal in {s!r}")
-                unit = tables.multipliers[ch]
-                section += (number if number is not None else Decimal(1)) * unit
-                number, last_unit, prev = None, unit, "unit"
-            elif ch in tables.magnitudes:
-                power = tables.magnitudes[ch]
-                current = section + (number if number is not None else Decimal(0))
-                if prev == "start":
-                    current = Decimal(1)  # bare 万 / 亿
-                if power > top_magnitude:
-                    total = (total + current) * (Decimal(10) ** power)
-                    top_magnitude = power
-                else:
-                    total += current * (Decimal(10) ** power)
-                section, number, last_unit, prev = Decimal(0), None, 10 ** power, "unit"
+                self._arabic(m.group("arabic"))
+            elif m.group("point"):
+                self._point(m.group("frac"))
             else:
-                raise ValueError(f"not a numeral character {ch!r} in {s!r}")
-        if number is not None and prev == "digit" and last_unit is not None and last_unit >= 100 \
-                and not _ends_after_zero(s, tables):
-            number *= Decimal(last_unit) / 10  # colloquial 三万五 = 35000, 一万二 = 12000
-        return total + section + (number if number is not None else Decimal(0))
+                self._char(m.group("char"))
+        return self._value()
+
+    def _arabic(self, written: str) -> None:
+        if self.prev in ("digit", "decimal"):
+            raise ValueError(f"two numbers in a row in {self.s!r}")
+        self.number, self.prev = Decimal(written), "decimal" if "." in written else "digit"
+
+    def _point(self, frac_digits: Optional[str]) -> None:
+        """A decimal point, with its Arabic fraction digits or (read here) Chinese ones."""
+        if self.number is None and self.prev == "unit" and self.last_unit is not None and self.last_unit < 10000 \
+                and self.section:
+            self.number, self.section = self.section, Decimal(0)  # 九十点七, 四百五十点八五亿: 90.7, 450.85亿
+        elif self.number is None and self.prev not in ("zero",):
+            raise ValueError(f"decimal point without integer part in {self.s!r}")
+        if frac_digits:
+            frac = Decimal("0." + frac_digits)
+        else:
+            frac, self.pos = _fraction(self.s, self.pos, self.tables)
+        self.number, self.prev = (self.number or Decimal(0)) + frac, "decimal"
+
+    def _char(self, ch: str) -> None:
+        """A Chinese digit, multiplier (十百千) or magnitude (万亿)."""
+        if ch in self.tables.digits:
+            if self.prev in ("digit", "decimal"):
+                raise ValueError(f"two digits in a row in {self.s!r}")
+            self.number = Decimal(self.tables.digits[ch])
+            self.prev = "zero" if self.number == 0 else "digit"
+        elif ch in self.tables.multipliers:
+            self._multiplier(self.tables.multipliers[ch])
+        elif ch in self.tables.magnitudes:
+            self._magnitude(self.tables.magnitudes[ch])
+        else:
+            raise ValueError(f"not a numeral character {ch!r} in {self.s!r}")
+
+    def _multiplier(self, unit: int) -> None:
+        if self.prev == "decimal":
+            raise ValueError(f"multiplier after a decimal in {self.s!r}")
+        self.section += (self.number if self.number is not None else Decimal(1)) * unit
+        self.number, self.last_unit, self.prev = None, unit, "unit"
+
+    def _magnitude(self, power: int) -> None:
+        current = self.section + (self.number if self.number is not None else Decimal(0))
+        if self.prev == "start":
+            current = Decimal(1)  # bare 万 / 亿
+        if power > self.top_magnitude:
+            self.total = (self.total + current) * (Decimal(10) ** power)
+            self.top_magnitude = power
+        else:
+            self.total += current * (Decimal(10) ** power)
+        self.section, self.number, self.last_unit, self.prev = Decimal(0), None, 10 ** power, "unit"
+
+    def _value(self) -> Decimal:
+        """The total once every atom is read, with a colloquial trailing digit scaled."""
+        number = self.number
+        if number is not None and self.prev == "digit" and self.last_unit is not None and self.last_unit >= 100 \
+                and not _ends_after_zero(self.s, self.tables):
+            number *= Decimal(self.last_unit) / 10  # colloquial 三万五 = 35000, 一万二 = 12000
+        return self.total + self.section + (number if number is not None else Decimal(0))
 
 
 def _ends_after_zero(s: str, tables: NumeralTables) -> bool:
