@@ -118,6 +118,24 @@ _CHINESE_CODECS = ("gb", "big5", "cp936", "cp950", "hz", "iso2022_cn", "euc_cn")
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """Decode ``data``; return (text, encoding) or raise NewsfactsError."""
+    with_bom = _decode_bom(data, path)
+    if with_bom is not None:
+        return with_bom
+    why = _looks_binary(data)
+    if why:
+        raise NewsfactsError("NF002", path, reason=why)
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    chinese, gb_score, big5_score = _decode_chinese(data)
+    if chinese is not None:
+        return chinese
+    return _decode_other(data, path, gb_score, big5_score)
+
+
+def _decode_bom(data: bytes, path: str) -> tuple[str, str] | None:
+    """(text, encoding) of input that starts with a byte order mark, None without one; raises
+    NF003 when the rest does not decode, NF002 when the text holds U+0000."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -127,29 +145,33 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
             if "\x00" in text:
                 raise NewsfactsError("NF002", path, reason=f"{enc} text contains U+0000 at {text.index(chr(0))}")
             return text, enc
-    why = _looks_binary(data)
-    if why:
-        raise NewsfactsError("NF002", path, reason=why)
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return text, "utf-8"
+    return None
+
+
+def _decode_chinese(data: bytes) -> tuple[tuple[str, str] | None, float, float]:
+    """The GB18030 or Big5 reading (text, encoding) that is Chinese text, or None; and the two
+    readings' plausibility scores (-1 for no reading, or a Big5 reading never tried)."""
     # GB18030 decodes nearly any byte string, so the reading is judged, not just tried.
     gb = _strict(data, "gb18030")
     gb_score = plausibility(gb) if gb is not None else -1.0
     if gb is not None and gb_score >= 1 - BIG5_MARGIN:
-        return gb, "gb18030"
+        return (gb, "gb18030"), gb_score, -1.0
     big5, big5_enc = _strict(data, "cp950"), "cp950"
     if big5 is None:
         big5, big5_enc = _strict(data, "big5hkscs"), "big5hkscs"
     big5_score = plausibility(big5) if big5 is not None else -1.0
     if (big5 is not None and big5_score >= PLAUSIBLE and big5_score >= gb_score + BIG5_MARGIN
             and (gb is None or _mostly_han(gb))):
-        return big5, big5_enc
+        return (big5, big5_enc), gb_score, big5_score
     if gb is not None and gb_score >= PLAUSIBLE:
-        return gb, "gb18030"
-    # Neither reading is mostly common characters: rare characters only, or not Chinese at all.
-    # charset-normalizer may name another script's codec (Shift-JIS, EUC-KR, a Latin code page);
-    # a Chinese or BOM-less UTF-16/32 guess is not taken: that would be mojibake with exit 0.
+        return (gb, "gb18030"), gb_score, big5_score
+    return None, gb_score, big5_score
+
+
+def _decode_other(data: bytes, path: str, gb_score: float, big5_score: float) -> tuple[str, str]:
+    """Neither reading is mostly common characters: rare characters only, or not Chinese at all.
+    charset-normalizer may name another script's codec (Shift-JIS, EUC-KR, a Latin code page);
+    a Chinese or BOM-less UTF-16/32 guess is not taken: that would be mojibake with exit 0 (NF003)."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
