@@ -227,9 +227,31 @@ def _join(base: str, name: str) -> str:
 def _walk(top_fd: int, top: str, top_id: tuple[int, int]) -> Iterator[Item]:
     """Every file under the open folder ``top_fd`` (path ``top``, surrogate-escaped), depth first
     in name order. Each level keeps its folder's descriptor open while its children are walked."""
-    stack: list[tuple[int, str, Iterator[str], tuple[tuple[int, int], ...]]] = []
+    walk = _FolderWalk()
+    try:
+        yield from walk.enter(top_fd, top, (top_id,))
+        while walk.stack:
+            fd, path, names, ancestors = walk.stack[-1]
+            name = next(names, None)
+            if name is None:
+                walk.stack.pop()
+                os.close(fd)
+            elif not name.startswith("."):
+                yield from walk.entry(fd, path, name, ancestors)
+    finally:  # the caller stopped early: close the folders still open
+        for fd, *_ in walk.stack:
+            os.close(fd)
 
-    def enter(fd: int, path: str, ancestors: tuple[tuple[int, int], ...]) -> Iterator[Item]:
+
+class _FolderWalk:
+    """The open folders of one walk, innermost last: (descriptor, path, names still to visit,
+    the (device, inode) of the folder and of each one enclosing it)."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[int, str, Iterator[str], tuple[tuple[int, int], ...]]] = []
+
+    def enter(self, fd: int, path: str, ancestors: tuple[tuple[int, int], ...]) -> Iterator[Item]:
+        """Push the open folder ``fd`` with its names sorted, or close it and yield NF014 if unreadable."""
         try:
             with os.scandir(fd) as it:
                 names = sorted(e.name for e in it)
@@ -237,48 +259,45 @@ def _walk(top_fd: int, top: str, top_id: tuple[int, int]) -> Iterator[Item]:
             os.close(fd)
             yield NewsfactsError("NF014", display_path(path), reason=_reason(exc))
             return
-        stack.append((fd, path, iter(names), ancestors))
+        self.stack.append((fd, path, iter(names), ancestors))
 
+    def entry(self, fd: int, path: str, name: str, ancestors: tuple[tuple[int, int], ...]) -> Iterator[Item]:
+        """The entry ``name`` of the folder ``fd`` (path ``path``): a file read, a folder entered."""
+        child = _join(path, name)
+        label = display_path(child)
+        try:
+            st = os.stat(name, dir_fd=fd)  # follows symbolic links
+        except OSError as exc:
+            yield _stat_error(name, fd, label, exc)
+            return
+        if stat.S_ISDIR(st.st_mode):
+            yield from self.folder(fd, name, child, ancestors + ((st.st_dev, st.st_ino),))
+        else:
+            yield from _read_entry(name, fd, label)
+
+    def folder(self, fd: int, name: str, child: str, ancestors: tuple[tuple[int, int], ...]) -> Iterator[Item]:
+        """Enter the folder ``name`` of ``fd``, whose own identity ends ``ancestors``, unless it
+        encloses itself (a symbolic link's cycle: NF014) or cannot be opened (NF014)."""
+        label = display_path(child)
+        if ancestors[-1] in ancestors[:-1]:
+            yield NewsfactsError("NF014", label, reason="symbolic link to a folder that encloses it (a cycle); "
+                                                        "not followed, its files are read under their own path")
+            return
+        try:
+            child_fd = os.open(name, _OPEN_DIR, dir_fd=fd)
+        except OSError as exc:
+            yield NewsfactsError("NF014", label, reason=_reason(exc))
+            return
+        yield from self.enter(child_fd, child, ancestors)
+
+
+def _stat_error(name: str, dir_fd: int, label: str, exc: OSError) -> NewsfactsError:
+    """The record of a folder entry that ``os.stat`` failed on: NF015 for a symbolic link, else NF001."""
     try:
-        yield from enter(top_fd, top, (top_id,))
-        while stack:
-            fd, path, names, ancestors = stack[-1]
-            name = next(names, None)
-            if name is None:
-                stack.pop()
-                os.close(fd)
-                continue
-            if name.startswith("."):
-                continue
-            child = _join(path, name)
-            label = display_path(child)
-            try:
-                st = os.stat(name, dir_fd=fd)  # follows symbolic links
-            except OSError as exc:
-                try:
-                    is_link = stat.S_ISLNK(os.lstat(name, dir_fd=fd).st_mode)
-                except OSError:
-                    is_link = False
-                yield (_link_error(name, fd, label, exc) if is_link
-                       else NewsfactsError("NF001", label, reason=_reason(exc)))
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                ident = (st.st_dev, st.st_ino)
-                if ident in ancestors:
-                    yield NewsfactsError("NF014", label, reason="symbolic link to a folder that encloses it (a cycle); "
-                                                                "not followed, its files are read under their own path")
-                    continue
-                try:
-                    child_fd = os.open(name, _OPEN_DIR, dir_fd=fd)
-                except OSError as exc:
-                    yield NewsfactsError("NF014", label, reason=_reason(exc))
-                    continue
-                yield from enter(child_fd, child, ancestors + (ident,))
-            else:
-                yield from _read_entry(name, fd, label)
-    finally:  # the caller stopped early: close the folders still open
-        for fd, *_ in stack:
-            os.close(fd)
+        is_link = stat.S_ISLNK(os.lstat(name, dir_fd=dir_fd).st_mode)
+    except OSError:
+        is_link = False
+    return _link_error(name, dir_fd, label, exc) if is_link else NewsfactsError("NF001", label, reason=_reason(exc))
 
 
 def _read_spec(spec: str) -> Iterator[Item]:
