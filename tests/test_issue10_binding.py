@@ -221,3 +221,20 @@ def test_issue10_a_name_one_short_before_a_title_grows_by_one_character():
     assert "秦华孙" in found and "孙" not in found
     # 在 is no name's character: 李明 stays two characters
     assert "李明在" not in _found("李明在主任办公室等候。", {"PER": ["李明"]})
+
+
+@pytest.mark.parametrize("text,per,name", [
+    # the rules cut at three characters and the shipped model read only 巴音 (朝鲁 as an ORG): the
+    # rule name sharing the model's start stays, and as 鲁 is a transliteration character and 等
+    # ends names, it goes on to 巴音朝鲁
+    ("全国青联代主席、团中央书记处书记巴音朝鲁等参加了会见。", ["巴音"], "巴音朝鲁"),
+    # the model stopped one short of a dotted Thai name; a digit after 派 is a boundary
+    ("泰国总理川·立派10日主持召开促进投资委员会会议。", ["川·立"], "川·立派"),
+    # 特 is a transliteration character too, but 别 after it is no boundary: 布什 stays
+    ("美国总统布什特别强调了这一点。", ["布什"], "布什"),
+    # 克林顿 then 和 (not a transliteration character): nothing to grow through
+    ("美国总统克林顿和夫人出席了晚宴。", ["克林顿"], "克林顿"),
+])
+def test_issue10_name_grows_through_a_transliteration_tail(text, per, name):
+    found = _found(text, {"PER": per})
+    assert name in found, sorted(found)

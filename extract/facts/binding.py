@@ -249,11 +249,12 @@ _JOINERS = "·・•‧—－-"
 def _join_parts(f, c: str) -> None:
     """A name that stops at a joiner (·, —) followed by transliterated characters goes on through
     them: a name never ends right before the mark that joins its parts (维克多·许会|·罗哈斯,
-    施特劳斯|—卡恩)."""
+    施特劳斯|—卡恩); one that stops before a transliteration tail grows through it (_tail_end:
+    巴音朝|鲁等, where the rules' three-character cut stood and the model read no name)."""
     if f.rule.startswith("name_title") or f.reporter:
         return
     translit = lexicon.transliteration_chars()
-    e = f.end
+    e = _tail_end(c, *name_span(f))
     while e + 1 < len(c) and c[e] in _JOINERS and c[e + 1] in translit:
         j = e + 1
         while j < len(c) and c[j] in translit and j - e <= 10:
@@ -290,6 +291,37 @@ def _one_short(c: str, per: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [grown.get(sp, sp) for sp in per if sp not in absorbed]
 
 
+#: at most this many transliteration characters added after a PER span (巴音朝|鲁, 川·立|派)
+TAIL = 2
+
+
+def _translit_tail(c: str, per: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A PER span that stops right before one or two characters of transliterated names, after
+    which a name's boundary follows, grows through them: the model ended 巴音朝|鲁等 and
+    川·立|派10日 one character short. The boundary is what ends names elsewhere: not a Han
+    character (a digit, a mark), a word that ends names (等, 在, 说: name_boundaries.txt
+    ``name_end``) or a title. 布什|特别 does not grow (别 is no boundary)."""
+    starts = {s for s, _e in per}
+    return [(s, _tail_end(c, s, e, starts)) for s, e in per]
+
+
+def _tail_end(c: str, s: int, e: int, starts=frozenset()) -> int:
+    """Where the name ``c[s:e]`` ends once grown through a transliteration tail (_translit_tail);
+    ``e`` when it does not grow. A tail never runs into another span's start."""
+    translit = lexicon.transliteration_chars()
+    j = e
+    while j < len(c) and j - e < TAIL and c[j] in translit and j not in starts:
+        j += 1
+    return j if j > e and j - s <= 8 and sane_name(c[s:e]) and _boundary_at(c, j) else e
+
+
+def _boundary_at(c: str, j: int) -> bool:
+    """Whether a name may end right before ``c[j]``."""
+    if j >= len(c) or not regex.match(r"\p{Han}", c[j]):
+        return True
+    return bool(lexicon.starts_with(c, j, "name_end")) or _title_at(c, j, 8)
+
+
 def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
          add: Callable[[int, int], list], unmatched: Optional[str] = None) -> list:
     """The rule officials ``found`` (officials._Found, view offsets into ``c``) re-cut, confirmed
@@ -297,7 +329,7 @@ def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
     makes for PER spans the rules did not bind. ``tag`` is appended to the rule of every record
     the model touched."""
     unmatched = unmatched or UNMATCHED
-    per = _one_short(c, split_surname_title(c, per))
+    per = _translit_tail(c, _one_short(c, split_surname_title(c, per)))
     spans = set(per)
     by_start: dict[int, list[tuple[int, int]]] = {}
     by_end: dict[int, list[tuple[int, int]]] = {}
