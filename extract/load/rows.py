@@ -52,24 +52,40 @@ _CHILD_LISTS = {"StoryRecord": ("paragraphs", "sentences", "furniture", "officia
                 "Group": ("members",), "Conflict": ("readings",)}
 
 
+# A story's lists of plain children: (field, table, id column, id prefix).
+_STORY_CHILDREN = (("paragraphs", T.paragraphs, "paragraph_id", "para"), ("sentences", T.sentences, "sentence_id", "s"),
+                   ("furniture", T.furniture, "furniture_id", "f"), ("dates", T.dates, "date_id", "d"),
+                   ("claims", T.claims, "claim_id", "c"), ("corrections", T.corrections, "correction_id", "x"))
+
+
 def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str, Any]]]:
     """The rows of every table for one story record."""
     key = T.story_key(rec.story_id, rec.source.path)
-    ref = rec.reference_date
     out: dict[Table, list[dict[str, Any]]] = {t: [] for t in (
         T.stories, T.paragraphs, T.sentences, T.furniture, T.officials, T.positions, T.organizations, T.mentions,
         T.dates, T.events, T.event_officials, T.claims, T.corrections)}
-    out[T.stories].append(_scalars(
+    out[T.stories].append(_story_row(rec, key, loaded_from))
+    for name, table, id_col, prefix in _STORY_CHILDREN:
+        out[table].extend(_scalars(x, **{id_col: f"{key}:{prefix}{i}"}, story_key=key, idx=i)
+                          for i, x in enumerate(getattr(rec, name)))
+    _add_officials(out, rec, key)
+    _add_organizations(out, rec, key)
+    _add_events(out, rec, key)
+    return out
+
+
+def _story_row(rec: StoryRecord, key: str, loaded_from: str) -> dict[str, Any]:
+    """The stories row: the record's scalars, its source and its reference date as columns."""
+    ref = rec.reference_date
+    return _scalars(
         rec, story_key=key, source_path=rec.source.path, doc_id=rec.source.doc_id, source_line=rec.source.line,
         ref_year=ref.year if ref else None, ref_month=ref.month if ref else None, ref_day=ref.day if ref else None,
         ref_source=ref.source if ref else None, ref_year_source=ref.year_source if ref else None,
-        loaded_from=loaded_from))
-    for i, s in enumerate(rec.paragraphs):
-        out[T.paragraphs].append(_scalars(s, paragraph_id=f"{key}:para{i}", story_key=key, idx=i))
-    for i, s in enumerate(rec.sentences):
-        out[T.sentences].append(_scalars(s, sentence_id=f"{key}:s{i}", story_key=key, idx=i))
-    for i, f in enumerate(rec.furniture):
-        out[T.furniture].append(_scalars(f, furniture_id=f"{key}:f{i}", story_key=key, idx=i))
+        loaded_from=loaded_from)
+
+
+def _add_officials(out: dict[Table, list[dict[str, Any]]], rec: StoryRecord, key: str) -> None:
+    """The officials rows, with their positions and mentions."""
     for i, o in enumerate(rec.officials):
         oid = f"{key}:o{i}"
         out[T.officials].append(_scalars(o, official_id=oid, story_key=key, idx=i))
@@ -78,14 +94,20 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
         for j, m in enumerate(o.mentions):
             out[T.mentions].append(_scalars(m, mention_id=f"{oid}:m{j}", story_key=key, official_id=oid,
                                             organization_id=None, idx=j))
+
+
+def _add_organizations(out: dict[Table, list[dict[str, Any]]], rec: StoryRecord, key: str) -> None:
+    """The organizations rows, with their mentions (after the officials' mentions)."""
     for i, g in enumerate(rec.organizations):
         gid = f"{key}:g{i}"
         out[T.organizations].append(_scalars(g, organization_id=gid, story_key=key, idx=i))
         for j, m in enumerate(g.mentions):
             out[T.mentions].append(_scalars(m, mention_id=f"{gid}:m{j}", story_key=key, official_id=None,
                                             organization_id=gid, idx=j))
-    for i, d in enumerate(rec.dates):
-        out[T.dates].append(_scalars(d, date_id=f"{key}:d{i}", story_key=key, idx=i))
+
+
+def _add_events(out: dict[Table, list[dict[str, Any]]], rec: StoryRecord, key: str) -> None:
+    """The events rows (their date and location span as columns), with their officials' names."""
     for i, e in enumerate(rec.events):
         eid = f"{key}:e{i}"
         date = {f"date_{k}": v for k, v in _scalars(e.date).items()}
@@ -95,11 +117,6 @@ def story_rows(rec: StoryRecord, loaded_from: str) -> dict[Table, list[dict[str,
                                       location_end=span.end if span else None))
         for j, name in enumerate(e.officials):
             out[T.event_officials].append({"event_id": eid, "idx": j, "name": name})
-    for i, c in enumerate(rec.claims):
-        out[T.claims].append(_scalars(c, claim_id=f"{key}:c{i}", story_key=key, idx=i))
-    for i, x in enumerate(rec.corrections):
-        out[T.corrections].append(_scalars(x, correction_id=f"{key}:x{i}", story_key=key, idx=i))
-    return out
 
 
 def _source_cols(story_id: str, source) -> dict[str, Any]:
