@@ -240,6 +240,21 @@ class _Writer:
             self._write(conn, errs)
 
     def _write(self, conn: Connection, b: _Batch) -> None:
+        rows = self._rows(b)
+        stories = [r for _, r in b.stories.values()]
+        conflicts = [c for _, c in b.conflicts.values()]
+        new_paths = ({r.source.path for r in stories} | {e.path for _, e in b.errors.values()}) - self.seen_paths
+        new_groups = {c.group_id for c in conflicts} - self.seen_conflict_groups
+        stubs = [{"group_id": g, "schema_version": None, "loaded_from": None}
+                 for g in sorted({c.group_id for c in conflicts} - set(b.groups))]
+        _delete_replaced(conn, b, new_paths, new_groups)
+        _insert_rows(conn, rows, stubs)
+        self.seen_paths |= new_paths
+        self.seen_conflict_groups |= new_groups
+        self._count(b, rows)
+
+    def _rows(self, b: _Batch) -> dict[Table, list[dict[str, Any]]]:
+        """The rows of every table (in insert order, empty lists included) for a batch."""
         rows: dict[Table, list[dict[str, Any]]] = {t: [] for t in T.INSERT_ORDER}
         for make, pending in ((story_rows, b.stories), (group_rows, b.groups), (conflict_rows, b.conflicts),
                               (error_record_rows, b.errors)):
@@ -249,30 +264,10 @@ class _Writer:
         rows[T.load_errors] = [{"file": self.file, "line": n, "code": e.code,
                                 "message": e.message.replace("\x00", REPLACEMENT)}
                                for n, e in b.load_errors.items()]
-        stories = [r for _, r in b.stories.values()]
-        conflicts = [c for _, c in b.conflicts.values()]
-        new_paths = ({r.source.path for r in stories} | {e.path for _, e in b.errors.values()}) - self.seen_paths
-        new_groups = {c.group_id for c in conflicts} - self.seen_conflict_groups
-        stubs = [{"group_id": g, "schema_version": None, "loaded_from": None}
-                 for g in sorted({c.group_id for c in conflicts} - set(b.groups))]
-        _delete_in(conn, T.stories.c.source_path, new_paths)
-        _delete_in(conn, T.extract_errors.c.source_path, new_paths)
-        _delete_in(conn, T.stories.c.story_key, b.stories)
-        _delete_in(conn, T.extract_errors.c.error_id, b.errors)
-        _delete_in(conn, T.group_members.c.group_id, b.groups)
-        _delete_in(conn, T.conflicts.c.group_id, new_groups)
-        _delete_in(conn, T.conflicts.c.conflict_id, b.conflicts)
-        for table in T.INSERT_ORDER:
-            if table is T.groups:
-                _upsert(conn, table, rows[table], update=True)
-                _upsert(conn, table, stubs, update=False)
-            elif table is T.load_errors:
-                _upsert(conn, table, rows[table], update=True)
-            elif rows[table]:
-                check_columns(table, rows[table][0])
-                conn.execute(table.insert(), rows[table])
-        self.seen_paths |= new_paths
-        self.seen_conflict_groups |= new_groups
+        return rows
+
+    def _count(self, b: _Batch, rows: dict[Table, list[dict[str, Any]]]) -> None:
+        """Add a written batch to the summary."""
         s = self.summary
         s.batches += 1
         s.stories += len(b.stories)
@@ -283,6 +278,32 @@ class _Writer:
         for t, rs in rows.items():
             if rs:
                 s.rows[t.name] = s.rows.get(t.name, 0) + len(rs)
+
+
+def _delete_replaced(conn: Connection, b: _Batch, new_paths: set[str], new_groups: set[str]) -> None:
+    """Delete what a batch replaces: everything loaded earlier for a source path or conflict group this
+    file mentions for the first time, and the rows of the batch's own keys (see the module docstring)."""
+    _delete_in(conn, T.stories.c.source_path, new_paths)
+    _delete_in(conn, T.extract_errors.c.source_path, new_paths)
+    _delete_in(conn, T.stories.c.story_key, b.stories)
+    _delete_in(conn, T.extract_errors.c.error_id, b.errors)
+    _delete_in(conn, T.group_members.c.group_id, b.groups)
+    _delete_in(conn, T.conflicts.c.group_id, new_groups)
+    _delete_in(conn, T.conflicts.c.conflict_id, b.conflicts)
+
+
+def _insert_rows(conn: Connection, rows: dict[Table, list[dict[str, Any]]], stubs: list[dict[str, Any]]) -> None:
+    """Insert a batch's rows table by table in ``INSERT_ORDER``: group rows (then a stub for each group
+    a conflict names without a group record, unless it exists) and load_errors as upserts."""
+    for table in T.INSERT_ORDER:
+        if table is T.groups:
+            _upsert(conn, table, rows[table], update=True)
+            _upsert(conn, table, stubs, update=False)
+        elif table is T.load_errors:
+            _upsert(conn, table, rows[table], update=True)
+        elif rows[table]:
+            check_columns(table, rows[table][0])
+            conn.execute(table.insert(), rows[table])
 
 
 def load_file(engine: Engine, path: str, summary: LoadSummary, *, batch_rows: int = 1000) -> None:
