@@ -238,3 +238,20 @@ def test_issue10_a_name_one_short_before_a_title_grows_by_one_character():
 def test_issue10_name_grows_through_a_transliteration_tail(text, per, name):
     found = _found(text, {"PER": per})
     assert name in found, sorted(found)
+
+
+@pytest.mark.parametrize("text,marks,kept,dropped", [
+    # the shipped model tagged the club (ORG) and 董事长 (TITLE) but no PER: it saw the position and
+    # left the name alone, so the rules' 郁知非 stays (at a lowered score); 波兰 before 人 is a
+    # place, never a name, though the model's ORG 申花队 stands before its title too
+    ("上海市申花足球俱乐部董事长郁知非今天在这里宣布，原申花队主教练波兰人安杰依改聘为顾问。",
+     {"ORG": ["上海市申花足球俱乐部", "申花队"], "TITLE": ["董事长", "主教练"], "PER": ["安杰"]},
+     "郁知非", "波兰"),
+    # without the model's ORG span nothing vouches for an organisation the lexicons do not know
+    ("上海市申花足球俱乐部董事长郁知非今天在这里宣布。", {"TITLE": ["董事长"], "PER": []}, None, "郁知非"),
+])
+def test_issue10_a_rule_name_at_a_position_the_model_read_stays(text, marks, kept, dropped):
+    found = _found(text, marks)
+    if kept:
+        assert kept in found and found[kept].score < 0.9, sorted(found)
+    assert dropped not in found, sorted(found)

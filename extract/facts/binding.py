@@ -218,7 +218,17 @@ def _place_before_title(title: str) -> Optional[str]:
     return next((title[:k] for k in range(min(len(title) - 1, 8), 1, -1) if title[:k] in places), None)
 
 
-def _doubted(f, per: list[tuple[int, int]], unmatched: str, c: str) -> bool:
+def _model_org(c: str, org: Optional[str], ns: int, ne: int, orgs: list[tuple[int, int]]) -> bool:
+    """Whether the model read the rule's organisation itself (an ORG span with its text) and no
+    ORG span over the name: it saw the position and left the name alone, no evidence against it
+    (上海市申花足球俱乐部董事长郁知非, where the model tagged no PER). A place is no name (申花队主教练
+    波兰|人安杰依)."""
+    return (bool(org) and any(c[s:e] == org for s, e in orgs) and c[ns:ne] not in lexicon.places()
+            and not any(s < ne and ns < e for s, e in orgs))
+
+
+def _doubted(f, per: list[tuple[int, int]], unmatched: str, c: str,
+             orgs: list[tuple[int, int]] = ()) -> bool:
     """Whether a rule name no PER span supports stays (see UNMATCHED), its score lowered."""
     ns, ne = name_span(f)
     if _HAN_NAME.fullmatch(f.name) and any(never_in_name(ch) for ch in f.name[1:]):
@@ -231,7 +241,8 @@ def _doubted(f, per: list[tuple[int, int]], unmatched: str, c: str) -> bool:
         return False   # 从头至尾反: a common word, or no name's shape, and nothing vouches for it
     org = f.positions[-1].org or _place_before_title(f.positions[-1].title)
     if (unmatched == "downscore" or (unmatched == "keep_org" and org)
-            or (unmatched == "keep_known_org" and org and (_known_org(org) or _clean_end(c, ne)))):
+            or (unmatched == "keep_known_org" and org
+                and (_known_org(org) or _clean_end(c, ne) or _model_org(c, org, ns, ne, orgs)))):
         f.score = round(f.score * DOWNSCORE, 3)
         return True
     return False
@@ -323,7 +334,8 @@ def _boundary_at(c: str, j: int) -> bool:
 
 
 def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
-         add: Callable[[int, int], list], unmatched: Optional[str] = None) -> list:
+         add: Callable[[int, int], list], unmatched: Optional[str] = None,
+         orgs: list[tuple[int, int]] = ()) -> list:
     """The rule officials ``found`` (officials._Found, view offsets into ``c``) re-cut, confirmed
     or dropped by the PER spans ``per`` (view offsets); plus the officials ``add(start, end)``
     makes for PER spans the rules did not bind. ``tag`` is appended to the rule of every record
@@ -348,7 +360,7 @@ def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
         else:
             span = _recut(f, c, by_start, by_end)
             if span is None:
-                if _doubted(f, per, unmatched, c):
+                if _doubted(f, per, unmatched, c, orgs):
                     out.append(f)
                 continue
         f.rule += tag

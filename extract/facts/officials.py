@@ -268,7 +268,8 @@ def _bind(view: TextView, found: list[_Found], names: list[tuple[int, int]], mod
     tmap = {"by_end": {e: s for s, e in tv}, "by_start": {s: e for s, e in tv}}
     omap = {e: s for s, e in binding.to_view(view.idx, orgs)}
     bound = binding.bind(found, c, binding.to_view(view.idx, names), f"+ner:{model}",
-                         add=lambda s, e: _ner_found(c, matches, s, e, tmap, omap), unmatched=unmatched)
+                         add=lambda s, e: _ner_found(c, matches, s, e, tmap, omap), unmatched=unmatched,
+                         orgs=binding.to_view(view.idx, orgs))
     for f in bound:   # a position the rules left without an organisation takes the model's ORG
         p = f.positions[0]
         if p.org is None and not p.org_elided and omap.get(p.start) is not None:
