@@ -83,46 +83,68 @@ def _pooled(docs: list[tuple[int, RawDoc]], jobs: int, model_dir: str | None, re
     every document in flight with it. Those documents are retried one at a time in a fresh
     single worker, so a document that kills its worker again is named: it becomes an NF013
     error record. Nothing is lost and nothing is written twice."""
-    def pool(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(model_dir,))
-
+    run = _PoolRun(jobs, model_dir, reference, emit, summary)
     queue = deque(docs)
     suspects: list[tuple[int, RawDoc]] = []
-    window = 4 * jobs  # documents in flight: bounds what a death costs and what waits in memory
     while queue:
-        with pool(jobs) as ex:
-            inflight = {}
-            while queue or inflight:
-                while queue and len(inflight) < window:
-                    i, d = queue.popleft()
-                    inflight[ex.submit(_work, (d, reference, emit))] = (i, d)
-                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-                try:
-                    for fut in done:
-                        i, d = inflight.pop(fut)
-                        try:
-                            recs = _records(fut, d)
-                        except BrokenProcessPool:
-                            inflight[fut] = (i, d)
-                            raise
-                        yield i, recs
-                except BrokenProcessPool:
-                    summary.worker_deaths += 1
-                    suspects += inflight.values()
-                    break
-    ex = None
-    for i, d in sorted(suspects, key=lambda x: x[0]):
-        summary.retried += 1
-        ex = ex or pool(1)
-        try:
-            yield i, _records(ex.submit(_work, (d, reference, emit)), d)
-        except BrokenProcessPool:
-            summary.worker_deaths += 1
-            yield i, [d.error("NF013", reason="the input was retried alone and its worker died again").record()]
+        with run.pool(jobs) as ex:
+            yield from run.drain(ex, queue, suspects)
+    yield from run.retry(suspects)
+
+
+class _PoolRun:
+    """The settings of one ``_pooled`` run, and its two stages: the pool, then the retries."""
+
+    def __init__(self, jobs: int, model_dir: str | None, reference: date | None, emit: bool,
+                 summary: Summary) -> None:
+        self.jobs, self.model_dir, self.reference, self.emit, self.summary = jobs, model_dir, reference, emit, summary
+
+    def pool(self, n: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(self.model_dir,))
+
+    def submit(self, ex: ProcessPoolExecutor, d: RawDoc) -> Future:
+        return ex.submit(_work, (d, self.reference, self.emit))
+
+    def drain(self, ex: ProcessPoolExecutor, queue: deque[tuple[int, RawDoc]],
+              suspects: list[tuple[int, RawDoc]]) -> Iterator[tuple[int, list[StoryRecord | ErrorRecord]]]:
+        """(index, records) from the pool ``ex`` as documents finish, taking them from ``queue``. When the
+        pool breaks the documents in flight join ``suspects`` and the drain stops (``queue`` keeps the rest)."""
+        window = 4 * self.jobs  # documents in flight: bounds what a death costs and what waits in memory
+        inflight = {}
+        while queue or inflight:
+            while queue and len(inflight) < window:
+                i, d = queue.popleft()
+                inflight[self.submit(ex, d)] = (i, d)
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            try:
+                for fut in done:
+                    i, d = inflight.pop(fut)
+                    try:
+                        recs = _records(fut, d)
+                    except BrokenProcessPool:
+                        inflight[fut] = (i, d)
+                        raise
+                    yield i, recs
+            except BrokenProcessPool:
+                self.summary.worker_deaths += 1
+                suspects += inflight.values()
+                return
+
+    def retry(self, suspects: list[tuple[int, RawDoc]]) -> Iterator[tuple[int, list[StoryRecord | ErrorRecord]]]:
+        """Each suspect, in input order, alone in a single fresh worker; NF013 when it kills that one too."""
+        ex = None
+        for i, d in sorted(suspects, key=lambda x: x[0]):
+            self.summary.retried += 1
+            ex = ex or self.pool(1)
+            try:
+                yield i, _records(self.submit(ex, d), d)
+            except BrokenProcessPool:
+                self.summary.worker_deaths += 1
+                yield i, [d.error("NF013", reason="the input was retried alone and its worker died again").record()]
+                ex.shutdown(wait=True)
+                ex = None
+        if ex is not None:
             ex.shutdown(wait=True)
-            ex = None
-    if ex is not None:
-        ex.shutdown(wait=True)
 
 
 def extract_from_items(items: list[Item], config: RunConfig | None = None, *, summary: Summary | None = None,
@@ -133,45 +155,50 @@ def extract_from_items(items: list[Item], config: RunConfig | None = None, *, su
     says how to run; see ``extract.config.RunConfig``.
     """
     config = config or RunConfig(**options)
-    reference, jobs, words, emit = config.reference_date, config.jobs, config.words, config.emit_words
     summary = summary if summary is not None else Summary()
     model_dir = os.environ.get("NEWSFACTS_MODEL_DIR")
     summary.inputs += len(items)
     if progress is not None and hasattr(progress, "total"):
         progress.total = len(items)
-    if jobs > 1 and words:
-        from .nlp import require_model
-
-        require_model(model_dir)  # fail once, here, rather than in every worker
-        results: dict[int, list] = {i: [it.record()] for i, it in enumerate(items)
-                                    if isinstance(it, NewsfactsError)}
-        docs = [(i, it) for i, it in enumerate(items) if isinstance(it, RawDoc)]
-
-        def gen():
-            nxt = 0
-            for i, recs in _pooled(docs, jobs, model_dir, reference, emit, summary):
-                results[i] = recs
-                if progress:
-                    progress()
-                while nxt in results:  # input order, as soon as it is known
-                    yield from results.pop(nxt)
-                    nxt += 1
-        ordered = gen()
+    if config.jobs > 1 and config.words:
+        ordered = _pooled_in_order(items, config, model_dir, summary, progress)
     else:
-        from .nlp import shared_nlp
-
-        nlp = shared_nlp(model_dir) if words else None
-
-        def gen():
-            for item in items:
-                yield from extract_items([item], nlp, reference, emit and words)
-                if progress:
-                    progress()
-        ordered = gen()
+        ordered = _in_process(items, config, model_dir, progress)
     for rec in ordered:
         summary.count(rec)
         yield rec
     summary.seconds = time.perf_counter() - summary.started
+
+
+def _pooled_in_order(items: list[Item], config: RunConfig, model_dir: str | None, summary: Summary,
+                     progress: Callable[[], None] | None) -> Iterator[StoryRecord | ErrorRecord]:
+    """``items``' records from ``config.jobs`` worker processes, in input order."""
+    from .nlp import require_model
+
+    require_model(model_dir)  # fail once, here, rather than in every worker
+    results: dict[int, list] = {i: [it.record()] for i, it in enumerate(items)
+                                if isinstance(it, NewsfactsError)}
+    docs = [(i, it) for i, it in enumerate(items) if isinstance(it, RawDoc)]
+    nxt = 0
+    for i, recs in _pooled(docs, config.jobs, model_dir, config.reference_date, config.emit_words, summary):
+        results[i] = recs
+        if progress:
+            progress()
+        while nxt in results:  # input order, as soon as it is known
+            yield from results.pop(nxt)
+            nxt += 1
+
+
+def _in_process(items: list[Item], config: RunConfig, model_dir: str | None,
+                progress: Callable[[], None] | None) -> Iterator[StoryRecord | ErrorRecord]:
+    """``items``' records extracted in this process, one input after another."""
+    from .nlp import shared_nlp
+
+    nlp = shared_nlp(model_dir) if config.words else None
+    for item in items:
+        yield from extract_items([item], nlp, config.reference_date, config.emit_words and config.words)
+        if progress:
+            progress()
 
 
 def extract_paths(inputs: list[str], **kw) -> Iterator[StoryRecord | ErrorRecord]:
@@ -195,39 +222,55 @@ def check_paths(inputs: list[str], *, summary: Summary | None = None, **kw) -> C
     read again from the sources they name (extract/crosscheck/records.py). Records keep input
     order, so ``check out/facts.jsonl`` finds what ``check`` of the same inputs finds."""
     from .crosscheck import check_records
-    from .crosscheck.records import RawTexts, read_records, record_files, with_raw
+    from .crosscheck.records import record_files
 
     summary = summary if summary is not None else Summary()
-    raws: dict = {}
-    stories: list[StoryRecord] = []
-    errors: list[ErrorRecord] = []
-    pending: list[str] = []  # raw inputs, extracted together (one worker pool)
-
-    def extract_pending() -> None:
-        items = list(iter_inputs(pending))
-        raws.update({(it.path, it.doc_id): it.text for it in items if isinstance(it, RawDoc)})
-        for rec in extract_from_items(items, summary=summary, **kw):
-            (errors if rec.record_type == "error" else stories).append(rec)
-        pending.clear()
-
-    texts = RawTexts()
+    got = _CheckInputs(summary, kw)
     for spec in inputs:
         files = record_files(spec) if spec != "-" else None
         if files is None:
-            pending.append(spec)
+            got.pending.append(spec)
             continue
-        if pending:
-            extract_pending()
-        recs = [r for f in files for r in read_records(f)]
-        got, found, errs = with_raw(recs, texts)
-        summary.inputs += len({(r.source.path, r.source.doc_id) for r in got}) + len(errs)
-        summary.errors += len(errs)
-        summary.stories += len(got)
-        stories += got
-        raws.update(found)
-        errors += errs
-    if pending:
-        extract_pending()
-    groups, conflicts = check_records(stories, raws)
+        got.extract_pending()
+        got.read(files)
+    got.extract_pending()
+    groups, conflicts = check_records(got.stories, got.raws)
     summary.seconds = time.perf_counter() - summary.started
-    return CheckResult(groups, conflicts, errors, stories)
+    return CheckResult(groups, conflicts, got.errors, got.stories)
+
+
+class _CheckInputs:
+    """What ``check_paths`` has read so far: story and error records, and the raw texts they point into."""
+
+    def __init__(self, summary: Summary, kw: dict) -> None:
+        from .crosscheck.records import RawTexts
+
+        self.summary, self.kw = summary, kw
+        self.raws: dict = {}
+        self.stories: list[StoryRecord] = []
+        self.errors: list[ErrorRecord] = []
+        self.pending: list[str] = []  # raw inputs, extracted together (one worker pool)
+        self.texts = RawTexts()
+
+    def extract_pending(self) -> None:
+        """Extract the raw inputs waiting, if any."""
+        if not self.pending:
+            return
+        items = list(iter_inputs(self.pending))
+        self.raws.update({(it.path, it.doc_id): it.text for it in items if isinstance(it, RawDoc)})
+        for rec in extract_from_items(items, summary=self.summary, **self.kw):
+            (self.errors if rec.record_type == "error" else self.stories).append(rec)
+        self.pending.clear()
+
+    def read(self, files: list) -> None:
+        """Read the records of a record input's files, and the raw texts of their sources."""
+        from .crosscheck.records import read_records, with_raw
+
+        recs = [r for f in files for r in read_records(f)]
+        got, found, errs = with_raw(recs, self.texts)
+        self.summary.inputs += len({(r.source.path, r.source.doc_id) for r in got}) + len(errs)
+        self.summary.errors += len(errs)
+        self.summary.stories += len(got)
+        self.stories += got
+        self.raws.update(found)
+        self.errors += errs
