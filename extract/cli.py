@@ -19,6 +19,7 @@ import os
 import re
 import sys
 from datetime import date
+from typing import Any
 
 from .errors import ModelMissingError, usage
 
@@ -44,6 +45,12 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="newsfacts", description="Turn Chinese news text into checkable facts.")
     sub = p.add_subparsers(dest="command", required=True)
+    for add in (_extract_parser, _check_parser, _load_parser, _review_parser, _export_parser):
+        add(sub)
+    return p
+
+
+def _extract_parser(sub: Any) -> None:
     ex = sub.add_parser("extract", help="one JSON record per story (JSONL)")
     ex.add_argument("inputs", nargs="+", metavar="INPUT",
                     help="files (.txt, .md), folders (recursive), .jsonl files, or - for stdin")
@@ -57,6 +64,8 @@ def parser() -> argparse.ArgumentParser:
                     help="extra words the segmenter must not split, one a line (also NEWSFACTS_USER_DICT)")
     _engine_options(ex)
 
+
+def _check_parser(sub: Any) -> None:
     ck = sub.add_parser("check", help="find versions of the same story and flag where they disagree")
     ck.add_argument("inputs", nargs="+", metavar="INPUT", help="as for extract")
     ck.add_argument("-o", "--output", default="-", help="conflicts JSONL (default: standard output)")
@@ -66,6 +75,8 @@ def parser() -> argparse.ArgumentParser:
     ck.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     _engine_options(ck)
 
+
+def _load_parser(sub: Any) -> None:
     ld = sub.add_parser("load", help="load JSONL records (stories, conflicts, groups) into a database")
     ld.add_argument("inputs", nargs="+", metavar="FILE.jsonl")
     ld.add_argument("--db", default="sqlite:///out/facts.db", metavar="URL",
@@ -73,15 +84,18 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--batch-rows", type=int, default=1000, metavar="N",
                     help="rows written per batch (default 1000); commits fall between sources")
 
+
+def _review_parser(sub: Any) -> None:
     rv = sub.add_parser("review", help="the fact-checking desk's review queue: a local web app over a loaded database")
     rv.add_argument("--db", default="sqlite:///out/facts.db", metavar="URL", help="as for load")
     rv.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1, this machine only)")
     rv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
 
+
+def _export_parser(sub: Any) -> None:
     xp = sub.add_parser("export", help="story records with the reviewers' accepted readings applied (JSONL)")
     xp.add_argument("--db", default="sqlite:///out/facts.db", metavar="URL", help="as for load")
     xp.add_argument("-o", "--output", default="-", help="corrected JSONL (default: standard output)")
-    return p
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
