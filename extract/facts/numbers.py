@@ -240,8 +240,8 @@ class _Positional:
 
     def _point(self, frac_digits: Optional[str]) -> None:
         """A decimal point, with its Arabic fraction digits or (read here) Chinese ones."""
-        if self.number is None and self.prev == "unit" and self.last_unit is not None and self.last_unit < 10000 \
-                and self.section:
+        if self.number is None and self.prev == "unit" and self.last_unit is not None \
+                and self.last_unit < 10000 and self.section:
             self.number, self.section = self.section, Decimal(0)  # 九十点七, 四百五十点八五亿: 90.7, 450.85亿
         elif self.number is None and self.prev not in ("zero",):
             raise ValueError(f"decimal point without integer part in {self.s!r}")
