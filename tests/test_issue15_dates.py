@@ -232,3 +232,18 @@ DEV2_STORY_YEAR = [
 @pytest.mark.parametrize("dateline,story,year,why", DEV2_STORY_YEAR, ids=[c[-1][:50] for c in DEV2_STORY_YEAR])
 def test_dev2_reference_year(dateline, story, year, why):
     assert reference_date(dateline, None, story).year == year
+
+
+@pytest.mark.parametrize("text,surface,value,precision", [
+    # 同年 followed by a month was no date at all: the anaphoric year's pattern refused any
+    # numeral after it (so 同年十一 is not 同年 + 十一); it now takes the month with it
+    ("保税区于一九九一年五月经国务院批准成立，同年十一月正式招商。", "同年十一月", "1991-11", "month"),
+    # month and day after 当年, in Arabic digits
+    ("1997年3月他来到上海，当年5月12日开始工作。", "当年5月12日", "1997-05-12", "day"),
+    # 次年 counts one on from the antecedent's year, and keeps its month
+    ("1997年3月他来到上海，次年6月离开。", "次年6月", "1998-06", "month"),
+])
+def test_issue15_anaphoric_year_with_month(text, surface, value, precision):
+    got = {d.text: d for d in find_dates(text, REF)}
+    assert surface in got, sorted(got)
+    assert (got[surface].value, got[surface].precision) == (value, precision)

@@ -260,3 +260,28 @@ def test_here_is_the_dateline_place_when_the_dateline_is_kept_apart():
     assert (e.trigger, e.location, e.location_span.text) == ("宣布", "苏州", "此间")
     (e,) = find_events(text, find_dates(text, ref))
     assert e.location == "此间"   # no dateline given: the pronoun as printed
+
+
+@pytest.mark.parametrize("text,trigger,value,place", [
+    # a bare year anchors only as an adverbial; right before a trigger that closes its phrase
+    # (成立的) it is one, where 去年通过运河的 (通过 = through) is not
+    ("中国进出口银行是一九九四年成立的一家政策性银行。", "成立", "1994", None),
+    # 进行 inside a 在…时 frame sets the time of the clause after it: the happening is 启用
+    ("从一九九九年元旦开始，外汇管理局在进行结售汇业务时，将正式启用核查系统。", "启用", "1999-01-01", None),
+    # the adverb 非法 ends the place before the verb
+    ("去年12月31日晚，约60人在新加坡麦里芝蓄水池非法举行集会。", "举行", "2023-12-31", "新加坡麦里芝蓄水池"),
+])
+def test_issue15_anchors_triggers_and_place_ends(text, trigger, value, place):
+    (e,) = events(text)
+    assert (e.trigger, e.date.value, e.location) == (trigger, value, place)
+
+
+def test_issue15_no_event_for_a_year_before_a_preposition_like_verb():
+    assert events("去年通过运河的集装箱货轮增加了12％。") == []
+
+
+def test_issue15_a_subject_place_is_not_the_antecedent_of_here():
+    """河南省|政府…的代表今天在这里举办: 河南省 opens the subject organisation; 这里 is the
+    dateline's place (the span stays on 这里 when no dateline is given)."""
+    (e,) = events("河南省政府和驻京外资金融机构的代表今天在这里举办了洽谈会。")
+    assert e.location != "河南省"

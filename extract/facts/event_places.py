@@ -105,9 +105,11 @@ class _Places:
         return (j, end) if self.stops.match(text, end) else None
 
     def _leading(self, text: str, a: int, hi: int) -> int:
-        """End of a place name starting at ``a`` (up to its last suffix, no stop word or trigger
-        inside, at most ``_MAX_LOCATION`` characters), or ``a`` when none starts there."""
+        """End of a place name starting at ``a`` (up to its last suffix, no stop word, trigger or
+        clause break inside, at most ``_MAX_LOCATION`` characters), or ``a`` when none starts
+        there (上午8时10分，营业大厅 is no place: the clause ends first)."""
         run = text[a:min(hi, a + _MAX_LOCATION)]
+        run = run[:next((k for k, ch in enumerate(run) if ch in _CLAUSE_END or ch.isspace()), len(run))]
         if not run or self.not_start.match(run) or not ("\u4e00" <= run[0] <= "\u9fff"):
             return a
         if (m := self.stops.search(run)) is not None:
@@ -121,9 +123,15 @@ class _Places:
         """The last place that begins a clause between ``lo`` and ``hi`` (the antecedent of 这里)."""
         starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
         for a in reversed(starts):
-            if (e := self._leading(text, a, hi)) > a:
+            if (e := self._leading(text, a, hi)) > a and not self._org_follows(text, e):
                 return a, e
         return None
+
+    def _org_follows(self, text: str, e: int) -> bool:
+        """河南省|政府…的代表今天在这里举办: a place that opens an organisation's name is the
+        subject's, not the antecedent of 这里."""
+        from . import lexicon as _lx
+        return any(text.startswith(suf, e) for suf in _lx.org_suffixes() if len(suf) >= 2)
 
     def scene(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
         """A clause before ``hi`` that is only a place, with a postposition or none

@@ -137,11 +137,17 @@ def _tag_anywhere_re() -> re.Pattern:
 
 
 
+@cache
+def _year_verb_re() -> re.Pattern:
+    """A trigger that closes its phrase right after a year: 一九九四年成立的 (not 去年通过运河)."""
+    return re.compile(_trigger_re().pattern + r"(?=[的了，,。；;、并后])")
+
+
 def _is_anchor(text: str, d: DateValue) -> bool:
     """Vague dates, 以来-periods, parts of a year and weeks do not anchor events, nor does an
     "as of" date (截至去年11月); a bare year does only as an adverbial, set off by a comma
-    (``2023年，…``) or after 于/在 (``计划于2002年建成``), not inside a noun phrase
-    (``2024年年会``)."""
+    (``2023年，…``), after 于/在 (``计划于2002年建成``) or right before a trigger verb
+    (``是一九九四年成立的``), not inside a noun phrase (``2024年年会``)."""
     if d.kind in ("vague", "since") or d.precision == "week":
         return False
     before = text[max(0, d.start - 2):d.start]
@@ -152,8 +158,9 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     start_point = text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith(("开始", "起"), d.end)
     if d.precision in ("quarter", "half"):
         return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
-    if d.precision == "year":  # 2023年，… and 于2002年建成 (an adverbial), not 2024年年会
+    if d.precision == "year":  # 2023年，…, 于2002年建成 and 一九九四年成立的 (an adverbial), not 2024年年会
         return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
+            or _year_verb_re().match(text, d.end) is not None \
             or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end)
     return True
 
@@ -255,6 +262,16 @@ def _countdown(text: str, tx: _Text, pos: int) -> bool:
     return bool(_COUNTDOWN.match(text, a, tx.clause_end(pos, len(text))))
 
 
+_WHEN = re.compile(r"在[^，。；,;在]{1,30}?(?:时|之时|的时候)(?=[，,；;。]|$)")
+
+
+def _when_frame(text: str, tx: _Text, pos: int) -> bool:
+    """在进行结售汇业务时，…将正式启用: a trigger inside a 在…时 frame sets the time of what
+    follows; the happening is the clause after it."""
+    a = tx.clause_start(pos, max(0, pos - 32))
+    return any(m.start() <= pos < m.end() for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
+
+
 def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     """(trigger match, same clause?, clause start, place spans) for the date ``d``: the first
     trigger after it before ``bound`` not inside a place, else one earlier in its own clause
@@ -264,7 +281,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
     mt = next((m for m in _trigger_re().finditer(text, d.end, bound)
-               if not any(a <= m.start() < b for a, b in spans) and not _countdown(text, tx, m.start())), None)
+               if not any(a <= m.start() < b for a, b in spans) and not _countdown(text, tx, m.start())
+               and not _when_frame(text, tx, m.start())), None)
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
         nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
         if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():

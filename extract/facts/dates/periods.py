@@ -64,8 +64,9 @@ def _pats() -> dict[str, re.Pattern]:
         "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
         "year-range": re.compile(
             rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年"),
-        "anaphoric-year": re.compile(  # not 本次年会, 一次年检
-            rf"(?<![本这此每该首多几一二两三四五六七八九十上下])(?P<ay>{_alt(lx['anaphoric_year'])})(?![0-9一二三四五六七八九十会检薪])"),
+        "anaphoric-year": re.compile(  # not 本次年会, 一次年检; 同年十一月, 当年3月5日 carry their month/day
+            rf"(?<![本这此每该首多几一二两三四五六七八九十上下])(?P<ay>{_alt(lx['anaphoric_year'])})"
+            rf"(?:{SP}(?P<am>{_MON}){SP}月(?:{SP}(?P<ad>{_DAY}){SP}[日号])?)?(?![0-9０-９一二三四五六七八九十会检薪])"),
     }
 
 
@@ -127,9 +128,29 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
         out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
                         end_ymd=(year_num(mt["y2"], lx), None, None, "year"), score=0.9))
     for mt in P["anaphoric-year"].finditer(t):
-        out.append(make(mt.start(), mt.end(), "anaphoric-year", kind="relative", prec="year", score=0.7,
+        m, d = small_num(mt["am"], lx), small_num(mt["ad"], lx)
+        out.append(make(mt.start(), mt.end(), "anaphoric-year", kind="relative", m=m, d=d,
+                        prec="day" if d else "month" if m else "year", score=0.7,
                         offset=lx["anaphoric_year"][mt["ay"]]))
     return out
+
+
+_MON = "1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]"
+_DAY = "[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+
+def small_num(s: Optional[str], lx: dict) -> Optional[int]:
+    """A month's or day's number as printed (11, １１, 十一, 二十三); None for None."""
+    if not s:
+        return None
+    s = s.translate({0xFF10 + i: 0x30 + i for i in range(10)})
+    if s.isdigit():
+        return int(s)
+    digits = lx["cn_digits"]
+    tens, _, ones = s.rpartition("十")
+    if "十" not in s:
+        return digits[s]
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 def year_num(s: Optional[str], lx: dict) -> Optional[int]:
