@@ -169,6 +169,7 @@ def test_issue15_lexicon_keys() -> None:
     assert set(lex["count_units"]) - {"万千瓦"} <= units
     assert set(lex["currency_units"]) <= units and set(lex["restatable_units"]) <= units | {"省", "市", "地", "国", "方", "县", "区"}
     assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])
-    for key in ("session_name_starts", "ordinal_suffixes", "approx_verbs", "measure_stop_words", "comparison_heads"):
+    assert set(lex["ordinal_units"]) <= units   # a unit the claims read, or the filter never fires
+    for key in ("session_name_starts", "ordinal_suffixes", "ordinal_units", "approx_verbs", "measure_stop_words", "comparison_heads"):
         words = lex[key]
         assert words and len(words) == len(set(words)) and all(w and w.strip() == w for w in words), key

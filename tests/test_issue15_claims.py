@@ -32,6 +32,8 @@ NOT_CLAIMS = [
     ("江苏省、市两级工会", "两级 restates the list 省、市"),
     ("计划于二００二年建成", "CTB writes 〇 as a full-width zero: 二００二年 is a year, not '0 年' and '二年'"),
     ("早在１９８６年５月就有了动议", "full-width digits of a raw page (no normaliser before the component): still a year"),
+    ("古巴革命胜利42周年纪念日", "42周年 is an anniversary, which counts nothing (ordinal_units)"),
+    ("在东盟成立30周年之际", "N周年之际: the occasion, not a span of 30 years"),
     ("授予铁二局一处八队等单位称号", "八队 after 一处: a numbered unit inside an organisation's name, not 8 teams"),
     ("达到国际９０年代水平", "９０年代 is a decade, not 90 years"),
     ("将在截流后的６年时间内成为通道", "６年时间内 is a time window (…内), 时间 between the unit and 内"),

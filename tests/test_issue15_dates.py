@@ -247,3 +247,16 @@ def test_issue15_anaphoric_year_with_month(text, surface, value, precision):
     got = {d.text: d for d in find_dates(text, REF)}
     assert surface in got, sorted(got)
     assert (got[surface].value, got[surface].precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    # a bare day smaller than its antecedent's runs into the next month when that is nearer the
+    # dateline (story dated 2001-01-02): it was read as 2000-12-02, a month back
+    ("去年12月31日晚，约60人非法集会。他们2日上午被送上法庭。", "2日上午", "2001-01-02"),
+    # looking back inside the same month stays there: 29日 after 31日 is nearer as 12月29日
+    ("去年12月31日，他抵达北京，29日他还在上海。", "29日", "2000-12-29"),
+])
+def test_issue15_bare_day_after_a_later_day(text, surface, value):
+    ref = ReferenceDate(year=2001, month=1, day=2, source="dateline")
+    got = {d.text: d.value for d in find_dates(text, ref)}
+    assert got.get(surface) == value, got

@@ -25,12 +25,12 @@ def _mixed_numeral(text: str, start: int, end: int, tables) -> bool:
 
 def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     """Ordinals and labels, not quantities: N届 before a session name (十九届中央巡视, 十四届全国
-    人大); a number whose unit is followed by 级 (二年级, 85公斤以上级: a grade or a class); a
+    人大); a number in an ordinal unit (三季度, 42周年); a number whose unit is followed by 级 (二年级, 85公斤以上级: a grade or a class); a
     unitless number followed by a label suffix (3号线)."""
     if cand.unit == "届" and pats.session.match(text, cand.end):
         return True
-    if cand.unit == "季度":
-        return True   # 三季度 is the third quarter (三个季度 counts quarters)
+    if cand.unit in pats.lex["ordinal_units"]:
+        return True   # 三季度 is the third quarter (三个季度 counts quarters), 42周年 an anniversary
     if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \
             and not text.startswith("级别", cand.end):
         return True

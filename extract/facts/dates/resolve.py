@@ -1,6 +1,7 @@
 """find_dates: candidates selected, extended and resolved into :class:`schemas.DateValue`."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from bisect import bisect_left
 from typing import Optional
@@ -77,6 +78,8 @@ def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDa
     reference day with no future cue before it (31日 in a story dated 1月3日 is 12月31日)."""
     if prev is not None and bisect_left(newlines, c.start) == bisect_left(newlines, prev.end):
         c.y, c.m, c.year_source = prev.y, prev.m, "antecedent"
+        if c.d is not None and prev.d is not None and c.d < prev.d and prev.y is not None and prev.m is not None:
+            _wrap_month(c, ref)
         return
     if ref is None or ref.day is None or c.y is None or c.m is None or c.d is None or c.d <= ref.day + 1:
         return
@@ -84,6 +87,27 @@ def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDa
     if not any(before.endswith(w) for w in lexicon()["future_cues"]):
         c.y, c.m = _shift_month(c.y, c.m, -1)
         c.year_source = (c.year_source or "") + "-1m"
+
+
+def _wrap_month(c: _D, ref: Optional[ReferenceDate]) -> None:
+    """A bare day smaller than its antecedent's (去年12月31日晚…2日上午) is in the month after it
+    or, looking back, in the same month: the one nearer the reference date (in a story dated
+    1月2日: 1月2日, where 12月31日…29日 stays 12月29日). Without a full reference, the antecedent's."""
+    if ref is None or ref.year is None or ref.month is None or ref.day is None:
+        return
+    here = _dt.date(ref.year, ref.month, ref.day)
+    ny, nm = _shift_month(c.y, c.m, 1)
+    same, nxt = _safe_date(c.y, c.m, c.d), _safe_date(ny, nm, c.d)
+    if nxt is not None and (same is None or abs((nxt - here).days) < abs((same - here).days)):
+        c.y, c.m = ny, nm
+        c.year_source = (c.year_source or "") + "+1m"
+
+
+def _safe_date(y: int, m: int, d: int) -> Optional[_dt.date]:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
 
 
 def _comparison_year(t: str, c: _D, prev: Optional[_D], newlines: list[int]) -> bool:
