@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 from schemas import DateValue
 
+from . import lexicon as facts_lexicon
 from .dates import lexicon
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class _Places:
         self.preps = tuple(lx["location_preposition"])
         self.not_after = {"在": set(lx["location_not_after"]), "于": set(lx["location_not_after_yu"])}
         self.suffixes = tuple(sorted(lx["place_suffixes"], key=len, reverse=True))
+        self.org_suffixes = tuple(s for s in facts_lexicon.org_suffixes() if len(s) >= 2)
         self.stops = re.compile("|".join(re.escape(w) for w in sorted(
             set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
         self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
@@ -130,8 +132,7 @@ class _Places:
     def _org_follows(self, text: str, e: int) -> bool:
         """河南省|政府…的代表今天在这里举办: a place that opens an organisation's name is the
         subject's, not the antecedent of 这里."""
-        from . import lexicon as _lx
-        return any(text.startswith(suf, e) for suf in _lx.org_suffixes() if len(suf) >= 2)
+        return text.startswith(self.org_suffixes, e)
 
     def scene(self, text: str, tx: "_Text", lo: int, hi: int) -> Optional[tuple[int, int]]:
         """A clause before ``hi`` that is only a place, with a postposition or none

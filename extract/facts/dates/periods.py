@@ -48,7 +48,7 @@ def _alt(words) -> str:
 
 @cache
 def _pats() -> dict[str, re.Pattern]:
-    from ._base import lexicon  # loaded on first use, like the rest of the date data
+    from ._base import _CN_1_99, _MNUM, lexicon  # loaded on first use, like the rest of the date data
 
     lx = lexicon()
     parts = _alt(lx["year_parts"])
@@ -66,7 +66,8 @@ def _pats() -> dict[str, re.Pattern]:
             rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年"),
         "anaphoric-year": re.compile(  # not 本次年会, 一次年检; 同年十一月, 当年3月5日 carry their month/day
             rf"(?<![本这此每该首多几一二两三四五六七八九十上下])(?P<ay>{_alt(lx['anaphoric_year'])})"
-            rf"(?:{SP}(?P<am>{_MON}){SP}月(?:{SP}(?P<ad>{_DAY}){SP}[日号])?)?(?![0-9０-９一二三四五六七八九十会检薪])"),
+            rf"(?:{SP}(?P<am>{_MNUM}){SP}月(?:{SP}(?P<ad>[0-9]{{1,2}}|{_CN_1_99}){SP}[日号])?)?"
+            rf"(?![0-9０-９一二三四五六七八九十会检薪])"),
     }
 
 
@@ -94,6 +95,7 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
     """The issue 15 candidates of ``t``: parts of the year standing alone (上半年), year ends
     standing alone (年底), weekdays and weeks, year ranges and 当年-style anaphoric years.
     ``make`` builds the caller's candidate record; ``ref_src`` names the reference's source."""
+    from ._base import _num   # _base imports this module: read at call time
     P = _pats()
     out = []
     ry = ref.year if ref is not None else None
@@ -128,29 +130,11 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
         out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
                         end_ymd=(year_num(mt["y2"], lx), None, None, "year"), score=0.9))
     for mt in P["anaphoric-year"].finditer(t):
-        m, d = small_num(mt["am"], lx), small_num(mt["ad"], lx)
+        m, d = _num(mt["am"]), _num(mt["ad"])
         out.append(make(mt.start(), mt.end(), "anaphoric-year", kind="relative", m=m, d=d,
                         prec="day" if d else "month" if m else "year", score=0.7,
                         offset=lx["anaphoric_year"][mt["ay"]]))
     return out
-
-
-_MON = "1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[一二三四五六七八九]"
-_DAY = "[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-
-
-def small_num(s: Optional[str], lx: dict) -> Optional[int]:
-    """A month's or day's number as printed (11, １１, 十一, 二十三); None for None."""
-    if not s:
-        return None
-    s = s.translate({0xFF10 + i: 0x30 + i for i in range(10)})
-    if s.isdigit():
-        return int(s)
-    digits = lx["cn_digits"]
-    tens, _, ones = s.rpartition("十")
-    if "十" not in s:
-        return digits[s]
-    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 def year_num(s: Optional[str], lx: dict) -> Optional[int]:

@@ -9,7 +9,7 @@ from typing import Optional
 from schemas import DateValue, ReferenceDate
 
 from . import periods as _periods
-from ._base import _FULLWIDTH, _D, _iso, _shift_month, lexicon
+from ._base import _FULLWIDTH, _D, _add_days, _iso, _shift_month, lexicon
 from .candidates import _candidates, _select
 from .extend import _extend, _resolve_anaphor
 
@@ -97,17 +97,10 @@ def _wrap_month(c: _D, ref: Optional[ReferenceDate]) -> None:
         return
     here = _dt.date(ref.year, ref.month, ref.day)
     ny, nm = _shift_month(c.y, c.m, 1)
-    same, nxt = _safe_date(c.y, c.m, c.d), _safe_date(ny, nm, c.d)
+    same, nxt = _add_days(c.y, c.m, c.d, 0), _add_days(ny, nm, c.d, 0)
     if nxt is not None and (same is None or abs((nxt - here).days) < abs((same - here).days)):
         c.y, c.m = ny, nm
         c.year_source = (c.year_source or "") + "+1m"
-
-
-def _safe_date(y: int, m: int, d: int) -> Optional[_dt.date]:
-    try:
-        return _dt.date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _comparison_year(t: str, c: _D, prev: Optional[_D], newlines: list[int]) -> bool:
