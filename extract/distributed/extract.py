@@ -139,12 +139,25 @@ def _nf019(row: dict, reason: str) -> dict:
 def run(inputs: list[str], folder: str, *, reference: date | None = None, emit_words: bool = False,
         summary: Summary | None = None, actors: int | None = None) -> dict:
     """Extract ``inputs`` on the connected cluster into ``folder``; return the manifest."""
-    import ray
-    from ray.data import ActorPoolStrategy
-
     summary = summary if summary is not None else Summary()
     os.makedirs(folder, exist_ok=True)
     actors = actors or engine.cpus()
+    items = _items(inputs)
+    if items is None:
+        return _finish(folder, inputs, {}, [], summary, retried=0)
+    counts = {int(r["spec"]): int(r["count()"]) for r in items.groupby("spec").count().take_all()}
+    results, retried = _extract(items, counts, reference.isoformat() if reference else None, emit_words, actors)
+    shards = (results.map_batches(_with_shard, batch_format="pandas")
+              .groupby("shard").map_groups(_write_group, fn_kwargs={"folder": folder}, batch_format="pandas")
+              .take_all())
+    return _finish(folder, inputs, counts, shards, summary, retried=retried)
+
+
+def _items(inputs: list[str]):
+    """Step 1: every input's items as rows, materialised in blocks of ``BATCH`` items (None: no rows
+    to read). Standard input and named pipes are read here, on the driver; the rest by tasks."""
+    import ray
+
     task_rows, local_rows = [], []
     for i, spec in enumerate(inputs):
         if _driver_read(spec):
@@ -157,46 +170,57 @@ def run(inputs: list[str], folder: str, *, reference: date | None = None, emit_w
     if local_rows:
         parts.append(ray.data.from_items(local_rows))
     if not parts:
-        return _finish(folder, inputs, {}, [], summary, retried=0)
+        return None
     items = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     items = items.materialize()
     n = items.count()
     # blocks of BATCH items: the actor pool gets work from every input, and a retried task is small
-    items = items.repartition(max(1, -(-n // BATCH))).materialize()
-    counts = {int(r["spec"]): int(r["count()"]) for r in items.groupby("spec").count().take_all()}
+    return items.repartition(max(1, -(-n // BATCH))).materialize()
+
+
+_REMOTE = {"max_restarts": -1, "max_task_retries": TASK_RETRIES}  # an extraction actor's Ray options
+
+
+def _extract(items, counts: dict[int, int], ref: str | None, emit_words: bool, actors: int):
+    """Step 2: every item's output, from a pool of ``actors`` actors, then (for the items of a batch
+    that failed every try) from one actor alone; and how many items were retried alone."""
+    import ray
+    from ray.data import ActorPoolStrategy
 
     ctx = ray.data.DataContext.get_current()
     saved = ctx.max_errored_blocks
     ctx.max_errored_blocks = -1  # a batch that fails every retry is dropped here and retried below
-    remote = {"max_restarts": -1, "max_task_retries": TASK_RETRIES}
-    ref = reference.isoformat() if reference else None
     try:
         done = items.map_batches(Extractor, fn_constructor_args=(ref, emit_words), batch_size=BATCH,
                                  batch_format="pandas", compute=ActorPoolStrategy(size=actors),
-                                 num_cpus=1, **remote).materialize()
+                                 num_cpus=1, **_REMOTE).materialize()
         missing = _missing(done, counts)
         retried = sum(len(v) for v in missing.values())
-        extra = []
-        if missing:
-            want = {(s, i) for s, its in missing.items() for i in its}
-            again = items.filter(lambda r: (int(r["spec"]), int(r["item"])) in want).materialize()
-            again = ray.data.from_items(again.take_all())  # the few rows, in blocks with a schema
-            redo = again.map_batches(Extractor, fn_constructor_args=(ref, emit_words), batch_size=1,
-                                     batch_format="pandas", compute=ActorPoolStrategy(size=1),
-                                     num_cpus=1, **remote).materialize()
-            extra.append(redo)
-            got = {(int(r["spec"]), int(r["item"])) for r in redo.select_columns(["spec", "item"]).take_all()}
-            lost = [r for r in again.take_all() if (int(r["spec"]), int(r["item"])) not in got]
-            if lost:
-                extra.append(ray.data.from_items([_nf019(r, "its worker died on every try (Ray's retries, "
-                                                          "then alone)") for r in lost]))
+        extra = _retry_alone(items, missing, ref, emit_words) if missing else []
     finally:
         ctx.max_errored_blocks = saved
-    results = done.union(*extra) if extra else done
-    shards = (results.map_batches(_with_shard, batch_format="pandas")
-              .groupby("shard").map_groups(_write_group, fn_kwargs={"folder": folder}, batch_format="pandas")
-              .take_all())
-    return _finish(folder, inputs, counts, shards, summary, retried=retried)
+    return (done.union(*extra) if extra else done), retried
+
+
+def _retry_alone(items, missing: dict[int, list[int]], ref: str | None, emit_words: bool) -> list:
+    """The output of the ``missing`` items, each extracted alone in one fresh actor; an NF019 error
+    record for an item that fails there too."""
+    import ray
+    from ray.data import ActorPoolStrategy
+
+    want = {(s, i) for s, its in missing.items() for i in its}
+    again = items.filter(lambda r: (int(r["spec"]), int(r["item"])) in want).materialize()
+    again = ray.data.from_items(again.take_all())  # the few rows, in blocks with a schema
+    redo = again.map_batches(Extractor, fn_constructor_args=(ref, emit_words), batch_size=1,
+                             batch_format="pandas", compute=ActorPoolStrategy(size=1),
+                             num_cpus=1, **_REMOTE).materialize()
+    extra = [redo]
+    got = {(int(r["spec"]), int(r["item"])) for r in redo.select_columns(["spec", "item"]).take_all()}
+    lost = [r for r in again.take_all() if (int(r["spec"]), int(r["item"])) not in got]
+    if lost:
+        extra.append(ray.data.from_items([_nf019(r, "its worker died on every try (Ray's retries, "
+                                                  "then alone)") for r in lost]))
+    return extra
 
 
 def _missing(done, counts: dict[int, int]) -> dict[int, list[int]]:
