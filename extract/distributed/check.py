@@ -160,39 +160,11 @@ def _compare(group):
 def run(files: list[str], folder: str, *, groups_file: str | None = None, html_file: str | None = None,
         summary: Summary | None = None, actors: int | None = None) -> dict:
     """Check the story records in ``files`` on the connected cluster; write ``folder``."""
-    import ray
-    from ray.data import ActorPoolStrategy
-
     summary = summary if summary is not None else Summary()
     Path(folder).mkdir(parents=True, exist_ok=True)
     actors = actors or engine.cpus()
-    lines = ray.data.from_items([{"file": i, "path": p} for i, p in enumerate(files)],
-                                override_num_blocks=max(1, len(files))).flat_map(_read_file).materialize()
-    n = lines.count()
-    # materialised before the actor pool, which takes every CPU: a shuffle after it would wait forever
-    blocks = lines.repartition(max(1, -(-n // BATCH))).materialize()
-    prepared = (blocks
-                .map_batches(Prepare, fn_constructor_args=(files,), batch_size=BATCH, batch_format="pyarrow",
-                             compute=ActorPoolStrategy(size=actors), num_cpus=1)
-                .materialize())
-    # every step's output is an Arrow block with an explicit schema, empty or not (see _table)
-    versions = prepared.map_batches(_kind, fn_args=(("version",), ["seq", "doc", "sh", "bands"]),
-                                    batch_format="pyarrow").materialize()
-    stories = versions.map_batches(_story_rows, batch_format="pyarrow").materialize()
-    bands = _shuffled(versions.map_batches(_bands, batch_format="pyarrow"), actors)
-    buckets = bands.groupby("key").map_groups(_bucket, batch_format="pyarrow").materialize()
-    stats: dict = {"versions": versions.count(), "band_rows": bands.count(), "buckets": buckets.count()}
-    first, stats["round1"] = _verified(buckets.map_batches(_star, batch_format="pyarrow"), stories, actors)
-    labels = components(first)
-    seqs = np.array(sorted(labels), dtype="int64")
-    table = (seqs, np.array([labels[s] for s in seqs], dtype="int64"))  # shipped once with the task
-    second, stats["round2"] = _verified(buckets.map_batches(_cross, fn_args=(table,), batch_format="pyarrow"),
-                                        stories, actors)
-    if second:
-        labels = components(first + second)
-        seqs = np.array(sorted(labels), dtype="int64")
-        table = (seqs, np.array([labels[s] for s in seqs], dtype="int64"))
-    stats["grouped"] = len(labels)
+    prepared = _prepared(files, actors)
+    table, stats = _grouped_labels(prepared, actors)
     labelled = prepared.select_columns(["seq", "line"]).map_batches(_label, fn_args=(table,), batch_format="pyarrow")
     # more partitions than CPUs: groups differ in size, and a partition's groups are compared in turn
     compared = _shuffled(labelled, actors, per_cpu=4).groupby("label").map_groups(_compare, batch_format="pyarrow")
@@ -208,56 +180,122 @@ def run(files: list[str], folder: str, *, groups_file: str | None = None, html_f
     return manifest
 
 
+def _prepared(files: list[str], actors: int):
+    """Step 1: every record line of ``files`` prepared by a pool of ``actors`` actors, materialised."""
+    import ray
+    from ray.data import ActorPoolStrategy
+
+    lines = ray.data.from_items([{"file": i, "path": p} for i, p in enumerate(files)],
+                                override_num_blocks=max(1, len(files))).flat_map(_read_file).materialize()
+    n = lines.count()
+    # materialised before the actor pool, which takes every CPU: a shuffle after it would wait forever
+    blocks = lines.repartition(max(1, -(-n // BATCH))).materialize()
+    return (blocks
+            .map_batches(Prepare, fn_constructor_args=(files,), batch_size=BATCH, batch_format="pyarrow",
+                         compute=ActorPoolStrategy(size=actors), num_cpus=1)
+            .materialize())
+
+
+def _grouped_labels(prepared, actors: int) -> tuple[tuple[np.ndarray, np.ndarray], dict]:
+    """Steps 2 and 3: the label table of the grouped stories (their seqs, ascending, and each one's
+    label) and the grouping's figures for the manifest."""
+    # every step's output is an Arrow block with an explicit schema, empty or not (see _table)
+    versions = prepared.map_batches(_kind, fn_args=(("version",), ["seq", "doc", "sh", "bands"]),
+                                    batch_format="pyarrow").materialize()
+    stories = versions.map_batches(_story_rows, batch_format="pyarrow").materialize()
+    bands = _shuffled(versions.map_batches(_bands, batch_format="pyarrow"), actors)
+    buckets = bands.groupby("key").map_groups(_bucket, batch_format="pyarrow").materialize()
+    stats: dict = {"versions": versions.count(), "band_rows": bands.count(), "buckets": buckets.count()}
+    first, stats["round1"] = _verified(buckets.map_batches(_star, batch_format="pyarrow"), stories, actors)
+    labels = components(first)
+    table = _label_table(labels)  # shipped once with the task
+    second, stats["round2"] = _verified(buckets.map_batches(_cross, fn_args=(table,), batch_format="pyarrow"),
+                                        stories, actors)
+    if second:
+        labels = components(first + second)
+        table = _label_table(labels)
+    stats["grouped"] = len(labels)
+    return table, stats
+
+
+def _label_table(labels: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The labelled seqs, ascending, and their labels, as int64 arrays."""
+    seqs = np.array(sorted(labels), dtype="int64")
+    return seqs, np.array([labels[s] for s in seqs], dtype="int64")
+
+
+class _GroupShards:
+    """The ``conflicts-NNNNN`` and ``groups-NNNNN`` shards, ``GROUPS_PER_SHARD`` groups each, written
+    as the groups stream in (every group and conflict is kept too when ``keep_all``: for the report)."""
+
+    def __init__(self, folder: str, keep_all: bool) -> None:
+        self.folder, self.keep_all = folder, keep_all
+        self.shards: list[dict] = []
+        self.gshards: list[dict] = []
+        self.chunk_c: list[bytes] = []
+        self.chunk_g: list[bytes] = []
+        self.n_groups = self.n_conflicts = 0
+        self.all_groups: list[bytes] = []
+        self.all_conflicts: list[bytes] = []
+
+    def add(self, row) -> None:
+        """One compared group: its group record and its conflicts' lines."""
+        g, c = bytes(row["group"]), bytes(row["conflicts"])
+        self.chunk_g.append(g)
+        if c:
+            self.chunk_c.append(c)
+        self.n_groups += 1
+        self.n_conflicts += int(row["n"])
+        if self.keep_all:
+            self.all_groups.append(g)
+            self.all_conflicts.append(c)
+        if len(self.chunk_g) >= GROUPS_PER_SHARD:
+            self.flush()
+
+    def flush(self) -> None:
+        k = len(self.gshards)
+        engine.write_shard(self.folder, f"conflicts-{k:05d}.jsonl", self.chunk_c)
+        engine.write_shard(self.folder, f"groups-{k:05d}.jsonl", self.chunk_g)
+        self.shards.append({"file": f"conflicts-{k:05d}.jsonl", "records": sum(c.count(b"\n") for c in self.chunk_c)})
+        self.gshards.append({"file": f"groups-{k:05d}.jsonl", "records": len(self.chunk_g)})
+        self.chunk_c.clear()
+        self.chunk_g.clear()
+
+    def close(self) -> None:
+        """Write the last shards (a pair of empty ones when there are no groups at all)."""
+        if self.chunk_g or not self.gshards:
+            self.flush()
+
+
 def _write(folder: str, grouped, errors_ds, groups_file: str | None, html_file: str | None,
            stats: dict) -> dict:
-    from schemas import Conflict, Group
-
-    shards, gshards = [], []
-    chunk_c: list[bytes] = []
-    chunk_g: list[bytes] = []
-    n_groups = n_conflicts = 0
-    keep_all = html_file is not None
-    all_groups, all_conflicts = [], []
-
-    def flush() -> None:
-        k = len(gshards)
-        engine.write_shard(folder, f"conflicts-{k:05d}.jsonl", chunk_c)
-        engine.write_shard(folder, f"groups-{k:05d}.jsonl", chunk_g)
-        shards.append({"file": f"conflicts-{k:05d}.jsonl", "records": sum(c.count(b"\n") for c in chunk_c)})
-        gshards.append({"file": f"groups-{k:05d}.jsonl", "records": len(chunk_g)})
-        chunk_c.clear()
-        chunk_g.clear()
-
+    out = _GroupShards(folder, keep_all=html_file is not None)
     for row in grouped.iter_rows():
-        g, c = bytes(row["group"]), bytes(row["conflicts"])
-        chunk_g.append(g)
-        if c:
-            chunk_c.append(c)
-        n_groups += 1
-        n_conflicts += int(row["n"])
-        if keep_all:
-            all_groups.append(g)
-            all_conflicts.append(c)
-        if len(chunk_g) >= GROUPS_PER_SHARD:
-            flush()
-    if chunk_g or not gshards:
-        flush()
+        out.add(row)
+    out.close()
     errors = [bytes(r["line"]) for r in errors_ds.iter_rows()]
     engine.write_shard(folder, "errors-00000.jsonl", errors)
-    shards.append({"file": "errors-00000.jsonl", "records": len(errors)})
+    out.shards.append({"file": "errors-00000.jsonl", "records": len(errors)})
     if groups_file:
         with atomic_writer(groups_file) as fh:
-            for s in gshards:
+            for s in out.gshards:
                 fh.write((Path(folder) / s["file"]).read_bytes())
     if html_file:
-        from ..output import write_text
-        from ..report.html import render
-
-        groups = [Group.model_validate_json(g) for g in all_groups]
-        conflicts = [Conflict.model_validate_json(line) for c in all_conflicts for line in c.splitlines()]
-        write_text(render(groups, conflicts), html_file)
-    manifest = {"kind": "newsfacts check", "shards": shards, "groups": gshards, "groups_count": n_groups,
-                "conflicts": n_conflicts, "errors": len(errors),
+        _write_html(html_file, out.all_groups, out.all_conflicts)
+    manifest = {"kind": "newsfacts check", "shards": out.shards, "groups": out.gshards, "groups_count": out.n_groups,
+                "conflicts": out.n_conflicts, "errors": len(errors),
                 "error_records": [orjson.loads(e)["code"] for e in errors], "grouping": stats}
     engine.finish(folder, manifest)
     return manifest
+
+
+def _write_html(html_file: str, all_groups: list[bytes], all_conflicts: list[bytes]) -> None:
+    """The fact-checking desk's report of every group and conflict."""
+    from schemas import Conflict, Group
+
+    from ..output import write_text
+    from ..report.html import render
+
+    groups = [Group.model_validate_json(g) for g in all_groups]
+    conflicts = [Conflict.model_validate_json(line) for c in all_conflicts for line in c.splitlines()]
+    write_text(render(groups, conflicts), html_file)
