@@ -21,54 +21,82 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     t = text.translate(_FULLWIDTH)
     chosen = _select(_candidates(t, ref))
     newlines = [mt.start() for mt in re.finditer("\n", t)]
-    out: list[DateValue] = []
-    prev_day: Optional[_D] = None
-    prev_year: Optional[_D] = None
-    prev_md: Optional[_D] = None   # the last date with a month and a day (a bare 21日's month)
     stops = [mt.start() for mt in re.finditer("[。！？\n]", t)]
-    first_year: dict[int, _D] = {}   # sentence -> its first date with a year (the period compared)
+    seen = _Antecedents()
+    out: list[DateValue] = []
     covered = -1
     for c in chosen:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
             continue
-        limit = len(t)
-        if c.rule in ("anaphoric-day", "time-of-day"):
-            _resolve_anaphor(t, c, prev_day, ref, newlines)
-        if c.rule == "anaphoric-year":  # 当年, 次年: from the year of the closest date before
-            if prev_year is not None and bisect_left(newlines, c.start) - bisect_left(newlines, prev_year.end) <= 1:
-                c.y, c.year_source = prev_year.y + c.offset, "antecedent"
-            else:
-                c.why, c.year_source = "no antecedent", "none"
-        sent = bisect_left(stops, c.start)
-        compared = c.rule == "relative-year" and _comparison_year(t, c, first_year.get(sent, prev_year), newlines)
-        if c.rule == "day-of-month":
-            _bare_day_month(t, c, prev_md, ref, newlines)
-        if c.rule != "time-of-day":
-            _extend(t, c, ref, limit)
+        sent, compared = _resolve(t, c, ref, seen, stops, newlines)
         covered = c.end
-        if c.prec == "day" and c.kind != "range" and c.d is not None:
-            prev_day = c
-        if c.y is not None and c.kind != "vague" and not compared:
-            prev_year = c
-            first_year.setdefault(sent, c)
-        if c.prec == "day" and c.m is not None and c.d is not None:
-            prev_md = c
-        value = _iso(c.y, c.m, c.d, c.prec)
-        end_value = _iso(*c.end_ymd) if c.end_ymd else None
-        prec = "time" if c.clock else c.prec
-        rule = c.rule + ("+" + c.kind if c.kind in ("range", "since") and c.kind not in c.rule else "")
-        resolved = value is not None and (c.kind != "range" or end_value is not None)
-        score = c.score if resolved or c.kind == "vague" else min(c.score, 0.5)
-        unresolved = None
-        if value is None:
-            printed = c.rule in ("ymd", "iso", "year-range") or (c.rule == "month-range" and c.year_source is None)
-            unresolved = _periods.unresolved_reason(c.rule, c.kind, ref, printed, c.why)
-        out.append(DateValue(
-            start=c.start, end=c.end, text=text[c.start:c.end], rule=rule, score=score,
-            value=value, end_value=end_value, precision=prec, kind=c.kind,
-            time_of_day=c.tod, year_source=c.year_source, unresolved=unresolved,
-        ))
+        seen.note(c, sent, compared)
+        out.append(_record(text, c, ref))
     return out
+
+
+class _Antecedents:
+    """The dates before the current one that later ones are read against."""
+
+    def __init__(self) -> None:
+        self.day: Optional[_D] = None
+        self.year: Optional[_D] = None
+        self.md: Optional[_D] = None   # the last date with a month and a day (a bare 21日's month)
+        self.first_year: dict[int, _D] = {}   # sentence -> its first date with a year (the period compared)
+
+    def note(self, c: _D, sent: int, compared: bool) -> None:
+        if c.prec == "day" and c.kind != "range" and c.d is not None:
+            self.day = c
+        if c.y is not None and c.kind != "vague" and not compared:
+            self.year = c
+            self.first_year.setdefault(sent, c)
+        if c.prec == "day" and c.m is not None and c.d is not None:
+            self.md = c
+
+
+def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
+             stops: list[int], newlines: list[int]) -> tuple[int, bool]:
+    """Resolve ``c`` in place against the dates before it and extend it; its sentence and
+    whether it is a comparison year (比上年), which is no antecedent for later years."""
+    limit = len(t)
+    if c.rule in ("anaphoric-day", "time-of-day"):
+        _resolve_anaphor(t, c, seen.day, ref, newlines)
+    if c.rule == "anaphoric-year":
+        _anaphoric_year(c, seen.year, newlines)
+    sent = bisect_left(stops, c.start)
+    compared = c.rule == "relative-year" and _comparison_year(t, c, seen.first_year.get(sent, seen.year), newlines)
+    if c.rule == "day-of-month":
+        _bare_day_month(t, c, seen.md, ref, newlines)
+    if c.rule != "time-of-day":
+        _extend(t, c, ref, limit)
+    return sent, compared
+
+
+def _anaphoric_year(c: _D, prev_year: Optional[_D], newlines: list[int]) -> None:
+    """当年, 次年: from the year of the closest date before."""
+    if prev_year is not None and bisect_left(newlines, c.start) - bisect_left(newlines, prev_year.end) <= 1:
+        c.y, c.year_source = prev_year.y + c.offset, "antecedent"
+    else:
+        c.why, c.year_source = "no antecedent", "none"
+
+
+def _record(text: str, c: _D, ref: Optional[ReferenceDate]) -> DateValue:
+    """The :class:`DateValue` for a resolved candidate (offsets into the original ``text``)."""
+    value = _iso(c.y, c.m, c.d, c.prec)
+    end_value = _iso(*c.end_ymd) if c.end_ymd else None
+    prec = "time" if c.clock else c.prec
+    rule = c.rule + ("+" + c.kind if c.kind in ("range", "since") and c.kind not in c.rule else "")
+    resolved = value is not None and (c.kind != "range" or end_value is not None)
+    score = c.score if resolved or c.kind == "vague" else min(c.score, 0.5)
+    unresolved = None
+    if value is None:
+        printed = c.rule in ("ymd", "iso", "year-range") or (c.rule == "month-range" and c.year_source is None)
+        unresolved = _periods.unresolved_reason(c.rule, c.kind, ref, printed, c.why)
+    return DateValue(
+        start=c.start, end=c.end, text=text[c.start:c.end], rule=rule, score=score,
+        value=value, end_value=end_value, precision=prec, kind=c.kind,
+        time_of_day=c.tod, year_source=c.year_source, unresolved=unresolved,
+    )
 
 
 def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDate], newlines: list[int]) -> None:
