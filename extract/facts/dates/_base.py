@@ -41,12 +41,18 @@ _alt = _periods._alt   # one alternation builder for every date pattern (longest
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
+    """Every date pattern by name: the candidates found with ``finditer`` (:func:`_date_patterns`),
+    then the extensions matched at a position and the dateline (:func:`_extension_patterns`)."""
     lx = lexicon()
+    return {**_date_patterns(lx), **_extension_patterns(lx)}
+
+
+def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
+    """The patterns a date candidate starts with."""
     rel_y = _alt(lx["relative_year"])
     conn = _alt(lx["range_connectors"])
     year = rf"{_periods.year_pattern('y')}{SP}年"
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}[日号])?)?"
-    tod = _alt(lx["time_of_day"])
     return {
         "ymd": re.compile(rf"{year}{md_tail}"),
         "rel-year": re.compile(rf"(?P<ry>{rel_y}){md_tail}"),
@@ -66,7 +72,15 @@ def _patterns() -> dict[str, re.Pattern]:
         "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"
                           rf"|(?<![{_CN_NUM}月号第初])(?P<dc>[二三]?十[一二三四五六七八九]?)日"),
         "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
-        # extensions, matched at a position with .match()
+    }
+
+
+def _extension_patterns(lx: dict) -> dict[str, re.Pattern]:
+    """Extensions, matched at a position with .match(), and the dateline (reference evidence)."""
+    rel_y = _alt(lx["relative_year"])
+    conn = _alt(lx["range_connectors"])
+    tod = _alt(lx["time_of_day"])
+    return {
         "x-period": re.compile(rf"{SP}(?P<yy>年)?(?P<p>{_alt(lx['period'])})"),
         "x-since": re.compile(rf"{SP}(?P<s>{_alt(lx['since'])})"),
         "x-until-now": re.compile(rf"{SP}(?:{_alt(lx['until_now'])})(?![年天日晚早])"),  # not 至今年七月底
