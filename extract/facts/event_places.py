@@ -61,14 +61,27 @@ class _Places:
         j = i + len(prep)
         if j < hi and text[j] == "“":
             return self._quoted(text, j, hi)
-        if j >= hi or self.not_start.match(text, j) and not self.numeral_names.match(text, j) \
-                or not ("\u4e00" <= text[j] <= "\u9fff"):
+        if self._no_place_at(text, j, hi):
             return None
-        k = j
+        k = j   # step 1: the run up to a clause break
         while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
             k += 1
         run = text[j:k]
-        first_stop = len(run)
+        first_stop = self._first_stop(run)
+        best = self._suffix_end(run, first_stop) or self._stop_end(run, first_stop, text, k, hi)
+        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]):
+            return None
+        return j, j + best
+
+    def _no_place_at(self, text: str, j: int, hi: int) -> bool:
+        """No place name can start at ``j``: a numeral (but 三峡工程…), a quote or bracket, a
+        ``location_not_start`` word or anything not a Chinese character."""
+        return bool(j >= hi or self.not_start.match(text, j) and not self.numeral_names.match(text, j)
+                    or not ("\u4e00" <= text[j] <= "\u9fff"))
+
+    def _first_stop(self, run: str) -> int:
+        """Where the first stop word or trigger in ``run`` starts (``len(run)`` when none); a
+        direction after 以 (束草以东地区) and a trigger that a place suffix follows are no stop."""
         for m in self.stops.finditer(run):
             rest = run[m.end():]
             if m.group() == "以" and rest[:1] in "东西南北":
@@ -76,24 +89,24 @@ class _Places:
             suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
             if m.start() > 0 and suffix and m.group() not in lexicon()["location_stops"]:
                 continue  # 发射中心: a verb inside the place's name
-            first_stop = m.start()
-            break
-        best = 0
-        for e in range(first_stop, 0, -1):
-            if run[:e].endswith(self.suffixes):
-                best = e
+            return m.start()
+        return len(run)
+
+    def _suffix_end(self, run: str, first_stop: int) -> int:
+        """Step 2: the end of the last place suffix before ``first_stop``; 0 when none."""
+        return next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.suffixes)), 0)
+
+    def _stop_end(self, run: str, first_stop: int, text: str, k: int, hi: int) -> int:
+        """Step 3: with no suffix, the place ends at the first stop (or, with none, at the clause
+        break or the trigger), without a trailing postposition; 0 when it has no end."""
+        best = first_stop if first_stop < len(run) or k < hi and text[k] in _CLAUSE_END else 0
+        if best == 0 and k >= hi and run:
+            best = len(run)  # the place runs up to the trigger
+        for p in self.posts:  # …会上 -> …会; 这里 stays (a pronoun of two characters)
+            if best - len(p) >= 2 and run[:best].endswith(p):
+                best -= len(p)
                 break
-        if not best:
-            best = first_stop if first_stop < len(run) or k < hi and text[k] in _CLAUSE_END else 0
-            if best == 0 and k >= hi and run:
-                best = len(run)  # the place runs up to the trigger
-            for p in self.posts:  # …会上 -> …会; 这里 stays (a pronoun of two characters)
-                if best - len(p) >= 2 and run[:best].endswith(p):
-                    best -= len(p)
-                    break
-        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]):
-            return None
-        return j, j + best
+        return best
 
     def _quoted(self, text: str, j: int, hi: int) -> Optional[tuple[int, int]]:
         """在“五省四市”（北京、上海…）开通: a quoted place name and the gloss in brackets after
