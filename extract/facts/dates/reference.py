@@ -65,7 +65,7 @@ def _years(text: str) -> _Years:
     """Classify the years printed in ``text``. A year is *near-forward* when any mention of it
     is cued as the coming year (定调2024年…, 2024年新年即将来临), *far-forward* (到2035年,
     2026年…将达到) or *past* (自2013年…以来, 一九九四年成立 -- ``past_after``) -- those are not evidence for "now"; the others
-    are *plain*. Bare years glued to a name (``2024专精特新…大会``) count as mentions."""
+    are *plain* (:func:`_mention_kind`). Bare years glued to a name (``2024专精特新…大会``) count as mentions."""
     lx = lexicon()
     t = text.translate(_FULLWIDTH)
     res = _Years()
@@ -80,34 +80,48 @@ def _years(text: str) -> _Years:
         nxt = t[mt.end():mt.end() + 1]
         if not nian and (not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in stop):
             continue
-        before = re.sub(r"\s", "", t[max(0, mt.start() - 12):mt.start()])
-        after = re.sub(r"\s", "", t[mt.end():mt.end() + 16])
-        clause = re.split(r"[，。；！？,;\n]", t[mt.end():mt.end() + 40])[0]
-        sentence = re.split(r"[。！？\n]", t[mt.end():mt.end() + 80])[0]
         f = flags.setdefault(y, set())
-        if regex_name_year().match(after):
-            continue  # １９９２年诺贝尔和平奖: the year of a prize's name, no evidence for now
-        if any(before.endswith(w) for w in lx["near_forward_before"]) or any(
-                w in after[:10] for w in lx["near_forward_after"]):
-            f.add("near")
-        elif _far_forward(before, after, lx):
-            f.add("far")
-        elif any(before.endswith(w) for w in lx["past_before"]) or any(
-                w in clause for w in lx["past_after_clause"]) or any(
-                w in sentence for w in lx["past_in_sentence"]) or _md_re().sub("", after, count=1).lstrip(
-                "就便即已正式").startswith(tuple(lx["past_after"])):  # 一九九四年成立的: a past event
-            f.add("past")
-        else:
-            f.add("plain")
+        kind = _mention_kind(t, mt, lx)
+        if kind is None:
+            continue
+        f.add(kind)
         md = x_md.match(t, mt.end()) if nian else None  # at a position: no copy of the rest of t
         if md and (day := _add_days(y, _num(md["m"]), _num(md["d"]), 0)):
             res.full_dates.append(day)
+    _sort_years(flags, res)
+    return res
+
+
+def _mention_kind(t: str, mt: re.Match, lx: dict) -> Optional[str]:
+    """The kind of the year mention ``mt`` by the words around it: near, far, past or plain; None
+    for the year of a prize's name (１９９２年诺贝尔和平奖), no evidence for now."""
+    before = re.sub(r"\s", "", t[max(0, mt.start() - 12):mt.start()])
+    after = re.sub(r"\s", "", t[mt.end():mt.end() + 16])
+    clause = re.split(r"[，。；！？,;\n]", t[mt.end():mt.end() + 40])[0]
+    sentence = re.split(r"[。！？\n]", t[mt.end():mt.end() + 80])[0]
+    if regex_name_year().match(after):
+        return None
+    if any(before.endswith(w) for w in lx["near_forward_before"]) or any(
+            w in after[:10] for w in lx["near_forward_after"]):
+        return "near"
+    if _far_forward(before, after, lx):
+        return "far"
+    if any(before.endswith(w) for w in lx["past_before"]) or any(
+            w in clause for w in lx["past_after_clause"]) or any(
+            w in sentence for w in lx["past_in_sentence"]) or _md_re().sub("", after, count=1).lstrip(
+            "就便即已正式").startswith(tuple(lx["past_after"])):  # 一九九四年成立的: a past event
+        return "past"
+    return "plain"
+
+
+def _sort_years(flags: dict[int, set[str]], res: _Years) -> None:
+    """A year with any near-forward mention is near-forward; one with a plain mention and no
+    far-forward one is plain."""
     for y, f in flags.items():
         if "near" in f:
             res.near_forward.add(y)
         elif f == {"plain"} or ("plain" in f and not f & {"far"}):
             res.plain.add(y)
-    return res
 
 
 @cache
