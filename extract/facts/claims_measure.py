@@ -23,14 +23,34 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     3. nothing left (比上年增长20%): None, and :func:`_to_claim` takes the measure of the
        claim before it in the sentence when a direction word makes this its change.
     """
-    if cand.unit in pats.lex["count_units"]:
-        after = cand.end
-        while after < s_end and text[after] in "“\"'‘《":
-            after += 1
-        stop = pats.stop.search(text, after, min(s_end, after + MEASURE_WINDOW))
-        noun = text[after:stop.start() if stop else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
-        if 2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun):
-            return noun
+    if cand.unit in pats.lex["count_units"] and (noun := _counted_noun(text, cand, s_end, pats)):
+        return noun
+    phrase = _phrase_before(text, cand, s_start, pats)
+    tail_match = regex.match(rf"[^{regex.escape(CLAUSE_END)}0-9]{{1,20}}", text[cand.end:s_end])
+    tail = tail_match.group().strip("的“”\"' ") if tail_match else ""
+    if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
+        return phrase
+    if not phrase and tail and pats.stop.match(tail):
+        return None
+    return tail or (phrase if len(phrase) >= 2 else None)
+
+
+def _counted_noun(text: str, cand: _Candidate, s_end: int, pats: _Patterns) -> Optional[str]:
+    """Step 1: the noun phrase right after a count unit, up to the first stop word, verb or
+    clause break; None when it is no noun phrase of 2 to 16 characters."""
+    after = cand.end
+    while after < s_end and text[after] in "“\"'‘《":
+        after += 1
+    stop = pats.stop.search(text, after, min(s_end, after + MEASURE_WINDOW))
+    noun = text[after:stop.start() if stop else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
+    if 2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun):
+        return noun
+    return None
+
+
+def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -> str:
+    """Step 2: the words before the number in its clause, without leading connectives and time
+    expressions and without the verb, direction word or comparison before the number."""
     clause_start = max(s_start, cand.start - MEASURE_WINDOW)
     for i in range(cand.start - 1, clause_start - 1, -1):
         if text[i] in CLAUSE_END:
@@ -48,13 +68,7 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
             break
     if phrase.count("”") > phrase.count("“"):
         phrase = "“" + phrase  # the leading quote was stripped with a connective: put it back
-    tail_match = regex.match(rf"[^{regex.escape(CLAUSE_END)}0-9]{{1,20}}", text[cand.end:s_end])
-    tail = tail_match.group().strip("的“”\"' ") if tail_match else ""
-    if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
-        return phrase
-    if not phrase and tail and pats.stop.match(tail):
-        return None
-    return tail or (phrase if len(phrase) >= 2 else None)
+    return phrase
 
 
 def _drop_comparison(phrase: str, pats: _Patterns) -> str:
