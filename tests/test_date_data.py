@@ -124,5 +124,6 @@ def test_issue15_year_parts_and_weeks():
     assert all(-1 <= v <= 1 for v in LEXICON["week_offsets"].values())
     assert all(0 <= v <= 1 for v in LEXICON["anaphoric_year"].values())
     assert set(LEXICON["location_preposition"]) == {"在", "于"}
-    for key in ("place_suffixes", "location_stops", "location_postpositions", "anchor_not_after", "week_words"):
+    for key in ("place_suffixes", "location_stops", "location_postpositions", "anchor_not_after", "week_words",
+                "trigger_noun_tails"):
         assert all(is_cjk(w) for w in LEXICON[key]), key

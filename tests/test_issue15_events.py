@@ -285,3 +285,32 @@ def test_issue15_a_subject_place_is_not_the_antecedent_of_here():
     dateline's place (the span stays on 这里 when no dateline is given)."""
     (e,) = events("河南省政府和驻京外资金融机构的代表今天在这里举办了洽谈会。")
     assert e.location != "河南省"
+
+
+SESSION_2026_11_23B = [
+    # (text, trigger, value, place, why it is hard)
+    ("15日，省考察团一行在乌鲁木齐参加了经贸洽谈会。", "参加", "2024-03-15", "乌鲁木齐",
+     "考察团 is a noun (a trigger verb before a noun tail 团): the happening is 参加"),
+    ("2000年12月22日下午2时（北京时间23日凌晨2时），代表团参加了纪念活动。", "参加", "2000-12-22", None,
+     "the same moment restated in another time zone in brackets: one happening, dated by the first"),
+    ("1月1日，2024年全国冰雪旅游节在哈尔滨太阳岛公园举行。", "举行", "2024-01-01", "哈尔滨太阳岛公园",
+     "the year inside the festival's name anchors nothing and must not cut the search for 举行"),
+    ("董事长20日晚在香港贸易发展局举行的晚宴上发表演讲。", "举行", "2024-03-20", "香港贸易发展局",
+     "after 在 an organisation is the place: its suffix 局 ends the place, not 港 inside 香港"),
+    ("检查组从十月份开始，到年底前结束。", "开始", "2023-10", None,
+     "十月份 is a month (a Chinese month alone counts with 份), and 从…开始 names the start"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,value,place,why", SESSION_2026_11_23B, ids=[c[-1][:40] for c in SESSION_2026_11_23B])
+def test_issue15_noun_tails_brackets_names_and_starts(text, trigger, value, place, why):
+    evs = events(text)
+    assert (evs[0].trigger, evs[0].date.value, evs[0].location) == (trigger, value, place)
+
+
+def test_issue15_when_frames_without_a_break():
+    # 结束 inside a 在…之时 frame with no comma after it: what is talked about, not what happened on the 3rd
+    assert events("美方3日表示，总统在任期行将结束之时前往该国是不明智的。") == []
+    # 在…之际 is a frame of time, never the place of what follows it
+    (e,) = events("代表们3日一致认为，在两地刚刚步入新的发展时期之际，委员会宣告成立非常及时。")
+    assert (e.trigger, e.location) == ("成立", None)

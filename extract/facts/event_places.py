@@ -20,6 +20,8 @@ _CLAUSE_END = "，,：:。！？!?；;\n"
 HERE = _HERE = ("这里", "此间", "这儿")  # the place is the one named before, else the dateline's
 _MAX_LOCATION = 15
 _MAX_PLACE = 24  # characters after 在/于 searched for the place
+# 在…时, 在…之际: a frame of time, not a place (在进行结售汇业务时, 在两地步入新时期之际)
+WHEN_FRAME = re.compile(r"在[^，。；,;在]{1,30}?(?:(?:之时|的时候|之际)|时(?=[，,；;。]|$))")
 
 
 def _triggers() -> tuple[str, ...]:
@@ -35,8 +37,11 @@ class _Places:
         lx = lexicon()
         self.preps = tuple(lx["location_preposition"])
         self.not_after = {"在": set(lx["location_not_after"]), "于": set(lx["location_not_after_yu"])}
-        self.suffixes = tuple(sorted(lx["place_suffixes"], key=len, reverse=True))
         self.org_suffixes = tuple(s for s in facts_lexicon.org_suffixes() if len(s) >= 2)
+        self.suffixes = tuple(sorted(lx["place_suffixes"], key=len, reverse=True))
+        # after 在/于 an organisation can be the place (在香港贸易发展局举行): its suffix ends one too
+        self.at_suffixes = tuple(sorted(set(self.suffixes) | set(self.org_suffixes) | {"局"},
+                                        key=len, reverse=True))
         self.stops = re.compile("|".join(re.escape(w) for w in sorted(
             set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
         self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
@@ -56,7 +61,7 @@ class _Places:
            without a trailing postposition (在记者招待会上宣布 -> 记者招待会).
         """
         prep = next((p for p in self.preps if text.startswith(p, i)), None)
-        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())):
+        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())) or WHEN_FRAME.match(text, i):
             return None
         j = i + len(prep)
         if j < hi and text[j] == "“":
@@ -94,7 +99,7 @@ class _Places:
 
     def _suffix_end(self, run: str, first_stop: int) -> int:
         """Step 2: the end of the last place suffix before ``first_stop``; 0 when none."""
-        return next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.suffixes)), 0)
+        return next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.at_suffixes)), 0)
 
     def _stop_end(self, run: str, first_stop: int, text: str, k: int, hi: int) -> int:
         """Step 3: with no suffix, the place ends at the first stop (or, with none, at the clause

@@ -47,7 +47,7 @@ from schemas import DateValue, Event, Mention
 from extract.text.sentences import split_sentences
 
 from .dates import lexicon
-from .event_places import HERE, _place, _places, dateline_place
+from .event_places import HERE, WHEN_FRAME as _WHEN, _place, _places, dateline_place
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
 
@@ -74,6 +74,16 @@ def _trigger_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(re.escape(w) for w in triggers()) + ")+")
 
 
+def _noun(text: str, m: re.Match) -> bool:
+    """考察站, 访问团, 主持人: a trigger verb followed by a noun tail names a thing, not a happening."""
+    return text[m.end():m.end() + 1] in _noun_tails()
+
+
+@cache
+def _noun_tails() -> frozenset[str]:
+    return frozenset(lexicon()["trigger_noun_tails"])
+
+
 @cache
 def _source_tag_re() -> re.Pattern:
     """A leading source tag: 据新华社␣, 本报讯, 本报北京3月20日讯, 新华社北京12月2日电（记者…）."""
@@ -95,7 +105,7 @@ class _Text:
         self.sent_starts = [a for a, _ in self.sents]
         self.hard = [m.start() for m in re.finditer(f"[{re.escape(_HARD_BREAK)}]", text)]
         self.clause = [m.start() for m in re.finditer(f"[{re.escape(_CLAUSE_END)}]", text)]
-        self.trig = list(_trigger_re().finditer(text))
+        self.trig = [m for m in _trigger_re().finditer(text) if not _noun(text, m)]
         self.trig_ends = [m.end() for m in self.trig]
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -210,20 +220,23 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
 
 
 def _bound(text: str, ordered: Sequence[DateValue], i: int, s_end: int, listed: set[int]) -> int:
-    """Where the trigger of ``ordered[i]`` is sought up to: the next date in its sentence; past
+    """Where the trigger of ``ordered[i]`` is sought up to: the next date in its sentence, but for
+    a year that anchors nothing (inside a name: 2001年中国体育健身游…节…举行); past
     the dates listed with it (二十一日、二十二日和二十六日…进行飞行: one happening, dated by the
-    first), which are added to ``listed``."""
+    first), and past a date restated in brackets (22日下午2时（北京时间23日凌晨2时）), which are
+    added to ``listed``."""
     d = ordered[i]
     j = i
     while j + 1 < len(ordered) and _LIST_JOIN.fullmatch(text, ordered[j].end, ordered[j + 1].start):
         j += 1
         listed.add(j)
-    if j + 1 < len(ordered) and ordered[j + 1].start < s_end:
-        return max(d.end, ordered[j + 1].start)
+    nxt = next((e for e in ordered[j + 1:] if e.precision != "year" or _is_anchor(text, e)), None)
+    if nxt is not None and nxt.start < s_end:
+        return max(d.end, nxt.start)
     return s_end
 
 
-_LIST_JOIN = re.compile(r"[、和及与]")
+_LIST_JOIN = re.compile(r"[、和及与]|[（(](?:北京时间|当地时间|格林尼治时间|即)?")
 
 
 def _told_before(events: list[Event], d: DateValue, mt: re.Match) -> bool:
@@ -262,12 +275,11 @@ def _countdown(text: str, tx: _Text, pos: int) -> bool:
     return bool(_COUNTDOWN.match(text, a, tx.clause_end(pos, len(text))))
 
 
-_WHEN = re.compile(r"在[^，。；,;在]{1,30}?(?:时|之时|的时候)(?=[，,；;。]|$)")
 
 
 def _when_frame(text: str, tx: _Text, pos: int) -> bool:
-    """在进行结售汇业务时，…将正式启用: a trigger inside a 在…时 frame sets the time of what
-    follows; the happening is the clause after it."""
+    """在进行结售汇业务时，…将正式启用: a trigger inside a 在…时 frame (…之时, …的时候, …之际)
+    sets the time of what follows; the happening is the clause after it."""
     a = tx.clause_start(pos, max(0, pos - 32))
     return any(m.start() <= pos < m.end() for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
 
@@ -281,7 +293,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
     mt = next((m for m in _trigger_re().finditer(text, d.end, bound)
-               if not any(a <= m.start() < b for a, b in spans) and not _countdown(text, tx, m.start())
+               if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
+               and not _countdown(text, tx, m.start())
                and not _when_frame(text, tx, m.start())), None)
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
         nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
@@ -293,7 +306,12 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
         if mt is not None and "的" in text[mt.end():d.start]:
             mt = None
         same_clause = True
+    if mt is None and text[max(0, d.start - 1):d.start] in ("从", "自"):
+        mt = _START.match(text, d.end + text.startswith("份", d.end))
     return None if mt is None else (mt, same_clause, c_start, spans)
+
+
+_START = re.compile("开始")  # 大检查从十月份开始，…: with no other trigger, the start is the happening
 
 
 
