@@ -314,3 +314,16 @@ def test_issue15_when_frames_without_a_break():
     # 在…之际 is a frame of time, never the place of what follows it
     (e,) = events("代表们3日一致认为，在两地刚刚步入新的发展时期之际，委员会宣告成立非常及时。")
     assert (e.trigger, e.location) == ("成立", None)
+
+
+def test_issue15_a_dated_scene_sentence_anchors_the_next_sentences_trigger():
+    """今天上午，X礼堂张灯结彩。…在这里举行…: a date opening a sentence with no trigger verb
+    sets the scene; the next sentence, which has no date of its own, says what happened, and
+    在这里 is the place the scene named."""
+    text = "今天上午，人民大会堂张灯结彩，喜气洋洋。全国委员会在这里举行新年茶话会。"
+    (e,) = events(text)
+    assert (e.trigger, e.date.value, e.location, e.rule) == ("举行", "2024-03-20", "人民大会堂", "date+trigger:next-sentence")
+    # the next sentence has its own date: it anchors its own trigger, the scene anchors nothing
+    assert [(e.trigger, e.date.text) for e in events("今天上午，人民大会堂张灯结彩。昨天，委员会在这里举行茶话会。")] == [("举行", "昨天")]
+    # a sentence that has a trigger of its own is no scene
+    assert [e.trigger for e in events("今天上午，代表们抵达北京。委员会在这里举行茶话会。")] == ["抵达"]

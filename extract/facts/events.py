@@ -196,22 +196,27 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             continue
         floor, s_start, s_end = window
         bound = _bound(text, ordered, i, s_end, listed)
-        found = _trigger(text, tx, d, tx.clause_start(d.start, floor), bound)
+        c_start = tx.clause_start(d.start, floor)
+        found = _trigger(text, tx, d, c_start, bound)
+        rule = "date+trigger"
+        if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
+            found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
         if found is None or _told_before(events, d, found[0]):
             continue
         mt, same_clause, c_start, spans = found
+        rule += "" if same_clause or rule.endswith("sentence") else ":next-clause"
         ev_start = min(c_start, mt.start())
         while ev_start < min(d.start, mt.start()) and not (text[ev_start].isalnum() or text[ev_start] in _OPENERS):
             ev_start += 1  # ▶, ■, spaces
         ev_end = tx.clause_end(mt.end(), s_end)
         place = _place(text, tx, spans, ev_start, mt, d, s_start)
-        score = (0.85 if same_clause else 0.75) if d.value is not None else 0.5
+        score = (0.85 if same_clause else 0.75 if rule.endswith("clause") else 0.6) if d.value is not None else 0.5
         location = text[place[0]:place[1]] if place else None
         if location in HERE and here:
             location = here
         events.append(Event(
             start=ev_start, end=ev_end, text=text[ev_start:ev_end],
-            rule="date+trigger" + ("" if same_clause else ":next-clause"), score=score,
+            rule=rule, score=score,
             date=d, trigger=mt.group(0), location=location,
             location_span=Mention(start=place[0], end=place[1], text=text[place[0]:place[1]]) if place else None,
             officials=names.in_order(text, ev_start, ev_end),
@@ -284,6 +289,35 @@ def _when_frame(text: str, tx: _Text, pos: int) -> bool:
     return any(m.start() <= pos < m.end() for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
 
 
+def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
+    """The first trigger in ``lo..hi`` that is no part of a place or a noun (考察站) and not in a
+    countdown or a 在…时 frame."""
+    return next((m for m in _trigger_re().finditer(text, lo, hi)
+                 if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
+                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start())), None)
+
+
+def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateValue], floor: int, s_end: int):
+    """今天上午，全国政协礼堂张灯结彩，喜气洋洋。…在这里举行…: a date opening a sentence that
+    has no trigger verb sets the scene; it anchors the first trigger of the next sentence when
+    that sentence has no date of its own. (trigger, place spans, new sentence end) or None."""
+    c_start = tx.clause_start(d.start, floor)   # the date opens the sentence (or what follows 记者…报道：)
+    if d.start - c_start > 2 or c_start > floor and text[c_start - 1] not in "：:" \
+            or tx.trigger_before(floor, s_end) is not None:
+        return None
+    ns = s_end
+    while ns < len(text) and text[ns] in " \t\u3000":
+        ns += 1
+    if ns >= len(text) or not text[s_end - 1:s_end] in ("。", "！", "!"):
+        return None   # a paragraph break, a clipped window or a ； ends the scene
+    ns, ne = tx.sentence(ns)
+    if any(ns <= e.start < ne for e in ordered):
+        return None
+    spans = _places().spans(text, c_start, ne)
+    mt = _first_trigger(text, tx, ns, ne, spans)
+    return None if mt is None else (mt, spans, ne)
+
+
 def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     """(trigger match, same clause?, clause start, place spans) for the date ``d``: the first
     trigger after it before ``bound`` not inside a place, else one earlier in its own clause
@@ -292,10 +326,7 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     pre = tx.trigger_before(c_start, d.start)
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
-    mt = next((m for m in _trigger_re().finditer(text, d.end, bound)
-               if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
-               and not _countdown(text, tx, m.start())
-               and not _when_frame(text, tx, m.start())), None)
+    mt = _first_trigger(text, tx, d.end, bound, spans)
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
         nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
         if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():

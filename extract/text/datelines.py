@@ -6,7 +6,8 @@
 builds its lead and trailing datelines from it (``LEAD_DATELINE``: a dateline, 本报讯, 央视网消息 or
 据新华社 opening a paragraph, with an optional （记者…） group; ``TRAIL_DATELINE``: a dateline
 standing alone after a story, in brackets or not). Digits may be ASCII, full-width or Chinese
-numerals; a dateline printing a year (新华社北京2024年12月25日电) is not one here.
+numerals. People's Daily prints 讯 for 电 after a date (本报北京1月1日讯) and sometimes the year
+(本报太原2000年12月31日电): both are datelines.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ NUM = r"[\d０-９一二三四五六七八九十○〇零]"
 AGENCY = r"(?:新华社|中新社|人民日报|本报|央视网|人民网|新华网|中新网|中国新闻网|光明网|经济日报)"
 #: the pattern text of ``DATELINE`` (for composing larger patterns)
 DATELINE_PATTERN = (rf"(?P<agency>{AGENCY})\s*(?P<place>\p{{Han}}{{0,8}}?)\s*"
-                    rf"(?:(?P<month>{NUM}{{1,2}})\s*月\s*(?P<day>{NUM}{{1,3}})\s*日\s*)?电")
+                    rf"(?:(?:(?P<year>{NUM}{{4}})\s*年\s*)?(?P<month>{NUM}{{1,2}})\s*月\s*(?P<day>{NUM}{{1,3}})\s*日\s*)?"
+                    rf"(?:电|(?<=日\s*|本报)讯)")
 DATELINE = re.compile(DATELINE_PATTERN)
 
 LEAD_DATELINE = re.compile(
