@@ -327,3 +327,16 @@ def test_issue15_a_dated_scene_sentence_anchors_the_next_sentences_trigger():
     assert [(e.trigger, e.date.text) for e in events("今天上午，人民大会堂张灯结彩。昨天，委员会在这里举行茶话会。")] == [("举行", "昨天")]
     # a sentence that has a trigger of its own is no scene
     assert [e.trigger for e in events("今天上午，代表们抵达北京。委员会在这里举行茶话会。")] == ["抵达"]
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("协会将于12月8日在上海和广州两地同时举办艺术节。", "举办", "上海和广州两地",
+     "places joined by 和 and counted (两地) are one place; 和 used to end it at 上海"),
+    ("10日，工商部门在浙江、江苏、福建等省市开展了专项检查。", "开展", "浙江、江苏、福建等省市", "a list closed by 等省市"),
+    ("31日上午，全体队员在这面旗上签了字。", "签了字", None,
+     "在这面旗上 is a thing, not a place (a demonstrative and a measure word, no place suffix); 签了字 is 签字 with 了 inside"),
+    ("5日，市民在这座城市的中心广场举行了集会。", "举行", "这座城市的中心广场", "a demonstrative place that a place suffix ends stays a place"),
+])
+def test_issue15_coordinated_places_and_things(text, trigger, place, why):
+    (e,) = events(text)
+    assert (e.trigger, e.location) == (trigger, place)

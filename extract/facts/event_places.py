@@ -20,6 +20,9 @@ _CLAUSE_END = "，,：:。！？!?；;\n"
 HERE = _HERE = ("这里", "此间", "这儿")  # the place is the one named before, else the dateline's
 _MAX_LOCATION = 15
 _MAX_PLACE = 24  # characters after 在/于 searched for the place
+# 在北京和深圳两地, 在北京、河北等省市: coordinated places closed by a count of places or 等…
+_COORDINATED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:[和与及、][\u4e00-\u9fff]{1,8}?)+"
+                          r"(?:[两三四五六七八九十几多]地|等地|等省市|等省区|等国)")
 # 在…时, 在…之际: a frame of time, not a place (在进行结售汇业务时, 在两地步入新时期之际)
 WHEN_FRAME = re.compile(r"在[^，。；,;在]{1,30}?(?:(?:之时|的时候|之际)|时(?=[，,；;。]|$))")
 
@@ -45,6 +48,7 @@ class _Places:
         self.stops = re.compile("|".join(re.escape(w) for w in sorted(
             set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
         self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
+        self.things = tuple(lx["thing_not_place"])
         from .claims_patterns import load_lexicon   # 在三峡工程工地: a name that starts with a numeral
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
         self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
@@ -53,12 +57,14 @@ class _Places:
     def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
         """The place introduced by the preposition at ``i`` (before ``hi``), or None.
 
-        1. The place runs from after 在/于 to a clause break, at most ``_MAX_PLACE`` characters.
+        1. The place runs from after 在/于 to a clause break, at most ``_MAX_PLACE`` characters;
+           places joined by 和/与/、 and closed by a count (两地) or 等地/等省市 are one place.
         2. Its end is the last place suffix (市, 中心, 机场, 寺 … ``place_suffixes``) in that run
            that no stop word or trigger verb comes before, except a trigger that only a place
            suffix follows (西昌卫星发射中心: 发射 is part of the name): the full place span.
         3. With no suffix, it ends before the first stop word or trigger (在北京出席 -> 北京),
-           without a trailing postposition (在记者招待会上宣布 -> 记者招待会).
+           without a trailing postposition (在记者招待会上宣布 -> 记者招待会); a run opened by a
+           demonstrative and a measure word (``thing_not_place``: 在这面旗上) is a thing, no place.
         """
         prep = next((p for p in self.preps if text.startswith(p, i)), None)
         if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())) or WHEN_FRAME.match(text, i):
@@ -73,7 +79,10 @@ class _Places:
             k += 1
         run = text[j:k]
         first_stop = self._first_stop(run)
-        best = self._suffix_end(run, first_stop) or self._stop_end(run, first_stop, text, k, hi)
+        coord = _COORDINATED.match(run)   # 北京和深圳两地: places joined by 和/与/、 and counted
+        best = coord.end() if coord else self._suffix_end(run, first_stop)
+        if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
+            best = self._stop_end(run, first_stop, text, k, hi)
         if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]):
             return None
         return j, j + best
