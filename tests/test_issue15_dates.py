@@ -260,3 +260,23 @@ def test_issue15_bare_day_after_a_later_day(text, surface, value):
     ref = ReferenceDate(year=2001, month=1, day=2, source="dateline")
     got = {d.text: d.value for d in find_dates(text, ref)}
     assert got.get(surface) == value, got
+
+
+JAN_2001 = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
+
+
+@pytest.mark.parametrize("text,surface,value,why", [
+    ("乡政府直到11月30日还坚持原意，却突然决定于12月5日召开大会。", "12月5日", "2000-12-05",
+     "the future cue 于 alone gave 2001-12-05; the narrative is at 2000-11-30 and goes forward five days"),
+    ("2月21日至25日，他在广东考察。12月17日，总结会议在北京举行。", "12月17日", "2000-12-17",
+     "a review of the year (dated 2000-12-31) goes forward: the year of 2月21日, not the year before it that lies nearer"),
+    ("去年12月31日晚，市民齐聚广场。1月1日零时，钟声响起。", "1月1日", "2001-01-01",
+     "the day after the antecedent crosses into the next year"),
+    ("2000年3月5日，工程开工。12月20日，工程竣工。", "12月20日", "2000-12-20", "forward within the printed year"),
+])
+def test_issue15_month_day_follows_the_narrative(text, surface, value, why):
+    """A month and day without a year after a full date in its paragraph takes the year that
+    follows the narrative forward from that date."""
+    ref = JAN_2001 if "12月17日" not in text else ReferenceDate(year=2000, month=12, day=31, source="dateline")
+    d = next(d for d in find_dates(text, ref) if d.text.startswith(surface))
+    assert d.value == value

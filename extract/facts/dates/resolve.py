@@ -67,9 +67,30 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
     compared = c.rule == "relative-year" and _comparison_year(t, c, seen.first_year.get(sent, seen.year), newlines)
     if c.rule == "day-of-month":
         _bare_day_month(t, c, seen.md, ref, newlines)
+    if c.rule == "month-day" and c.d is not None:
+        _narrative_year(c, seen.md, ref, newlines)
     if c.rule != "time-of-day":
         _extend(t, c, ref, limit)
     return sent, compared
+
+
+def _narrative_year(c: _D, prev: Optional[_D], ref: Optional[ReferenceDate], newlines: list[int]) -> None:
+    """A month and day without a year after a full date in its paragraph follows the narrative
+    forward from that date: the year of that date, or the next one when the day would fall
+    more than a week before it (直到11月30日…决定于12月5日 in a paper of January 2001: 2000-12-05,
+    where the reference year and the future cue 于 gave 2001; 2月21日…12月17日 in a review of
+    the year: the same year). Not when that lands over half a year after the reference date."""
+    if prev is None or prev.y is None or bisect_left(newlines, c.start) != bisect_left(newlines, prev.end):
+        return
+    at = _add_days(prev.y, prev.m, prev.d, 0)
+    day = _add_days(prev.y, c.m, c.d, 0)
+    if at is None or day is None:
+        return
+    y = prev.y if (day - at).days >= -7 else prev.y + 1
+    here = _add_days(ref.year, ref.month, ref.day or 1, 0) if ref and ref.year and ref.month else None
+    late = _add_days(y, c.m, c.d, 0)
+    if y != c.y and late is not None and (here is None or (late - here).days <= 183):
+        c.y, c.year_source = y, "antecedent"
 
 
 def _anaphoric_year(c: _D, prev_year: Optional[_D], newlines: list[int]) -> None:
