@@ -340,3 +340,23 @@ def test_issue15_a_dated_scene_sentence_anchors_the_next_sentences_trigger():
 def test_issue15_coordinated_places_and_things(text, trigger, place, why):
     (e,) = events(text)
     assert (e.trigger, e.location) == (trigger, place)
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("双方于11月22日同家属就善后事宜重新进行协商。", "进行协商", None,
+     "进行 with no trigger noun after it: the light verb and the word after it name the happening"),
+    ("5日，8名队员在攀登雪山过程中遇难。", "遇难", None, "在…过程中 is a frame of time, not a place"),
+    ("去年12月15日，工商所在狮山大道当场查获假冒商标10万套。", "查获", None, "查获, kin of 破获 and 抓获"),
+    ("今天，雕塑在友协大院揭幕。", "揭幕", "友协大院", "揭幕, kin of 揭牌"),
+])
+def test_issue15_light_verbs_frames_and_new_triggers(text, trigger, place, why):
+    evs = events(text)
+    assert (evs[0].trigger, evs[0].location) == (trigger, place)
+
+
+@pytest.mark.parametrize("text,why", [
+    ("本赛季如果2月1日开战，最多可安排49场常规比赛。", "a date after 如果 states a condition: no happening"),
+    ("曾于1998年担任总理职务的张三被任命为交通部长。", "the year is inside a relative clause (…的张三); 任命 is the main verb's, not 1998's"),
+])
+def test_issue15_conditions_and_years_in_relative_clauses_anchor_nothing(text, why):
+    assert events(text) == []

@@ -197,6 +197,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         floor, s_start, s_end = window
         bound = _bound(text, ordered, i, s_end, listed)
         c_start = tx.clause_start(d.start, floor)
+        if any(w in text[c_start:d.start] for w in lexicon()["condition_cues"]):
+            continue   # 如果2月1日开战: a condition, no happening
         found = _trigger(text, tx, d, c_start, bound)
         rule = "date+trigger"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
@@ -270,6 +272,7 @@ def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]
 
 _GOVERNS = re.compile(r"[在于](?:北京时间|当地时间)?")
 _LIGHT_VERBS = ("进行",)   # a light verb: a trigger right after it in the clause names the happening
+_LIGHT_OBJECT = re.compile(r"进行了?[\u4e00-\u9fff]{2}(?<![了的和与])")
 _COUNTDOWN = re.compile(r"[离距][^，。；]{1,20}?(?:还有|仅剩|只剩|尚有|只有|仅有)")
 
 
@@ -327,10 +330,14 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
     mt = _first_trigger(text, tx, d.end, bound, spans)
+    if mt is not None and d.precision == "year" and "的" in text[d.end:mt.start()]:
+        mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
         nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
         if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():
             mt = nxt
+        else:   # 进行协商: no trigger noun; the light verb with the word after it
+            mt = _LIGHT_OBJECT.match(text, mt.start(), tx.clause_end(mt.end(), bound)) or mt
     same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
     if mt is None:
         mt = tx.trigger_before(c_start, d.start)
