@@ -170,6 +170,8 @@ def test_issue15_lexicon_keys() -> None:
     assert set(lex["currency_units"]) <= units and set(lex["restatable_units"]) <= units | {"省", "市", "地", "国", "方", "县", "区"}
     assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])
     assert set(lex["ordinal_units"]) <= units   # a unit the claims read, or the filter never fires
-    for key in ("session_name_starts", "ordinal_suffixes", "ordinal_units", "approx_verbs", "measure_stop_words", "comparison_heads"):
+    assert set(lex["event_label_units"]) <= units   # the sports-event filter looks at these units only
+    for key in ("session_name_starts", "ordinal_suffixes", "ordinal_units", "approx_verbs", "measure_stop_words", "comparison_heads",
+                "event_labels", "event_label_units", "session_count_before", "negative_prefixes"):
         words = lex[key]
         assert words and len(words) == len(set(words)) and all(w and w.strip() == w for w in words), key

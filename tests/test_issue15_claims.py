@@ -37,6 +37,10 @@ NOT_CLAIMS = [
     ("授予铁二局一处八队等单位称号", "八队 after 一处: a numbered unit inside an organisation's name, not 8 teams"),
     ("达到国际９０年代水平", "９０年代 is a decade, not 90 years"),
     ("将在截流后的６年时间内成为通道", "６年时间内 is a time window (…内), 时间 between the unit and 内"),
+    ("悉尼奥运会女子场地500米计时赛铜牌获得者", "500米计时赛 is a sports event's name (event_labels after a length)"),
+    ("他在110米栏比赛中夺冠", "110米栏 likewise"),
+    ("乡政府突然来了个180度的大转弯", "a figure of speech (set_phrase_patterns), no angle anyone measured"),
+    ("他夹在中间两头受气", "两头受气 is an idiom (set_phrases), not two head of cattle"),
 ]
 
 
@@ -53,6 +57,11 @@ STILL_CLAIMS = [
     ("在5000余名观众的呐喊声中", "5000余名", "5000", "名", "a count next to a name-like phrase stays"),
     ("共有三个队参赛，两队进入决赛", "两队", "2", "队", "两队 with no organisation ending before it is a count of teams"),
     ("每天至少工作１６个小时", "１６个小时", "16", "个小时", "个 is a classifier: the unit is 个小时, not 个 with 小时 left over"),
+    ("哈尔滨已成功举办了16届国际冰雪节", "16届", "16", "届",
+     "举办了N届 counts editions, though 国际 (a session-name start) follows"),
+    ("其中获胜912盘，战平76盘", "912盘", "912", "盘", "盘 counts games (units.txt)"),
+    ("2100名长跑爱好者分成21个方队", "2100名", "2100", "名", "长跑 after a count unit (名) is no sports event's name"),
+    ("夜间气温降到零下20摄氏度", "零下20摄氏度", "-20", "摄氏度", "零下 makes the number negative and belongs to the claim"),
 ]
 
 

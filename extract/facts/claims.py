@@ -74,7 +74,7 @@ from extract.facts.claims_filters import (
     _mixed_numeral, _no_numeral, _restates_list,
 )
 from extract.facts.claims_measure import _measure
-from extract.facts.claims_ranges import _Candidate, _half_candidates, _merge_ranges, _share
+from extract.facts.claims_ranges import _Candidate, _half_candidates, _merge_ranges, _share, _signed
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
     CLAUSE_END, MAX_CLAIM_DIGITS, MAX_NUMERAL_CHARS, MAX_SENTENCE, MEASURE_WINDOW, SENTENCE_WINDOW,
     _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _UNIT_ALIASES, _Patterns, _patterns, load_lexicon, load_units,
@@ -97,7 +97,7 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     candidates = [c for c in candidates if not _inside_name(c, names)]
     candidates = _drop_restatements(text, candidates, pats)
     merged = _merge_ranges(text, candidates, pats)
-    kept = [c for c in merged if c.unit or c.has_magnitude]
+    kept = [_signed(text, c, pats.lex) for c in merged if c.unit or c.has_magnitude]
     ctx = _Context(text, _sentence_spans(text))
     claims: list[Claim] = []
     for cand in kept:

@@ -25,10 +25,12 @@ def _mixed_numeral(text: str, start: int, end: int, tables) -> bool:
 
 def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     """Ordinals and labels, not quantities: N届 before a session name (十九届中央巡视, 十四届全国
-    人大); a number in an ordinal unit (三季度, 42周年); a number whose unit is followed by 级 (二年级, 85公斤以上级: a grade or a class); a
+    人大) unless a count word comes before it (举办了16届); a sports event (500米计时赛); a number in an ordinal unit (三季度, 42周年); a number whose unit is followed by 级 (二年级, 85公斤以上级: a grade or a class); a
     unitless number followed by a label suffix (3号线)."""
     if cand.unit == "届" and pats.session.match(text, cand.end):
-        return True
+        return not text.endswith(tuple(pats.lex["session_count_before"]), 0, cand.start)   # 举办了16届: a count
+    if cand.unit in pats.lex["event_label_units"] and pats.event_label.match(text, cand.end):
+        return True   # 500米计时赛, 110米栏: a sports event's name
     if cand.unit in pats.lex["ordinal_units"]:
         return True   # 三季度 is the third quarter (三个季度 counts quarters), 42周年 an anniversary
     if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \

@@ -69,6 +69,7 @@ class _Patterns:
     names: regex.Pattern    # names holding a numeral (三棵树, orgs.tsv names): no quantity inside
     session: regex.Pattern  # N届 followed by this starts a session name: an ordinal
     ordinal_suffix: regex.Pattern   # after the number (and unit): a label (二年级, 3号线)
+    event_label: regex.Pattern      # after the number and unit: a sports event (500米计时赛)
     approx_verb: regex.Pattern      # 约占…, 不到…的: a qualifier away from the number
     stop: regex.Pattern     # where the noun phrase after a count unit ends
     comparison: regex.Pattern       # 比上年…: a baseline before the number, not the measure
@@ -111,6 +112,7 @@ def _patterns() -> _Patterns:
         names=regex.compile(_alternation(_names_with_numerals(lex, tables))),
         session=regex.compile(_alternation(lex["session_name_starts"])),
         ordinal_suffix=regex.compile(_alternation(lex["ordinal_suffixes"])),
+        event_label=regex.compile(_alternation(lex["event_labels"])),
         approx_verb=regex.compile(_alternation(lex["approx_verbs"] + list(lex["distal_qualifiers"]))),
         stop=regex.compile(_alternation(lex["measure_stop_words"] + list(lex["direction_words"])
                                         + _trigger_words()) + rf"|[{regex.escape(CLAUSE_END)}、0-9０-９{cn}]"),
