@@ -280,3 +280,14 @@ def test_issue15_month_day_follows_the_narrative(text, surface, value, why):
     ref = JAN_2001 if "12月17日" not in text else ReferenceDate(year=2000, month=12, day=31, source="dateline")
     d = next(d for d in find_dates(text, ref) if d.text.startswith(surface))
     assert d.value == value
+
+
+@pytest.mark.parametrize("text,surface,value,end_value,precision,why", [
+    ("从去年12月31日晚8时到1月1日中午12时，广场上人山人海。", "去年12月31日晚8时到1月1日中午12时", "2000-12-31", "2001-01-01", "time",
+     "a range whose ends both carry a clock time: one date, crossing the new year; it was two"),
+    ("3日晚上到4日凌晨，大雨不停。", "3日晚上到4日凌晨", "2001-01-03", "2001-01-04", "day", "parts of the day at both ends"),
+    ("会议1日上午至3日举行。", "1日上午至3日", "2001-01-01", "2001-01-03", "day", "a time at the start only"),
+])
+def test_issue15_ranges_of_days_with_times(text, surface, value, end_value, precision, why):
+    (d,) = find_dates(text, JAN_2001)
+    assert (d.text, d.value, d.end_value, d.precision, d.kind) == (surface, value, end_value, precision, "range")

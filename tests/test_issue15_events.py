@@ -360,3 +360,9 @@ def test_issue15_light_verbs_frames_and_new_triggers(text, trigger, place, why):
 ])
 def test_issue15_conditions_and_years_in_relative_clauses_anchor_nothing(text, why):
     assert events(text) == []
+
+
+def test_issue15_a_trigger_before_a_noun_suffix_is_a_noun():
+    # 访问量 is a count of visits, 通过率 a rate: neither is a happening on the date
+    assert events("从31日晚8时到1月1日中午12时，网站的访问量突破30万人次。") == []
+    assert events("3日，全市考试通过率达到80%。") == []

@@ -26,8 +26,8 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     if _extend_range_tail(t, c, ref, limit):
         return
     _extend_time(t, c, limit)
-    if c.prec == "day" and not c.clock and (mc := _patterns()["x-conn"].match(t, c.end)):
-        _extend_to_next_day(t, c, mc.end(), limit)   # 12月31日晚上到次日凌晨
+    if c.prec == "day" and (mc := _patterns()["x-conn"].match(t, c.end)):
+        _extend_to_next_day(t, c, mc.end(), limit) or _extend_to_day_time(t, c, mc.end(), limit)
 
 
 def _extend_year_range(t: str, c: _D, limit: int) -> None:
@@ -118,6 +118,21 @@ def _extend_to_next_day(t: str, c: _D, pos: int, limit: int) -> bool:
     c.end_ymd = (end.year, end.month, end.day, "day") if end else (None, None, None, "day")
     if (mt := _patterns()["x-tod"].match(t, c.end)) and mt["tod"] and mt.end() <= limit:
         c.end = mt.end()
+    return True
+
+
+def _extend_to_day_time(t: str, c: _D, pos: int, limit: int) -> bool:
+    """31日晚8时到1月1日中午12时, 3日晚上到4日凌晨, 1日上午至3日: a day (with its time of day, if
+    printed) ends the range begun by a day with its time of day (the end's month is the start's
+    unless printed; a smaller month crosses the new year)."""
+    me = _patterns()["x-end"].match(t, pos)
+    if not (me and me["d"] and not me["y"] and not me["ry"] and me.end() <= limit):
+        return False
+    after = _patterns()["x-tod"].match(t, me.end())
+    end = after.end() if after and after.group(0).strip() and after.end() <= limit else me.end()
+    em, ed = _num(me["m"]) or c.m, _num(me["d"])
+    ey = c.y + 1 if c.y is not None and em is not None and c.m is not None and em < c.m else c.y
+    c.end, c.kind, c.end_ymd = end, "range", (ey, em, ed, "day")
     return True
 
 
