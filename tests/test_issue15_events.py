@@ -366,3 +366,14 @@ def test_issue15_a_trigger_before_a_noun_suffix_is_a_noun():
     # 访问量 is a count of visits, 通过率 a rate: neither is a happening on the date
     assert events("从31日晚8时到1月1日中午12时，网站的访问量突破30万人次。") == []
     assert events("3日，全市考试通过率达到80%。") == []
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("今年，中国计划通过保持投资和消费稳定增长来实现目标。", [], "通过 before a verb phrase is 'by means of', no passing of anything"),
+    ("二十八日，医生们通过降低输液量减轻心脏负担。", [], "the same preposition after a subject"),
+    ("全会3日通过《决定》。", [("通过", None)], "通过 before a title in 《》 is the passing of it"),
+    ("大会28日通过了决议。", [("通过", None)], "通过了: the verb"),
+    ("28日的比赛是在晚上灯光下举行的。", [("举行", None)], "在晚上灯光下: a time of day opens no place"),
+])
+def test_issue15_prepositional_triggers_and_times_are_no_places(text, expected, why):
+    assert [(e.trigger, e.location) for e in events(text)] == expected

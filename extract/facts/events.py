@@ -75,8 +75,13 @@ def _trigger_re() -> re.Pattern:
 
 
 def _noun(text: str, m: re.Match) -> bool:
-    """考察站, 访问团, 主持人: a trigger verb followed by a noun tail names a thing, not a happening."""
-    return text[m.end():m.end() + 1] in _noun_tails()
+    """考察站, 访问团, 主持人: a trigger verb followed by a noun tail names a thing, not a happening;
+    通过保持投资 (``trigger_contexts``: 通过 is "by means of" without its verb's context) neither."""
+    if text[m.end():m.end() + 1] in _noun_tails():
+        return True
+    ctx = lexicon()["trigger_contexts"].get(m.group(0))
+    return ctx is not None and not (text.startswith(tuple(ctx["after"]), m.end())
+                                    or text.endswith(tuple(ctx["before"]), 0, m.start()))
 
 
 @cache
