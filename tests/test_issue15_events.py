@@ -377,3 +377,11 @@ def test_issue15_a_trigger_before_a_noun_suffix_is_a_noun():
 ])
 def test_issue15_prepositional_triggers_and_times_are_no_places(text, expected, why):
     assert [(e.trigger, e.location) for e in events(text)] == expected
+
+
+@pytest.mark.parametrize("text,why", [
+    ("今天，10亿人以平静的心情迎来了新年。虽然官方没有计划举行庆祝活动，饭店却张灯结彩。", "the next sentence's trigger is negated (没有计划举行)"),
+    ("从1月1日起，单位资金都必须纳入统一账户。收入都须经过新成立的核算中心过目。", "新成立的 is an attribute, not what happened"),
+])
+def test_issue15_scene_rule_skips_negated_and_attributive_triggers(text, why):
+    assert [e.rule for e in events(text)] == []

@@ -323,7 +323,12 @@ def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateVal
         return None
     spans = _places().spans(text, c_start, ne)
     mt = _first_trigger(text, tx, ns, ne, spans)
-    return None if mt is None else (mt, spans, ne)
+    if mt is None or text.startswith("的", mt.end()) or _NEGATION.search(text, tx.clause_start(mt.start(), ns), mt.start()):
+        return None   # 新成立的中心 (an attribute), 没有计划举行 (negated): not what happened
+    return mt, spans, ne
+
+
+_NEGATION = re.compile("[没未不无]")
 
 
 def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
