@@ -385,3 +385,15 @@ def test_issue15_prepositional_triggers_and_times_are_no_places(text, expected, 
 ])
 def test_issue15_scene_rule_skips_negated_and_attributive_triggers(text, why):
     assert [e.rule for e in events(text)] == []
+
+
+@pytest.mark.parametrize("text,place,why", [
+    ("联赛杯比赛28日在东南部海港城市奥斯卡斯哈门结束。", "东南部海港城市奥斯卡斯哈门",
+     "a transliterated name after the suffix 市 runs on to the trigger; the place stopped at 城市"),
+    ("仪式3日在天安门广场东侧举行。", "天安门广场东侧", "a side of the place after its suffix"),
+    ("比赛5日在长沙市贺龙体育馆内举行。", "长沙市贺龙体育馆", "the postposition 内 stays out"),
+    ("大会3日在北京市各界隆重举行。", "北京市", "a stop word (隆重) before the trigger: the place ends at its suffix"),
+])
+def test_issue15_place_runs_on_to_the_trigger(text, place, why):
+    (e,) = events(text)
+    assert e.location == place

@@ -49,6 +49,7 @@ class _Places:
             set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
         self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
         self.things = tuple(lx["thing_not_place"])
+        self.trigger_words = tuple(_triggers())
         from .claims_patterns import load_lexicon   # 在三峡工程工地: a name that starts with a numeral
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
         self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
@@ -108,8 +109,15 @@ class _Places:
         return len(run)
 
     def _suffix_end(self, run: str, first_stop: int) -> int:
-        """Step 2: the end of the last place suffix before ``first_stop``; 0 when none."""
-        return next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.at_suffixes)), 0)
+        """Step 2: the end of the last place suffix before ``first_stop``; 0 when none. When a
+        trigger verb is that stop and a short name follows the suffix (在东南部海港城市奥斯卡斯哈门
+        结束), the place runs on to the trigger, less a postposition."""
+        end = next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.at_suffixes)), 0)
+        rest = run[end:first_stop]
+        if end and rest and len(rest) <= 8 and "的" not in rest and run.startswith(self.trigger_words, first_stop):
+            tail = next((p for p in self.posts if rest.endswith(p)), "")
+            return first_stop - len(tail) if len(rest) > len(tail) else end
+        return end
 
     def _stop_end(self, run: str, first_stop: int, text: str, k: int, hi: int) -> int:
         """Step 3: with no suffix, the place ends at the first stop (or, with none, at the clause
