@@ -346,6 +346,7 @@ def test_issue15_coordinated_places_and_things(text, trigger, place, why):
     ("双方于11月22日同家属就善后事宜重新进行协商。", "进行协商", None,
      "进行 with no trigger noun after it: the light verb and the word after it name the happening"),
     ("5日，8名队员在攀登雪山过程中遇难。", "遇难", None, "在…过程中 is a frame of time, not a place"),
+    ("服务器于10月30日进行了一次更新。", "进行了一次更新", None, "a count (一次) between the light verb and its noun"),
     ("去年12月15日，工商所在狮山大道当场查获假冒商标10万套。", "查获", None, "查获, kin of 破获 and 抓获"),
     ("今天，雕塑在友协大院揭幕。", "揭幕", "友协大院", "揭幕, kin of 揭牌"),
 ])
