@@ -347,6 +347,10 @@ def test_issue15_coordinated_places_and_things(text, trigger, place, why):
      "进行 with no trigger noun after it: the light verb and the word after it name the happening"),
     ("5日，8名队员在攀登雪山过程中遇难。", "遇难", None, "在…过程中 is a frame of time, not a place"),
     ("服务器于10月30日进行了一次更新。", "进行了一次更新", None, "a count (一次) between the light verb and its noun"),
+    ("无人机于11月16日在空军基地进行了首次试飞。", "进行了首次试飞", "空军基地", "首次 likewise; it was cut to 进行了首"),
+    ("少将当日在战舰射击训练中遭遇意外事故而不幸遇难。", "遇难", None, "在…训练中 is an activity, not a place"),
+    ("7月3日，在业主们两次聚集请愿后，市政府召集有关部门商讨对策。", "召集", None, "在…后 is a frame of time"),
+    ("20日，她在瑞士的韦松纳茨举行的世界杯比赛中获得亚军。", "举行", "瑞士的韦松纳茨", "在X举行的…比赛中: X is the place, no frame"),
     ("去年12月15日，工商所在狮山大道当场查获假冒商标10万套。", "查获", None, "查获, kin of 破获 and 抓获"),
     ("今天，雕塑在友协大院揭幕。", "揭幕", "友协大院", "揭幕, kin of 揭牌"),
 ])

@@ -23,8 +23,11 @@ _MAX_PLACE = 24  # characters after 在/于 searched for the place
 # 在北京和深圳两地, 在北京、河北等省市: coordinated places closed by a count of places or 等…
 _COORDINATED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:[和与及、][\u4e00-\u9fff]{1,8}?)+"
                           r"(?:[两三四五六七八九十几多]地|等地|等省市|等省区|等国)")
-# 在…时, 在…之际, 在…过程中: a frame of time, not a place (在进行结售汇业务时, 在两地步入新时期之际)
-WHEN_FRAME = re.compile(r"在[^，。；,;在]{1,30}?(?:(?:之时|的时候|之际|过程中)|时(?=[，,；;。]|$))")
+# 在…时, 在…之际, 在…后, 在…过程中, 在…训练中: a frame of time or of an activity, not a place (在进行结售汇业务时, 在两地步入新时期之际)
+# (the frame's words: no 在 but in 正在/所在…, and no 举行的: 在X举行的比赛中 names the place X)
+WHEN_FRAME = re.compile(r"在(?:(?!举行的|举办的|召开的)(?:[^，。；,;在]|(?<=[正所现存实])在)){1,40}?"
+                        r"(?:(?:之时|的时候|之际|之后|以后|(?:过程|训练|比赛|演习|活动|事故|冲突|战斗|行动)中)"
+                        r"|[时后](?=[，,；;。]|$))")
 
 
 def _triggers() -> tuple[str, ...]:

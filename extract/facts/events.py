@@ -277,7 +277,7 @@ def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]
 
 _GOVERNS = re.compile(r"[在于](?:北京时间|当地时间)?")
 _LIGHT_VERBS = ("进行",)   # a light verb: a trigger right after it in the clause names the happening
-_LIGHT_OBJECT = re.compile(r"进行了?(?:[一两二三四五六七八九十0-9]+[次场轮项个])?[\u4e00-\u9fff]{2}(?<![了的和与次场轮项个])")
+_LIGHT_OBJECT = re.compile(r"进行了?(?:(?:[一两二三四五六七八九十0-9]+|首)[次场轮项个])?(?![了的])[\u4e00-\u9fff]{2}(?<![了的和与次场轮项个])")
 _COUNTDOWN = re.compile(r"[离距][^，。；]{1,20}?(?:还有|仅剩|只剩|尚有|只有|仅有)")
 
 
