@@ -41,6 +41,11 @@ NOT_CLAIMS = [
     ("他在110米栏比赛中夺冠", "110米栏 likewise"),
     ("乡政府突然来了个180度的大转弯", "a figure of speech (set_phrase_patterns), no angle anyone measured"),
     ("他夹在中间两头受气", "两头受气 is an idiom (set_phrases), not two head of cattle"),
+    ("魔兽争霸3项目冠军", "3 before 项目 (a word the unit 项 opens): a game's name and a noun, no 3 items"),
+    ("龙城大道25号六单元301室", "六单元 is an address, no six units"),
+    ("32支持凯尔特人", "支持 (support) opens with the unit 支"),
+    ("金庸的《天龙八部》和《笑傲江湖》", "a numeral inside a title in 《》 is part of the title"),
+    ("从09年到现在有很多艺术家", "09年 is the year 2009 written short, not 9 years"),
 ]
 
 
@@ -62,6 +67,9 @@ STILL_CLAIMS = [
     ("其中获胜912盘，战平76盘", "912盘", "912", "盘", "盘 counts games (units.txt)"),
     ("2100名长跑爱好者分成21个方队", "2100名", "2100", "名", "长跑 after a count unit (名) is no sports event's name"),
     ("夜间气温降到零下20摄氏度", "零下20摄氏度", "-20", "摄氏度", "零下 makes the number negative and belongs to the claim"),
+    ("不锈钢板材的毛利率跌至-9.39%。", "-9.39%", "-9.39", "%", "a minus sign with no digit before it: negative"),
+    ("最新一期的国家队21人名单", "21人", "21", "人", "人名 is a word, but 人 is no entry of unit_words: the count stays"),
+    ("来了三个人。", "三个", "3", "个", "个人 is no entry of unit_words: 三个人 counts people"),
 ]
 
 

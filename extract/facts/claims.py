@@ -70,7 +70,7 @@ from extract.facts.numbers import (
 from schemas import Claim
 from extract.text.sentences import split_sentences
 from extract.facts.claims_filters import (
-    _distal_qualifier, _in_product, _inside_name, _is_clock_or_rate_base, _is_ordinal, _is_period, _is_year,
+    _distal_qualifier, _in_product, _inside_name, _is_clock_or_rate_base, _is_ordinal, _is_period, _is_year, _not_a_count,
     _mixed_numeral, _no_numeral, _restates_list,
 )
 from extract.facts.claims_measure import _measure
@@ -281,7 +281,7 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     _read_prefix(cand, text, above, pats)
     if _is_year(numeral, cand, text, tables) or _is_period(text, cand, lex):
         return None
-    if _is_ordinal(text, cand, pats) or _is_clock_or_rate_base(text, cand, pats):
+    if _is_ordinal(text, cand, pats) or _is_clock_or_rate_base(text, cand, pats) or _not_a_count(text, cand, pats):
         return None
     if cand.qualifier == "exact":
         cand.qualifier = _distal_qualifier(text, num_start, pats) or "exact"   # 约占全省出口总值的百分之八十

@@ -41,6 +41,17 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     return cand.unit is None and bool(pats.ordinal_suffix.match(text, cand.num_end))
 
 
+def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
+    """The numeral is part of a title in 《》 (《天龙八部》), or its "unit" opens a word
+    (``unit_words``: 魔兽争霸3项目, 六单元, 32支持): no quantity."""
+    opened, shut = text.rfind("《", 0, cand.num_start), text.rfind("》", 0, cand.num_start)
+    if opened > shut and (close := text.find("》", cand.num_start)) >= 0 and close - opened <= 40 \
+            and "\n" not in text[opened:close]:
+        return True
+    return cand.unit is not None and any(text.startswith(w, cand.end - len(cand.unit)) for w in pats.lex["unit_words"]
+                                         if w.startswith(cand.unit))
+
+
 def _unit_name(text: str, cand: _Candidate) -> bool:
     """A numbered unit inside an organisation's name (铁二局一处八队, 三局二处): a Chinese numeral
     whose "unit" is an organisation ending, straight after another organisation ending — a
@@ -145,6 +156,8 @@ def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
         return True   # ９０年代, 五十年代: a decade
     if len(numeral) == 4 and all(ch in _YEAR_DIGITS for ch in numeral):
         return True   # half- or full-width (１９８６年: a raw page's digits, when no normaliser ran)
+    if len(numeral) == 2 and numeral[0] in "0０":
+        return True   # 09年: a year written short (2009); a duration never starts with 0
     return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
 
 

@@ -125,11 +125,15 @@ def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     return out
 
 
+_DIGITS_LATIN = frozenset("0123456789０１２３４５６７８９abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _signed(text: str, cand: _Candidate, lex: dict) -> _Candidate:
     """零下20摄氏度: a ``negative_prefixes`` word right before the number makes it negative, and
     the claim's span takes it in."""
     for w in lex["negative_prefixes"]:
-        if cand.start == cand.num_start and text.endswith(w, 0, cand.start):
+        if cand.start == cand.num_start and text.endswith(w, 0, cand.start) and not (
+                len(w) == 1 and cand.start >= 2 and text[cand.start - 2] in _DIGITS_LATIN):   # 30-40天: a range
             neg = lambda v: None if v is None else -v   # noqa: E731
             cand.value, cand.lower, cand.upper = neg(cand.value), neg(cand.upper), neg(cand.lower)
             cand.start -= len(w)
