@@ -46,6 +46,9 @@ NOT_CLAIMS = [
     ("32支持凯尔特人", "支持 (support) opens with the unit 支"),
     ("金庸的《天龙八部》和《笑傲江湖》", "a numeral inside a title in 《》 is part of the title"),
     ("从09年到现在有很多艺术家", "09年 is the year 2009 written short, not 9 years"),
+    ("02米德尔vs纽卡斯3", "02 with a leading zero is a match number, no 2 metres"),
+    ("行人在十字路口等信号灯", "十字路口 is a crossroads (set_phrases), no ten characters"),
+    ("15间歇性多愁善感的人", "间歇 opens with the unit 间 (unit_words)"),
 ]
 
 
@@ -70,6 +73,8 @@ STILL_CLAIMS = [
     ("不锈钢板材的毛利率跌至-9.39%。", "-9.39%", "-9.39", "%", "a minus sign with no digit before it: negative"),
     ("最新一期的国家队21人名单", "21人", "21", "人", "人名 is a word, but 人 is no entry of unit_words: the count stays"),
     ("来了三个人。", "三个", "3", "个", "个人 is no entry of unit_words: 三个人 counts people"),
+    ("建立起来的十万平米坡地森林公园", "十万平米", "100000", "平米", "平米 (square metres, colloquial) is a unit"),
+    ("总奖金五万美金", "五万美金", "50000", "美金", "美金 is a currency"),
 ]
 
 

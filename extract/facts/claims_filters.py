@@ -42,8 +42,11 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
 
 
 def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
-    """The numeral is part of a title in 《》 (《天龙八部》), or its "unit" opens a word
+    """A numeral with a leading zero (02, a code), part of a title in 《》 (《天龙八部》), or whose "unit" opens a word
     (``unit_words``: 魔兽争霸3项目, 六单元, 32支持): no quantity."""
+    numeral = text[cand.num_start:cand.num_end]
+    if len(numeral) >= 2 and numeral[0] in "0０" and numeral[1] in "0123456789０１２３４５６７８９":
+        return True   # 02米德尔vs纽卡斯: a number with a leading zero is a code or a label
     opened, shut = text.rfind("《", 0, cand.num_start), text.rfind("》", 0, cand.num_start)
     if opened > shut and (close := text.find("》", cand.num_start)) >= 0 and close - opened <= 40 \
             and "\n" not in text[opened:close]:
