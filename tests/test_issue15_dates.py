@@ -273,6 +273,8 @@ JAN_2001 = ReferenceDate(year=2001, month=1, day=3, source="published", year_sou
     ("去年12月31日晚，市民齐聚广场。1月1日零时，钟声响起。", "1月1日", "2001-01-01",
      "the day after the antecedent crosses into the next year"),
     ("2000年3月5日，工程开工。12月20日，工程竣工。", "12月20日", "2000-12-20", "forward within the printed year"),
+    ("1981年2月，他进入该银行工作。7月任信贷科科长。", "7月", "1981-07",
+     "a month alone follows a year and month printed before it; the reference year gave 2000"),
 ])
 def test_issue15_month_day_follows_the_narrative(text, surface, value, why):
     """A month and day without a year after a full date in its paragraph takes the year that

@@ -42,6 +42,7 @@ class _Antecedents:
         self.day: Optional[_D] = None
         self.year: Optional[_D] = None
         self.md: Optional[_D] = None   # the last date with a month and a day (a bare 21日's month)
+        self.ym: Optional[_D] = None   # the last date with a year and a month (the narrative's time)
         self.first_year: dict[int, _D] = {}   # sentence -> its first date with a year (the period compared)
 
     def note(self, c: _D, sent: int, compared: bool) -> None:
@@ -52,6 +53,8 @@ class _Antecedents:
             self.first_year.setdefault(sent, c)
         if c.prec == "day" and c.m is not None and c.d is not None:
             self.md = c
+        if c.y is not None and c.m is not None and c.kind != "vague" and not compared:
+            self.ym = c
 
 
 def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
@@ -67,28 +70,29 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
     compared = c.rule == "relative-year" and _comparison_year(t, c, seen.first_year.get(sent, seen.year), newlines)
     if c.rule == "day-of-month":
         _bare_day_month(t, c, seen.md, ref, newlines)
-    if c.rule == "month-day" and c.d is not None:
-        _narrative_year(c, seen.md, ref, newlines)
+    if c.rule == "month-day":
+        _narrative_year(c, seen.ym, ref, newlines)
     if c.rule != "time-of-day":
         _extend(t, c, ref, limit)
     return sent, compared
 
 
 def _narrative_year(c: _D, prev: Optional[_D], ref: Optional[ReferenceDate], newlines: list[int]) -> None:
-    """A month and day without a year after a full date in its paragraph follows the narrative
-    forward from that date: the year of that date, or the next one when the day would fall
-    more than a week before it (直到11月30日…决定于12月5日 in a paper of January 2001: 2000-12-05,
-    where the reference year and the future cue 于 gave 2001; 2月21日…12月17日 in a review of
-    the year: the same year). Not when that lands over half a year after the reference date."""
+    """A month (and day) without a year after a date with a year and a month in its paragraph
+    follows the narrative forward from that date: the year of that date, or the next one when
+    the day would fall more than a week before it (1981年2月…7月: 1981-07; 直到11月30日…决定于
+    12月5日 in a paper of January 2001: 2000-12-05, where the reference year and the future cue 于
+    gave 2001; 2月21日…12月17日 in a review of the year: the same year). Not when that lands over
+    half a year after the reference date."""
     if prev is None or prev.y is None or bisect_left(newlines, c.start) != bisect_left(newlines, prev.end):
         return
-    at = _add_days(prev.y, prev.m, prev.d, 0)
-    day = _add_days(prev.y, c.m, c.d, 0)
+    at = _add_days(prev.y, prev.m, prev.d or 1, 0)
+    day = _add_days(prev.y, c.m, c.d or 1, 0)
     if at is None or day is None:
         return
     y = prev.y if (day - at).days >= -7 else prev.y + 1
     here = _add_days(ref.year, ref.month, ref.day or 1, 0) if ref and ref.year and ref.month else None
-    late = _add_days(y, c.m, c.d, 0)
+    late = _add_days(y, c.m, c.d or 1, 0)
     if y != c.y and late is not None and (here is None or (late - here).days <= 183):
         c.y, c.year_source = y, "antecedent"
 
