@@ -402,3 +402,13 @@ def test_issue15_scene_rule_skips_negated_and_attributive_triggers(text, why):
 def test_issue15_place_runs_on_to_the_trigger(text, place, why):
     (e,) = events(text)
     assert e.location == place
+
+
+@pytest.mark.parametrize("text,place,why", [
+    ("像在即将于9月28日举行的秋拍专场中", None, "在即将…: an adverb opens no place (it was 即)"),
+    ("仅在去年国内就有3家银行于5日推出新卡。", None, "在去年国内: a relative year opens no place (it was 去年国)"),
+    ("5日在明珠大厦举行。", "明珠大厦", "明 alone no longer blocks a place; 明天/明年 still do"),
+])
+def test_issue15_times_and_adverbs_open_no_place(text, place, why):
+    (e,) = events(text)
+    assert e.location == place

@@ -56,8 +56,9 @@ class _Places:
         from .claims_patterns import load_lexicon   # 在三峡工程工地: a name that starts with a numeral
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
         self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
-            re.escape(w) for w in sorted(set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1},
-                                         key=len, reverse=True)))   # 在晚上灯光下: a time, no place
+            re.escape(w) for w in sorted(set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1}
+                                         | set(lx["relative_year"]) | set(lx["relative_day"]),
+                                         key=len, reverse=True)))   # 在晚上灯光下, 在去年国内: a time, no place
 
     def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
         """The place introduced by the preposition at ``i`` (before ``hi``), or None.
