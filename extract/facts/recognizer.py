@@ -68,6 +68,36 @@ def model_info(path: str | Path = MODEL_DIR) -> dict:
             "tokens": meta.get("newsfacts", {}).get("tokens", "char")}
 
 
+def load_model(path: str | Path) -> Language:
+    """``spacy.load(path)``, without reading a character tokenizer back from disk.
+
+    spaCy's Chinese tokenizer imports ``spacy_pkuseg`` (and through it ``requests``) whenever it
+    is read from disk, even when it segments characters and its folder holds nothing but its
+    settings (issue 11: start-up; no pkuseg without ``--words``). Such a tokenizer is the one
+    config.cfg makes, so it is not read; any other (a pkuseg model's) is read as usual."""
+    import spacy
+
+    settings = _char_settings(Path(path) / "tokenizer")
+    if settings is not None:
+        model = spacy.load(path, exclude=["tokenizer"])
+        made = getattr(model.tokenizer, "_get_config", None)
+        if made is not None and made() == settings:
+            return model
+    return spacy.load(path)
+
+
+def _char_settings(folder: Path) -> Optional[dict]:
+    """The settings of a tokenizer folder that holds nothing else (``cfg``) and makes a character
+    segmenter; None for any other folder."""
+    try:
+        if [p.name for p in folder.iterdir()] != ["cfg"]:
+            return None
+        cfg = json.loads((folder / "cfg").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return cfg if cfg == {"segmenter": "char"} else None
+
+
 def _is_pkuseg(tokenizer) -> bool:
     return str(getattr(tokenizer, "segmenter", "")) == "pkuseg" and getattr(tokenizer, "pkuseg_seg", None) is not None
 
@@ -156,11 +186,9 @@ class RecognizerComponent:
         """The trained pipeline, loaded on first use. (Not ``model``: spaCy probes a component's
         ``model`` attribute when it links pipelines, which would load this at construction.)"""
         if self._model is None:
-            import spacy
-
             from . import wordfeats  # noqa: F401 - registers the charwords model's first component
 
-            self._model = spacy.load(self.model_path)
+            self._model = load_model(self.model_path)
             modelops.fast_ops(self._model)   # numpy's gemm, not blis's generic kernel
             if self._needs_pkuseg() and "newsfacts_wordfeats" in self._model.pipe_names:
                 # share the process's pkuseg, never load a second one
