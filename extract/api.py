@@ -4,11 +4,9 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from schemas import Conflict, ErrorRecord, Group, StoryRecord
 
@@ -16,6 +14,9 @@ from .config import RunConfig
 from .errors import NewsfactsError
 from .inputs import Item, RawDoc, iter_inputs
 from .pipeline import extract_items
+
+if TYPE_CHECKING:   # the worker pool's modules are imported when there is a pool (start-up: issue 11)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 @dataclass
@@ -67,6 +68,8 @@ def _revive(d: dict) -> StoryRecord | ErrorRecord:
 
 def _records(fut: Future, doc: RawDoc) -> list[StoryRecord | ErrorRecord]:
     """A finished worker task's records; NF009 for an error other than a dead pool (which is raised)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return [_revive(r) for r in fut.result()]
     except BrokenProcessPool:
@@ -100,6 +103,8 @@ class _PoolRun:
         self.jobs, self.model_dir, self.reference, self.emit, self.summary = jobs, model_dir, reference, emit, summary
 
     def pool(self, n: int) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(self.model_dir,))
 
     def submit(self, ex: ProcessPoolExecutor, d: RawDoc) -> Future:
@@ -109,6 +114,9 @@ class _PoolRun:
               suspects: list[tuple[int, RawDoc]]) -> Iterator[tuple[int, list[StoryRecord | ErrorRecord]]]:
         """(index, records) from the pool ``ex`` as documents finish, taking them from ``queue``. When the
         pool breaks the documents in flight join ``suspects`` and the drain stops (``queue`` keeps the rest)."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
         window = 4 * self.jobs  # documents in flight: bounds what a death costs and what waits in memory
         inflight = {}
         while queue or inflight:
@@ -132,6 +140,8 @@ class _PoolRun:
 
     def retry(self, suspects: list[tuple[int, RawDoc]]) -> Iterator[tuple[int, list[StoryRecord | ErrorRecord]]]:
         """Each suspect, in input order, alone in a single fresh worker; NF013 when it kills that one too."""
+        from concurrent.futures.process import BrokenProcessPool
+
         ex = None
         for i, d in sorted(suspects, key=lambda x: x[0]):
             self.summary.retried += 1
