@@ -1,5 +1,7 @@
-"""Issue 11: start-up. What newsfacts does not need on its default path is not imported or built
-before it is used: spaCy's command line (extract/spacy_import.py), ..."""
+"""Issue 11: start-up. What newsfacts does not need on its default path is not imported: spaCy's
+command line (extract/spacy_import.py), spacy_pkuseg (the recogniser's character model), the worker
+pool's modules (extract/api.py); and known organisation names are found with a lookup per
+character instead of a regex of 4,000 characters (same spans)."""
 from __future__ import annotations
 
 import subprocess
@@ -80,3 +82,76 @@ def test_a_package_that_needs_more_of_its_command_line_is_imported_the_normal_wa
 
     assert fakespacy_b.LOADED and fakespacy_b.info() == "real"
     assert sys.modules["fakespacy_b.cli"].LOADED and sys.modules["fakespacy_b.cli"] is fakespacy_b.cli
+
+
+# ---------------------------------------------------------------- pkuseg is not imported
+
+def test_the_recogniser_model_loads_without_importing_pkuseg() -> None:
+    out = _run("import sys, spacy\n"
+               "from extract.facts.recognizer import MODEL_DIR, load_model\n"
+               "m = load_model(MODEL_DIR)\n"
+               "print('spacy_pkuseg' in sys.modules, m.tokenizer.segmenter, m.pipe_names)\n"
+               "ref = spacy.load(MODEL_DIR)\n"
+               "assert ref.tokenizer._get_config() == m.tokenizer._get_config()\n"
+               "assert ref.config == m.config and ref.meta == m.meta\n"
+               "t = '国务院总理李克强在北京主持召开国务院常务会议，工信部科技司司长谢少锋出席。'\n"
+               "assert [(e.start_char, e.end_char, e.label_) for e in ref(t).ents] == "
+               "[(e.start_char, e.end_char, e.label_) for e in m(t).ents]\n")
+    assert out.split()[:3] == ["False", "char", "['newsfacts_wordfeats',"]
+
+
+def test_a_tokenizer_folder_with_more_than_character_settings_is_read(tmp_path) -> None:
+    from extract.facts.recognizer import _char_settings
+
+    folder = tmp_path / "tokenizer"
+    folder.mkdir()
+    (folder / "cfg").write_text('{"segmenter":"char"}', encoding="utf-8")
+    assert _char_settings(folder) == {"segmenter": "char"}
+    (folder / "cfg").write_text('{"segmenter":"pkuseg"}', encoding="utf-8")
+    assert _char_settings(folder) is None
+    (folder / "cfg").write_text('{"segmenter":"char"}', encoding="utf-8")
+    (folder / "pkuseg_model").mkdir()
+    assert _char_settings(folder) is None
+    assert _char_settings(tmp_path / "absent") is None
+
+
+def test_extracting_without_words_imports_no_pkuseg_and_no_worker_pool() -> None:
+    out = _run("import sys\n"
+               "from extract.api import extract_paths\n"
+               "recs = list(extract_paths(['fixtures/seeds'], jobs=1))\n"
+               "assert recs and any(r.record_type == 'story' and r.organizations for r in recs)\n"
+               "print(sorted(m for m in ('spacy_pkuseg', 'requests', 'spacy.cli', 'concurrent.futures.process')"
+               " if m in sys.modules))\n")
+    assert out.strip() == "[]"
+
+
+# ---------------------------------------------------------------- known organisations
+
+def _known_by_regex(c: str) -> list[tuple[int, int]]:
+    """What organisations.py found known names with before issue 11's start-up work: one
+    alternation of every name, longest first (the reference for ``_known_spans``)."""
+    import regex
+
+    from extract.facts import lexicon
+
+    parts = []
+    for n in sorted(set(lexicon.org_index()), key=len, reverse=True):
+        if len(n) >= 2:
+            esc = regex.escape(n)
+            parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if n.isascii() else esc)
+    return [(m.start(), m.end()) for m in regex.compile("|".join(parts)).finditer(c)]
+
+
+def test_known_organisation_names_are_found_as_the_alternation_found_them() -> None:
+    from extract.facts import lexicon
+    from extract.facts.organizations import _known_spans
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))]
+    names = sorted(n for n in lexicon.org_index() if len(n) >= 2)
+    texts.append("、".join(names))   # every name, and where one name's end starts another
+    texts.append("".join(names))
+    for n in (n for n in names if n.isascii()):   # an ASCII name inside and beside Latin words
+        texts += [n, f"x{n}", f"{n}x", f"X{n}Y", f"1{n}2", f"（{n}）", f"{n}{n}", f"的{n}", n[:-1]]
+    for t in texts:
+        assert _known_spans(t) == _known_by_regex(t), t[:80]
+

@@ -50,15 +50,41 @@ class _Cand:
 
 
 @cache
-def _known_re() -> regex.Pattern:
-    names = set(lexicon.org_index())
-    parts = []
-    for n in sorted(names, key=len, reverse=True):
-        if len(n) < 2:
-            continue
-        esc = regex.escape(n)
-        parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if n.isascii() else esc)
-    return regex.compile("|".join(parts))
+def _known_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The known names and aliases of two or more characters (orgs.tsv), and per first character
+    the lengths of those that start with it, longest first."""
+    names = frozenset(n for n in lexicon.org_index() if len(n) >= 2)
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        lengths.setdefault(n[0], set()).add(len(n))
+    return names, {ch: tuple(sorted(v, reverse=True)) for ch, v in lengths.items()}
+
+
+def _apart(c: str, s: int, e: int) -> bool:
+    """Whether ``c[s:e]`` has no Latin letter (A-Z, a-z) right before or right after it."""
+    return not (s and ("A" <= c[s - 1] <= "Z" or "a" <= c[s - 1] <= "z")
+                or e < len(c) and ("A" <= c[e] <= "Z" or "a" <= c[e] <= "z"))
+
+
+def _known_spans(c: str) -> list[tuple[int, int]]:
+    """(start, end) of the known names in ``c``: left to right, at each place the longest name
+    that starts there, none overlapping; an ASCII name (UN, WTO) not inside a Latin word. (What
+    an alternation of the names, longest first, finds; a lookup per character is faster to build
+    and to run than that regex.)"""
+    names, index = _known_index()
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(c)
+    while i < n:
+        for k in index.get(c[i], ()):
+            e = i + k
+            w = c[i:e]
+            if e <= n and w in names and (not w.isascii() or _apart(c, i, e)):
+                out.append((i, e))
+                i = e
+                break
+        else:
+            i += 1
+    return out
 
 
 @cache
@@ -130,8 +156,8 @@ def kind_of(name: str, _depth: int = 0) -> Optional[str]:
 
 def _candidates(c: str) -> list[_Cand]:
     cands: list[_Cand] = []
-    for m in _known_re().finditer(c):
-        cands.append(_Cand(m.group(), m.start(), m.end(), "known_org"))
+    for s, e in _known_spans(c):
+        cands.append(_Cand(c[s:e], s, e, "known_org"))
     for m in title_re().finditer(c):
         found = org_before(c, m.start())
         if found.org:
@@ -248,7 +274,7 @@ class OrganizationsComponent:
 
     def initialize(self, get_examples=None, *, nlp: Optional[Language] = None) -> None:
         """Preload lexicons and compiled patterns."""
-        _known_re(), _strong_re(), title_re()
+        _known_index(), _strong_re(), title_re()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = model = None
