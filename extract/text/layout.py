@@ -153,17 +153,14 @@ def _headlike(text: str, width: int | None) -> bool:
 def _split_block(lines: list[Line], width: int | None) -> list[list[Line]]:
     """Split one blank-line-separated block into paragraphs."""
     paras: list[list[Line]] = [[lines[0]]]
-    ends = [ln.text.rstrip()[-1:] for ln in lines]
-    per_line = len(lines) >= 3 and 3 * sum(e != "" and e in TERMINAL for e in ends) >= 2 * len(lines)
     for prev, ln in zip(lines, lines[1:]):
         p = prev.text.rstrip()
         nxt_marker = _is_marker_start(ln.text) or bool(MD_HEAD.match(p))
         if width:
             short = prev.size < width - 1
             brk = short and (p[-1] in TERMINAL or nxt_marker or (_headlike(p, width) and ln.size >= width - 1))
-        else:   # a line a paragraph: a headline line (short, unpunctuated) before a sentence stands alone
-            brk = p[-1] in TERMINAL or nxt_marker or bool(PHOTO_CREDIT.match(p) or PHOTO_CREDIT.match(ln.text)) \
-                or (per_line and _headlike(p, None) and any(ch in ln.text for ch in "。，；"))
+        else:
+            brk = p[-1] in TERMINAL or nxt_marker or bool(PHOTO_CREDIT.match(p) or PHOTO_CREDIT.match(ln.text))
         if brk:
             paras.append([ln])
         else:
