@@ -31,7 +31,7 @@ WHEN_FRAME = re.compile(r"在(?:(?!举行的|举办的|召开的)(?:[^，。；,
 
 
 def _triggers() -> tuple[str, ...]:
-    from .events import triggers
+    from .event_triggers import triggers
 
     return triggers()
 

@@ -5,7 +5,9 @@ trigger verb (``extract/data/event_triggers.txt``: 召开, 举行, 主持, 移�
 it in the same sentence, before the next date. The event is the text from the start of
 the clause holding the date to the end of the clause holding the trigger; adjacent
 triggers form one trigger (``主持召开``). When nothing follows the date, a trigger earlier in
-the date's own clause is taken (``会议召开于3月20日`` style).
+the date's own clause is taken (``会议召开于3月20日`` style). How the trigger is chosen (noun
+tails, frames, light verbs, a scene sentence anchoring the next one) is in
+:mod:`extract.facts.event_triggers`; a date after 如果/假如 states a condition and anchors nothing.
 
 * ``location``: the full place after 在 or 于 (:meth:`_Places.place_at`): up to the last place
   suffix (市, 中心, 机场, 寺 …) that no stop word comes before, a trigger verb inside the name
@@ -35,7 +37,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cache
-from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 from extract.facts import doc_text
@@ -47,7 +48,8 @@ from schemas import DateValue, Event, Mention
 from extract.text.sentences import split_sentences
 
 from .dates import lexicon
-from .event_places import HERE, WHEN_FRAME as _WHEN, _place, _places, dateline_place
+from .event_places import HERE, _place, dateline_place
+from .event_triggers import _next_sentence, _noun, _trigger, _trigger_re, _year_verb_re, triggers
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
 
@@ -55,38 +57,6 @@ _HARD_BREAK = "；;\n"  # inside a sentence: coordinate clauses no date reaches 
 _CLAUSE_END = "，,：:。！？!?" + _HARD_BREAK
 _OPENERS = "“‘《（(「"
 _WINDOW = 300  # characters a sentence is followed either side of a date
-
-
-@cache
-def triggers() -> tuple[str, ...]:
-    """Trigger verbs, longest first, loaded on first use."""
-    path = resources.files("extract") / "data" / "event_triggers.txt"
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        w = line.split("#", 1)[0].strip()
-        if w:
-            words.append(w)
-    return tuple(sorted(set(words), key=len, reverse=True))
-
-
-@cache
-def _trigger_re() -> re.Pattern:
-    return re.compile("(?:" + "|".join(re.escape(w) for w in triggers()) + ")+")
-
-
-def _noun(text: str, m: re.Match) -> bool:
-    """考察站, 访问团, 主持人: a trigger verb followed by a noun tail names a thing, not a happening;
-    通过保持投资 (``trigger_contexts``: 通过 is "by means of" without its verb's context) neither."""
-    if text[m.end():m.end() + 1] in _noun_tails():
-        return True
-    ctx = lexicon()["trigger_contexts"].get(m.group(0))
-    return ctx is not None and not (text.startswith(tuple(ctx["after"]), m.end())
-                                    or text.endswith(tuple(ctx["before"]), 0, m.start()))
-
-
-@cache
-def _noun_tails() -> frozenset[str]:
-    return frozenset(lexicon()["trigger_noun_tails"])
 
 
 @cache
@@ -152,12 +122,6 @@ def _tag_anywhere_re() -> re.Pattern:
 
 
 
-@cache
-def _year_verb_re() -> re.Pattern:
-    """A trigger that closes its phrase right after a year: 一九九四年成立的 (not 去年通过运河)."""
-    return re.compile(_trigger_re().pattern + r"(?=[的了，,。；;、并后])")
-
-
 def _is_anchor(text: str, d: DateValue) -> bool:
     """Vague dates, 以来-periods, parts of a year and weeks do not anchor events, nor does an
     "as of" date (截至去年11月); a bare year does only as an adverbial, set off by a comma
@@ -210,25 +174,33 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
         if found is None or _told_before(events, d, found[0]):
             continue
-        mt, same_clause, c_start, spans = found
-        rule += "" if same_clause or rule.endswith("sentence") else ":next-clause"
-        ev_start = min(c_start, mt.start())
-        while ev_start < min(d.start, mt.start()) and not (text[ev_start].isalnum() or text[ev_start] in _OPENERS):
-            ev_start += 1  # ▶, ■, spaces
-        ev_end = tx.clause_end(mt.end(), s_end)
-        place = _place(text, tx, spans, ev_start, mt, d, s_start)
-        score = (0.85 if same_clause else 0.75 if rule.endswith("clause") else 0.6) if d.value is not None else 0.5
-        location = text[place[0]:place[1]] if place else None
-        if location in HERE and here:
-            location = here
-        events.append(Event(
-            start=ev_start, end=ev_end, text=text[ev_start:ev_end],
-            rule=rule, score=score,
-            date=d, trigger=mt.group(0), location=location,
-            location_span=Mention(start=place[0], end=place[1], text=text[place[0]:place[1]]) if place else None,
-            officials=names.in_order(text, ev_start, ev_end),
-        ))
+        events.append(_event(text, tx, d, found, rule, (s_start, s_end), names, here))
     return events
+
+
+def _event(text: str, tx: _Text, d: DateValue, found: tuple, rule: str, sentence: tuple[int, int],
+           names: "_Names", here: Optional[str]) -> Event:
+    """The event of the date ``d`` and its trigger (``found``, from :func:`_trigger`): its text runs
+    from the clause start (past ▶, ■ and spaces) to the end of the trigger's clause; its place is
+    the last 在/于 place before the trigger (:func:`extract.facts.event_places._place`)."""
+    mt, same_clause, c_start, spans = found
+    s_start, s_end = sentence
+    rule += "" if same_clause or rule.endswith("sentence") else ":next-clause"
+    ev_start = min(c_start, mt.start())
+    while ev_start < min(d.start, mt.start()) and not (text[ev_start].isalnum() or text[ev_start] in _OPENERS):
+        ev_start += 1  # ▶, ■, spaces
+    ev_end = tx.clause_end(mt.end(), s_end)
+    place = _place(text, tx, spans, ev_start, mt, d, s_start)
+    score = (0.85 if same_clause else 0.75 if rule.endswith("clause") else 0.6) if d.value is not None else 0.5
+    location = text[place[0]:place[1]] if place else None
+    if location in HERE and here:
+        location = here
+    return Event(
+        start=ev_start, end=ev_end, text=text[ev_start:ev_end], rule=rule, score=score,
+        date=d, trigger=mt.group(0), location=location,
+        location_span=Mention(start=place[0], end=place[1], text=text[place[0]:place[1]]) if place else None,
+        officials=names.in_order(text, ev_start, ev_end),
+    )
 
 
 def _bound(text: str, ordered: Sequence[DateValue], i: int, s_end: int, listed: set[int]) -> int:
@@ -273,94 +245,6 @@ def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]
         if lead.end() <= d.start:
             floor = lead.end()
     return floor, s_start, s_end
-
-
-_GOVERNS = re.compile(r"[在于](?:北京时间|当地时间)?")
-_LIGHT_VERBS = ("进行",)   # a light verb: a trigger right after it in the clause names the happening
-_LIGHT_OBJECT = re.compile(r"进行了?(?:(?:[一两二三四五六七八九十0-9]+|首)[次场轮项个])?(?![了的])[\u4e00-\u9fff]{2}(?<![了的和与次场轮项个])")
-_COUNTDOWN = re.compile(r"[离距][^，。；]{1,20}?(?:还有|仅剩|只剩|尚有|只有|仅有)")
-
-
-def _countdown(text: str, tx: _Text, pos: int) -> bool:
-    """离欧元启动仅剩九天, 离冰雪节开幕还有20多天: a trigger in a countdown clause is what is
-    awaited, not what happened on the date."""
-    a = tx.clause_start(pos, max(0, pos - 30))
-    return bool(_COUNTDOWN.match(text, a, tx.clause_end(pos, len(text))))
-
-
-
-
-def _when_frame(text: str, tx: _Text, pos: int) -> bool:
-    """在进行结售汇业务时，…将正式启用: a trigger inside a 在…时 frame (…之时, …的时候, …之际)
-    sets the time of what follows; the happening is the clause after it."""
-    a = tx.clause_start(pos, max(0, pos - 32))
-    return any(m.start() <= pos < m.end() for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
-
-
-def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
-    """The first trigger in ``lo..hi`` that is no part of a place or a noun (考察站) and not in a
-    countdown or a 在…时 frame."""
-    return next((m for m in _trigger_re().finditer(text, lo, hi)
-                 if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
-                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start())), None)
-
-
-def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateValue], floor: int, s_end: int):
-    """今天上午，全国政协礼堂张灯结彩，喜气洋洋。…在这里举行…: a date opening a sentence that
-    has no trigger verb sets the scene; it anchors the first trigger of the next sentence when
-    that sentence has no date of its own. (trigger, place spans, new sentence end) or None."""
-    c_start = tx.clause_start(d.start, floor)   # the date opens the sentence (or what follows 记者…报道：)
-    if d.start - c_start > 2 or c_start > floor and text[c_start - 1] not in "：:" \
-            or tx.trigger_before(floor, s_end) is not None:
-        return None
-    ns = s_end
-    while ns < len(text) and text[ns] in " \t\u3000":
-        ns += 1
-    if ns >= len(text) or not text[s_end - 1:s_end] in ("。", "！", "!"):
-        return None   # a paragraph break, a clipped window or a ； ends the scene
-    ns, ne = tx.sentence(ns)
-    if any(ns <= e.start < ne for e in ordered):
-        return None
-    spans = _places().spans(text, c_start, ne)
-    mt = _first_trigger(text, tx, ns, ne, spans)
-    if mt is None or text.startswith("的", mt.end()) or _NEGATION.search(text, tx.clause_start(mt.start(), ns), mt.start()):
-        return None   # 新成立的中心 (an attribute), 没有计划举行 (negated): not what happened
-    return mt, spans, ne
-
-
-_NEGATION = re.compile("[没未不无]")
-
-
-def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
-    """(trigger match, same clause?, clause start, place spans) for the date ``d``: the first
-    trigger after it before ``bound`` not inside a place, else one earlier in its own clause
-    not across a 的 (因举行集会而被捕的15名分子2日…); None without one."""
-    spans = _places().spans(text, c_start, bound)
-    pre = tx.trigger_before(c_start, d.start)
-    if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
-        return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
-    mt = _first_trigger(text, tx, d.end, bound, spans)
-    if mt is not None and d.precision == "year" and "的" in text[d.end:mt.start()]:
-        mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause
-    if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
-        nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
-        if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():
-            mt = nxt
-        else:   # 进行协商: no trigger noun; the light verb with the word after it
-            mt = _LIGHT_OBJECT.match(text, mt.start(), tx.clause_end(mt.end(), bound)) or mt
-    same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
-    if mt is None:
-        mt = tx.trigger_before(c_start, d.start)
-        if mt is not None and "的" in text[mt.end():d.start]:
-            mt = None
-        same_clause = True
-    if mt is None and text[max(0, d.start - 1):d.start] in ("从", "自"):
-        mt = _START.match(text, d.end + text.startswith("份", d.end))
-    return None if mt is None else (mt, same_clause, c_start, spans)
-
-
-_START = re.compile("开始")  # 大检查从十月份开始，…: with no other trigger, the start is the happening
-
 
 
 class _Names:

@@ -1,0 +1,150 @@
+"""Event triggers: the verbs that name what happened on a date, and how one is chosen for a date.
+
+Split from :mod:`extract.facts.events` (issue 11: modules of about 400 lines at most).
+:func:`_trigger` picks the trigger for a date: the first trigger verb after it in its sentence
+(before the next date), else one earlier in its own clause; :func:`_next_sentence` lets a date
+that only sets the scene anchor the next sentence's trigger. A trigger verb followed by a noun
+tail (考察站), out of its verb's context (通过 "by means of"), in a countdown or inside a
+在…时 frame is none (:func:`_first_trigger`).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from schemas import DateValue
+
+from .dates import lexicon
+from .event_places import WHEN_FRAME as _WHEN, _places
+
+if TYPE_CHECKING:
+    from .events import _Text
+
+__all__ = ["triggers"]
+
+
+@cache
+def triggers() -> tuple[str, ...]:
+    """Trigger verbs, longest first, loaded on first use."""
+    path = resources.files("extract") / "data" / "event_triggers.txt"
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        w = line.split("#", 1)[0].strip()
+        if w:
+            words.append(w)
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _trigger_re() -> re.Pattern:
+    return re.compile("(?:" + "|".join(re.escape(w) for w in triggers()) + ")+")
+
+
+def _noun(text: str, m: re.Match) -> bool:
+    """考察站, 访问团, 主持人: a trigger verb followed by a noun tail names a thing, not a happening;
+    通过保持投资 (``trigger_contexts``: 通过 is "by means of" without its verb's context) neither."""
+    if text[m.end():m.end() + 1] in _noun_tails():
+        return True
+    ctx = lexicon()["trigger_contexts"].get(m.group(0))
+    return ctx is not None and not (text.startswith(tuple(ctx["after"]), m.end())
+                                    or text.endswith(tuple(ctx["before"]), 0, m.start()))
+
+
+@cache
+def _noun_tails() -> frozenset[str]:
+    return frozenset(lexicon()["trigger_noun_tails"])
+
+
+@cache
+def _year_verb_re() -> re.Pattern:
+    """A trigger that closes its phrase right after a year: 一九九四年成立的 (not 去年通过运河)."""
+    return re.compile(_trigger_re().pattern + r"(?=[的了，,。；;、并后])")
+
+
+_GOVERNS = re.compile(r"[在于](?:北京时间|当地时间)?")
+_LIGHT_VERBS = ("进行",)   # a light verb: a trigger right after it in the clause names the happening
+_LIGHT_OBJECT = re.compile(r"进行了?(?:(?:[一两二三四五六七八九十0-9]+|首)[次场轮项个])?(?![了的])[\u4e00-\u9fff]{2}(?<![了的和与次场轮项个])")
+_COUNTDOWN = re.compile(r"[离距][^，。；]{1,20}?(?:还有|仅剩|只剩|尚有|只有|仅有)")
+
+
+def _countdown(text: str, tx: _Text, pos: int) -> bool:
+    """离欧元启动仅剩九天, 离冰雪节开幕还有20多天: a trigger in a countdown clause is what is
+    awaited, not what happened on the date."""
+    a = tx.clause_start(pos, max(0, pos - 30))
+    return bool(_COUNTDOWN.match(text, a, tx.clause_end(pos, len(text))))
+
+
+
+
+def _when_frame(text: str, tx: _Text, pos: int) -> bool:
+    """在进行结售汇业务时，…将正式启用: a trigger inside a 在…时 frame (…之时, …的时候, …之际)
+    sets the time of what follows; the happening is the clause after it."""
+    a = tx.clause_start(pos, max(0, pos - 32))
+    return any(m.start() <= pos < m.end() for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
+
+
+def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
+    """The first trigger in ``lo..hi`` that is no part of a place or a noun (考察站) and not in a
+    countdown or a 在…时 frame."""
+    return next((m for m in _trigger_re().finditer(text, lo, hi)
+                 if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
+                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start())), None)
+
+
+def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateValue], floor: int, s_end: int):
+    """今天上午，全国政协礼堂张灯结彩，喜气洋洋。…在这里举行…: a date opening a sentence that
+    has no trigger verb sets the scene; it anchors the first trigger of the next sentence when
+    that sentence has no date of its own. (trigger, place spans, new sentence end) or None."""
+    c_start = tx.clause_start(d.start, floor)   # the date opens the sentence (or what follows 记者…报道：)
+    if d.start - c_start > 2 or c_start > floor and text[c_start - 1] not in "：:" \
+            or tx.trigger_before(floor, s_end) is not None:
+        return None
+    ns = s_end
+    while ns < len(text) and text[ns] in " \t\u3000":
+        ns += 1
+    if ns >= len(text) or not text[s_end - 1:s_end] in ("。", "！", "!"):
+        return None   # a paragraph break, a clipped window or a ； ends the scene
+    ns, ne = tx.sentence(ns)
+    if any(ns <= e.start < ne for e in ordered):
+        return None
+    spans = _places().spans(text, c_start, ne)
+    mt = _first_trigger(text, tx, ns, ne, spans)
+    if mt is None or text.startswith("的", mt.end()) or _NEGATION.search(text, tx.clause_start(mt.start(), ns), mt.start()):
+        return None   # 新成立的中心 (an attribute), 没有计划举行 (negated): not what happened
+    return mt, spans, ne
+
+
+_NEGATION = re.compile("[没未不无]")
+
+
+def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
+    """(trigger match, same clause?, clause start, place spans) for the date ``d``: the first
+    trigger after it before ``bound`` not inside a place, else one earlier in its own clause
+    not across a 的 (因举行集会而被捕的15名分子2日…); None without one."""
+    spans = _places().spans(text, c_start, bound)
+    pre = tx.trigger_before(c_start, d.start)
+    if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
+        return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
+    mt = _first_trigger(text, tx, d.end, bound, spans)
+    if mt is not None and d.precision == "year" and "的" in text[d.end:mt.start()]:
+        mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause
+    if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
+        nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
+        if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():
+            mt = nxt
+        else:   # 进行协商: no trigger noun; the light verb with the word after it
+            mt = _LIGHT_OBJECT.match(text, mt.start(), tx.clause_end(mt.end(), bound)) or mt
+    same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
+    if mt is None:
+        mt = tx.trigger_before(c_start, d.start)
+        if mt is not None and "的" in text[mt.end():d.start]:
+            mt = None
+        same_clause = True
+    if mt is None and text[max(0, d.start - 1):d.start] in ("从", "自"):
+        mt = _START.match(text, d.end + text.startswith("份", d.end))
+    return None if mt is None else (mt, same_clause, c_start, spans)
+
+
+_START = re.compile("开始")  # 大检查从十月份开始，…: with no other trigger, the start is the happening
