@@ -412,3 +412,14 @@ def test_issue15_place_runs_on_to_the_trigger(text, place, why):
 def test_issue15_times_and_adverbs_open_no_place(text, place, why):
     (e,) = events(text)
     assert e.location == place
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("张涛14日在公安部专项行动新闻发布会上宣布破案。", "宣布", "公安部专项行动新闻发布会",
+     "发布 inside 发布会上 is part of the place (a meeting), not the trigger; the place was cut at 银行/部"),
+    ("3月25日，市公安局在南京警方的协助下抓获一名嫌疑人。", "抓获", None, "在…的协助下 is a frame, not a place"),
+    ("5场英超赛事均于5日在周日进行。", "进行", None, "在周日: a weekday opens no place"),
+])
+def test_issue15_meetings_help_frames_and_weekdays(text, trigger, place, why):
+    (e,) = events(text)
+    assert (e.trigger, e.location) == (trigger, place)

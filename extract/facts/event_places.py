@@ -23,10 +23,11 @@ _MAX_PLACE = 24  # characters after 在/于 searched for the place
 # 在北京和深圳两地, 在北京、河北等省市: coordinated places closed by a count of places or 等…
 _COORDINATED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:[和与及、][\u4e00-\u9fff]{1,8}?)+"
                           r"(?:[两三四五六七八九十几多]地|等地|等省市|等省区|等国)")
-# 在…时, 在…之际, 在…后, 在…过程中, 在…训练中: a frame of time or of an activity, not a place (在进行结售汇业务时, 在两地步入新时期之际)
+# 在…时, 在…之际, 在…后, 在…过程中, 在…训练中, 在…的协助下: a frame of time, of an activity or of help, not a place (在进行结售汇业务时, 在两地步入新时期之际)
 # (the frame's words: no 在 but in 正在/所在…, and no 举行的: 在X举行的比赛中 names the place X)
 WHEN_FRAME = re.compile(r"在(?:(?!举行的|举办的|召开的)(?:[^，。；,;在]|(?<=[正所现存实])在)){1,40}?"
-                        r"(?:(?:之时|的时候|之际|之后|以后|(?:过程|训练|比赛|演习|活动|事故|冲突|战斗|行动)中)"
+                        r"(?:(?:之时|的时候|之际|之后|以后|(?:过程|训练|比赛|演习|活动|事故|冲突|战斗|行动)中"
+                        r"|(?:协助|帮助|支持|领导|指导|带领|配合|陪同|主持)下)"
                         r"|[时后](?=[，,；;。]|$))")
 
 
@@ -57,7 +58,8 @@ class _Places:
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
         self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
             re.escape(w) for w in sorted(set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1}
-                                         | set(lx["relative_year"]) | set(lx["relative_day"]),
+                                         | set(lx["relative_year"]) | set(lx["relative_day"])
+                                         | {w + d for w in lx["week_words"] for d in lx["weekdays"]},
                                          key=len, reverse=True)))   # 在晚上灯光下, 在去年国内: a time, no place
 
     def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
@@ -107,8 +109,8 @@ class _Places:
             if m.group() == "以" and rest[:1] in "东西南北":
                 continue  # 束草以东地区: a direction inside the place
             suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
-            if m.start() > 0 and suffix and m.group() not in lexicon()["location_stops"]:
-                continue  # 发射中心: a verb inside the place's name
+            if m.start() > 0 and (suffix or rest.startswith(("会上", "会中"))) and m.group() not in lexicon()["location_stops"]:
+                continue  # 发射中心, 新闻发布会上: a verb inside the place's name
             return m.start()
         return len(run)
 
@@ -116,7 +118,8 @@ class _Places:
         """Step 2: the end of the last place suffix before ``first_stop``; 0 when none. When a
         trigger verb is that stop and a short name follows the suffix (在东南部海港城市奥斯卡斯哈门
         结束), the place runs on to the trigger, less a postposition."""
-        end = next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.at_suffixes)), 0)
+        end = next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.at_suffixes)
+                    or run[e - 1:e] == "会" and run[e:e + 1] in ("上", "中")), 0)   # 新闻发布会上: a meeting
         rest = run[end:first_stop]
         if end and rest and len(rest) <= 8 and "的" not in rest and run.startswith(self.trigger_words, first_stop):
             tail = next((p for p in self.posts if rest.endswith(p)), "")
