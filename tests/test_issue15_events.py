@@ -312,7 +312,7 @@ def test_issue15_when_frames_without_a_break():
     # 结束 inside a 在…之时 frame with no comma after it: what is talked about, not what happened on the 3rd
     assert events("美方3日表示，总统在任期行将结束之时前往该国是不明智的。") == []
     # 在…之际 is a frame of time, never the place of what follows it
-    (e,) = events("代表们3日一致认为，在两地刚刚步入新的发展时期之际，委员会宣告成立非常及时。")
+    (e,) = events("3日，在两地刚刚步入新的发展时期之际，委员会宣告成立。")
     assert (e.trigger, e.location) == ("成立", None)
 
 
@@ -423,3 +423,13 @@ def test_issue15_times_and_adverbs_open_no_place(text, place, why):
 def test_issue15_meetings_help_frames_and_weekdays(text, trigger, place, why):
     (e,) = events(text)
     assert (e.trigger, e.location) == (trigger, place)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("副主任黄信敬昨日表示，市住房保障办计划今年新开工13个项目。", [],
+     "a trigger in what is said (表示，…开工) is no happening of the day it was said"),
+    ("国务院总理3日指出，要加快建设。", [], "a statement is no event"),
+    ("他5日宣布，会议将于明年召开。", [("宣布", "5日"), ("召开", "明年")], "宣布 is a trigger itself; the report has its own date"),
+])
+def test_issue15_reported_happenings_are_not_the_speakers_date(text, expected, why):
+    assert [(e.trigger, e.date.text) for e in events(text)] == expected

@@ -128,6 +128,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
     mt = _first_trigger(text, tx, d.end, bound, spans)
+    if mt is not None and _REPORTED.search(text, d.end, mt.start()):
+        mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said, not what happened on the date
     if mt is not None and d.precision == "year" and "的" in text[d.end:mt.start()]:
         mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
@@ -147,4 +149,5 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     return None if mt is None else (mt, same_clause, c_start, spans)
 
 
+_REPORTED = re.compile(r"(?:表示|指出|认为|强调|透露|介绍|称|说)[：:，,]")   # a statement verb before its report
 _START = re.compile("开始")  # 大检查从十月份开始，…: with no other trigger, the start is the happening
