@@ -9,9 +9,9 @@ newsfacts process reads text; it never runs a spaCy command.
 spaCy) puts a finder first on ``sys.meta_path``. When ``spacy`` itself is imported next, its
 ``__init__`` runs with two small stand-ins in ``sys.modules``: ``spacy.cli`` and
 ``spacy.cli.info``, whose ``info`` imports the real one when called. Right after ``__init__``
-the stand-ins are removed again, so afterwards nothing differs but the timing:
+the stand-ins are removed again, and everything works as before:
 
-* ``spacy.info(...)`` works (it imports ``spacy.cli.info`` on its first call);
+* ``spacy.info(...)`` is a small function that imports spaCy's own on its first call;
 * ``spacy.cli`` as an attribute imports the real ``spacy.cli`` on first access (a module
   ``__getattr__``), and ``import spacy.cli`` / ``python -m spacy`` are the normal imports.
 
