@@ -171,7 +171,7 @@ def test_issue15_lexicon_keys() -> None:
     assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])
     assert set(lex["ordinal_units"]) <= units   # a unit the claims read, or the filter never fires
     assert set(lex["event_label_units"]) <= units   # the sports-event filter looks at these units only
-    assert all(any(w.startswith(u) for u in units) for w in lex["unit_words"])   # each opens with a unit
+    assert all(any(w.startswith(u) for u in units) and w not in units for w in lex["unit_words"])   # opens with a unit, is none
     for key in ("session_name_starts", "ordinal_suffixes", "ordinal_units", "approx_verbs", "measure_stop_words", "comparison_heads",
                 "event_labels", "event_label_units", "session_count_before", "negative_prefixes", "unit_words"):
         words = lex[key]

@@ -125,5 +125,5 @@ def test_issue15_year_parts_and_weeks():
     assert all(0 <= v <= 1 for v in LEXICON["anaphoric_year"].values())
     assert set(LEXICON["location_preposition"]) == {"在", "于"}
     for key in ("place_suffixes", "location_stops", "location_postpositions", "anchor_not_after", "week_words",
-                "trigger_noun_tails", "thing_not_place", "condition_cues"):
+                "trigger_nouns", "thing_not_place", "condition_cues"):
         assert all(is_cjk(w) for w in LEXICON[key]), key

@@ -47,6 +47,7 @@ NOT_CLAIMS = [
     ("金庸的《天龙八部》和《笑傲江湖》", "a numeral inside a title in 《》 is part of the title"),
     ("从09年到现在有很多艺术家", "09年 is the year 2009 written short, not 9 years"),
     ("02米德尔vs纽卡斯3", "02 with a leading zero is a match number, no 2 metres"),
+    ("大会选举产生了十六届中央委员会", "a bare 了 before N届 and a session name: still an ordinal"),
     ("行人在十字路口等信号灯", "十字路口 is a crossroads (set_phrases), no ten characters"),
     ("15间歇性多愁善感的人", "间歇 opens with the unit 间 (unit_words)"),
 ]
@@ -73,6 +74,8 @@ STILL_CLAIMS = [
     ("不锈钢板材的毛利率跌至-9.39%。", "-9.39%", "-9.39", "%", "a minus sign with no digit before it: negative"),
     ("最新一期的国家队21人名单", "21人", "21", "人", "人名 is a word, but 人 is no entry of unit_words: the count stays"),
     ("来了三个人。", "三个", "3", "个", "个人 is no entry of unit_words: 三个人 counts people"),
+    ("国家发改委等三部门联合印发通知", "三部门", "3", "部门", "部门 is a unit itself, no entry of unit_words"),
+    ("推出5种类型的产品", "5种", "5", "种", "种类 is no entry of unit_words"),
     ("建立起来的十万平米坡地森林公园", "十万平米", "100000", "平米", "平米 (square metres, colloquial) is a unit"),
     ("总奖金五万美金", "五万美金", "50000", "美金", "美金 is a currency"),
 ]
@@ -220,3 +223,12 @@ def test_neighbouring_digits_are_an_approximate_range() -> None:
     (c,) = find_claims("每个月几乎都有两三条船停靠中国港口。")
     assert (c.qualifier, c.lower, c.upper, c.unit) == ("range", Decimal(2), Decimal(3), "条")
     assert [(c.value, c.qualifier) for c in find_claims("有二十三人参加。")] == [(Decimal(23), "exact")]
+
+
+@pytest.mark.parametrize("text,values,why", [
+    ("价格在2000元/吨-3000元/吨之间", ["2000", "3000"], "a dash after a unit joins, no minus"),
+    ("票价：成人-50元，儿童-25元", ["50", "25"], "a dash after a label lists, no minus"),
+    ("GDP增长-2%", ["-2"], "a minus after 增长"),
+])
+def test_issue15_minus_signs(text, values, why):
+    assert [str(c.value) for c in find_claims(text)] == values

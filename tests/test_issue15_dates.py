@@ -293,3 +293,11 @@ def test_issue15_month_day_follows_the_narrative(text, surface, value, why):
 def test_issue15_ranges_of_days_with_times(text, surface, value, end_value, precision, why):
     (d,) = find_dates(text, JAN_2001)
     assert (d.text, d.value, d.end_value, d.precision, d.kind) == (surface, value, end_value, precision, "range")
+
+
+@pytest.mark.parametrize("text,value,end_value,why", [
+    ("1月31日晚至2日凌晨，大雪不停。", "2024-01-31", "2024-02-02", "the end's day is smaller: the next month"),
+])
+def test_issue15_day_time_ranges_cross_months(text, value, end_value, why):
+    (d,) = find_dates(text, REF)
+    assert (d.value, d.end_value) == (value, end_value)

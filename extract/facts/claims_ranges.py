@@ -125,15 +125,18 @@ def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     return out
 
 
-_DIGITS_LATIN = frozenset("0123456789０１２３４５６７８９abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# a minus sign is read only after these (跌至-9.39%, 增长-2%, 为-5℃, （-3）): after a unit, a label or
+# a digit (2000元/吨-3000元/吨, 成人-50元, 30-40) a dash joins or lists
+_MINUS_AFTER = frozenset("至到为是达长：:（( \t\u3000\n")
 
 
 def _signed(text: str, cand: _Candidate, lex: dict) -> _Candidate:
-    """零下20摄氏度: a ``negative_prefixes`` word right before the number makes it negative, and
-    the claim's span takes it in."""
+    """零下20摄氏度, 跌至-9.39%: a ``negative_prefixes`` word right before the number makes it
+    negative (a one-character minus sign only after ``_MINUS_AFTER``), and the claim's span takes
+    it in."""
     for w in lex["negative_prefixes"]:
-        if cand.start == cand.num_start and text.endswith(w, 0, cand.start) and not (
-                len(w) == 1 and cand.start >= 2 and text[cand.start - 2] in _DIGITS_LATIN):   # 30-40天: a range
+        if cand.start == cand.num_start and text.endswith(w, 0, cand.start) and (
+                len(w) > 1 or cand.start == 1 or text[cand.start - 2] in _MINUS_AFTER):   # 30-40天, 成人-50元: no sign
             neg = lambda v: None if v is None else -v   # noqa: E731
             cand.value, cand.lower, cand.upper = neg(cand.value), neg(cand.upper), neg(cand.lower)
             cand.start -= len(w)

@@ -21,11 +21,11 @@ HERE = _HERE = ("这里", "此间", "这儿")  # the place is the one named befo
 _MAX_LOCATION = 15
 _MAX_PLACE = 24  # characters after 在/于 searched for the place
 # 在北京和深圳两地, 在北京、河北等省市: coordinated places closed by a count of places or 等…
-_COORDINATED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:[和与及、][\u4e00-\u9fff]{1,8}?)+"
-                          r"(?:[两三四五六七八九十几多]地|等地|等省市|等省区|等国)")
+_MEMBER = r"(?:(?![和与及、])[\u4e00-\u9fff]){1,8}?"   # a place joined by 和/与/及/、 (never one itself: linear)
+_COORDINATED = re.compile(rf"{_MEMBER}(?:[和与及、]{_MEMBER})+(?:[两三四五六七八九十几多]地|等地|等省市|等省区)")
 # 在…时, 在…之际, 在…后, 在…过程中, 在…训练中, 在…的协助下: a frame of time, of an activity or of help, not a place (在进行结售汇业务时, 在两地步入新时期之际)
 # (the frame's words: no 在 but in 正在/所在…, and no 举行的: 在X举行的比赛中 names the place X)
-WHEN_FRAME = re.compile(r"在(?:(?!举行的|举办的|召开的)(?:[^，。；,;在]|(?<=[正所现存实])在)){1,40}?"
+WHEN_FRAME = re.compile(r"在(?:(?!举行的|举办的|召开的|进行的)(?:[^，。；,;在]|(?<=[正所现存实])在)){1,40}?"
                         r"(?:(?:之时|的时候|之际|之后|以后|(?:过程|训练|比赛|演习|活动|事故|冲突|战斗|行动)中"
                         r"|(?:协助|帮助|支持|领导|指导|带领|配合|陪同|主持)下)"
                         r"|[时后](?=[，,；;。]|$))")
@@ -88,6 +88,8 @@ class _Places:
         run = text[j:k]
         first_stop = self._first_stop(run)
         coord = _COORDINATED.match(run)   # 北京和深圳两地: places joined by 和/与/、 and counted
+        if coord and any(m.group() not in "和与及同" for m in self.stops.finditer(run, 0, coord.end())):
+            coord = None   # 北京会见美国和日本等…: a verb or stop word inside is no list of places
         best = coord.end() if coord else self._suffix_end(run, first_stop)
         if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
             best = self._stop_end(run, first_stop, text, k, hi)
@@ -121,7 +123,8 @@ class _Places:
         end = next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.at_suffixes)
                     or run[e - 1:e] == "会" and run[e:e + 1] in ("上", "中")), 0)   # 新闻发布会上: a meeting
         rest = run[end:first_stop]
-        if end and rest and len(rest) <= 8 and "的" not in rest and run.startswith(self.trigger_words, first_stop):
+        if end and rest and len(rest) <= 8 and not any(ch in "的也又还都再用将已正均亦" for ch in rest) \
+                and run.startswith(self.trigger_words, first_stop):
             tail = next((p for p in self.posts if rest.endswith(p)), "")
             return first_stop - len(tail) if len(rest) > len(tail) else end
         return end

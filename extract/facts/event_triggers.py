@@ -43,9 +43,9 @@ def _trigger_re() -> re.Pattern:
 
 
 def _noun(text: str, m: re.Match) -> bool:
-    """考察站, 访问团, 主持人: a trigger verb followed by a noun tail names a thing, not a happening;
+    """考察站, 访问团, 主持人 (``trigger_nouns``): a trigger verb opening a noun names a thing, not a happening;
     通过保持投资 (``trigger_contexts``: 通过 is "by means of" without its verb's context) neither."""
-    if text[m.end():m.end() + 1] in _noun_tails():
+    if text.startswith(_nouns(), m.start()):
         return True
     ctx = lexicon()["trigger_contexts"].get(m.group(0))
     return ctx is not None and not (text.startswith(tuple(ctx["after"]), m.end())
@@ -53,8 +53,8 @@ def _noun(text: str, m: re.Match) -> bool:
 
 
 @cache
-def _noun_tails() -> frozenset[str]:
-    return frozenset(lexicon()["trigger_noun_tails"])
+def _nouns() -> tuple[str, ...]:
+    return tuple(lexicon()["trigger_nouns"])
 
 
 @cache
@@ -65,7 +65,8 @@ def _year_verb_re() -> re.Pattern:
 
 _GOVERNS = re.compile(r"[在于](?:北京时间|当地时间)?")
 _LIGHT_VERBS = ("进行",)   # a light verb: a trigger right after it in the clause names the happening
-_LIGHT_OBJECT = re.compile(r"进行了?(?:(?:[一两二三四五六七八九十0-9]+|首)[次场轮项个])?(?![了的])[\u4e00-\u9fff]{2}(?<![了的和与次场轮项个])")
+_LIGHT_OBJECT = re.compile(r"进行了?(?:(?:[一两二三四五六七八九十0-9]+|首)[次场轮项个])?(?![了的])[\u4e00-\u9fff]{2}(?<![了的和与次场轮项个])"
+                           r"(?=[，。；、,;!?！？）)]|并|和|$)")   # the noun ends the clause: not 进行了为期…
 _COUNTDOWN = re.compile(r"[离距][^，。；]{1,20}?(?:还有|仅剩|只剩|尚有|只有|仅有)")
 
 
@@ -111,12 +112,13 @@ def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateVal
         return None
     spans = _places().spans(text, c_start, ne)
     mt = _first_trigger(text, tx, ns, ne, spans)
-    if mt is None or text.startswith("的", mt.end()) or _NEGATION.search(text, tx.clause_start(mt.start(), ns), mt.start()):
-        return None   # 新成立的中心 (an attribute), 没有计划举行 (negated): not what happened
+    if mt is None or text.startswith("的", mt.end()) or _NEGATION.search(text, tx.clause_start(mt.start(), ns), mt.start()) \
+            or _REPORTED.search(text, ns, mt.start()):
+        return None   # 新成立的中心 (an attribute), 没有计划举行, 应当尽快召开 (not done), 专家指出，…: not what happened
     return mt, spans, ne
 
 
-_NEGATION = re.compile("[没未不无]")
+_NEGATION = re.compile("[没未不无]|应当|应该|要|将|拟|计划|准备|希望")
 
 
 def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
@@ -130,10 +132,11 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     mt = _first_trigger(text, tx, d.end, bound, spans)
     if mt is not None and _REPORTED.search(text, d.end, mt.start()):
         mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said, not what happened on the date
-    if mt is not None and d.precision == "year" and "的" in text[d.end:mt.start()]:
-        mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause
+    if mt is not None and d.precision == "year" and (k := text.find("的", d.end, mt.start())) >= 0 \
+            and not any(ch in _CLAUSE_BREAKS for ch in text[d.end:k]):
+        mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause (not 2023年，公司的…)
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
-        nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 8))
+        nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 16))
         if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():
             mt = nxt
         else:   # 进行协商: no trigger noun; the light verb with the word after it
@@ -149,5 +152,7 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     return None if mt is None else (mt, same_clause, c_start, spans)
 
 
-_REPORTED = re.compile(r"(?:表示|指出|认为|强调|透露|介绍|称|说)[：:，,]")   # a statement verb before its report
+# a statement verb before its report (称 and 说 not inside 名称, 简称, 小说, 传说…)
+_REPORTED = re.compile(r"(?:表示|指出|认为|强调|透露|介绍|(?<![名简职号堪对])称|(?<![小解传学演听])说)[：:，,]")
+_CLAUSE_BREAKS = "，,；;：:"
 _START = re.compile("开始")  # 大检查从十月份开始，…: with no other trigger, the start is the happening

@@ -9,7 +9,7 @@ from typing import Optional
 from schemas import ReferenceDate
 
 from . import periods as _periods
-from ._base import _D, _add_days, _days_in, _hour, _iso, _num, _patterns, _prec, _ref_src, lexicon
+from ._base import _D, _add_days, _days_in, _hour, _iso, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
 
 def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     """Grow a selected date over what follows it: period, range tail, 以来, time of day."""
@@ -130,8 +130,17 @@ def _extend_to_day_time(t: str, c: _D, pos: int, limit: int) -> bool:
         return False
     after = _patterns()["x-tod"].match(t, me.end())
     end = after.end() if after and after.group(0).strip() and after.end() <= limit else me.end()
-    em, ed = _num(me["m"]) or c.m, _num(me["d"])
-    ey = c.y + 1 if c.y is not None and em is not None and c.m is not None and em < c.m else c.y
+    em, ed = _num(me["m"]), _num(me["d"])
+    ey = c.y
+    if em is None and c.m is not None and c.d is not None and ed is not None and ed < c.d:
+        ey, em = _shift_month(c.y, c.m, 1) if c.y is not None else (None, c.m % 12 + 1)   # 1月31日晚至2日凌晨
+    elif em is None:
+        em = c.m
+    elif c.y is not None and c.m is not None and em < c.m:
+        ey = c.y + 1   # 31日晚8时到1月1日中午12时: the new year
+    start, stop = _add_days(c.y, c.m, c.d, 0), _add_days(ey, em, ed, 0)
+    if start is not None and stop is not None and stop < start:
+        return False   # an end before the start is no range
     c.end, c.kind, c.end_ymd = end, "range", (ey, em, ed, "day")
     return True
 

@@ -26,6 +26,12 @@ def parse_dateline(dateline: Optional[str]) -> Optional[tuple[Optional[int], Opt
     return _checked_md(_num(mt["m"]), _num(mt["d"])) if mt else None
 
 
+def _dateline_year(dateline: Optional[str]) -> Optional[int]:
+    """The year a dateline prints (本报太原2000年12月31日电 -> 2000), or None."""
+    mt = _patterns()["dateline"].search(dateline.translate(_FULLWIDTH)) if dateline else None
+    return _num(mt["y"]) if mt and mt["y"] else None
+
+
 def _checked_md(m: Optional[int], d: Optional[int], y: Optional[int] = None) -> tuple[Optional[int], Optional[int]]:
     """(month, day) with what is impossible in year ``y`` (any year if None) set to None."""
     if m is None or not 1 <= m <= 12:
@@ -247,6 +253,10 @@ def _printed_reference(dateline: Optional[str], published: Optional[str], story_
         md = lead or (parse_dateline(tail.group(0)) if tail else None)
     month, day = md or (None, None)
     pub = parse_published(published)
+    printed = _dateline_year(dateline) if month is not None else None
+    if printed is not None:   # 本报太原2000年12月31日电: the dateline prints its year
+        return ReferenceDate(year=printed, month=month, day=_checked_md(month, day, printed)[1],
+                             source="dateline", year_source="dateline")
     if month is not None:
         if pub:
             year, ys = pub.year - (1 if month > pub.month else 0), "dateline+published"
