@@ -297,6 +297,7 @@ def test_issue15_ranges_of_days_with_times(text, surface, value, end_value, prec
 
 @pytest.mark.parametrize("text,value,end_value,why", [
     ("1月31日晚至2日凌晨，大雪不停。", "2024-01-31", "2024-02-02", "the end's day is smaller: the next month"),
+    ("展期为1月31日至2日。", "2024-01-31", "2024-02-02", "the same without a time of day: the shared range tail ran backwards"),
 ])
 def test_issue15_day_time_ranges_cross_months(text, value, end_value, why):
     (d,) = find_dates(text, REF)

@@ -26,8 +26,8 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     if _extend_range_tail(t, c, ref, limit):
         return
     _extend_time(t, c, limit)
-    if c.prec == "day" and (mc := _patterns()["x-conn"].match(t, c.end)):
-        _extend_to_next_day(t, c, mc.end(), limit) or _extend_to_day_time(t, c, mc.end(), limit)
+    if c.prec == "day" and c.kind != "range" and _patterns()["x-conn"].match(t, c.end):
+        _extend_range_tail(t, c, ref, limit)   # 31日晚8时到1月1日中午12时, 12月31日晚上到次日凌晨
 
 
 def _extend_year_range(t: str, c: _D, limit: int) -> None:
@@ -73,7 +73,9 @@ def _extend_period_word(t: str, c: _D, limit: int) -> bool:
 
 
 def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> bool:
-    """至/到/- and an end of the same precision (12月31日至1月2日 crosses the new year)."""
+    """至/到/- and an end of the same precision (12月31日至1月2日 crosses the new year, 1月31日至2日
+    the month; an end before the start is none), with the end's time of day. Also after a day
+    with its time of day (31日晚8时到1月1日中午12时, 1日上午至3日)."""
     P = _patterns()
     mc = P["x-conn"].match(t, c.end)
     if not (mc and c.prec in ("day", "month", "year")):
@@ -101,7 +103,14 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
             ey += 1  # 12月31日至1月2日: the range crosses the new year
     if em is None and eprec == "day":
         em = c.m
+        if c.m is not None and ed is not None and c.d is not None and ed < c.d:   # 1月31日至2日: next month
+            ey, em = _shift_month(ey, c.m, 1) if ey is not None else (None, c.m % 12 + 1)
+    start, stop = _add_days(c.y, c.m, c.d or 1, 0), _add_days(ey, em, ed or 1, 0)
+    if start is not None and stop is not None and stop < start:
+        return False   # an end before the start is no range
     c.end, c.kind, c.end_ymd = me.end(), "range", (ey, em, ed, eprec)
+    if eprec == "day" and (mt := P["x-tod"].match(t, c.end)) and mt.group(0).strip() and mt.end() <= limit:
+        c.end = mt.end()   # …到1月1日中午12时: the end's time of day
     _extend_since(t, c, limit)
     return True
 
@@ -118,30 +127,6 @@ def _extend_to_next_day(t: str, c: _D, pos: int, limit: int) -> bool:
     c.end_ymd = (end.year, end.month, end.day, "day") if end else (None, None, None, "day")
     if (mt := _patterns()["x-tod"].match(t, c.end)) and mt["tod"] and mt.end() <= limit:
         c.end = mt.end()
-    return True
-
-
-def _extend_to_day_time(t: str, c: _D, pos: int, limit: int) -> bool:
-    """31日晚8时到1月1日中午12时, 3日晚上到4日凌晨, 1日上午至3日: a day (with its time of day, if
-    printed) ends the range begun by a day with its time of day (the end's month is the start's
-    unless printed; a smaller month crosses the new year)."""
-    me = _patterns()["x-end"].match(t, pos)
-    if not (me and me["d"] and not me["y"] and not me["ry"] and me.end() <= limit):
-        return False
-    after = _patterns()["x-tod"].match(t, me.end())
-    end = after.end() if after and after.group(0).strip() and after.end() <= limit else me.end()
-    em, ed = _num(me["m"]), _num(me["d"])
-    ey = c.y
-    if em is None and c.m is not None and c.d is not None and ed is not None and ed < c.d:
-        ey, em = _shift_month(c.y, c.m, 1) if c.y is not None else (None, c.m % 12 + 1)   # 1月31日晚至2日凌晨
-    elif em is None:
-        em = c.m
-    elif c.y is not None and c.m is not None and em < c.m:
-        ey = c.y + 1   # 31日晚8时到1月1日中午12时: the new year
-    start, stop = _add_days(c.y, c.m, c.d, 0), _add_days(ey, em, ed, 0)
-    if start is not None and stop is not None and stop < start:
-        return False   # an end before the start is no range
-    c.end, c.kind, c.end_ymd = end, "range", (ey, em, ed, "day")
     return True
 
 
