@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from schemas import DateValue
 
 from .dates import lexicon
-from .event_places import WHEN_FRAME as _WHEN, _places
+from .event_places import _CLAUSE_END, WHEN_FRAME as _WHEN, _places
 
 if TYPE_CHECKING:
     from .events import _Text
@@ -133,7 +133,7 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if mt is not None and _REPORTED.search(text, d.end, mt.start()):
         mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said, not what happened on the date
     if mt is not None and d.precision == "year" and (k := text.find("的", d.end, mt.start())) >= 0 \
-            and not any(ch in _CLAUSE_BREAKS for ch in text[d.end:k]):
+            and not any(ch in _CLAUSE_END for ch in text[d.end:k]):
         mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause (not 2023年，公司的…)
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
         nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 16))
@@ -154,5 +154,4 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
 
 # a statement verb before its report (称 and 说 not inside 名称, 简称, 小说, 传说…)
 _REPORTED = re.compile(r"(?:表示|指出|认为|强调|透露|介绍|(?<![名简职号堪对])称|(?<![小解传学演听])说)[：:，,]")
-_CLAUSE_BREAKS = "，,；;：:"
 _START = re.compile("开始")  # 大检查从十月份开始，…: with no other trigger, the start is the happening
