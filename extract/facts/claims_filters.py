@@ -46,7 +46,7 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     (``unit_words``: 魔兽争霸3项目, 六单元, 32支持): no quantity."""
     numeral = text[cand.num_start:cand.num_end]
     if len(numeral) >= 2 and numeral[0] in "0０" and numeral[1] in "0123456789０１２３４５６７８９":
-        return True   # 02米德尔vs纽卡斯: a number with a leading zero is a code or a label
+        return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
     opened, shut = text.rfind("《", 0, cand.num_start), text.rfind("》", 0, cand.num_start)
     if opened > shut and (close := text.find("》", cand.num_start)) >= 0 and close - opened <= 40 \
             and "\n" not in text[opened:close]:
@@ -159,8 +159,6 @@ def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
         return True   # ９０年代, 五十年代: a decade
     if len(numeral) == 4 and all(ch in _YEAR_DIGITS for ch in numeral):
         return True   # half- or full-width (１９８６年: a raw page's digits, when no normaliser ran)
-    if len(numeral) == 2 and numeral[0] in "0０":
-        return True   # 09年: a year written short (2009); a duration never starts with 0
     return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
 
 

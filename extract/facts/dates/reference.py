@@ -20,15 +20,17 @@ def parse_dateline(dateline: Optional[str]) -> Optional[tuple[Optional[int], Opt
     An impossible part is None: ``2月30日`` -> (2, None); ``13月5日`` -> (None, None), a day
     meaning nothing without its month. A day is checked against the longest month (2月29日
     stands until a year is known)."""
-    if not dateline:
-        return None
-    mt = _patterns()["dateline"].search(dateline.translate(_FULLWIDTH))
+    mt = _dateline_match(dateline)
     return _checked_md(_num(mt["m"]), _num(mt["d"])) if mt else None
+
+
+def _dateline_match(dateline: Optional[str]) -> Optional[re.Match]:
+    return _patterns()["dateline"].search(dateline.translate(_FULLWIDTH)) if dateline else None
 
 
 def _dateline_year(dateline: Optional[str]) -> Optional[int]:
     """The year a dateline prints (本报太原2000年12月31日电 -> 2000), or None."""
-    mt = _patterns()["dateline"].search(dateline.translate(_FULLWIDTH)) if dateline else None
+    mt = _dateline_match(dateline)
     return _num(mt["y"]) if mt and mt["y"] else None
 
 
