@@ -127,3 +127,10 @@ def test_issue15_year_parts_and_weeks():
     for key in ("place_suffixes", "location_stops", "location_postpositions", "anchor_not_after", "week_words",
                 "trigger_nouns", "thing_not_place", "condition_cues"):
         assert all(is_cjk(w) for w in LEXICON[key]), key
+
+
+def test_honorifics_and_future_cues():
+    # honorifics end a name after 周一 (周一飞先生); a bare 将 before a date is the disposal 把,
+    # no future cue (将12月6日…赠送的国旗升起)
+    assert all(len(w) == 2 and is_cjk(w) for w in LEXICON["honorifics"])
+    assert "将" not in LEXICON["future_cues"] and "将于" in LEXICON["future_cues"]

@@ -302,3 +302,34 @@ def test_issue15_ranges_of_days_with_times(text, surface, value, end_value, prec
 def test_issue15_day_time_ranges_cross_months(text, value, end_value, why):
     (d,) = find_dates(text, REF)
     assert (d.value, d.end_value) == (value, end_value)
+
+
+JAN_2_2001 = ReferenceDate(year=2001, month=1, day=2, source="dateline", year_source="published")
+
+
+@pytest.mark.parametrize("text,ref,surface,value,why", [
+    ("仪式定于31日下午5时30分举行，可还不到5时，居民就来到海边。", JAN_2_2001, "31日下午5时30分", "2000-12-31",
+     "a plan (定于) reported after the fact: 12月31日 lies two days back, 1月31日 29 days ahead; the cue alone gave 1月31日"),
+    ("比赛将于25日举行。", JAN_2001, "25日", "2001-01-25",
+     "a plan 22 days ahead against 9 days back: the future cue keeps the reference month"),
+    ("他们31日举行了联欢会。", JAN_2001, "31日", "2000-12-31", "no cue: a day ahead of the dateline is last month's"),
+    ("长城站将12月6日天安门国旗班赠送的国旗升起。", JAN_2001, "12月6日", "2000-12-06",
+     "将 right before a date is the disposal 把, no future cue: December in a January paper is last year's"),
+    ("大会将于12月6日举行。", JAN_2001, "12月6日", "2001-12-06", "将于 is a future cue: next December"),
+])
+def test_issue15_nearest_past_unless_planned(text, ref, surface, value, why):
+    d = next(d for d in find_dates(text, ref) if d.text.startswith(surface))
+    assert d.value == value
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("中华总会馆主席周一飞先生在致祝酒辞时说", "周一", "a name: a one-character given name and 先生 follow 周一"),
+    ("周五说，他不同意。", "周五", "周五 before a speech verb is a person"),
+])
+def test_issue15_weekday_names_are_people(text, surface, why):
+    assert not [d for d in find_dates(text, JAN_2001) if d.text == surface]
+
+
+def test_issue15_weekday_before_a_time_of_day_and_a_verb_stays_a_date():
+    # the given-name slot is checked only before an honorific: 周五晚说 is Friday evening
+    assert [d.value for d in find_dates("他周五晚说，会议推迟。", JAN_2001)][:1] == ["2001-01-05"]

@@ -109,9 +109,10 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
         out.append(make(mt.start(), mt.end(), "year-end", kind="relative", y=ry, m=m, prec="month",
                         year_source=ref_src(ref), score=0.75))
     for mt in P["weekday"].finditer(t):
-        after = t[mt.end():mt.end() + 2]
-        if any(after.startswith(w) for w in lx["weekday_not_before"]):
-            continue  # 周五说: a person
+        after = t[mt.end():mt.end() + 3]
+        if any(after.startswith(w) for w in lx["weekday_not_before"]) or \
+                any(after[1:].startswith(w) for w in lx["honorifics"]):
+            continue  # 周五说, 周一飞先生: a person (a one-character given name before an honorific)
         if re.search(r"[日号]\s*是$", t[max(0, mt.start() - 3):mt.start()]):
             continue  # 12月5日是星期二: the weekday of a date already given, no date of its own
         off = lx["week_offsets"].get(mt["off"] or "", 0)

@@ -128,7 +128,8 @@ def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDa
     """A bare 21日 is in the month of the last date with a month and day before it in its
     paragraph (十二月二十八日…二十一日、二十二日; １９９９年１月１日…１日到４日), as a reader takes it;
     with none, in the reference month, or the month before when the day lies ahead of the
-    reference day with no future cue before it (31日 in a story dated 1月3日 is 12月31日)."""
+    reference day (31日 in a story dated 1月3日 is 12月31日), unless a future cue before it names
+    a day nearer ahead than behind."""
     if prev is not None and bisect_left(newlines, c.start) == bisect_left(newlines, prev.end):
         c.y, c.m, c.year_source = prev.y, prev.m, "antecedent"
         if c.d is not None and prev.d is not None and c.d < prev.d and prev.y is not None and prev.m is not None:
@@ -137,9 +138,17 @@ def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDa
     if ref is None or ref.day is None or c.y is None or c.m is None or c.d is None or c.d <= ref.day + 1:
         return
     before = re.sub(r"\s", "", t[max(0, c.start - 6):c.start])
-    if not any(before.endswith(w) for w in lexicon()["future_cues"]):
-        c.y, c.m = _shift_month(c.y, c.m, -1)
-        c.year_source = (c.year_source or "") + "-1m"
+    py, pm = _shift_month(c.y, c.m, -1)
+    back, here = _add_days(py, pm, c.d, 0), _add_days(c.y, c.m, ref.day, 0)
+    if back is None or here is None:
+        return
+    if any(before.endswith(w) for w in lexicon()["future_cues"]):
+        # a plan (定于31日) is ahead unless the day just past is far nearer: 定于31日…举行 in a
+        # story dated 1月2日 reports 12月31日, 将于25日 in one dated 1月3日 is 1月25日
+        if c.d - ref.day <= 3 * (here - back).days:
+            return
+    c.y, c.m = py, pm
+    c.year_source = (c.year_source or "") + "-1m"
 
 
 def _wrap_month(c: _D, ref: Optional[ReferenceDate]) -> None:
