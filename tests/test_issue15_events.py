@@ -353,6 +353,8 @@ def test_issue15_coordinated_places_and_things(text, trigger, place, why):
     ("20日，她在瑞士的韦松纳茨举行的世界杯比赛中获得亚军。", "举行", "瑞士的韦松纳茨", "在X举行的…比赛中: X is the place, no frame"),
     ("去年12月15日，工商所在狮山大道当场查获假冒商标10万套。", "查获", None, "查获, kin of 破获 and 抓获"),
     ("今天，雕塑在友协大院揭幕。", "揭幕", "友协大院", "揭幕, kin of 揭牌"),
+    ("这年的8月11日，遇难的队员的骨灰坛被安放在北京西山脚下的万佛华侨陵园。", "安放", "北京西山脚下的万佛华侨陵园",
+     "遇难的 opens its clause as an attribute of the victims: not what happened on the day (it was the trigger)"),
 ])
 def test_issue15_light_verbs_frames_and_new_triggers(text, trigger, place, why):
     evs = events(text)

@@ -207,8 +207,9 @@ def _places() -> _Places:
 def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValue, s_start: int):
     """The event's place: the last 在/于 place before the trigger in the event's text; 在这里/
     在此间 is the place named at the start of an earlier clause of the sentence, else the
-    dateline's place (the span is then the antecedent's); with no 在/于
-    place, a clause that is only a place (长沙市贺龙体育馆内，…) sets the scene. None else."""
+    dateline's place (the span is then the antecedent's); with no 在/于 place before it, a 在 place
+    right after the trigger (安放在X); else a clause that is only a place (长沙市贺龙体育馆内，…)
+    sets the scene. None else."""
     places = _places()
     cands = spans if mt.start() > d.start else places.spans(text, ev_start, mt.start())
     lo = d.start if d.start < mt.start() and tx.clause_start(d.start, ev_start) < tx.clause_start(mt.start(), ev_start) \
@@ -219,7 +220,18 @@ def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValu
         if text[a:b] in _HERE:
             return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text) or (a, b)
         return a, b
-    return places.scene(text, tx, ev_start, mt.start())
+    return _place_after(text, tx, mt.end()) or places.scene(text, tx, ev_start, mt.start())
+
+
+def _place_after(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
+    """被安放在北京西山脚下的万佛华侨陵园。: a 在 place right after the trigger, closed by a place
+    suffix, that ends its clause (not 禁止在牛饲料中添加…, where 在 belongs to the next verb)."""
+    if not text.startswith("在", i) or text.startswith("在即", i):
+        return None
+    end = tx.clause_end(i, len(text))
+    sp = _places().place_at(text, i, end)
+    ok = sp is not None and not text[sp[1]:end].strip("上中内里") and text[sp[0]:sp[1]].endswith(_places().at_suffixes)
+    return sp if ok else None
 
 
 @cache

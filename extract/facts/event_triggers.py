@@ -130,6 +130,9 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
     mt = _first_trigger(text, tx, d.end, bound, spans)
+    while mt is not None and text.startswith("的", mt.end()) and mt.start() - tx.clause_start(mt.start(), d.end) <= 1 \
+            and any(ch in _CLAUSE_END for ch in text[d.end:mt.start()]):
+        mt = _first_trigger(text, tx, mt.end(), bound, spans)   # 这年的8月11日，遇难的队员…被安放: an attribute opening a clause
     if mt is not None and _REPORTED.search(text, d.end, mt.start()):
         mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said, not what happened on the date
     if mt is not None and d.precision == "year" and (k := text.find("的", d.end, mt.start())) >= 0 \
