@@ -333,3 +333,24 @@ def test_issue15_weekday_names_are_people(text, surface, why):
 def test_issue15_weekday_before_a_time_of_day_and_a_verb_stays_a_date():
     # the given-name slot is checked only before an honorific: 周五晚说 is Friday evening
     assert [d.value for d in find_dates("他周五晚说，会议推迟。", JAN_2001)][:1] == ["2001-01-05"]
+
+
+@pytest.mark.parametrize("text,surface,value,why", [
+    ("布什12月28日刚从佛罗里达州来到华盛顿，下午，他即宣布起用拉姆斯菲尔德。", "下午", "2000-12-28",
+     "a part of the day opening a clause on its own is the day before it; it was no date at all"),
+    ("28日上午，他抵达北京。下午，他离开。", "下午", "2000-12-28", "the antecedent may be in the sentence before"),
+    ("他28日来到华盛顿。", "28日", "2000-12-28", "来到 is a verb: 来 after a day counted days only in 3日来 (over three days)"),
+    ("代表团5日来华访问。", "5日", "2001-01-05",
+     "two days ahead against 29 days back: not a month back even without a future cue"),
+])
+def test_issue15_parts_of_days_and_days_ahead(text, surface, value, why):
+    got = {d.text: d.value for d in find_dates(text, JAN_2001)}
+    assert got.get(surface) == value, got
+
+
+@pytest.mark.parametrize("text,why", [
+    ("下午，他宣布辞职。", "no day before it: nothing says which day (no date rather than a guess)"),
+    ("连续3日来，雨一直下。", "3日来 counts days"),
+])
+def test_issue15_no_day_without_an_antecedent(text, why):
+    assert [d for d in find_dates(text, JAN_2001) if d.value is not None] == []

@@ -461,3 +461,10 @@ REVIEW = [
 @pytest.mark.parametrize("text,expected,why", REVIEW, ids=[c[-1][:40] for c in REVIEW])
 def test_issue15_review_findings(text, expected, why):
     assert [(e.trigger, e.location) for e in events(text)] == expected
+
+
+def test_issue15_a_part_of_the_same_day_adds_no_second_event():
+    # one event a day in a sentence: 下午 restates 28日 (the annotators' "one event per anchoring date")
+    ref = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
+    evs = events("布什28日刚从佛罗里达州来到华盛顿，下午，他即宣布起用拉姆斯菲尔德。", ref)
+    assert [(e.trigger, e.date.value) for e in evs] == [("来到", "2000-12-28")]

@@ -164,6 +164,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         if i in listed or not _is_anchor(text, d) or (window := _window(text, tx, d)) is None:
             continue
         floor, s_start, s_end = window
+        if d.rule == "time-of-day" and events and events[-1].date.value == d.value and events[-1].start >= s_start:
+            continue   # 28日…来到华盛顿，下午，他即宣布: the same day goes on in the same sentence
         bound = _bound(text, ordered, i, s_end, listed)
         c_start = tx.clause_start(d.start, floor)
         if any(w in text[c_start:d.start] for w in lexicon()["condition_cues"]):

@@ -117,7 +117,8 @@ def _bare_day(t, ref, P, lx) -> list[_D]:
     for mt in P["day"].finditer(t):
         before = re.sub(r"\s", "", t[max(0, mt.start() - 4):mt.start()])
         after = t[mt.end():mt.end() + 2]
-        if any(before.endswith(w) for w in lx["day_not_after"]) or any(after.startswith(w) for w in lx["day_not_before"]):
+        if any(before.endswith(w) for w in lx["day_not_after"]) or any(after.startswith(w) for w in lx["day_not_before"]) \
+                and not (after[:1] == "来" and after[1:] in lx["come_verb_tails"]):   # 28日来到华盛顿, not 3日来
             continue
         y = m = None
         if ref and ref.year is not None and ref.month is not None:
@@ -131,7 +132,8 @@ def _bare_day(t, ref, P, lx) -> list[_D]:
 
 
 def _clock_and_vague(t, ref, P, lx) -> list[_D]:
-    """下午6时 on its own (the day in context), and vague words (近日, 日前: no value)."""
+    """下午6时 on its own (the day in context), a part of the day opening a clause (下午，), and
+    vague words (近日, 日前: no value)."""
     out = []
     for mt in P["tod-clock"].finditer(t):
         h = _hour(mt)
@@ -140,6 +142,10 @@ def _clock_and_vague(t, ref, P, lx) -> list[_D]:
         mi = _num(mt["mi"]) if mt["mi"] else 30 if mt["half"] else 0
         c = _D(mt.start(), mt.end(), "time-of-day", kind="relative", prec="day", score=0.7, offset=0)
         c.tod, c.clock = f"{h % 24:02d}:{mi:02d}", True
+        out.append(c)
+    for mt in P["tod-alone"].finditer(t):   # kept only with a day before it (find_dates)
+        c = _D(mt.start(), mt.end(), "time-of-day", kind="relative", prec="day", score=0.6, offset=0)
+        c.tod = mt["tod"]
         out.append(c)
     for mt in P["vague"].finditer(t):
         out.append(_D(mt.start(), mt.end(), "vague", kind="vague", prec=None, score=0.6))

@@ -29,6 +29,8 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
             continue
         sent, compared = _resolve(t, c, ref, seen, stops, newlines)
+        if c.rule == "time-of-day" and not c.clock and c.year_source != "antecedent":
+            continue   # 下午， with no day before it in the text: nothing says which day
         covered = c.end
         seen.note(c, sent, compared)
         out.append(_record(text, c, ref))
@@ -142,11 +144,14 @@ def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDa
     back, here = _add_days(py, pm, c.d, 0), _add_days(c.y, c.m, ref.day, 0)
     if back is None or here is None:
         return
+    ahead, behind = c.d - ref.day, (here - back).days
     if any(before.endswith(w) for w in lexicon()["future_cues"]):
         # a plan (定于31日) is ahead unless the day just past is far nearer: 定于31日…举行 in a
         # story dated 1月2日 reports 12月31日, 将于25日 in one dated 1月3日 is 1月25日
-        if c.d - ref.day <= 3 * (here - back).days:
+        if ahead <= 3 * behind:
             return
+    elif 4 * ahead <= behind:
+        return   # news looks back, but not a month back for a day two days ahead (5日来华 dated 1月3日)
     c.y, c.m = py, pm
     c.year_source = (c.year_source or "") + "-1m"
 
