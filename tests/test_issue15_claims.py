@@ -232,3 +232,27 @@ def test_neighbouring_digits_are_an_approximate_range() -> None:
 ])
 def test_issue15_minus_signs(text, values, why):
     assert [str(c.value) for c in find_claims(text)] == values
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("这两个家庭均系离异或丧偶导致的单亲家庭", "两个", "a count after a demonstrative names families told before: no new figure"),
+    ("该3家银行已经退出", "3家", "该 is a demonstrative too"),
+    ("持卡费用最低的前5家银行为建行、农行", "5家", "前 + a count ranks (the top five): it counts nothing"),
+    ("前7个客场他们分别遭遇了国米", "7个", "a rank in 个; 前3个月 was already a period"),
+    ("上周央行1年期票据利率出现下行", "1年", "1年期 is a term (tenor), no duration of anything"),
+    ("上赛季是时隔12年之后首次出现热那亚德比", "12年", "时隔 counts from a last time: no quantity, and no date"),
+])
+def test_issue15_modern_text_not_claims(text, surface, why):
+    assert surface not in [c.text for c in find_claims(text)]
+
+
+@pytest.mark.parametrize("text,surface,value,unit,why", [
+    ("目前3家银行已经退出", "3家", "3", "家", "目前 is no rank: 前 ends a time word (period_prefix_exceptions)"),
+    ("存量房贷7折优惠利率", "7折", "70", "%", "a discount: 7折 pays 70 % of the price, read like 七成"),
+    ("打7.5折", "7.5折", "75", "%", "a decimal discount"),
+    ("票房现在6000万＄", "6000万＄", "60000000", "＄", "a currency sign printed after the amount is its unit"),
+    ("在任期间共5年", "5年", "5", "年", "期间 after a time unit is no tenor"),
+])
+def test_issue15_modern_text_claims(text, surface, value, unit, why):
+    got = {c.text: (str(c.value), c.unit) for c in find_claims(text)}
+    assert got.get(surface) == (value, unit), got

@@ -354,3 +354,26 @@ def test_issue15_parts_of_days_and_days_ahead(text, surface, value, why):
 ])
 def test_issue15_no_day_without_an_antecedent(text, why):
     assert [d for d in find_dates(text, JAN_2001) if d.value is not None] == []
+
+
+@pytest.mark.parametrize("text,surface,value,precision,why", [
+    ("新片将在六月底开拍", "六月底", "2024-06", "month", "a Chinese-numeral month with 底: the month alone was only read with 份"),
+    ("七月中旬举行", "七月中旬", "2024-07-11", "day", "a part of the month after a Chinese-numeral month"),
+])
+def test_issue15_chinese_months_with_parts(text, surface, value, precision, why):
+    (d,) = find_dates(text, REF)
+    assert (d.text, d.value, d.precision) == (surface, value, precision)
+
+
+@pytest.mark.parametrize("text,why", [
+    ("十月革命的炮声", "十月 alone is still no date (a name)"),
+    ("上赛季是时隔12年之后首次出现", "时隔12年之后 counts from a last time, not from the reference year"),
+])
+def test_issue15_no_dated_value(text, why):
+    assert [d.value for d in find_dates(text, REF) if d.value is not None] == []
+
+
+def test_issue15_time_zhi_jin_ri_is_vague():
+    # 时至今日 ("to this day") is no day: vague, no value
+    (d,) = find_dates("时至今日，她仍在工作。", REF)
+    assert (d.kind, d.value) == ("vague", None)

@@ -468,3 +468,21 @@ def test_issue15_a_part_of_the_same_day_adds_no_second_event():
     ref = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
     evs = events("布什28日刚从佛罗里达州来到华盛顿，下午，他即宣布起用拉姆斯菲尔德。", ref)
     assert [(e.trigger, e.date.value) for e in evs] == [("来到", "2000-12-28")]
+
+
+@pytest.mark.parametrize("text,why", [
+    ("自2001年起以来美国海军舰艇每年都要对格鲁吉亚进行友好访问。", "每年 between the date and its trigger: a habit, not a happening on the date"),
+    ("环球网记者报道俄新网3月17日报道，美国内华达州上空两架歼击机发生相撞事故。", "3月17日报道: the report's date, not the collision's"),
+])
+def test_issue15_habits_and_report_dates_anchor_nothing(text, why):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    ("1957年，廖静文出任徐悲鸿纪念馆馆长。", "出任", "1957"),
+    ("1988年，中国人民解放军授予洪学智等17人上将军衔。", "授予", "1988"),
+    ("许鞍华导演的新片将在六月底开拍。", "开拍", "2024-06"),
+])
+def test_issue15_new_triggers_on_modern_text(text, trigger, value):
+    (e,) = events(text)
+    assert (e.trigger, e.date.value) == (trigger, value)

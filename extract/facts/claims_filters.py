@@ -162,10 +162,25 @@ def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
     return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
 
 
+def _refers_back(text: str, cand: _Candidate, lex: dict) -> bool:
+    """这两个家庭, 该3家银行: a count after a demonstrative names what was told before; 前5家银行,
+    前三名: a count after 前 ranks (not 目前3家, 此前3家: ``period_prefix_exceptions``). Neither
+    is a figure of its own."""
+    head = text[max(0, cand.num_start - 3):cand.num_start]
+    if cand.prefix or not head:
+        return False
+    if head[-1] in lex["demonstratives"] and cand.unit not in ("%", "％"):
+        return True
+    return head.endswith("前") and cand.unit in lex["rank_units"] \
+        and not any(head.endswith(e) for e in lex["period_prefix_exceptions"])
+
+
 def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
-    """近3年, 前三季度, 未来5天, 5年来: a time reference, not a quantity."""
+    """近3年, 前三季度, 未来5天, 5年来: a time reference, not a quantity; 1年期, 10年期: a term."""
     if cand.unit not in lex["time_units"]:
         return False
+    if text.startswith(lex["tenor_suffix"], cand.end) and not any(text.startswith(w, cand.end) for w in lex["tenor_not"]):
+        return True
     if any(text.startswith(s, cand.end) for s in lex["period_suffixes"]):
         return True
     head = text[max(0, cand.num_start - 3):cand.num_start]

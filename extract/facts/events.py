@@ -132,8 +132,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     before = text[max(0, d.start - 2):d.start]
     if any(before.endswith(w) for w in lexicon()["anchor_not_after"]):
         return False
-    if text.startswith("是", d.end):
-        return False  # １９９９年１月１日是星期五: the date is described, nothing happens on it
+    if text.startswith("是", d.end) or text.startswith(tuple(lexicon()["anchor_not_before"]), d.end):
+        return False  # １９９９年１月１日是星期五: described, nothing happens on it; 3月17日报道: a report's date
     start_point = text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith(("开始", "起"), d.end)
     if d.precision in ("quarter", "half"):
         return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
@@ -174,8 +174,9 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         rule = "date+trigger"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
-        if found is None or _told_before(events, d, found[0]):
-            continue
+        if found is None or _told_before(events, d, found[0]) \
+                or any(w in text[d.end:found[0].start()] for w in lexicon()["habitual_cues"]):
+            continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         events.append(_event(text, tx, d, found, rule, (s_start, s_end), names, here))
     return events
 
