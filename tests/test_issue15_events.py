@@ -29,8 +29,8 @@ def events(text: str, ref=REF, officials=()):
 
 PLACES = [
     # (text, trigger, place, why it is hard)
-    ("12月10日，长征三号甲运载火箭在西昌卫星发射中心发射升空。", "发射", "西昌卫星发射中心",
-     "the trigger 发射 is inside the place's name: the place was cut to 西昌卫星"),
+    ("12月10日，长征三号甲运载火箭在西昌卫星发射中心发射升空。", "发射升空", "西昌卫星发射中心",
+     "the trigger 发射 is inside the place's name: the place was cut to 西昌卫星 (the trigger is the verb run 发射升空 since 升空 joined the list)"),
     ("柬埔寨31日在金边市中心的巴多姆寺为政坛元老宋双亲王举行隆重的国葬仪式。", "举行", "金边市中心的巴多姆寺",
      "a long place with 的 inside, ended by its suffix 寺 before 为"),
     ("卡斯特罗30日在革命宫亲切会见了傅全有上将一行。", "会见", "革命宫", "the adverb 亲切 is no part of the place"),
@@ -486,3 +486,21 @@ def test_issue15_habits_and_report_dates_anchor_nothing(text, why):
 def test_issue15_new_triggers_on_modern_text(text, trigger, value):
     (e,) = events(text)
     assert (e.trigger, e.date.value) == (trigger, value)
+
+
+@pytest.mark.parametrize("text,trigger,value,why", [
+    ("乡政府突然决定于12月5日召开罢免大会。", "召开", "2024-12-05",
+     "决定 before 于 + the date plans the meeting: the happening is 召开, not 决定 (plan_verbs)"),
+    ("2001年，市政府决定对重庆国际信托引资重组。", "决定", "2001", "a decision dated by the year before it"),
+    ("2000年11月22日，刘建湘同意了校方对发生在1999年的事故处理意见。", "同意", "2000-11-22",
+     "同意 is the happening; 发生 inside the 对…的 object was taken before"),
+    ("2008年，两国正式建立外交关系。", "建立", "2008", "建立, a founding verb of the new batch"),
+])
+def test_issue15_decisions_and_new_batch(text, trigger, value, why):
+    (e,) = [e for e in events(text) if e.date.value == value]
+    assert e.trigger == trigger
+
+
+def test_issue15_new_trigger_nouns_are_no_happenings():
+    # 发行量 and 出版社 open with a new trigger verb: nouns, no happening on the date
+    assert events("2023年，该报发行量达到100万份。") == []

@@ -127,8 +127,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     not across a 的 (因举行集会而被捕的15名分子2日…); None without one."""
     spans = _places().spans(text, c_start, bound)
     pre = tx.trigger_before(c_start, d.start)
-    if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start):
-        return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date
+    if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start) and pre.group(0) not in lexicon()["plan_verbs"]:
+        return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date (not 决定于5日召开)
     mt = _first_trigger(text, tx, d.end, bound, spans)
     while mt is not None and text.startswith("的", mt.end()) and mt.start() - tx.clause_start(mt.start(), d.end) <= 1 \
             and any(ch in _CLAUSE_END for ch in text[d.end:mt.start()]):
