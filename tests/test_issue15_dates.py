@@ -377,3 +377,16 @@ def test_issue15_time_zhi_jin_ri_is_vague():
     # 时至今日 ("to this day") is no day: vague, no value
     (d,) = find_dates("时至今日，她仍在工作。", REF)
     assert (d.kind, d.value) == ("vague", None)
+
+
+@pytest.mark.parametrize("text,why", [
+    ("香港文汇报援引《星期日泰晤士报》报道", "星期日 inside a paper's name in 《》 is no Sunday (it anchored a false event)"),
+    ("他在《今天》杂志发表诗作", "a magazine called 今天"),
+])
+def test_issue15_relative_words_inside_titles_are_no_dates(text, why):
+    assert find_dates(text, REF) == []
+
+
+def test_issue15_a_printed_year_inside_a_title_stays_a_date():
+    # a printed year is the year a report or prize names (the annotators' convention)
+    assert [d.value for d in find_dates("《2023年政府工作报告》提出", REF)] == ["2023"]

@@ -25,9 +25,12 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     seen = _Antecedents()
     out: list[DateValue] = []
     covered = -1
+    titles = [(mt.start(), mt.end()) for mt in _TITLE.finditer(t)]
     for c in chosen:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
             continue
+        if c.kind == "relative" and c.rule in _NAME_LIKE and any(a < c.start and c.end < b for a, b in titles):
+            continue   # 《星期日泰晤士报》, 《今天》: a word of a title, no day
         sent, compared = _resolve(t, c, ref, seen, stops, newlines)
         if c.rule == "time-of-day" and not c.clock and c.year_source != "antecedent":
             continue   # 下午， with no day before it in the text: nothing says which day
@@ -35,6 +38,11 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         seen.note(c, sent, compared)
         out.append(_record(text, c, ref))
     return out
+
+
+_TITLE = re.compile(r"《[^《》\n]{1,40}》")
+#: Rules whose words also name things (星期日 in a paper's name, 今天 a magazine's): inside 《》 no date.
+_NAME_LIKE = ("weekday", "relative-day", "week", "year-end", "named-day")
 
 
 class _Antecedents:
