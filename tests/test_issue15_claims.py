@@ -256,3 +256,16 @@ def test_issue15_modern_text_not_claims(text, surface, why):
 def test_issue15_modern_text_claims(text, surface, value, unit, why):
     got = {c.text: (str(c.value), c.unit) for c in find_claims(text)}
     assert got.get(surface) == (value, unit), got
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("因此3家银行被罚款", "3家", "因此 ends in 此 but is a conjunction (review of 2026-11-23)"),
+    ("应该5家企业参加", "5家", "应该 is a modal, not the demonstrative 该"),
+    ("两年前5家企业倒闭", "5家", "年前 is a time word: no rank"),
+])
+def test_issue15_review_fixes_claims_stay(text, surface, why):
+    assert surface in [c.text for c in find_claims(text)]
+
+
+def test_issue15_idiom_with_zhe_is_no_discount():
+    assert find_claims("谈判一波三折。") == []

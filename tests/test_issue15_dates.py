@@ -388,5 +388,26 @@ def test_issue15_relative_words_inside_titles_are_no_dates(text, why):
 
 
 def test_issue15_a_printed_year_inside_a_title_stays_a_date():
-    # a printed year is the year a report or prize names (the annotators' convention)
+    # a printed year is the year a report or prize names (the annotators' convention); so is a
+    # festival in a notice's title (seed 000: 《关于做好2024年元旦春节期间有关工作的通知》)
     assert [d.value for d in find_dates("《2023年政府工作报告》提出", REF)] == ["2023"]
+    assert "2024-02-10" in [d.value for d in find_dates("印发了《关于做好2024年元旦春节期间有关工作的通知》", REF)]
+
+
+@pytest.mark.parametrize("text,surface,value,why", [
+    ("五月初五端午节，他结婚。", None, None, "五月初五 is a lunar date: 五月初 was read as May (review of 2026-11-23)"),
+    ("周一和先生一起出席了会议。", "周一", "2001-01-01", "和 is no given name: Monday stays a date"),
+])
+def test_issue15_review_fixes_dates(text, surface, value, why):
+    got = {d.text: d.value for d in find_dates(text, JAN_2001)}
+    if surface is None:
+        assert not any(k.startswith("五月") for k in got), got
+    else:
+        assert got.get(surface) == value, got
+
+
+def test_issue15_a_day_missing_from_the_month_before_is_unresolved():
+    # 31日 in a story dated 2 May: April has no 31st; it was read 29 days ahead as 31 May
+    ref = ReferenceDate(year=2001, month=5, day=2, source="published", year_source="published")
+    (d,) = find_dates("他31日访问北京", ref)
+    assert d.value is None

@@ -504,3 +504,12 @@ def test_issue15_decisions_and_new_batch(text, trigger, value, why):
 def test_issue15_new_trigger_nouns_are_no_happenings():
     # 发行量 and 出版社 open with a new trigger verb: nouns, no happening on the date
     assert events("2023年，该报发行量达到100万份。") == []
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("3月5日，每年一度的全国人代会在北京开幕。", "开幕"),
+    ("3月15日，在每年的消费者权益日，工商局查获一批假货。", "查获"),
+])
+def test_issue15_habit_words_without_their_adverb_keep_the_event(text, trigger):
+    # 每年 alone is no habit: only 每年都/要/会 (review of 2026-11-23)
+    assert [e.trigger for e in events(text)] == [trigger]

@@ -169,9 +169,10 @@ def _refers_back(text: str, cand: _Candidate, lex: dict) -> bool:
     head = text[max(0, cand.num_start - 3):cand.num_start]
     if cand.prefix or not head:
         return False
-    if head[-1] in lex["demonstratives"] and cand.unit not in ("%", "％"):
+    if head[-1] in lex["demonstratives"] and cand.unit not in ("%", "％") \
+            and not any(head.endswith(w) for w in lex["not_demonstratives"]):
         return True
-    return head.endswith("前") and cand.unit in lex["rank_units"] \
+    return head.endswith("前") and cand.unit in lex["rank_units"] and not (len(head) >= 2 and head[-2] in "年月天日周时期久") \
         and not any(head.endswith(e) for e in lex["period_prefix_exceptions"])
 
 

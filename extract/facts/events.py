@@ -82,6 +82,18 @@ class _Text:
         self.clause = [m.start() for m in re.finditer(f"[{re.escape(_CLAUSE_END)}]", text)]
         self.trig = [m for m in _trigger_re().finditer(text) if not _noun(text, m)]
         self.trig_ends = [m.end() for m in self.trig]
+        self._tags: dict[int, list] = {}
+
+    def tags(self, s_start: int, s_end: int) -> list:
+        """The source tags inside ``s_start..s_end``, found once for its whole sentence (a long
+        sentence of many dates was scanned again for each: quadratic)."""
+        i = max(0, bisect_right(self.sent_starts, s_start) - 1)
+        if i not in self._tags:
+            a, b = self.sents[i]
+            self._tags[i] = [m for m in _tag_anywhere_re().finditer(self.text, a, b) if m.end() > m.start()]
+        found = self._tags[i]
+        lo = bisect_left([m.start() for m in found], s_start) if len(found) > 8 else 0
+        return [m for m in found[lo:] if m.start() >= s_start and m.end() <= s_end]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence (less what lies beyond a ；) holding ``pos``, clipped to ``_WINDOW``
@@ -120,6 +132,12 @@ def _tag_anywhere_re() -> re.Pattern:
         rf"|本报讯|据新华社电|新华社电)(?:（[^）]{{0,30}}）)?"
         rf"(?:[^，。：\n]{{0,30}}?报道[：:])?")
 
+
+
+@cache
+def _habit_re() -> re.Pattern:
+    """每年都要…访问: a habit cue with its adverb (not 每年一度的人代会…开幕, 在每年的…日)."""
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon()["habitual_cues"])) + ")[^，。；]{0,2}?(?:都|要|会|均)")
 
 
 def _is_anchor(text: str, d: DateValue) -> bool:
@@ -174,8 +192,7 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         rule = "date+trigger"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
-        if found is None or _told_before(events, d, found[0]) \
-                or any(w in text[d.end:found[0].start()] for w in lexicon()["habitual_cues"]):
+        if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()):
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         events.append(_event(text, tx, d, found, rule, (s_start, s_end), names, here))
     return events
@@ -237,7 +254,7 @@ def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]
     """(floor, sentence start, sentence end) for the date ``d``: the floor is after any source
     tag before it; None when the date is inside a tag (the dateline's own date)."""
     s_start, s_end = tx.sentence(d.start)
-    tags = [m for m in _tag_anywhere_re().finditer(text, s_start, s_end) if m.end() > m.start()]
+    tags = tx.tags(s_start, s_end)
     if any(m.start() <= d.start and d.end <= m.end() for m in tags):
         return None  # the dateline's own date: the reference, not an event
     floor = max([m.end() for m in tags if m.end() <= d.start] + [s_start])

@@ -67,7 +67,7 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}[日号])?"),
         # 十二月八日; a month alone only with 份 (十月份) or a part of the month (六月底, 七月中旬):
         # 十月 alone may be a name (十月革命)
-        "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月(?:{_DAY}[日号]|(?=份|{_alt(lx['period'])}))"),
+        "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月(?:{_DAY}[日号]|(?=份|{_alt(lx['period'])})(?!初[{_CN_NUM}]))"),
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
         "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),

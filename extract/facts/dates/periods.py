@@ -111,7 +111,7 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
     for mt in P["weekday"].finditer(t):
         after = t[mt.end():mt.end() + 3]
         if any(after.startswith(w) for w in lx["weekday_not_before"]) or \
-                any(after[1:].startswith(w) for w in lx["honorifics"]):
+                after[:1] not in lx["not_given_names"] and any(after[1:].startswith(w) for w in lx["honorifics"]):
             continue  # 周五说, 周一飞先生: a person (a one-character given name before an honorific)
         if re.search(r"[日号]\s*是$", t[max(0, mt.start() - 3):mt.start()]):
             continue  # 12月5日是星期二: the weekday of a date already given, no date of its own

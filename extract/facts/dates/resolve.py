@@ -25,11 +25,13 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     seen = _Antecedents()
     out: list[DateValue] = []
     covered = -1
-    titles = [(mt.start(), mt.end()) for mt in _TITLE.finditer(t)]
+    titles = [(mt.start(), mt.end()) for mt in _TITLE.finditer(t)]   # in order, not overlapping
+    title_starts = [a for a, _ in titles]
     for c in chosen:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
             continue
-        if c.kind == "relative" and c.rule in _NAME_LIKE and any(a < c.start and c.end < b for a, b in titles):
+        k = bisect_left(title_starts, c.start) - 1
+        if c.kind == "relative" and c.rule in _NAME_LIKE and k >= 0 and c.end < titles[k][1]:
             continue   # 《星期日泰晤士报》, 《今天》: a word of a title, no day
         sent, compared = _resolve(t, c, ref, seen, stops, newlines)
         if c.rule == "time-of-day" and not c.clock and c.year_source != "antecedent":
@@ -41,8 +43,9 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
 
 
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
-#: Rules whose words also name things (星期日 in a paper's name, 今天 a magazine's): inside 《》 no date.
-_NAME_LIKE = ("weekday", "relative-day", "week", "year-end", "named-day")
+#: Rules whose words also name things (星期日 in a paper's name, 今天 a magazine's): inside 《》 no
+#: date. Not festivals or year ends: 《关于做好2024年元旦春节期间有关工作的通知》 names real days.
+_NAME_LIKE = ("weekday", "relative-day", "week")
 
 
 class _Antecedents:
@@ -150,7 +153,11 @@ def _bare_day_month(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDa
     before = re.sub(r"\s", "", t[max(0, c.start - 6):c.start])
     py, pm = _shift_month(c.y, c.m, -1)
     back, here = _add_days(py, pm, c.d, 0), _add_days(c.y, c.m, ref.day, 0)
-    if back is None or here is None:
+    if here is None:
+        return
+    if back is None:   # 31日 after a month of 30 days: the month before, an impossible date (unresolved)
+        c.y, c.m = py, pm
+        c.year_source = (c.year_source or "") + "-1m"
         return
     ahead, behind = c.d - ref.day, (here - back).days
     if any(before.endswith(w) for w in lexicon()["future_cues"]):
