@@ -513,3 +513,13 @@ def test_issue15_new_trigger_nouns_are_no_happenings():
 def test_issue15_habit_words_without_their_adverb_keep_the_event(text, trigger):
     # 每年 alone is no habit: only 每年都/要/会 (review of 2026-11-23)
     assert [e.trigger for e in events(text)] == [trigger]
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("31日，在广西桂林新建成的正阳步行街举行了联欢会。", "举行", "广西桂林新建成的正阳步行街",
+     "建成的 is a relative clause inside the place: the place was cut to 广西桂林新 and 建成 became the trigger"),
+    ("31日，在新落成的市体育馆举行了开幕式。", "举行", "新落成的市体育馆", "the same with 落成 and a 馆"),
+])
+def test_issue15_relative_clauses_inside_places(text, trigger, place, why):
+    evs = events(text)
+    assert [(e.trigger, e.location) for e in evs] == [(trigger, place)]

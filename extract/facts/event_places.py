@@ -105,7 +105,8 @@ class _Places:
 
     def _first_stop(self, run: str) -> int:
         """Where the first stop word or trigger in ``run`` starts (``len(run)`` when none); a
-        direction after 以 (束草以东地区) and a trigger that a place suffix follows are no stop."""
+        direction after 以 (束草以东地区), a trigger that a place suffix follows and a trigger + 的 whose
+        noun ends in a place suffix (新建成的正阳步行街) are no stop."""
         for m in self.stops.finditer(run):
             rest = run[m.end():]
             if m.group() == "以" and rest[:1] in "东西南北":
@@ -113,6 +114,11 @@ class _Places:
             suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
             if m.start() > 0 and (suffix or rest.startswith(("会上", "会中"))) and m.group() not in lexicon()["location_stops"]:
                 continue  # 发射中心, 新闻发布会上: a verb inside the place's name
+            if m.start() > 0 and rest.startswith("的") and m.group() not in lexicon()["location_stops"]:
+                nxt = self.stops.search(rest, 1)
+                seg = rest[1:nxt.start() if nxt else len(rest)]
+                if 0 < len(seg) <= 12 and seg.endswith(self.suffixes):
+                    continue  # 广西桂林新建成的正阳步行街: a relative clause inside the place
             return m.start()
         return len(run)
 
