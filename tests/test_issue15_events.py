@@ -495,6 +495,8 @@ def test_issue15_new_triggers_on_modern_text(text, trigger, value):
     ("2000年11月22日，刘建湘同意了校方对发生在1999年的事故处理意见。", "同意", "2000-11-22",
      "同意 is the happening; 发生 inside the 对…的 object was taken before"),
     ("2008年，两国正式建立外交关系。", "建立", "2008", "建立, a founding verb of the new batch"),
+    ("工商所工作人员16日前往现场进行通知询问。", "前往", "2024-03-16",
+     "前往, kin of 来到: the light verb 进行 with its object was taken instead"),
 ])
 def test_issue15_decisions_and_new_batch(text, trigger, value, why):
     (e,) = [e for e in events(text) if e.date.value == value]
