@@ -108,6 +108,21 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
         m = 12 if unit == "year" else (ref.month if ref is not None else None)
         out.append(make(mt.start(), mt.end(), "year-end", kind="relative", y=ry, m=m, prec="month",
                         year_source=ref_src(ref), score=0.75))
+    out += _weeks(t, ref, lx, make, ref_src, P)
+    for mt in P["year-range"].finditer(t):
+        out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
+                        end_ymd=(year_num(mt["y2"], lx), None, None, "year"), score=0.9))
+    for mt in P["anaphoric-year"].finditer(t):
+        m, d = _num(mt["am"]), _num(mt["ad"])
+        out.append(make(mt.start(), mt.end(), "anaphoric-year", kind="relative", m=m, d=d,
+                        prec="day" if d else "month" if m else "year", score=0.7,
+                        offset=lx["anaphoric_year"][mt["ay"]]))
+    return out
+
+
+def _weeks(t: str, ref, lx: dict, make: Callable, ref_src: Callable, P: dict) -> list:
+    """Weekdays (周五, 上星期三) in the reference week or the one it names, and weeks (上周, 本周)."""
+    out = []
     for mt in P["weekday"].finditer(t):
         after = t[mt.end():mt.end() + 3]
         if any(after.startswith(w) for w in lx["weekday_not_before"]) or \
@@ -127,14 +142,6 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
                         m=monday and monday.month, d=monday and monday.day, prec="week",
                         end_ymd=(sunday and sunday.year, sunday and sunday.month, sunday and sunday.day, "day"),
                         year_source=ref_src(ref), score=0.7))
-    for mt in P["year-range"].finditer(t):
-        out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
-                        end_ymd=(year_num(mt["y2"], lx), None, None, "year"), score=0.9))
-    for mt in P["anaphoric-year"].finditer(t):
-        m, d = _num(mt["am"]), _num(mt["ad"])
-        out.append(make(mt.start(), mt.end(), "anaphoric-year", kind="relative", m=m, d=d,
-                        prec="day" if d else "month" if m else "year", score=0.7,
-                        offset=lx["anaphoric_year"][mt["ay"]]))
     return out
 
 
