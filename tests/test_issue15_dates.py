@@ -411,3 +411,13 @@ def test_issue15_a_day_missing_from_the_month_before_is_unresolved():
     ref = ReferenceDate(year=2001, month=5, day=2, source="published", year_source="published")
     (d,) = find_dates("他31日访问北京", ref)
     assert d.value is None
+
+
+@pytest.mark.parametrize("text,surface,value,end_value", [
+    ("本周末德比大战主场对曼联", "本周末", "2024-03-23", "2024-03-24"),
+    ("上周末，他去了上海", "上周末", "2024-03-16", "2024-03-17"),
+])
+def test_issue15_weekends(text, surface, value, end_value):
+    # a weekend is its Saturday to Sunday, at day precision (fresh7's convention: 这周末, 本周末)
+    (d,) = find_dates(text, REF)
+    assert (d.text, d.value, d.end_value, d.precision) == (surface, value, end_value, "day")

@@ -525,3 +525,31 @@ def test_issue15_habit_words_without_their_adverb_keep_the_event(text, trigger):
 def test_issue15_relative_clauses_inside_places(text, trigger, place, why):
     evs = events(text)
     assert [(e.trigger, e.location) for e in evs] == [(trigger, place)]
+
+
+@pytest.mark.parametrize("text,trigger,value,place,why", [
+    ("上周交通银行发行了理财产品。", "发行", "2024-03-11", None, "a week anchors like a day (fresh7's convention)"),
+    ("俄超联赛已于上周结束。", "结束", "2024-03-11", None, "于 + a week opens no place (上周 was the place)"),
+    ("明年还将启动湿地公园二期的建设。", "启动", "2025", None, "a year before an adverb (还将) is an adverbial of time"),
+    ("今年将在荔枝湾景区举办大型民俗活动。", "举办", "2024", "荔枝湾景区", "将 after the year: the same"),
+    ("这个游戏将在2011年5月3日正式上市。", "上市", "2011-05-03", None, "上市, a game's or a share's release"),
+    ("法国兴业银行18日在北京开设了首家零售银行，正式启动零售业务。", "开设", "2024-03-18", "北京",
+     "开设: the place ran into the verb when it was no trigger"),
+    ("5月26日，刚上市的德国游戏杂志刊载了新作的消息。", "刊载", "2024-05-26", None,
+     "上市的 in a clause after the date's, with no 在 before it, is an attribute"),
+    ("6月底，经济适用房开始交付。", "交付", "2024-06", None, "交付, a completion"),
+])
+def test_issue15_modern_copy_events(text, trigger, value, place, why):
+    evs = events(text)
+    assert [(e.trigger, e.date.value, e.location) for e in evs][:1] == [(trigger, value, place)]
+
+
+@pytest.mark.parametrize("text,why", [
+    ("去年，纽约新上市的外国企业共有61家。", "上市的 is an attribute of the firms: an aggregate, no happening"),
+    ("今天我们反其道而行，会有哪些有趣的事情发生呢？", "a question tells nothing that happened"),
+    ("去年12月信贷类理财产品的发行数为169款。", "发行数 is a noun"),
+    ("各位领导在百忙之中出席今天的论坛。", "在百忙之中 is a frame, no place; the date follows the trigger inside its object"),
+])
+def test_issue15_modern_copy_not_events(text, why):
+    evs = events(text)
+    assert all(e.location is None for e in evs) if "百忙" in text else evs == []

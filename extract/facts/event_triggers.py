@@ -130,9 +130,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start) and pre.group(0) not in lexicon()["plan_verbs"]:
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date (not 决定于5日召开)
     mt = _first_trigger(text, tx, d.end, bound, spans)
-    while mt is not None and text.startswith("的", mt.end()) and mt.start() - tx.clause_start(mt.start(), d.end) <= 1 \
-            and any(ch in _CLAUSE_END for ch in text[d.end:mt.start()]):
-        mt = _first_trigger(text, tx, mt.end(), bound, spans)   # 这年的8月11日，遇难的队员…被安放: an attribute opening a clause
+    while mt is not None and _attribute(text, tx, d, mt):
+        mt = _first_trigger(text, tx, mt.end(), bound, spans)
     if mt is not None and _REPORTED.search(text, d.end, mt.start()):
         mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said, not what happened on the date
     if mt is not None and d.precision == "year" and (k := text.find("的", d.end, mt.start())) >= 0 \
@@ -153,6 +152,16 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if mt is None and text[max(0, d.start - 1):d.start] in ("从", "自"):
         mt = _START.match(text, d.end + text.startswith("份", d.end))
     return None if mt is None else (mt, same_clause, c_start, spans)
+
+
+def _attribute(text: str, tx: "_Text", d: DateValue, mt: re.Match) -> bool:
+    """A trigger + 的 in a clause after the date's is an attribute, not what happened on the date:
+    遇难的队员…被安放 (opening the clause), 纽约新上市的外国企业共有61家; not 在瑞士举行的比赛中
+    获得亚军, where 在 before it makes it the dated happening's own clause."""
+    if not text.startswith("的", mt.end()) or not any(ch in _CLAUSE_END for ch in text[d.end:mt.start()]):
+        return False
+    c = tx.clause_start(mt.start(), d.end)
+    return mt.start() - c <= 1 or not re.search("[在于]", text[c:mt.start()])
 
 
 # a statement verb before its report (称 and 说 not inside 名称, 简称, 小说, 传说…)

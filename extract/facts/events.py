@@ -140,12 +140,17 @@ def _habit_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, lexicon()["habitual_cues"])) + ")[^，。；]{0,2}?(?:都|要|会|均)")
 
 
+#: adverbs after a year that make it an adverbial of time (明年还将启动, 今年将在…举办)
+_YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式")
+
+
 def _is_anchor(text: str, d: DateValue) -> bool:
-    """Vague dates, 以来-periods, parts of a year and weeks do not anchor events, nor does an
-    "as of" date (截至去年11月); a bare year does only as an adverbial, set off by a comma
-    (``2023年，…``), after 于/在 (``计划于2002年建成``) or right before a trigger verb
-    (``是一九九四年成立的``), not inside a noun phrase (``2024年年会``)."""
-    if d.kind in ("vague", "since") or d.precision == "week":
+    """Vague dates, 以来-periods and parts of a year do not anchor events, nor does an "as of"
+    date (截至去年11月); a week does (上周…发行了, 上周战胜). A bare year does only as an
+    adverbial: set off by a comma (``2023年，…``), after 于/在 (``计划于2002年建成``), right before
+    a trigger verb (``是一九九四年成立的``) or an adverb (``明年还将启动``), not inside a noun
+    phrase (``2024年年会``)."""
+    if d.kind in ("vague", "since"):
         return False
     before = text[max(0, d.start - 2):d.start]
     if any(before.endswith(w) for w in lexicon()["anchor_not_after"]):
@@ -157,7 +162,7 @@ def _is_anchor(text: str, d: DateValue) -> bool:
         return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
     if d.precision == "year":  # 2023年，…, 于2002年建成 and 一九九四年成立的 (an adverbial), not 2024年年会
         return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
-            or _year_verb_re().match(text, d.end) is not None \
+            or _year_verb_re().match(text, d.end) is not None or _YEAR_ADVERB.match(text, d.end) is not None \
             or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end)
     return True
 
@@ -192,7 +197,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         rule = "date+trigger"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
-        if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()):
+        if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \
+                or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         events.append(_event(text, tx, d, found, rule, (s_start, s_end), names, here))
     return events

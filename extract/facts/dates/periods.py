@@ -62,6 +62,7 @@ def _pats() -> dict[str, re.Pattern]:
         "year-end": re.compile(rf"(?<![0-9〇○零一二三四五六七八九十年月今去明前上本当同])(?P<ye>{_alt(lx['year_end_words'])})"),
         "weekday": re.compile(rf"(?<![每逢0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])(?![年刊报末])"),
         "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
+        "weekend": re.compile(rf"(?P<off>{offs})(?:{week})末"),
         "year-range": re.compile(
             rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年"),
         "anaphoric-year": re.compile(  # not 本次年会, 一次年检; 同年十一月, 当年3月5日 carry their month/day
@@ -121,7 +122,8 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
 
 
 def _weeks(t: str, ref, lx: dict, make: Callable, ref_src: Callable, P: dict) -> list:
-    """Weekdays (周五, 上星期三) in the reference week or the one it names, and weeks (上周, 本周)."""
+    """Weekdays (周五, 上星期三) in the reference week or the one it names, weeks (上周, 本周) and
+    weekends (本周末: its Saturday to Sunday)."""
     out = []
     for mt in P["weekday"].finditer(t):
         after = t[mt.end():mt.end() + 3]
@@ -141,6 +143,12 @@ def _weeks(t: str, ref, lx: dict, make: Callable, ref_src: Callable, P: dict) ->
         out.append(make(mt.start(), mt.end(), "week", kind="relative", y=monday and monday.year,
                         m=monday and monday.month, d=monday and monday.day, prec="week",
                         end_ymd=(sunday and sunday.year, sunday and sunday.month, sunday and sunday.day, "day"),
+                        year_source=ref_src(ref), score=0.7))
+    for mt in P["weekend"].finditer(t):   # 本周末, 上周末: Saturday and Sunday of that week
+        monday = _week_monday(ref, lx["week_offsets"][mt["off"]])
+        sat, sun = (monday + _dt.timedelta(days=5), monday + _dt.timedelta(days=6)) if monday else (None, None)
+        out.append(make(mt.start(), mt.end(), "weekend", kind="relative", y=sat and sat.year, m=sat and sat.month,
+                        d=sat and sat.day, prec="day", end_ymd=(sun and sun.year, sun and sun.month, sun and sun.day, "day"),
                         year_source=ref_src(ref), score=0.7))
     return out
 
@@ -165,7 +173,7 @@ def year_num(s: Optional[str], lx: dict) -> Optional[int]:
 NEEDS = {
     "relative-year": "year", "month-range": "year", "month-day": "year", "year-part": "year",
     "year-end": "year", "relative-month": "month", "day-of-month": "month",
-    "relative-day": "day", "weekday": "day", "week": "day",
+    "relative-day": "day", "weekday": "day", "week": "day", "weekend": "day",
     "named-day": "year", "years-from-reference": "year",
 }
 
