@@ -194,3 +194,17 @@ def test_issue15_a_sentence_broken_after_a_short_line_stays_one_paragraph(raw, h
     (story,) = extract_doc(RawDoc(path="p.txt", doc_id="p.txt", text=raw), nlp=None)
     assert story.headline == headline
     assert story.text.startswith(text_start)
+
+
+@pytest.mark.parametrize("text,date_text,trigger", [
+    # a one-line item with no sentence end reads as a headline; with no body under it, its facts
+    # were lost (issue 15, fresh7: 育碧宣布《纪元1404》于6月26日上市)
+    ("育碧宣布《纪元1404》于6月26日上市\n", "6月26日", "上市"),
+    ("  波斯王子电影28日上映幕后花絮公布", "28日", "上映"),
+])
+def test_a_story_that_is_only_a_headline_keeps_its_facts(nlp, text: str, date_text: str, trigger: str) -> None:
+    (rec,) = extract_doc(RawDoc(path="x.txt", doc_id="x.txt", text=text), nlp=nlp)
+    assert rec.headline == text.strip()
+    (d,) = [d for d in rec.dates if d.text == date_text]
+    assert text[d.start:d.end] == date_text   # offsets into the raw text
+    assert [e.trigger for e in rec.events] == [trigger]

@@ -95,6 +95,9 @@ def _story(raw: str, span: StorySpan) -> Story | None:
         f.furniture += [Furniture(kind=k, start=s, end=e, text=normalize_text(raw[s:e])) for k, s, e in u.furniture]
         if u not in span.heads:
             _read_unit(raw, u, f)
+    if not f.body:   # a story that is only a headline (a one-line item, a web snippet): its line is
+        for u in span.heads:   # also the text its facts are read from, else they were lost
+            _read_unit(raw, u, f)
     body = _body(raw, f.body)
     text = body.text
     return Story(min(starts), max(ends), headline, subtitle, f.dateline, f.byline,
