@@ -553,3 +553,13 @@ def test_issue15_modern_copy_events(text, trigger, value, place, why):
 def test_issue15_modern_copy_not_events(text, why):
     evs = events(text)
     assert all(e.location is None for e in evs) if "百忙" in text else evs == []
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("本周全国17家商业银行共发行了44款理财产品。", [], "共: a total over the week, no happening on a day (the annotators' aggregates)"),
+    ("今年前十一个月累计签订了24份协议。", [], "累计 likewise"),
+    ("两国领导人18日共同签署了联合声明。", ["签署"], "共同 is no total"),
+    ("中共中央18日召开会议。", ["召开"], "中共 is no total"),
+])
+def test_issue15_totals_over_a_period_are_no_events(text, expected, why):
+    assert [e.trigger for e in events(text)] == expected

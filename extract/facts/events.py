@@ -140,6 +140,10 @@ def _habit_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, lexicon()["habitual_cues"])) + ")[^，。；]{0,2}?(?:都|要|会|均)")
 
 
+#: 本周全国17家银行共发行了44款: a total over the period, no happening on the date (not 共同, 中共,
+#: 公共, 共青团, 共产党, 共和国)
+_AGGREGATE = re.compile("累计|总共|共计|一共|(?<![中公])共(?![同识享建商赢和产青])")
+
 #: adverbs after a year that make it an adverbial of time (明年还将启动, 今年将在…举办)
 _YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式")
 
@@ -198,6 +202,7 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
         if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \
+                or found[1] and _AGGREGATE.search(text, d.end, found[0].start()) \
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         events.append(_event(text, tx, d, found, rule, (s_start, s_end), names, here))
