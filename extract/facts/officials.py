@@ -39,6 +39,7 @@ from schemas import Mention, Official, Position
 
 from . import binding, lexicon, registry
 from .names import clean_at, clean_ends, given_ok, name_after, reporter_names, shared_title_names
+from .leaders import listed_leaders
 from .orgnames import is_org_name, org_suffix
 from .positions import Pos, chain, position_at, title_re
 from .recognizer import SPANS_KEY, recognized
@@ -229,7 +230,10 @@ def _scan(view: TextView) -> list[_Found]:
     by_end = {m.end(): m for m in matches}
     title_starts = {m.start() for m in matches}
     found = [f for m in matches for f in _title_name(c, m, by_end, title_starts)]
-    return found + _name_title(c, matches, found)
+    found += _name_title(c, matches, found)
+    known = {f.name for f in found}
+    return found + [_Found(n, [Pos(t, o or None, ts, te)], s, e, "list_before_collective_title", 0.6)
+                    for n, o, t, s, e, ts, te in listed_leaders(c) if n not in known]
 
 
 def find_officials(text: str, names: Optional[list[tuple[int, int]]] = None, *,
