@@ -37,10 +37,16 @@ def _collective() -> list[tuple[str, str]]:
 
 
 @cache
-def _list_re() -> regex.Pattern:
+def _tail_re() -> regex.Pattern:
+    """等 (or 等同志) and the collective title; the list is read backwards from it."""
     tails = "|".join(regex.escape(o + t) for o, t in _collective())
-    # two or more names of 2–3 characters joined by 、, then 等 (or 等同志) and the collective title
-    return regex.compile(rf"(?P<names>\p{{Han}}{{2,3}}(?:、\p{{Han}}{{2,3}})+)等(?:同志)?(?:在京的)?(?P<tail>{tails})")
+    return regex.compile(rf"等(?:同志)?(?:在京的)?(?P<tail>{tails})")
+
+
+#: two to 30 names of 2–3 characters joined by 、, ending where 等 starts (searched in a bounded
+#: window before each 等: a long run of 、 without one costs nothing)
+_NAMES = regex.compile(r"\p{Han}{2,3}(?:、\p{Han}{2,3}){1,29}$")
+_WINDOW = 30 * 4
 
 
 def _is_name(s: str) -> bool:
@@ -52,9 +58,13 @@ def listed_leaders(c: str) -> list[tuple[str, str, str, int, int, int, int]]:
     of every such list in ``c`` (view text); a list whose names mostly do not look like names is
     skipped whole."""
     out = []
-    for m in _list_re().finditer(c):
-        names = m.group("names").split("、")
-        pos = m.start("names")
+    for m in _tail_re().finditer(c):
+        lo = max(0, m.start() - _WINDOW)
+        ms = _NAMES.search(c, lo, m.start())
+        if ms is None:
+            continue
+        names = ms.group().split("、")
+        pos = ms.start()
         if len(names[0]) == 3 and not _is_name(names[0]) and _is_name(names[0][1:]):
             names[0], pos = names[0][1:], pos + 1   # 会见了王毅、李强等: the list starts after 了
         if sum(_is_name(n) for n in names) < 0.75 * len(names):
