@@ -421,3 +421,12 @@ def test_issue15_weekends(text, surface, value, end_value):
     # a weekend is its Saturday to Sunday, at day precision (fresh7's convention: 这周末, 本周末)
     (d,) = find_dates(text, REF)
     assert (d.text, d.value, d.end_value, d.precision) == (surface, value, end_value, "day")
+
+
+@pytest.mark.parametrize("text,surface,value,why", [
+    ("opec官员周三表示，产出目标不变。", "周三", "2024-03-20", "after a noun 周三表示 is Wednesday; only 周五说 opening a clause is a person"),
+    ("Jacobs上周五表示，将推出新游戏。", "上周五", "2024-03-15", "a week offset makes it a day"),
+])
+def test_issue15_weekdays_before_speech_verbs(text, surface, value, why):
+    got = {d.text: d.value for d in find_dates(text, REF)}
+    assert got.get(surface) == value, got

@@ -563,3 +563,23 @@ def test_issue15_modern_copy_not_events(text, why):
 ])
 def test_issue15_totals_over_a_period_are_no_events(text, expected, why):
     assert [e.trigger for e in events(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("北京时间10月2日法新社消息，法国队主帅多梅内克公布了最新一期的名单。", [], "the date is the agency's report's (…法新社消息)"),
+    ("原定于下周二开庭审理的案件已取消开庭。", [], "原定: a plan since changed, no happening on the date"),
+    ("北京市住建委5月份就与中介机构共26家签订了承诺书。", ["签订"], "共26家 counts who signed: one happening, no total"),
+    ("住总集团昨日发布消息。", [], "发布消息 is a statement"),
+    ("从本周开始到新年的比赛对赫尔城将是决定性的。", ["开始"], "决定性 is an adjective, no decision"),
+    ("在5月10日，绿城集团举办的媒体恳谈会上，董事长发言。", ["举办"], "举办的…会上: the dated meeting itself, no attribute"),
+])
+def test_issue15_fresh8_rules(text, expected, why):
+    assert [e.trigger for e in events(text)] == expected
+
+
+@pytest.mark.parametrize("text,place,why", [
+    ("4月22日，革命卫队在波斯湾和霍尔木兹海峡举行了演习。", "波斯湾和霍尔木兹海峡", "two places joined by 和, each with its suffix"),
+    ("上周，商报在经三路赢和会馆举办了交流赛。", "经三路赢和会馆", "和 inside a name closed by 馆"),
+])
+def test_issue15_places_joined_by_he(text, place, why):
+    assert [e.location for e in events(text)] == [place]

@@ -115,6 +115,11 @@ class _Places:
             suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
             if m.start() > 0 and (suffix or rest.startswith(("会上", "会中"))) and m.group() not in lexicon()["location_stops"]:
                 continue  # 发射中心, 新闻发布会上: a verb inside the place's name
+            if m.start() > 0 and m.group() in "和与及":
+                nxt = self.stops.search(rest)
+                seg = rest[:nxt.start() if nxt else len(rest)]
+                if 0 < len(seg) <= 12 and seg.endswith(self.suffixes):
+                    continue  # 波斯湾和霍尔木兹海峡 (places joined), 经三路赢和会馆 (a name): no stop
             if m.start() > 0 and rest.startswith("的") and m.group() not in lexicon()["location_stops"]:
                 nxt = self.stops.search(rest, 1)
                 seg = rest[1:nxt.start() if nxt else len(rest)]

@@ -154,12 +154,16 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     return None if mt is None else (mt, same_clause, c_start, spans)
 
 
+_AT_MEETING = re.compile(r"[^，。；,;]{0,12}?会[上中]")
+
+
 def _attribute(text: str, tx: "_Text", d: DateValue, mt: re.Match) -> bool:
     """A trigger + 的 in a clause after the date's is an attribute, not what happened on the date:
     遇难的队员…被安放 (opening the clause), 纽约新上市的外国企业共有61家; not 在瑞士举行的比赛中
     获得亚军, where 在 before it makes it the dated happening's own clause."""
-    if not text.startswith("的", mt.end()) or not any(ch in _CLAUSE_END for ch in text[d.end:mt.start()]):
-        return False
+    if not text.startswith("的", mt.end()) or not any(ch in _CLAUSE_END for ch in text[d.end:mt.start()]) \
+            or _AT_MEETING.match(text, mt.end() + 1):
+        return False   # 在5月10日，绿城集团举办的媒体恳谈会上: the dated meeting itself
     c = tx.clause_start(mt.start(), d.end)
     return mt.start() - c <= 1 or not re.search("[在于]", text[c:mt.start()])
 

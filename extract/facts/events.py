@@ -140,9 +140,24 @@ def _habit_re() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, lexicon()["habitual_cues"])) + ")[^，。；]{0,2}?(?:都|要|会|均)")
 
 
+@cache
+def _report_re() -> re.Pattern:
+    """3月17日报道, 10月2日法新社消息: a date before 报道/消息 (``anchor_not_before``), an agency's
+    name between or not, is a report's."""
+    words = "|".join(map(re.escape, lexicon()["anchor_not_before"]))
+    return re.compile(rf"(?:[^，。；,;\s]{{0,6}}?(?:社|网|台|报|媒体))?(?:{words})")
+
+
 #: 本周全国17家银行共发行了44款: a total over the period, no happening on the date (not 共同, 中共,
 #: 公共, 共青团, 共产党, 共和国)
 _AGGREGATE = re.compile("累计|总共|共计|一共|(?<![中公])共(?![同识享建商赢和产青])")
+
+def _total(text: str, lo: int, hi: int) -> bool:
+    """共 (累计…) before the trigger with no count between (共发行了44款: a total); 与…机构共26家
+    签订了承诺书 counts who signed, one happening."""
+    m = _AGGREGATE.search(text, lo, hi)
+    return m is not None and not re.search("[0-9０-９一二两三四五六七八九十百千万]", text[m.end():hi])
+
 
 #: adverbs after a year that make it an adverbial of time (明年还将启动, 今年将在…举办)
 _YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式")
@@ -159,7 +174,7 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     before = text[max(0, d.start - 2):d.start]
     if any(before.endswith(w) for w in lexicon()["anchor_not_after"]):
         return False
-    if text.startswith("是", d.end) or text.startswith(tuple(lexicon()["anchor_not_before"]), d.end):
+    if text.startswith("是", d.end) or _report_re().match(text, d.end):
         return False  # １９９９年１月１日是星期五: described, nothing happens on it; 3月17日报道: a report's date
     start_point = text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith(("开始", "起"), d.end)
     if d.precision in ("quarter", "half"):
@@ -202,7 +217,7 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
         if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \
-                or found[1] and _AGGREGATE.search(text, d.end, found[0].start()) \
+                or found[1] and _total(text, d.end, found[0].start()) \
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         events.append(_event(text, tx, d, found, rule, (s_start, s_end), names, here))

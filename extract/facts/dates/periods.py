@@ -127,9 +127,10 @@ def _weeks(t: str, ref, lx: dict, make: Callable, ref_src: Callable, P: dict) ->
     out = []
     for mt in P["weekday"].finditer(t):
         after = t[mt.end():mt.end() + 3]
-        if any(after.startswith(w) for w in lx["weekday_not_before"]) or \
+        opens = mt.start() == 0 or not ("\u4e00" <= t[mt.start() - 1] <= "\u9fff")
+        if not mt["off"] and opens and any(after.startswith(w) for w in lx["weekday_not_before"]) or \
                 after[:1] not in lx["not_given_names"] and any(after[1:].startswith(w) for w in lx["honorifics"]):
-            continue  # 周五说, 周一飞先生: a person (a one-character given name before an honorific)
+            continue  # 周五说 opening a clause, 周一飞先生: a person (not 官员周三表示, 上周五表示: a day)
         if re.search(r"[日号]\s*是$", t[max(0, mt.start() - 3):mt.start()]):
             continue  # 12月5日是星期二: the weekday of a date already given, no date of its own
         off = lx["week_offsets"].get(mt["off"] or "", 0)
