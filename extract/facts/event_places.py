@@ -115,18 +115,19 @@ class _Places:
             suffix = next((x for x in self.suffixes if rest.startswith(x)), None)
             if m.start() > 0 and (suffix or rest.startswith(("会上", "会中"))) and m.group() not in lexicon()["location_stops"]:
                 continue  # 发射中心, 新闻发布会上: a verb inside the place's name
-            if m.start() > 0 and m.group() in "和与及":
-                nxt = self.stops.search(rest)
-                seg = rest[:nxt.start() if nxt else len(rest)]
-                if 0 < len(seg) <= 12 and seg.endswith(self.suffixes):
-                    continue  # 波斯湾和霍尔木兹海峡 (places joined), 经三路赢和会馆 (a name): no stop
-            if m.start() > 0 and rest.startswith("的") and m.group() not in lexicon()["location_stops"]:
-                nxt = self.stops.search(rest, 1)
-                seg = rest[1:nxt.start() if nxt else len(rest)]
-                if 0 < len(seg) <= 12 and seg.endswith(self.suffixes):
-                    continue  # 广西桂林新建成的正阳步行街: a relative clause inside the place
+            if m.start() > 0 and m.group() in ("和", "与", "及") and self._place_follows(rest, 0):
+                continue  # 波斯湾和霍尔木兹海峡 (places joined), 经三路赢和会馆 (a name): no stop
+            if m.start() > 0 and rest.startswith("的") and m.group() not in lexicon()["location_stops"] \
+                    and self._place_follows(rest, 1):
+                continue  # 广西桂林新建成的正阳步行街: a relative clause inside the place
             return m.start()
         return len(run)
+
+    def _place_follows(self, rest: str, k: int) -> bool:
+        """The words from ``rest[k]`` to the next stop are a short run that a place suffix ends."""
+        nxt = self.stops.search(rest, k)
+        seg = rest[k:nxt.start() if nxt else len(rest)]
+        return 0 < len(seg) <= 12 and seg.endswith(self.suffixes)
 
     def _suffix_end(self, run: str, first_stop: int) -> int:
         """Step 2: the end of the last place suffix before ``first_stop``; 0 when none. When a
