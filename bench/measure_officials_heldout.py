@@ -85,6 +85,58 @@ def cluener() -> list[tuple[str, list[tuple[int, int]], list[tuple[int, int]]]]:
     return out
 
 
+def cluener_positions() -> list[tuple[str, tuple[int, int], str, str | None]]:
+    """Gold positions on CLUENER2020 dev: (text, PER span, title, organisation) for every name
+    right after a ``position`` span (局长谢少锋); the organisation is an organization,
+    government or company span ending right where the title starts (工业和信息化部科技司|司长),
+    else None (no organisation printed beside the title)."""
+    out = []
+    for line in (SHARED / "corpora" / "cluener2020" / "dev.json").open(encoding="utf-8"):
+        d = json.loads(line)
+        lab, text = d["label"], d["text"]
+        spans = {k: [(s, e + 1) for v in lab.get(k, {}).values() for s, e in v]
+                 for k in ("name", "position", "organization", "government", "company")}
+        orgs = spans["organization"] + spans["government"] + spans["company"]
+        for s, e in spans["name"]:
+            title = next(((a, b) for a, b in spans["position"] if b == s), None)
+            if title is None:
+                continue
+            org = next((text[a:b] for a, b in orgs if b == title[0]), None)
+            out.append((text, (s, e), text[title[0]:title[1]], org))
+    return out
+
+
+def score_positions(gold, names=None, verbose=False) -> dict[str, float | int]:
+    """Of the gold names found as officials: the share whose positions include the gold title
+    exactly, and, where gold prints an organisation beside the title, the share whose position
+    with that title has exactly that organisation; "both" counts title and organisation right
+    (an organisation-less gold position needs no organisation)."""
+    found = title_ok = org_gold = org_ok = both = 0
+    cache: dict[str, list] = {}
+    for k, (text, (s, e), title, org) in enumerate(gold):
+        if text not in cache:
+            spans = names[k] if names else None
+            cache[text] = find_officials(text, spans.get("PER", []) if spans is not None else None,
+                                         titles=spans.get("TITLE") if spans else None,
+                                         orgs=spans.get("ORG") if spans else None)
+        off = next((o for o in cache[text] if o.name == text[s:e]), None)
+        if off is None:
+            continue
+        found += 1
+        pos = next((p for p in off.positions if p.title == title), None)
+        title_ok += pos is not None
+        if org is not None:
+            org_gold += 1
+            org_ok += pos is not None and pos.org == org
+        ok = pos is not None and (org is None or pos.org == org)
+        both += ok
+        if verbose and not ok:
+            got = [(p.org, p.title) for p in off.positions]
+            print(f"  POS {text[s:e]}: gold ({org}, {title}) got {got} | {text}")
+    return {"gold": len(gold), "found": found, "title": title_ok / max(found, 1),
+            "org": org_ok / max(org_gold, 1), "org_gold": org_gold, "both": both / max(found, 1)}
+
+
 def beside_title(text: str, per, pos) -> dict[tuple[int, int], str]:
     """Gold: PER spans directly after or before a title, with that title."""
     titles = lexicon.titles()
@@ -175,6 +227,15 @@ def main() -> None:
         if label in ("rules", "rules+model"):
             for (title, kind), cnt in errors.most_common(20):
                 print(f"    {cnt:4d}  {kind:15s} {title}")
+    gold = cluener_positions()
+    k0 = len(data) - len(cluener())
+    texts = [t for t, _, _ in data]
+    by_text = {t: names[i] for i, t in enumerate(texts) if i >= k0}
+    for label, nm in (("rules", None), ("rules+model", [by_text[t] for t, *_ in gold])):
+        f = score_positions(gold, nm, verbose=verbose and label == "rules+model")
+        print(f"positions, CLUENER dev ({label}): of {f['found']} found among {f['gold']} names right "
+              f"after a position span: title exact {f['title']:.3f}; organisation exact "
+              f"{f['org']:.3f} of {f['org_gold']} printed beside the title; both right {f['both']:.3f}")
 
 
 if __name__ == "__main__":

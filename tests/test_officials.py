@@ -247,3 +247,35 @@ def test_issue3_common_word_after_a_title_is_no_name(text: str, why: str) -> Non
 
 def test_issue3_a_name_starting_like_a_word_but_ending_cleanly() -> None:
     assert "任志刚" in {o.name for o in find_officials("香港金融管理局总裁任志刚昨日再次表示")}
+
+
+# Issue 10 (positions on held-out CLUENER dev, title exact .70): what stands right before a title.
+# (text, name, [(org, title), ...], why it is hard)
+TITLE_LEADS = [
+    ("新浪娱乐讯由知名演员张瑜首次独立执导的青春偶像电影", "张瑜", [(None, "演员")],
+     "知名 describes the person, not the post: no title, no organisation"),
+    ("中国著名导演张艺谋说", "张艺谋", [(None, "导演")], "a descriptor after a place"),
+    ("红御营销总监王婷鸿；伟业顾问策划总监李宗诺，还有", "王婷鸿", [(None, "营销总监")],
+     "a field joins the title; the 2 characters before it are unexplained, not a qualifier"),
+    ("红御营销总监王婷鸿；伟业顾问策划总监李宗诺，还有", "李宗诺", [(None, "策划总监")],
+     "the field rule after a company whose name ends like a title"),
+    ("住总开发公司常营项目经理孔祥同介绍说", "孔祥同", [(None, "项目经理")], "项目 is part of 项目经理"),
+    ("北京国华置业有限公司销售部经理赵加说", "赵加", [("北京国华置业有限公司销售部", "经理")],
+     "销售部 is an organisation (部), not the field 销售"),
+    ("财政部长楼继伟表示", "楼继伟", [("财政部", "部长")], "财政|部长 still shares 部 with its organisation"),
+    ("早报记者朱楠实习生王昭", "王昭", [(None, "实习生")],
+     "a name after a title (记者朱楠) is no qualifier of the next title"),
+    ("晨报讯（记者杨莉通讯员王媛）信用卡欠款", "王媛", [(None, "通讯员")], "the same in a bracketed byline"),
+    ("她也觉得这里很美很有感觉，和建筑师库哈斯都谈过设计的可能性。", "库哈斯", [(None, "建筑师")],
+     "a conjunction before a title is no qualifier"),
+    ("为DotA冠军颁奖的嘉宾是来自中华人民共和国新闻出版总署科技与数字出版司副司长宋建新先生，", "宋建新",
+     [("中华人民共和国新闻出版总署科技与数字出版司", "副司长")], "来自 ends the organisation"),
+    ("本报记者张三报道", "张三", [(None, "本报记者")], "a one-to-two-character qualifier still folds in"),
+]
+
+
+@pytest.mark.parametrize("text,name,positions,why", TITLE_LEADS, ids=[c[3] for c in TITLE_LEADS])
+def test_issue10_what_stands_before_a_title(text: str, name: str, positions: list[tuple], why: str) -> None:
+    found = _by_name(text)
+    assert name in found, [o.name for o in found.values()]
+    assert _pos(found[name]) == positions, why

@@ -24,7 +24,7 @@ TITLE_CLASSES = frozenset({
 })
 TITLE_FLAGS = frozenset({"regional", "post", "reporter", "anonymous", "self"})
 BOUNDARY_ROLES = frozenset({"not_name", "name_end", "not_given", "anonymous", "org_stop", "org_conj",
-                            "numeral_unit"})
+                            "numeral_unit", "title_descriptor", "title_field"})
 NUMERAL_RUN = 6  # the longest Chinese numeral run read before a numeral_unit (二十八日, 一千零一次)
 
 

@@ -131,6 +131,14 @@ def org_before(c: str, i: int, *, regional: bool = False) -> OrgBefore:
             return OrgBefore(cand, i - len(cand), "org")
     if regional and 2 <= len(r) <= 6:
         return OrgBefore(r, start, "org")
-    if 1 <= len(r) <= 2:
+    if lexicon.starts_with(r, 0, "org_conj"):
+        return OrgBefore(None, i, "none")          # 和|建筑师: a conjunction, no qualifier
+    if 1 <= len(r) <= 2 and not _after_title(c, start):
         return OrgBefore(r, start, "qualifier")
-    return OrgBefore(None, start, "dirty")
+    return OrgBefore(None, start, "dirty")         # 记者朱楠|实习生: a name after a title is no qualifier
+
+
+def _after_title(c: str, i: int) -> bool:
+    """Whether a title word of the lexicon ends at view offset ``i`` (记者|朱楠实习生)."""
+    titles = lexicon.titles()
+    return any(c[i - n:i] in titles for n in range(1, min(i, 8) + 1))

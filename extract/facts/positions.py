@@ -76,6 +76,17 @@ def _former(c: str, found: OrgBefore, org: Optional[str], former: bool) -> tuple
     return org, ostart, former
 
 
+def _title_lead(c: str, i: int, title: str) -> tuple[str, int, int]:
+    """(title, where it starts, where what precedes it ends) for a title at view offset ``i``,
+    after the word right before it: a field joins the title (营销|总监 → 营销总监), a descriptor is
+    skipped (知名|演员 → 演员, the organisation read before 知名); see name_boundaries.txt."""
+    field = lexicon.ends_at(c, i, "title_field")
+    if field:
+        return field + title, i - len(field), i - len(field)
+    desc = lexicon.ends_at(c, i, "title_descriptor")
+    return title, i, i - len(desc) if desc else i
+
+
 def position_at(c: str, m: regex.Match) -> TitleAt:
     """The position whose title is match ``m`` of ``title_re()`` in the view ``c``."""
     info = lexicon.titles()[m.group("title")]
@@ -85,13 +96,16 @@ def position_at(c: str, m: regex.Match) -> TitleAt:
         if pre.startswith(fp):
             pre, former = pre[len(fp):], True
     title = pre + m.group("title")
-    found = org_before(c, m.start(), regional="regional" in info.flags)
+    title, tstart, before = _title_lead(c, m.start(), title)
+    found = org_before(c, before, regional="regional" in info.flags)
+    if before < m.start() and found.kind == "qualifier":
+        found = OrgBefore(None, found.start, "dirty")   # 红御|营销总监: unexplained, not folded
     org = found.org
     if found.kind == "qualifier":
         title, org = _fold_qualifier(found.text, title, pre, m.group("title")[0])
     org, ostart, former = _former(c, found, org, former)
     dirty = found.kind == "dirty"
-    start = ostart if org or (ostart < m.start() and not dirty) else m.start()
+    start = ostart if org or (ostart < before and not dirty) else tstart
     pos = Pos(title, org, start, m.end(), former=former, regional="regional" in info.flags,
               self_org="self" in info.flags, dirty=dirty)
     return TitleAt(pos, found.kind == "anonymous", "reporter" in info.flags)
