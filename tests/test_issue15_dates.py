@@ -430,3 +430,18 @@ def test_issue15_weekends(text, surface, value, end_value):
 def test_issue15_weekdays_before_speech_verbs(text, surface, value, why):
     got = {d.text: d.value for d in find_dates(text, REF)}
     assert got.get(surface) == value, got
+
+
+@pytest.mark.parametrize("text,ref,surface,value,why", [
+    ("2009年暴雪嘉年华将于8月21日举行", None, "8月21日", "2009-08-21",
+     "fresh9: nothing else gives a year, so the year earlier in the sentence does"),
+    ("2008年成立的公司将于8月21日举行庆典", ReferenceDate(year=2024, month=3, day=20, source="dateline",
+                                                 year_source="dateline+published"), "8月21日", "2024-08-21",
+     "a reference date wins: the earlier year only fills a year nothing gives"),
+    ("2009年业绩不佳。8月21日公司换帅", None, "8月21日", None, "another sentence's year gives nothing"),
+    ("它将于2011年的6月7日举办", None, "2011年的6月7日", "2011-06-07", "年的 between year and month: one date"),
+    ("2011年的目标已经完成", None, "2011年", "2011", "年的 before no month stays the year alone"),
+])
+def test_issue15_a_year_earlier_in_the_sentence(text, ref, surface, value, why):
+    got = {d.text: d.value for d in find_dates(text, ref)}
+    assert got.get(surface, "missing") == value, (why, got)

@@ -583,3 +583,30 @@ def test_issue15_fresh8_rules(text, expected, why):
 ])
 def test_issue15_places_joined_by_he(text, place, why):
     assert [e.location for e in events(text)] == [place]
+
+
+# Issue 15, from fresh9 (a tuning part annotated blind): a time inside a 在 run, an alias after a place.
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("美国可能在财政部本周公布的报告中将中国正式列为汇率操纵国。", "公布", None,
+     "本周 inside the run after 在: 在 frames a thing said then, no place (was 财政部本周)"),
+    ("Blizzard在愚人节当天针对《星际争霸2》公布人族最新强大武器单位。", "公布", None,
+     "在 + a day: a time, no place (was 愚人节当天针)"),
+    ("展会将于7月24日至26日在首尔国际贸易会展中心（setec）举行。", "举行", "首尔国际贸易会展中心",
+     "an alias in brackets after the place: the place is the name before it (was no place)"),
+    ("7月31日，在上海市规划与国土资源管理局（下称上海市规划局）召开的新闻通气会上，他说。", "召开",
+     "上海市规划与国土资源管理局", "与 then a body named with its alias: one place (was 上海市)"),
+])
+def test_issue15_times_inside_a_run_and_aliases_after_a_place(text, trigger, place, why):
+    (e,) = [e for e in events(text) if e.trigger == trigger]
+    assert e.location == place, why
+
+
+@pytest.mark.parametrize("text,value,end_value,why", [
+    ("2009年暴雪嘉年华将于8月21日在美国加州阿纳海姆会议中心举行。", "2009-08-21", None,
+     "no reference date: the year printed earlier in the sentence dates the bare month-day"),
+    ("它将于2011年的6月7日至9日在洛杉矶会议中心举办。", "2011-06-07", "2011-06-09",
+     "年的 between the year and the month: one date"),
+])
+def test_issue15_a_year_earlier_in_the_sentence_dates_a_month_day(text, value, end_value, why):
+    (e,) = events(text, ref=None)
+    assert (e.date.value, e.date.end_value) == (value, end_value), why

@@ -37,6 +37,9 @@ def _triggers() -> tuple[str, ...]:
     return triggers()
 
 
+_ALIAS = re.compile(r"[（(][^（()）]{1,24}[）)]")   # （setec）, （下称上海市规划局）
+
+
 class _Places:
     """Where things happen: the place after 在 or 于, by one rule (see :func:`place_at`)."""
 
@@ -56,12 +59,14 @@ class _Places:
         self.trigger_words = tuple(_triggers())
         from .claims_patterns import load_lexicon   # 在三峡工程工地: a name that starts with a numeral
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
-        self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + "|".join(
-            re.escape(w) for w in sorted(set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1}
-                                         | set(lx["relative_year"]) | set(lx["relative_day"])
-                                         | {w + d for w in lx["week_words"] for d in lx["weekdays"]}
-                                         | {o + w for o in lx["week_offsets"] for w in lx["week_words"]},
-                                         key=len, reverse=True)))   # 在晚上灯光下, 在去年国内: a time, no place
+        times = "|".join(re.escape(w) for w in sorted(
+            set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1}
+            | set(lx["relative_year"]) | set(lx["relative_day"])
+            | {w + d for w in lx["week_words"] for d in lx["weekdays"]}
+            | {o + w for o in lx["week_offsets"] for w in lx["week_words"]}, key=len, reverse=True))
+        self.times = re.compile(times)
+        self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + times)
+        # 在晚上灯光下, 在去年国内: a time, no place
 
     def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
         """The place introduced by the preposition at ``i`` (before ``hi``), or None.
@@ -87,6 +92,10 @@ class _Places:
         while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
             k += 1
         run = text[j:k]
+        alias = _ALIAS.search(run)   # 首尔国际贸易会展中心（setec）举行: the place before its alias
+        if alias and alias.start() >= 2 and run[:alias.start()].endswith(self.at_suffixes) \
+                and self._first_stop(run) >= alias.end() and not self._time_inside(run[:alias.start()]):
+            return j, j + alias.start()
         first_stop = self._first_stop(run)
         coord = _COORDINATED.match(run)   # 北京和深圳两地: places joined by 和/与/、 and counted
         if coord and any(m.group() not in "和与及同" for m in self.stops.finditer(run, 0, coord.end())):
@@ -94,9 +103,15 @@ class _Places:
         best = coord.end() if coord else self._suffix_end(run, first_stop)
         if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
             best = self._stop_end(run, first_stop, text, k, hi)
-        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]):
+        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]) \
+                or self._time_inside(run[:best]):
             return None
         return j, j + best
+
+    def _time_inside(self, place: str) -> bool:
+        """A time word inside the run (在财政部本周公布的报告中, 在愚人节当天针对): the 在 frames a
+        time or a thing said then, no place."""
+        return self.times.search(place, 1) is not None
 
     def _no_place_at(self, text: str, j: int, hi: int) -> bool:
         """No place name can start at ``j``: a numeral (but 三峡工程…), a quote or bracket, a
@@ -127,6 +142,9 @@ class _Places:
         """The words from ``rest[k]`` to the next stop are a short run that a place suffix ends."""
         nxt = self.stops.search(rest, k)
         seg = rest[k:nxt.start() if nxt else len(rest)]
+        alias = _ALIAS.search(seg)   # 国土资源管理局（下称…）: a named body, its alias after it
+        if alias and alias.start() > 0:
+            return len(seg[:alias.start()]) <= 12 and seg[:alias.start()].endswith(self.at_suffixes)
         return 0 < len(seg) <= 12 and seg.endswith(self.suffixes)
 
     def _suffix_end(self, run: str, first_stop: int) -> int:

@@ -54,7 +54,7 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
     year = rf"{_periods.year_pattern('y')}{SP}年"
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}[日号])?)?"
     return {
-        "ymd": re.compile(rf"{year}{md_tail}"),
+        "ymd": re.compile(rf"{year}(?:的(?=[0-9〇一二三四五六七八九十]{{1,3}}月))?{md_tail}"),   # 2011年的6月7日
         "rel-year": re.compile(rf"(?P<ry>{rel_y}){md_tail}"),
         "iso": re.compile(  # numeric forms must be well formed: 2024-13-05 is a code, not a date
             r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"

@@ -85,6 +85,9 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
         _bare_day_month(t, c, seen.md, ref, newlines)
     if c.rule == "month-day":
         _narrative_year(c, seen.ym, ref, newlines)
+        if c.y is None and seen.year is not None and seen.year.m is None \
+                and bisect_left(stops, seen.year.start) == sent and seen.year.kind != "vague":
+            c.y, c.year_source = seen.year.y, "antecedent"   # 2009年暴雪嘉年华将于8月21日: nothing else gives a year
     if c.rule != "time-of-day":
         _extend(t, c, ref, limit)
     return sent, compared
