@@ -445,3 +445,16 @@ def test_issue15_weekdays_before_speech_verbs(text, surface, value, why):
 def test_issue15_a_year_earlier_in_the_sentence(text, ref, surface, value, why):
     got = {d.text: d.value for d in find_dates(text, ref)}
     assert got.get(surface, "missing") == value, (why, got)
+
+
+@pytest.mark.parametrize("text,surface,value,end_value,why", [
+    ("“斯托特”号将于7月14-17日访问巴统，7月17-19日访问波季。", "7月14-17日", "2024-07-14", "2024-07-17",
+     "fresh9: a range of days whose start has no 日 (was 7月 and a bare 17日)"),
+    ("比赛7月14至17日举行", "7月14至17日", "2024-07-14", "2024-07-17", "the same with 至"),
+    ("七月十四至十七日举行", "七月十四至十七日", "2024-07-14", "2024-07-17", "Chinese numerals"),
+    ("2009年7月14—17日举行", "2009年7月14—17日", "2009-07-14", "2009-07-17", "a printed year and a dash"),
+    ("3月5-6号举行", "3月", "2024-03", None, "号 ends no range: the month alone, never 3月5 as a day"),
+])
+def test_issue15_day_ranges_whose_start_has_no_ri(text, surface, value, end_value, why):
+    got = {d.text: (d.value, d.end_value) for d in find_dates(text, REF)}
+    assert got.get(surface) == (value, end_value), (why, got)

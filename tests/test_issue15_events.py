@@ -610,3 +610,27 @@ def test_issue15_times_inside_a_run_and_aliases_after_a_place(text, trigger, pla
 def test_issue15_a_year_earlier_in_the_sentence_dates_a_month_day(text, value, end_value, why):
     (e,) = events(text, ref=None)
     assert (e.date.value, e.date.end_value) == (value, end_value), why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("银行今年1月开始接受房贷客户申请。", [("开始", "2024-01")],
+     "fresh9: 开始 with a verb after it is the happening's start (开始 joined the triggers)"),
+    ("今年4月7日子君村经适房正式开始销售。", [("开始", "2024-04-07")], "the same with a subject and 正式 between"),
+    ("该机型今年6月开始交付。", [("交付", "2024-06")], "开始 before a trigger verb: that verb is the trigger"),
+    ("三方首脑于1月10日开始在华盛顿举行会谈。", [("举行会谈", "2024-01-10")],
+     "开始在…举行: 开始 before 在 is no trigger, so the meeting keeps its place"),
+    ("去年12月初，航班已开始猛增。", [], "开始 before a trend (猛增) is no happening"),
+    ("在从今年10月1日开始的2010财政年度中，美军的预算为6363亿美元。", [],
+     "从…开始的: the start of a named period, no happening"),
+    ("联合国安理会去年底通过第1851号决议。", [("通过", "2023-12")], "通过 before 第…号决议 is the verb"),
+])
+def test_issue15_the_start_of_a_happening(text, expected, why):
+    assert [(e.trigger, e.date.value) for e in events(text)] == expected, why
+
+
+def test_issue15_a_recurring_date_is_vague_and_anchors_nothing():
+    # fresh9: 每年6月 recurs every year; it is no date of a happening (habitual_cues before the date)
+    text = "每年6月的最后一个星期，索维拉会举办著名的纳瓦世界音乐节。"
+    (d,) = find_dates(text, REF)
+    assert (d.text, d.kind, d.value) == ("每年6月", "vague", None)
+    assert events(text) == []

@@ -48,8 +48,12 @@ def _noun(text: str, m: re.Match) -> bool:
     if text.startswith(_nouns(), m.start()):
         return True
     ctx = lexicon()["trigger_contexts"].get(m.group(0))
-    return ctx is not None and not (text.startswith(tuple(ctx["after"]), m.end())
-                                    or text.endswith(tuple(ctx["before"]), 0, m.start()))
+    if ctx is None:
+        return False
+    if text.startswith(tuple(ctx.get("not_after", ())), m.end()) or m.end() == len(text):
+        return "not_after" in ctx   # 开始的, 开始后: no happening's start
+    return "after" in ctx and not (text.startswith(tuple(ctx["after"]), m.end())
+                                   or text.endswith(tuple(ctx["before"]), 0, m.start()))
 
 
 @cache
@@ -89,9 +93,16 @@ def _when_frame(text: str, tx: _Text, pos: int) -> bool:
 def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
     """The first trigger in ``lo..hi`` that is no part of a place or a noun (考察站) and not in a
     countdown or a 在…时 frame."""
-    return next((m for m in _trigger_re().finditer(text, lo, hi)
+    return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
                  if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
                  and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start())), None)
+
+
+def _after_start(text: str, m: re.Match) -> re.Match:
+    """开始交付: the trigger after 开始 is the happening (开始 alone only before another verb)."""
+    if m.group(0).startswith("开始") and len(m.group(0)) > 2:
+        return _trigger_re().match(text, m.start() + 2, m.end()) or m
+    return m
 
 
 def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateValue], floor: int, s_end: int):
@@ -151,6 +162,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
         same_clause = True
     if mt is None and text[max(0, d.start - 1):d.start] in ("从", "自"):
         mt = _START.match(text, d.end + text.startswith("份", d.end))
+        if mt is not None and text.startswith("的", mt.end()):
+            mt = None   # 从今年10月1日开始的2010财政年度: the start of a period named, no happening
     return None if mt is None else (mt, same_clause, c_start, spans)
 
 

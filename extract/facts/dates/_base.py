@@ -52,7 +52,9 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
     rel_y = _alt(lx["relative_year"])
     conn = _alt(lx["range_connectors"])
     year = rf"{_periods.year_pattern('y')}{SP}年"
-    md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}[日号])?)?"
+    # a day printed without 日 when a range's end follows (7月14-17日, 七月十四至十七日)
+    day_end = rf"(?:[日号]|(?={SP}(?:{conn}){SP}(?:[0-9]+|{_CN_1_99}){SP}日))"
+    md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}{day_end})?)?"
     return {
         "ymd": re.compile(rf"{year}(?:的(?=[0-9〇一二三四五六七八九十]{{1,3}}月))?{md_tail}"),   # 2011年的6月7日
         "rel-year": re.compile(rf"(?P<ry>{rel_y}){md_tail}"),
@@ -64,10 +66,10 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
             rf"(?:(?:{_periods.year_pattern('y')}{SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.{_CN_NUM}])"
             rf"(?P<m1>{_M_DIGITS}|{_CN_1_99}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}|{_CN_1_99}){SP}月"
         ),
-        "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}[日号])?"),
+        "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}{day_end})?"),
         # 十二月八日; a month alone only with 份 (十月份) or a part of the month (六月底, 七月中旬):
         # 十月 alone may be a name (十月革命)
-        "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月(?:{_DAY}[日号]|(?=份|{_alt(lx['period'])})(?!初[{_CN_NUM}]))"),
+        "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月(?:{_DAY}{day_end}|(?=份|{_alt(lx['period'])})(?!初[{_CN_NUM}]))"),
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
         "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),

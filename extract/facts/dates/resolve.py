@@ -33,6 +33,7 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         k = bisect_left(title_starts, c.start) - 1
         if c.kind == "relative" and c.rule in _NAME_LIKE and k >= 0 and c.end < titles[k][1]:
             continue   # 《星期日泰晤士报》, 《今天》: a word of a title, no day
+        _mark_recurring(t, c)
         sent, compared = _resolve(t, c, ref, seen, stops, newlines)
         if c.rule == "time-of-day" and not c.clock and c.year_source != "antecedent":
             continue   # 下午， with no day before it in the text: nothing says which day
@@ -40,6 +41,16 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         seen.note(c, sent, compared)
         out.append(_record(text, c, ref))
     return out
+
+
+def _mark_recurring(t: str, c: _D) -> None:
+    """每年6月, 每月15日, 每周五: a habitual cue right before the date makes it a recurring one,
+    no date of a happening: it becomes a vague date whose surface takes in the cue."""
+    cue = next((w for w in lexicon()["habitual_cues"] if t.startswith(w, c.start - len(w))), None)
+    if cue is None or c.kind in ("vague", "range") or c.rule.startswith("relative"):
+        return
+    c.start -= len(cue)
+    c.kind, c.prec, c.y, c.m, c.d, c.clock, c.year_source = "vague", None, None, None, None, None, "none"
 
 
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
