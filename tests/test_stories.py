@@ -167,6 +167,8 @@ PEOPLES_DAILY_DATELINES = [
      "People's Daily prints 讯 where Xinhua prints 电; missed, the story fell back to the paper's date"),
     ("本报太原2000年12月31日电记者安洋报道：今天上午，长跑活动起步。", "本报太原2000年12月31日电", (2000, 12, 31),
      "a dateline printing its year; the year is the dateline's, not the publication's (2003 here)"),
+    ("新浪财经讯2月21日上午消息，昨日银监会正式发布《个人贷款管理暂行办法》。", "新浪财经讯2月21日上午消息",
+     (2001, 2, 21), "issue 15 (fresh9): a web outlet's lead with its date and 消息; its date was read as a story date"),
 ]
 
 
@@ -175,7 +177,7 @@ def test_peoples_daily_lead_datelines(lead: str, dateline: str, ymd, why: str) -
     """Issue 15: a 本报…讯 dateline under a headline and a long subtitle is the story's dateline,
     and its day, not the publication date, is the reference."""
     raw = f"江泽民发表重要讲话李鹏出席\n江泽民指出，要狠抓落实、乘势前进（附图片1张）\n{lead}\n"
-    published = "2003-05-01" if "2000年" in lead else "2001-01-03"
+    published = "2003-05-01" if "2000年" in lead else "2001-03-03" if "新浪" in lead else "2001-01-03"
     stories = extract_doc(RawDoc(path="p.txt", doc_id="p.txt", text=raw, published=published), nlp=None)
     story = next(s for s in stories if s.dateline)
     assert story.dateline == dateline
@@ -208,3 +210,16 @@ def test_a_story_that_is_only_a_headline_keeps_its_facts(nlp, text: str, date_te
     (d,) = [d for d in rec.dates if d.text == date_text]
     assert text[d.start:d.end] == date_text   # offsets into the raw text
     assert [e.trigger for e in rec.events] == [trigger]
+
+
+@pytest.mark.parametrize("para,lead,why", [
+    ("新浪娱乐讯由知名演员张瑜首次独立执导的电影将于9月公映。", "新浪娱乐讯", "a portal's channel and 讯, no date"),
+    ("荆楚网消息（记者欣屏、通讯员伍宣）武汉市工作专班6月26日通报，", "荆楚网消息（记者欣屏、通讯员伍宣）",
+     "a …网 outlet with 消息 and its reporters in brackets"),
+    ("新浪房产讯（编辑张丽）大西洋新城聆湖苑位于朝阳区。", "新浪房产讯（编辑张丽）", "an editor in brackets"),
+    ("联合网络消息称，公司将裁员。", None, "网络 is no outlet: 消息称 is what a source says"),
+])
+def test_issue15_web_outlet_leads(para, lead, why):
+    from extract.text.datelines import LEAD_DATELINE
+    m = LEAD_DATELINE.match(para)
+    assert (m.group() if m else None) == lead, why

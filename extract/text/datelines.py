@@ -21,10 +21,15 @@ DATELINE_PATTERN = (rf"(?P<agency>{AGENCY})\s*(?P<place>\p{{Han}}{{0,8}}?)\s*"
                     rf"(?:电|(?<=日\s*|本报)讯)")
 DATELINE = re.compile(DATELINE_PATTERN)
 
+#: a web outlet's lead (新浪财经讯2月21日上午消息, 新浪娱乐讯, 荆楚网消息): a portal or a …网, with a channel
+WEB_OUTLET = r"(?:新浪|搜狐|腾讯|网易|凤凰网|\p{Han}{1,4}网)(?:财经|娱乐|体育|科技|房产|汽车|教育|游戏|新闻)?"
+WEB_LEAD = (rf"{WEB_OUTLET}(?:讯(?:\s*{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日\s*(?:上午|下午|晚间|早间|凌晨)?\s*消息)?"
+            rf"|消息)")
 LEAD_DATELINE = re.compile(
     rf"^\s*(?:据\s*)?(?:{DATELINE_PATTERN}"
     r"|本报讯|(?:央视网|人民网|新华网|中新网|光明网|国际在线|澎湃新闻)消息"
+    rf"|{WEB_LEAD}"
     r"|据新华社(?!记者))"
-    r"(?:\s*[（(]\s*(?:记者|通讯员)[^）)]{1,40}[）)])?"
+    r"(?:\s*[（(]\s*(?:实习)?(?:记者|通讯员|编辑)[^）)]{1,40}[）)])?"
 )
 TRAIL_DATELINE = re.compile(rf"^\s*[（(]?\s*(?:据\s*)?{DATELINE_PATTERN}\s*[)）]?\s*$")

@@ -108,6 +108,9 @@ def _extension_patterns(lx: dict) -> dict[str, re.Pattern]:
             rf"(?:(?P<y>(?<![0-9.])(?:19|20)[0-9]{{2}}){SP}年{SP})?{_MONTH}{SP}月{SP}"
             rf"{_DAY}{SP}日{SP}(?:{_alt(lx['source_markers'])})"
         ),
+        # a web outlet's lead: 新浪财经讯2月21日上午消息 (no year is printed; y never matches)
+        "web-dateline": re.compile(
+            rf"讯{SP}(?P<y>(?!)x)?{_MONTH}{SP}月{SP}{_DAY}{SP}日{SP}(?:上午|下午|晚间|早间|凌晨)?{SP}消息"),
         # a printed full date after a year (reference-year evidence), matched at a position
         "x-md": re.compile(rf"{SP}(?P<m>1[0-2]|0?[1-9]){SP}月{SP}(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"),
     }

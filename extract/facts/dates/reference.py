@@ -25,7 +25,10 @@ def parse_dateline(dateline: Optional[str]) -> Optional[tuple[Optional[int], Opt
 
 
 def _dateline_match(dateline: Optional[str]) -> Optional[re.Match]:
-    return _patterns()["dateline"].search(dateline.translate(_FULLWIDTH)) if dateline else None
+    if not dateline:
+        return None
+    t = dateline.translate(_FULLWIDTH)
+    return _patterns()["dateline"].search(t) or _patterns()["web-dateline"].search(t)
 
 
 def _dateline_year(dateline: Optional[str]) -> Optional[int]:
