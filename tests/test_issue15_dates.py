@@ -458,3 +458,14 @@ def test_issue15_a_year_earlier_in_the_sentence(text, ref, surface, value, why):
 def test_issue15_day_ranges_whose_start_has_no_ri(text, surface, value, end_value, why):
     got = {d.text: (d.value, d.end_value) for d in find_dates(text, REF)}
     assert got.get(surface) == (value, end_value), (why, got)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("iest2009将于6月23日在北京联想总部正式启动", [("2009", "2009"), ("6月23日", "2009-06-23")],
+     "fresh9: a year glued to an event's Latin name is a year date, and it dates the day after it"),
+    ("e-stars2008即将于7月24日举行", [("2008", "2008"), ("7月24日", "2008-07-24")], "a hyphenated Latin name"),
+    ("GTX2080显卡上市", [], "2080 is no year here (1990-2030 only): a model number"),
+    ("MP32008元", [], "a number before a unit is an amount, never a year"),
+])
+def test_issue15_a_year_glued_to_a_latin_name(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, None)] == expected, why
