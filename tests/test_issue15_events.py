@@ -634,3 +634,18 @@ def test_issue15_a_recurring_date_is_vague_and_anchors_nothing():
     (d,) = find_dates(text, REF)
     assert (d.text, d.kind, d.value) == ("每年6月", "vague", None)
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("春节前交通14号线、16号线车站将正式开工。", [], "fresh9: a date before 前 is a deadline, nothing happens on it"),
+    ("必须在10月27日之前完成改造。", [], "之前: the same"),
+    ("他于3月5日前往北京。", [("前往", "2024-03-05")], "前往 is a verb, no deadline"),
+    ("关停企业在2001年1月1日零点前被强行关停。", [("关停", "2001-01-01")], "at an hour: 零点前 is the moment"),
+    ("e-stars2008即将于7月24日到27日在在首尔贸易展览中心举行。", [("举行", "2024-07-24")],
+     "a doubled 在 is one preposition (the place was 在首尔贸易展览中心); the reference year wins over 2008"),
+    ("2008年12月份，银信产品发行总量为241只。", [], "发行总量 is a noun (trigger_nouns): an aggregate"),
+])
+def test_issue15_deadlines_doubled_prepositions_and_totals(text, expected, why):
+    evs = events(text)
+    assert [(e.trigger, e.date.value) for e in evs] == expected, why
+    assert all(e.location is None or not e.location.startswith("在") for e in evs)

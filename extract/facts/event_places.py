@@ -84,6 +84,8 @@ class _Places:
         if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())) or WHEN_FRAME.match(text, i):
             return None
         j = i + len(prep)
+        if text.startswith(prep, j):
+            j += len(prep)   # 在在首尔贸易展览中心: a doubled preposition (a typing slip) is one
         if j < hi and text[j] == "“":
             return self._quoted(text, j, hi)
         if self._no_place_at(text, j, hi):

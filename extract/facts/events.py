@@ -159,6 +159,9 @@ def _total(text: str, lo: int, hi: int) -> bool:
     return m is not None and not re.search("[0-9０-９一二两三四五六七八九十百千万]", text[m.end():hi])
 
 
+#: before a date, not on it (春节前, 之前, 以前); not 前往/前来/前去 (verbs) or 前夕/前后 (around it)
+_DEADLINE = re.compile(r"(?:之|以)?前(?![往来去夕后])")
+
 #: adverbs after a year that make it an adverbial of time (明年还将启动, 今年将在…举办)
 _YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式")
 
@@ -176,6 +179,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
         return False
     if text.startswith("是", d.end) or _report_re().match(text, d.end):
         return False  # １９９９年１月１日是星期五: described, nothing happens on it; 3月17日报道: a report's date
+    if _DEADLINE.match(text, d.end) and d.precision != "time":
+        return False  # 春节前…将正式开工, 10月27日之前完成: a deadline (not 1月1日零点前: at the hour)
     start_point = text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith(("开始", "起"), d.end)
     if d.precision in ("quarter", "half"):
         return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
