@@ -333,6 +333,26 @@ def _boundary_at(c: str, j: int) -> bool:
     return bool(lexicon.starts_with(c, j, "name_end")) or _title_at(c, j, 8)
 
 
+def _bind_one(f, c: str, per: list[tuple[int, int]], index: tuple, tag: str, unmatched: str,
+              orgs: list[tuple[int, int]]) -> tuple[bool, Optional[tuple[int, int]]]:
+    """Whether the rule official ``f`` stays, and the PER span it now holds (None: none): a
+    reporter by the byline rule; a name the model confirms (score raised halfway to 1) or re-cuts
+    (tagged); else kept or dropped by the ``unmatched`` policy. ``index``: the PER spans as a set,
+    by start and by end."""
+    spans, by_start, by_end = index
+    if f.reporter:
+        return _reporter(f, per, by_start, c, tag), None
+    span = name_span(f)
+    if span in spans:
+        f.score = round(1 - (1 - f.score) / 2, 3)
+    else:
+        span = _recut(f, c, by_start, by_end)
+        if span is None:
+            return _doubted(f, per, unmatched, c, orgs), None
+    f.rule += tag
+    return True, span
+
+
 def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
          add: Callable[[int, int], list], unmatched: Optional[str] = None,
          orgs: list[tuple[int, int]] = ()) -> list:
@@ -350,22 +370,11 @@ def bind(found: list, c: str, per: list[tuple[int, int]], tag: str, *,
         by_end.setdefault(e, []).append((s, e))
     out, used = [], set()
     for f in found:
-        if f.reporter:
-            if _reporter(f, per, by_start, c, tag):
-                out.append(f)
-            continue
-        span = name_span(f)
-        if span in spans:   # confirmed: score raised halfway to 1
-            f.score = round(1 - (1 - f.score) / 2, 3)
-        else:
-            span = _recut(f, c, by_start, by_end)
-            if span is None:
-                if _doubted(f, per, unmatched, c, orgs):
-                    out.append(f)
-                continue
-        f.rule += tag
-        used.add(span)
-        out.append(f)
+        keep, span = _bind_one(f, c, per, (spans, by_start, by_end), tag, unmatched, orgs)
+        if keep:
+            out.append(f)
+        if span is not None:
+            used.add(span)
     for f in out:
         _join_parts(f, c)
     kept = [name_span(f) for f in out]

@@ -80,19 +80,9 @@ class _Patterns:
 def _patterns() -> _Patterns:
     lex = load_lexicon()
     tables = numeral_tables()
-    digits = "".join(tables.digits)
     mags = "".join(tables.magnitudes)
     cn = regex.escape(tables.numeral_chars + tables.vague_digit)
-    points = "".join(tables.decimal_points)
-    pct = _alternation(list(tables.percent_prefixes))
-    # thousands groups: one separator throughout (1,389; １２３，４５６．７８ with the full-width comma)
-    arabic = (r"[0-9０-９]{1,3}(?P<sep>[,，])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*"
-              r"(?:[.．][0-9０-９]+)?(?![0-9０-９])"
-              r"|[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9.．])"
-              r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
-    sup = regex.escape("".join(tables.superscripts))
-    number = (rf"(?P<pct>{pct})?(?:(?P<arabic>{arabic})(?P<sup>[{sup}]+)?(?P<amag>[十百千{mags}]*)"
-              rf"|(?P<cn>[{cn}]+(?:[{points}][{digits}]+[{mags}]*)?))")
+    number = _number_pattern(tables)
     fillers = _alternation(lex["direction_fillers"])
     return _Patterns(
         number=regex.compile(number),
@@ -119,6 +109,24 @@ def _patterns() -> _Patterns:
         comparison=regex.compile(rf"^(?:{_alternation(lex['comparison_heads'])})"),
         lex=lex,
     )
+
+
+def _number_pattern(tables) -> str:
+    """A number as printed: a percent prefix (百分之), then Arabic digits (thousands groups with one
+    separator throughout: 1,389; １２３，４５６．７８), superscripts and magnitudes, or Chinese numerals
+    with an optional decimal part."""
+    digits = "".join(tables.digits)
+    mags = "".join(tables.magnitudes)
+    cn = regex.escape(tables.numeral_chars + tables.vague_digit)
+    points = "".join(tables.decimal_points)
+    pct = _alternation(list(tables.percent_prefixes))
+    arabic = (r"[0-9０-９]{1,3}(?P<sep>[,，])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*"
+              r"(?:[.．][0-9０-９]+)?(?![0-9０-９])"
+              r"|[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9.．])"
+              r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
+    sup = regex.escape("".join(tables.superscripts))
+    return (rf"(?P<pct>{pct})?(?:(?P<arabic>{arabic})(?P<sup>[{sup}]+)?(?P<amag>[十百千{mags}]*)"
+            rf"|(?P<cn>[{cn}]+(?:[{points}][{digits}]+[{mags}]*)?))")
 
 
 def _names_with_numerals(lex: dict, tables) -> list[str]:

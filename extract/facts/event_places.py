@@ -94,10 +94,8 @@ class _Places:
         while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
             k += 1
         run = text[j:k]
-        alias = _ALIAS.search(run)   # 首尔国际贸易会展中心（setec）举行: the place before its alias
-        if alias and alias.start() >= 2 and run[:alias.start()].endswith(self.at_suffixes) \
-                and self._first_stop(run) >= alias.end() and not self._time_inside(run[:alias.start()]):
-            return j, j + alias.start()
+        if (named := self._before_alias(run)) is not None:
+            return j, j + named
         first_stop = self._first_stop(run)
         coord = _COORDINATED.match(run)   # 北京和深圳两地: places joined by 和/与/、 and counted
         if coord and any(m.group() not in "和与及同" for m in self.stops.finditer(run, 0, coord.end())):
@@ -109,6 +107,15 @@ class _Places:
                 or self._time_inside(run[:best]):
             return None
         return j, j + best
+
+    def _before_alias(self, run: str) -> Optional[int]:
+        """首尔国际贸易会展中心（setec）举行: a name ended by a place or organisation suffix and then
+        its alias in brackets, before any stop: the place is the name (its length), else None."""
+        alias = _ALIAS.search(run)
+        if alias and alias.start() >= 2 and run[:alias.start()].endswith(self.at_suffixes) \
+                and self._first_stop(run) >= alias.end() and not self._time_inside(run[:alias.start()]):
+            return alias.start()
+        return None
 
     def _time_inside(self, place: str) -> bool:
         """A time word inside the run (在财政部本周公布的报告中, 在愚人节当天针对): the 在 frames a

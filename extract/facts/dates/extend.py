@@ -97,14 +97,7 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
         c.end, c.kind, c.end_ymd = mp.end(), "range", (*end, "day")
         _extend_since(t, c, limit)
         return True
-    if ey is None and not me["ry"]:
-        ey = c.y
-        if ey is not None and em is not None and c.m is not None and em < c.m:
-            ey += 1  # 12月31日至1月2日: the range crosses the new year
-    if em is None and eprec == "day":
-        em = c.m
-        if c.m is not None and ed is not None and c.d is not None and ed < c.d:   # 1月31日至2日: next month
-            ey, em = _shift_month(ey, c.m, 1) if ey is not None else (None, c.m % 12 + 1)
+    ey, em = _range_end_ym(c, ey, em, ed, eprec, bool(me["ry"]))
     start, stop = _add_days(c.y, c.m, c.d or 1, 0), _add_days(ey, em, ed or 1, 0)
     if start is not None and stop is not None and stop < start:
         return False   # an end before the start is no range
@@ -113,6 +106,21 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
         c.end = mt.end()   # …到1月1日中午12时: the end's time of day
     _extend_since(t, c, limit)
     return True
+
+
+def _range_end_ym(c: _D, ey: Optional[int], em: Optional[int], ed: Optional[int], eprec: str,
+                  relative: bool) -> tuple[Optional[int], Optional[int]]:
+    """The year and month of a range's end that prints neither, from its start: 12月31日至1月2日
+    crosses the new year, 1月31日至2日 the month."""
+    if ey is None and not relative:
+        ey = c.y
+        if ey is not None and em is not None and c.m is not None and em < c.m:
+            ey += 1
+    if em is None and eprec == "day":
+        em = c.m
+        if c.m is not None and ed is not None and c.d is not None and ed < c.d:
+            ey, em = _shift_month(ey, c.m, 1) if ey is not None else (None, c.m % 12 + 1)
+    return ey, em
 
 
 def _extend_to_next_day(t: str, c: _D, pos: int, limit: int) -> bool:
