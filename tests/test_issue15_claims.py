@@ -269,3 +269,15 @@ def test_issue15_review_fixes_claims_stay(text, surface, why):
 
 def test_issue15_idiom_with_zhe_is_no_discount():
     assert find_claims("谈判一波三折。") == []
+
+
+@pytest.mark.parametrize("text,surface,value,unit,why", [
+    ("上周花旗银行发行了2款结构性理财产品", "2款", "2", "款", "fresh9: 款 (models of a product) was no unit"),
+    ("画展展出120幅作品", "120幅", "120", "幅", "幅, paintings"),
+    ("全剧共40集", "40集", "40", "集", "集, episodes"),
+    ("以8票赞成、2票反对通过", "8票", "8", "票", "票, votes"),
+    ("捐赠10万双鞋", "10万双", "100000", "双", "双, pairs, after 万"),
+])
+def test_issue15_measure_words_for_products_works_and_votes(text, surface, value, unit, why):
+    got = {c.text: (str(c.value), c.unit) for c in find_claims(text)}
+    assert got.get(surface) == (value, unit), (why, got)
