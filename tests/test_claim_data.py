@@ -173,6 +173,7 @@ def test_issue15_lexicon_keys() -> None:
     assert set(lex["event_label_units"]) <= units   # the sports-event filter looks at these units only
     assert all(any(w.startswith(u) for u in units) and w not in units for w in lex["unit_words"])   # opens with a unit, is none
     for key in ("session_name_starts", "ordinal_suffixes", "ordinal_units", "approx_verbs", "measure_stop_words", "comparison_heads",
-                "event_labels", "event_label_units", "session_count_before", "negative_prefixes", "unit_words"):
+                "event_labels", "event_label_units", "session_count_before", "negative_prefixes", "unit_words",
+                "quoted_name_heads"):
         words = lex[key]
         assert words and len(words) == len(set(words)) and all(w and w.strip() == w for w in words), key

@@ -281,3 +281,15 @@ def test_issue15_idiom_with_zhe_is_no_discount():
 def test_issue15_measure_words_for_products_works_and_votes(text, surface, value, unit, why):
     got = {c.text: (str(c.value), c.unit) for c in find_claims(text)}
     assert got.get(surface) == (value, unit), (why, got)
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("联合进行“网上24小时互动守岁大行动”，令许多", None, "a number inside a quoted activity's name (…大行动): no claim"),
+    ("实施“两天不行驶”计划", None, "a quoted plan's name before 计划 (fresh12's convention)"),
+    ("“2000人文学者南极行”活动的代表", None, "the quote names an activity: 2000人 is part of it"),
+    ("他说：“我们有3000名员工。”", "3000名", "a quoted sentence (clause punctuation inside) is speech, its figures stand"),
+    ("“3000元”奖金", "3000元", "奖金 is no name head: the amount stands"),
+])
+def test_issue15_numbers_inside_quoted_names(text, surface, why):
+    got = [c.text for c in find_claims(text)]
+    assert (surface in got) if surface else got == [], (why, got)

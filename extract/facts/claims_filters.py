@@ -47,12 +47,30 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     numeral = text[cand.num_start:cand.num_end]
     if len(numeral) >= 2 and numeral[0] in "0０" and numeral[1] in "0123456789０１２３４５６７８９":
         return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
+    if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]):
+        return True
     opened, shut = text.rfind("《", 0, cand.num_start), text.rfind("》", 0, cand.num_start)
     if opened > shut and (close := text.find("》", cand.num_start)) >= 0 and close - opened <= 40 \
             and "\n" not in text[opened:close]:
         return True
     return cand.unit is not None and any(text.startswith(w, cand.end - len(cand.unit)) for w in pats.lex["unit_words"]
                                          if w.startswith(cand.unit))
+
+
+_QUOTE_BREAK = regex.compile(r"[，。！？；：,!?;:\n]")
+
+
+def _in_quoted_name(text: str, i: int, heads: list[str]) -> bool:
+    """The number at ``i`` sits in a short quote with no clause punctuation that names something:
+    the quote ends with a name head or one follows it (“网上24小时互动守岁大行动”, “两天不行驶”计划)."""
+    opened = text.rfind("“", max(0, i - 20), i)
+    if opened < 0 or "”" in text[opened:i]:
+        return False
+    close = text.find("”", i, i + 20)
+    if close < 0 or _QUOTE_BREAK.search(text, opened, close):
+        return False
+    heads_t = tuple(heads)
+    return text[opened + 1:close].endswith(heads_t) or text.startswith(heads_t, close + 1)
 
 
 def _unit_name(text: str, cand: _Candidate) -> bool:
