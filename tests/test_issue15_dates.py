@@ -469,3 +469,14 @@ def test_issue15_day_ranges_whose_start_has_no_ri(text, surface, value, end_valu
 ])
 def test_issue15_a_year_glued_to_a_latin_name(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, None)] == expected, why
+
+
+@pytest.mark.parametrize("text,surface,value,why", [
+    ("在昨天（7日）的发布会上", "昨天（7日）", "2024-03-07", "fresh11: a relative day restated in brackets is one date"),
+    ("今日（7月30日）下午", "今日（7月30日）", "2024-07-30", "the printed day wins where it resolves"),
+    ("本周六(2月6日)签名会", "本周六(2月6日)", "2024-02-06", "half-width brackets"),
+    ("昨天（星期五）", "昨天（星期五）", "2024-03-19", "a weekday in brackets restates; the relative day keeps its value"),
+])
+def test_issue15_a_day_restated_in_brackets_is_one_date(text, surface, value, why):
+    got = [(d.text, d.value) for d in find_dates(text, REF)]
+    assert got == [(surface, value)], (why, got)
