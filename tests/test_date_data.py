@@ -115,10 +115,11 @@ def test_data_not_loaded_at_import():
 
 def test_issue15_year_parts_and_weeks():
     # quarters and halves: [precision, first month, last month], months in order
-    for word, (prec, m1, m2) in LEXICON["year_parts"].items():
+    for word, (prec, m1, m2) in {**LEXICON["year_parts"], **LEXICON["year_parts_after_year"]}.items():
         assert prec in ("quarter", "half") and 1 <= m1 <= m2 <= 12, word
         assert (m2 - m1 + 1) % (3 if prec == "quarter" else 6) == 0, word
     assert {"上半年", "下半年", "一季度", "前三季度"} <= set(LEXICON["year_parts"])
+    assert not set(LEXICON["year_parts"]) & set(LEXICON["year_parts_after_year"])   # one reading each
     assert set(LEXICON["year_end_words"].values()) <= {"year", "month"}
     assert sorted(set(LEXICON["weekdays"].values())) == list(range(1, 8))   # Monday 1 … Sunday 7
     assert all(-1 <= v <= 1 for v in LEXICON["week_offsets"].values())

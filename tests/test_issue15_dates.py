@@ -480,3 +480,11 @@ def test_issue15_a_year_glued_to_a_latin_name(text, expected, why):
 def test_issue15_a_day_restated_in_brackets_is_one_date(text, surface, value, why):
     got = [(d.text, d.value) for d in find_dates(text, REF)]
     assert got == [(surface, value)], (why, got)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("即将2010年第一季发售", [("2010年第一季", "2010-01-01", "2010-03-31")], "fresh11: a quarter without 度 after a year"),
+    ("《越狱》第一季", [], "第一季 alone is a TV season, no date"),
+])
+def test_issue15_a_quarter_without_du_after_a_year(text, expected, why):
+    assert [(d.text, d.value, d.end_value) for d in find_dates(text, None)] == expected, why

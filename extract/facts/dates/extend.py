@@ -34,7 +34,7 @@ def _extend_year_range(t: str, c: _D, limit: int) -> None:
     """2018年至2021年上半年: the end is the part's last day."""
     if (mp := _periods.part_after(t, c.end)) and mp.end() <= limit:
         y2 = c.end_ymd[0] if c.end_ymd else None
-        _, _, end = _periods.part_bounds(y2, lexicon()["year_parts"][mp["part"]])
+        _, _, end = _periods.part_bounds(y2, _periods.part_entry(mp["part"]))
         c.end_ymd, c.end = (*end, "day"), mp.end()
     _extend_since(t, c, limit)
 
@@ -46,7 +46,7 @@ def _extend_part(t: str, c: _D, limit: int) -> bool:
     mp = _periods.part_after(t, c.end)
     if not mp or mp.end() > limit:
         return False
-    c.prec, (c.y, c.m, c.d), end = _periods.part_bounds(c.y, lexicon()["year_parts"][mp["part"]])
+    c.prec, (c.y, c.m, c.d), end = _periods.part_bounds(c.y, _periods.part_entry(mp["part"]))
     c.end_ymd, c.end = (*end, "day"), mp.end()
     _extend_since(t, c, limit)
     return True
@@ -93,7 +93,7 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
     if not ((eprec == c.prec) and (me["y"] or me["ry"] or c.prec != "year")):
         return False
     if eprec == "year" and (mp := _periods.part_after(t, me.end())) and mp.end() <= limit:
-        _, _, end = _periods.part_bounds(ey, lexicon()["year_parts"][mp["part"]])
+        _, _, end = _periods.part_bounds(ey, _periods.part_entry(mp["part"]))
         c.end, c.kind, c.end_ymd = mp.end(), "range", (*end, "day")
         _extend_since(t, c, limit)
         return True

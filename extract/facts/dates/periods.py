@@ -57,7 +57,7 @@ def _pats() -> dict[str, re.Pattern]:
     days = "".join(lx["weekdays"])
     offs = _alt(lx["week_offsets"])
     return {
-        "x-part": re.compile(rf"{SP}(?P<part>{parts})"),
+        "x-part": re.compile(rf"{SP}(?P<part>{_alt({**lx['year_parts'], **lx['year_parts_after_year']})})"),
         "part": re.compile(rf"(?P<part>{parts})"),
         "year-end": re.compile(rf"(?<![0-9〇○零一二三四五六七八九十年月今去明前上本当同])(?P<ye>{_alt(lx['year_end_words'])})"),
         "weekday": re.compile(rf"(?<![每逢0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])(?![年刊报末])"),
@@ -75,6 +75,13 @@ def _pats() -> dict[str, re.Pattern]:
 def part_after(t: str, pos: int) -> Optional[re.Match]:
     """A part of the year (上半年, 前三季度) right at ``pos``."""
     return _pats()["x-part"].match(t, pos)
+
+
+def part_entry(part: str):
+    """The ``year_parts`` (or, after a year, ``year_parts_after_year``) entry of ``part``."""
+    from ._base import lexicon
+    lx = lexicon()
+    return lx["year_parts"].get(part) or lx["year_parts_after_year"][part]
 
 
 def part_bounds(y: Optional[int], entry) -> tuple[str, tuple, tuple]:
