@@ -649,3 +649,12 @@ def test_issue15_deadlines_doubled_prepositions_and_totals(text, expected, why):
     evs = events(text)
     assert [(e.trigger, e.date.value) for e in evs] == expected, why
     assert all(e.location is None or not e.location.startswith("在") for e in evs)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("台风“海葵”8日凌晨在浙江象山登陆。", [("登陆", "2024-03-08", "浙江象山")], "fresh11: 登陆, a landfall, joined the triggers"),
+    ("该公司3月5日登陆纳斯达克。", [("登陆", "2024-03-05", None)], "a listing"),
+    ("登陆页面今天更新。", [], "登陆页面 is a noun (trigger_nouns)"),
+])
+def test_issue15_landing(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
