@@ -39,9 +39,10 @@ CASES = [
     ("今年2月20日，昆明反诈中心接到群众举报称，自己可能接到一个诈骗电话。",
      REF_2023, "2023-02-20", "接到", None, [],
      "今年2月20日，昆明反诈中心接到群众举报称"),
-    # 在北京 + official, only names in the sentence count (蔡奇 is in the next sentence)
+    # 在北京 + official; 蔡奇 attends in the next sentence, which has no date of its own: he takes part
+    # too (issue 15: a later clause with an attendance verb joins the event, as the devset annotates)
     ("国务院总理李强3月24日在北京出席中国发展高层论坛2024年年会开幕式。蔡奇出席。",
-     REF_2024, "2024-03-24", "出席", "北京", ["李强"],
+     REF_2024, "2024-03-24", "出席", "北京", ["李强", "蔡奇"],
      "国务院总理李强3月24日在北京出席中国发展高层论坛2024年年会开幕式"),
     # a bare year as an adverbial (set off by a comma) anchors an event
     ("2019年，聊城启动了同步课堂远程教学设备试点升级。",
@@ -128,8 +129,10 @@ OFFICIALS_ORDER = [
      "order of first occurrence in the sentence, not of the list given"),
     ("王刚强3月5日在京出席会议。", ["王刚强", "王刚"], ["王刚", "王刚强"],
      "a name inside another is found too; equal positions order by name"),
-    ("3月5日，李强在京出席会议。习近平出席。", ["习近平", "李强"], ["李强"],
-     "a name in the next sentence is not in the event"),
+    ("3月5日，李强在京出席会议。习近平出席。", ["习近平", "李强"], ["李强", "习近平"],
+     "issue 15: the next sentence, with no date of its own, says who else attended"),
+    ("3月5日，李强在京出席会议。习近平会见了外宾。", ["习近平", "李强"], ["李强"],
+     "no attendance verb: another happening, not the meeting"),
     ("3月5日，大会在京召开，" + "各地代表" * 80 + "，习近平出席。", ["习近平"], [],
      "issue 9 F14: a name more than the window (300 characters) after the date is not read"),
 ]

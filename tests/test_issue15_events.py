@@ -97,8 +97,10 @@ PARTICIPANTS = [
      "王毅 is in the same sentence but in another clause: not a participant of the first event"),
     ("李强、习近平3月5日在京出席会议。", [("习近平", 3), ("李强", 0)], ["李强", "习近平"],
      "order of first mention, not of the records"),
-    ("3月5日，大会在京召开，习近平出席。", [("习近平", 12)], [],
-     "the official is outside the event's clause (大会在京召开)"),
+    ("3月5日，大会在京召开，习近平出席。", [("习近平", 12)], ["习近平"],
+     "a later clause with an attendance verb joins the event (was []: only the clause counted)"),
+    ("研讨会将于四月十九日在上海召开，世界贸易组织总干事鲁杰罗将出席并作专题演讲。", [("鲁杰罗", 25)], ["鲁杰罗"],
+     "ctb6test-288: who will attend is a participant of the planned meeting"),
 ]
 
 
@@ -658,3 +660,18 @@ def test_issue15_deadlines_doubled_prepositions_and_totals(text, expected, why):
 ])
 def test_issue15_landing(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+def test_issue15_a_next_sentence_with_its_own_date_joins_nothing():
+    evs = events("3月5日，李强在京出席会议。6日，习近平出席。", officials=["李强", "习近平"])
+    assert [(e.date.value, e.officials) for e in evs] == [("2024-03-05", ["李强"]), ("2024-03-06", ["习近平"])]
+
+
+def test_issue15_leaders_listed_in_the_next_sentence_take_part():
+    # fresh2 pku-510: the recogniser's trigger now holds the collective titles, so the list is read
+    # by the model too (李岚清 was dropped), and the next sentence's 出席 joins the meeting
+    from extract.nlp import build_nlp
+    nlp = build_nlp()
+    doc = nlp("1月1日，全国政协在北京举行新年茶话会。江泽民、李鹏、朱镕基、李瑞环、胡锦涛、尉健行、李岚清等党和国家领导人出席茶话会。")
+    (e,) = doc._.events
+    assert e.officials == ["江泽民", "李鹏", "朱镕基", "李瑞环", "胡锦涛", "尉健行", "李岚清"]

@@ -48,6 +48,7 @@ from schemas import DateValue, Event, Mention
 from extract.text.sentences import split_sentences
 
 from .dates import lexicon
+from .event_participants import Names as _Names, joined
 from .event_places import HERE, _place, dateline_place
 from .event_triggers import _next_sentence, _noun, _trigger, _trigger_re, _year_verb_re, triggers
 
@@ -225,7 +226,10 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
                 or found[1] and _total(text, d.end, found[0].start()) \
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
-        events.append(_event(text, tx, d, found, rule, (s_start, s_end), names, here))
+        ev = _event(text, tx, d, found, rule, (s_start, s_end), names, here)
+        later = next((o.start for o in ordered[i + 1:] if o.start >= ev.end and (i + ordered.index(o)) not in listed), len(text))
+        ev.officials += [n for n in joined(text, tx, names, ev.end, s_end, later) if n not in ev.officials]
+        events.append(ev)
     return events
 
 
@@ -296,44 +300,6 @@ def _window(text: str, tx: _Text, d: DateValue) -> Optional[tuple[int, int, int]
         if lead.end() <= d.start:
             floor = lead.end()
     return floor, s_start, s_end
-
-
-class _Names:
-    """Officials, by the offsets of their mentions when the records carry them, else by name
-    (indexed by first character, so a clause is read once for all)."""
-
-    def __init__(self, officials: Iterable) -> None:
-        self.by_first: dict[str, list[str]] = {}
-        self.spans: list[tuple[int, int, str]] = []
-        for o in officials:
-            if isinstance(o, str):
-                if o:
-                    self.by_first.setdefault(o[0], [])
-                    if o not in self.by_first[o[0]]:
-                        self.by_first[o[0]].append(o)
-                continue
-            if getattr(o, "is_reporter", False) or not o.name:
-                continue
-            marks = [(m.start, m.end) for m in (o.mentions or [])] or [(o.start, o.end)]
-            self.spans += [(a, b, o.name) for a, b in marks if b > a]
-        self.spans.sort()
-        self.first_re = re.compile("|".join(re.escape(c) for c in self.by_first) or "(?!)")
-
-    def in_order(self, text: str, start: int, end: int) -> list[str]:
-        """The officials mentioned in ``text[start:end]``, by first mention (ties: by name)."""
-        first: dict[str, int] = {}
-        for a, b, n in self.spans[bisect_left(self.spans, (start,)):]:
-            if a >= end:
-                break
-            if b <= end and n not in first:
-                first[n] = a
-        if self.by_first:
-            for mt in self.first_re.finditer(text, start, end):
-                i = mt.start()
-                for n in self.by_first[text[i]]:
-                    if n not in first and i + len(n) <= end and text.startswith(n, i):
-                        first[n] = i
-        return [n for _, n in sorted((i, n) for n, i in first.items())]
 
 
 # --------------------------------------------------------------------------- spaCy

@@ -20,7 +20,7 @@ from . import lexicon
 from .names import given_ok
 from .orgnames import is_org_name
 
-__all__ = ["listed_leaders"]
+__all__ = ["listed_leaders", "collective_titles"]
 
 
 @cache
@@ -34,6 +34,12 @@ def _collective() -> list[tuple[str, str]]:
             org, title = line.split("\t")
             rows.append((org if org != "-" else "", title))
     return sorted(rows, key=lambda r: (-len(r[0]), -len(r[1])))
+
+
+def collective_titles() -> list[str]:
+    """The collective titles as printed (党和国家领导人, 中央领导同志, 领导人): the recogniser's
+    trigger includes them, so a sentence listing leaders is read by the model too."""
+    return [o + t for o, t in _collective()]
 
 
 @cache

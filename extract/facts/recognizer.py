@@ -41,6 +41,7 @@ from spacy.tokens import Doc, SpanGroup
 
 from . import doc_text, lexicon, modelops
 from .chardoc import char_words, is_char_tokenizer
+from .leaders import collective_titles
 from .wordfeats import TOKENS_KEY, WORDS_KEY, segment
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "ner"
@@ -111,6 +112,7 @@ def trigger_set() -> frozenset[str]:
     words: set[str] = set(lexicon.titles())
     words.update(s for s, (_kind, strong) in lexicon.org_suffixes().items() if strong)
     words.update(n for n in lexicon.org_index() if len(n) >= 2 and (not n.isascii() or len(n) >= 3))
+    words.update(collective_titles())   # 江泽民、…、李岚清等党和国家领导人出席: a list of leaders
     return frozenset(words)
 
 
