@@ -675,3 +675,20 @@ def test_issue15_leaders_listed_in_the_next_sentence_take_part():
     doc = nlp("1月1日，全国政协在北京举行新年茶话会。江泽民、李鹏、朱镕基、李瑞环、胡锦涛、尉健行、李岚清等党和国家领导人出席茶话会。")
     (e,) = doc._.events
     assert e.officials == ["江泽民", "李鹏", "朱镕基", "李瑞环", "胡锦涛", "尉健行", "李岚清"]
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("记者昨日从招商银行获悉，该行刚刚和武汉钢铁集团正式签署了现金管理合作协议。", [],
+     "fresh13: 获悉 after the date: the day the reporter learnt it, no happening (attribution_cues)"),
+    ("记者今日从中国福利彩票发行管理中心获悉，", [], "发行 inside 发行管理中心 is no trigger (trigger_nouns)"),
+    ("记者从今日在京召开的全国有色金属工作会议上了解到，", [("召开", "2024-03-20", "京")],
+     "a trigger between the date and 了解到: the date is the meeting's"),
+    ("印度空军发言人2日在新德里宣布，", [("宣布", "2024-03-02", "新德里")],
+     "里 ends the city 新德里 (places.txt), no postposition (was 新德)"),
+    ("10月28日，星展银行在网上公布雷曼相关结构债券赎回价。", [("公布", "2023-10-28", None)],
+     "在网上: a medium, no place (thing_not_place)"),
+    ("相关活动将会于端午节5月30日在茂县的中国古羌城举行。", [("举行", "2024-05-30", "茂县的中国古羌城")],
+     "城 is a place suffix: the place runs on past 的 (was 茂县)"),
+])
+def test_issue15_attributions_cities_and_media(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -56,11 +56,12 @@ class _Places:
             set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
         self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
         self.things = tuple(lx["thing_not_place"])
+        self.post_places = tuple(pl for pl in facts_lexicon.places() if len(pl) > 2 and pl.endswith(self.posts))
         self.trigger_words = tuple(_triggers())
         from .claims_patterns import load_lexicon   # 在三峡工程工地: a name that starts with a numeral
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
         times = "|".join(re.escape(w) for w in sorted(
-            set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1}
+            set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1} | set(lx["anaphoric_day"])
             | set(lx["relative_year"]) | set(lx["relative_day"])
             | {w + d for w in lx["week_words"] for d in lx["weekdays"]}
             | {o + w for o in lx["week_offsets"] for w in lx["week_words"]}, key=len, reverse=True))
@@ -175,8 +176,8 @@ class _Places:
         best = first_stop if first_stop < len(run) or k < hi and text[k] in _CLAUSE_END else 0
         if best == 0 and k >= hi and run:
             best = len(run)  # the place runs up to the trigger
-        for p in self.posts:  # …会上 -> …会; 这里 stays (a pronoun of two characters)
-            if best - len(p) >= 2 and run[:best].endswith(p):
+        for p in self.posts:  # …会上 -> …会; 这里 stays (a pronoun of two characters); 新德里 is a city
+            if best - len(p) >= 2 and run[:best].endswith(p) and not run[:best].endswith(self.post_places):
                 best -= len(p)
                 break
         return best

@@ -192,6 +192,15 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     return True
 
 
+def _attributed(text: str, tx: _Text, d: DateValue, s_end: int) -> bool:
+    """The date's clause goes on to an attribution cue (获悉, 得知) with no trigger between: the date
+    is when the reporter learnt it (记者昨日从招商银行获悉), not a happening's (记者从今日在京召开的
+    会议上了解到 dates the meeting)."""
+    ce = tx.clause_end(d.end, s_end)
+    cue = min((k for w in lexicon()["attribution_cues"] if (k := text.find(w, d.end, ce)) >= 0), default=-1)
+    return cue >= 0 and tx.trigger_before(d.end, cue) is None
+
+
 def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
                 dateline: Optional[str] = None) -> list[Event]:
     """Dated events in ``text``: one per date that has a trigger verb after it in its sentence.
@@ -218,6 +227,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         c_start = tx.clause_start(d.start, floor)
         if any(w in text[c_start:d.start] for w in lexicon()["condition_cues"]):
             continue   # 如果2月1日开战: a condition, no happening
+        if _attributed(text, tx, d, s_end):
+            continue   # 记者昨日从招商银行获悉: the day the reporter learnt it, no happening
         found = _trigger(text, tx, d, c_start, bound)
         rule = "date+trigger"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
