@@ -488,3 +488,15 @@ def test_issue15_a_day_restated_in_brackets_is_one_date(text, surface, value, wh
 ])
 def test_issue15_a_quarter_without_du_after_a_year(text, expected, why):
     assert [(d.text, d.value, d.end_value) for d in find_dates(text, None)] == expected, why
+
+
+@pytest.mark.parametrize("text,surface,value,end_value,why", [
+    ("明年的3月2日到4月4日，卢浮宫将举办展览", "明年的3月2日到4月4日", "2025-03-02", "2025-04-04",
+     "fresh13: 明年的 + a range is one date in next year (the range fell in the reference year)"),
+    ("明年的10月份先期竣工", "明年的10月", "2025-10", None, "明年的 + a month"),
+    ("上周（1月17日至23日）", "上周（1月17日至23日）", "2024-01-17", "2024-01-23",
+     "a week restated by its days in brackets is one range of days"),
+])
+def test_issue15_next_years_dates_and_restated_weeks(text, surface, value, end_value, why):
+    got = {d.text: (d.value, d.end_value) for d in find_dates(text, REF)}
+    assert got.get(surface) == (value, end_value), (why, got)

@@ -57,7 +57,7 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}{day_end})?)?"
     return {
         "ymd": re.compile(rf"{year}(?:的(?=[0-9〇一二三四五六七八九十]{{1,3}}月))?{md_tail}"),   # 2011年的6月7日
-        "rel-year": re.compile(rf"(?P<ry>{rel_y}){md_tail}"),
+        "rel-year": re.compile(rf"(?P<ry>{rel_y})(?:的(?=[0-9〇一二三四五六七八九十]{{1,3}}月))?{md_tail}"),   # 明年的3月2日
         "latin-year": re.compile(r"(?<=[A-Za-z])(?P<y>199[0-9]|20[0-2][0-9]|2030)(?![0-9年./%万亿元人个次件台号])"),
         "iso": re.compile(  # numeric forms must be well formed: 2024-13-05 is a code, not a date
             r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"

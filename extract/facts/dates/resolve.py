@@ -44,18 +44,21 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
 
 
 def _merge_restated(text: str, dates: list[DateValue]) -> list[DateValue]:
-    """昨天（7日）, 今日（7月30日）, 本周六(2月6日): a day named relatively and restated in brackets
-    is one date; its surface covers both and its value is the printed day's where that resolves."""
+    """昨天（7日）, 今日（7月30日）, 本周六(2月6日), 上周（1月17日至23日）: a day or week named
+    relatively and restated in brackets is one date; its surface covers both and its value is the
+    printed day's (or days') where that resolves."""
     out: list[DateValue] = []
     for d in dates:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "relative" and prev.precision == "day" and d.precision == "day" \
-                and d.kind in ("absolute", "relative") and text[prev.end:d.start] in ("（", "(") \
-                and text[d.end:d.end + 1] in ("）", ")"):
+        if prev is not None and prev.kind == "relative" and text[prev.end:d.start] in ("（", "(") \
+                and text[d.end:d.end + 1] in ("）", ")") and d.precision == "day" \
+                and (prev.precision == "day" and d.kind in ("absolute", "relative")
+                     or prev.precision == "week" and d.kind == "range"):   # 上周（1月17日至23日）
             printed = d.rule.split("+")[0] in ("day-of-month", "month-day", "ymd", "iso")   # not 昨天（星期五）
             best = d if d.value is not None and printed else prev
             out[-1] = best.model_copy(update={"start": prev.start, "end": d.end + 1,
-                                              "text": text[prev.start:d.end + 1], "kind": prev.kind,
+                                              "text": text[prev.start:d.end + 1],
+                                              "kind": "range" if best.kind == "range" else prev.kind,
                                               "rule": prev.rule + "+restated"})
             continue
         out.append(d)
