@@ -293,3 +293,15 @@ def test_issue15_measure_words_for_products_works_and_votes(text, surface, value
 def test_issue15_numbers_inside_quoted_names(text, surface, why):
     got = [c.text for c in find_claims(text)]
     assert (surface in got) if surface else got == [], (why, got)
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("将于8月21日至22日在美国加州举行，为期2天，", None, "fresh7/fresh13: 为期2天 restates the printed two-day range"),
+    ("预定9月24日～27日在日本千叶幕张国际展场举办，展出为期4天，", None, "a tilde range of four days"),
+    ("8月30日至9月2日举行，为期4天", None, "a range across two months"),
+    ("将于8月21日在美国举行，为期3天", "3天", "only the start day is printed: the length is a claim (fresh8)"),
+    ("8月21日至22日举行，为期5天", "5天", "a length that does not match the range is no restatement"),
+])
+def test_issue15_a_length_restating_a_printed_range(text, surface, why):
+    got = [c.text for c in find_claims(text)]
+    assert (surface in got) if surface else got == [], (why, got)

@@ -71,7 +71,7 @@ from schemas import Claim
 from extract.text.sentences import split_sentences
 from extract.facts.claims_filters import (
     _distal_qualifier, _in_product, _inside_name, _is_clock_or_rate_base, _is_ordinal, _is_period, _is_year, _not_a_count,
-    _mixed_numeral, _no_numeral, _refers_back, _restates_list,
+    _drop_restatements, _mixed_numeral, _no_numeral, _refers_back,
 )
 from extract.facts.claims_measure import _measure
 from extract.facts.claims_ranges import _Candidate, _half_candidates, _merge_ranges, _share, _signed
@@ -103,20 +103,6 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     for cand in kept:
         claims.append(_to_claim(text, cand, ctx, pats, claims))
     return claims
-
-
-def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
-    """Counts that restate a list (湖南、河南两省), and the same count with the same noun said
-    again later (…等五家网站进行。五家网站将同时发布): neither is a figure of its own."""
-    said: set[str] = set()
-    out = []
-    for c in cands:
-        key = text[c.num_start:c.end + 2]
-        if _restates_list(text, c, pats):
-            said.add(key)
-        elif key not in said:
-            out.append(c)
-    return out
 
 
 class _Context:

@@ -1,6 +1,7 @@
 """Claims: numbers that are no quantities (ordinals, years, periods, names, restated lists)."""
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING
 
 import regex
@@ -105,6 +106,31 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     return len(items) == cand.value
 
 
+_SPAN_OF = regex.compile(r"(?:为期|历时|一连|展出为期)$")
+_DAY_RANGE = regex.compile(r"(?P<m1>[0-9０-９]{1,2})月(?P<d1>[0-9０-９]{1,2})日?[ ]*(?:至|到|-|－|—|～|~)[ ]*"
+                           r"(?:(?P<m2>[0-9０-９]{1,2})月)?(?P<d2>[0-9０-９]{1,2})日[^。！？；]{0,30}$")
+
+
+def _restates_range(text: str, cand: _Candidate) -> bool:
+    """为期2天 right after a printed range of as many days (将于8月21日至22日…举行，为期2天): the
+    duration restates the range; not 为期3天 after a start day alone (a claim of its own)."""
+    if cand.unit not in ("天", "日") or cand.value is None or not _SPAN_OF.search(text, 0, cand.start):
+        return False
+    m = _DAY_RANGE.search(text, max(0, cand.start - 60), cand.start)
+    if not m:
+        return False
+    n = lambda g: int(m[g].translate(_FULL)) if m[g] else None  # noqa: E731
+    m1, d1, m2, d2 = n("m1"), n("d1"), n("m2") or n("m1"), n("d2")
+    try:   # a leap year, so 2月29日 counts; the year is not needed for a length
+        days = (_dt.date(2000, m2, d2) - _dt.date(2000, m1, d1)).days + 1
+    except ValueError:
+        return False
+    return days == cand.value
+
+
+_FULL = {0xFF10 + i: 0x30 + i for i in range(10)}
+
+
 #: An item of an enumeration: a quoted name, or a few characters that hold no 的 (the 的 ends a
 #: modifier: 住在沿河村和丁东村的向明燕、杨传平两户 lists two names, not three).
 _ITEM = r"(?:“[^“”]{1,20}”|[^\P{Han}的和及]{1,8})"
@@ -206,3 +232,20 @@ def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
     if any(head.endswith(e) for e in lex["period_prefix_exceptions"]):
         return False
     return any(head.endswith(p) for p in lex["period_prefixes"])
+
+
+def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:
+    """Counts that restate a list (湖南、河南两省) or a range of days (…8月21日至22日…，为期2天), and
+    the same count with the same noun said again later (…等五家网站进行。五家网站将同时发布): none is a
+    figure of its own."""
+    said: set[str] = set()
+    out = []
+    for c in cands:
+        key = text[c.num_start:c.end + 2]
+        if _restates_range(text, c):
+            continue
+        if _restates_list(text, c, pats):
+            said.add(key)
+        elif key not in said:
+            out.append(c)
+    return out
