@@ -214,6 +214,7 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
     here = dateline_place(dateline) if dateline else None
     names = _Names(officials)
     ordered = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
     tx = _Text(text)
     events: list[Event] = []
     listed: set[int] = set()   # later dates of a list (二十一日、二十二日和二十六日): the first one's event
@@ -238,7 +239,10 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         ev = _event(text, tx, d, found, rule, (s_start, s_end), names, here)
-        later = next((o.start for o in ordered[i + 1:] if o.start >= ev.end and (i + ordered.index(o)) not in listed), len(text))
+        k = bisect_left(starts, ev.end)
+        while k < len(ordered) and k in listed:
+            k += 1   # a date listed with this one (二十一日、二十二日) starts no other event
+        later = ordered[k].start if k < len(ordered) else len(text)
         ev.officials += [n for n in joined(text, tx, names, ev.end, s_end, later) if n not in ev.officials]
         events.append(ev)
     return events
