@@ -64,6 +64,13 @@ INPUTS = {
     "digits 1": "1",
     "digits １２３，": "１２３，",
     "news paragraph": PARAGRAPH,
+    # rules of 2026-11-23 (issue 15): restated days, attribution cues, attendance joins, quoted names
+    "dated clauses 3月5日举行会议，": "3月5日举行会议，",
+    "restated 昨天（7日）": "昨天（7日）",
+    "attribution 记者今日获悉，": "记者今日获悉，",
+    "attendance 李强出席，": "李强出席，",
+    "quotes “24小时行动”": "“24小时行动”",
+    "ranges 8月21日至22日，为期2天": "8月21日至22日，为期2天",
 }
 
 

@@ -114,7 +114,8 @@ _DAY_RANGE = regex.compile(r"(?P<m1>[0-9０-９]{1,2})月(?P<d1>[0-9０-９]{1,2
 def _restates_range(text: str, cand: _Candidate) -> bool:
     """为期2天 right after a printed range of as many days (将于8月21日至22日…举行，为期2天): the
     duration restates the range; not 为期3天 after a start day alone (a claim of its own)."""
-    if cand.unit not in ("天", "日") or cand.value is None or not _SPAN_OF.search(text, 0, cand.start):
+    if cand.unit not in ("天", "日") or cand.value is None \
+            or not _SPAN_OF.search(text, max(0, cand.start - 6), cand.start):
         return False
     m = _DAY_RANGE.search(text, max(0, cand.start - 60), cand.start)
     if not m:
