@@ -500,3 +500,13 @@ def test_issue15_a_quarter_without_du_after_a_year(text, expected, why):
 def test_issue15_next_years_dates_and_restated_weeks(text, surface, value, end_value, why):
     got = {d.text: (d.value, d.end_value) for d in find_dates(text, REF)}
     assert got.get(surface) == (value, end_value), (why, got)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("预定四月上市。", [("四月", "2024-04")], "fresh15: a Chinese month alone after 定/于/在/计 is a month date"),
+    ("将于三月举行", [("三月", "2024-03")], "after 于"),
+    ("十月革命", [], "a Chinese month alone elsewhere may be a name"),
+    ("在五月中旬", [("五月中旬", "2024-05-11")], "a part of the month still reads as before"),
+])
+def test_issue15_a_chinese_month_alone_after_a_preposition(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

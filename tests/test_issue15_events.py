@@ -692,3 +692,12 @@ def test_issue15_leaders_listed_in_the_next_sentence_take_part():
 ])
 def test_issue15_attributions_cities_and_media(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("2月中在欧美再推出另一款大作。", [("推出", "2024-02", "欧美")], "fresh15: the adverb 再 ends the place (was 欧美再)"),
+    ("新章程将于本月22日实行。", [("实行", "2024-03-22", None)],
+     "实行 (a rule taking effect) joined the triggers"),
+])
+def test_issue15_adverbs_end_places_and_rules_take_effect(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
