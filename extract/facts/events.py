@@ -226,10 +226,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             continue   # 28日…来到华盛顿，下午，他即宣布: the same day goes on in the same sentence
         bound = _bound(text, ordered, i, s_end, listed)
         c_start = tx.clause_start(d.start, floor)
-        if any(w in text[c_start:d.start] for w in lexicon()["condition_cues"]):
-            continue   # 如果2月1日开战: a condition, no happening
-        if _attributed(text, tx, d, s_end):
-            continue   # 记者昨日从招商银行获悉: the day the reporter learnt it, no happening
+        if any(w in text[c_start:d.start] for w in lexicon()["condition_cues"]) or _attributed(text, tx, d, s_end):
+            continue   # 如果2月1日开战: a condition; 记者昨日从招商银行获悉: the day the reporter learnt it
         found = _trigger(text, tx, d, c_start, bound)
         rule = "date+trigger"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
@@ -239,13 +237,19 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         ev = _event(text, tx, d, found, rule, (s_start, s_end), names, here)
-        k = bisect_left(starts, ev.end)
-        while k < len(ordered) and k in listed:
-            k += 1   # a date listed with this one (二十一日、二十二日) starts no other event
-        later = ordered[k].start if k < len(ordered) else len(text)
+        later = _next_start(ordered, starts, ev.end, listed, len(text))
         ev.officials += [n for n in joined(text, tx, names, ev.end, s_end, later) if n not in ev.officials]
         events.append(ev)
     return events
+
+
+def _next_start(ordered: Sequence[DateValue], starts: list[int], pos: int, listed: set[int], default: int) -> int:
+    """Where the first date at or after ``pos`` starts (the next event begins there), skipping the
+    dates listed with an earlier one (二十一日、二十二日: they start no event of their own)."""
+    k = bisect_left(starts, pos)
+    while k < len(ordered) and k in listed:
+        k += 1
+    return ordered[k].start if k < len(ordered) else default
 
 
 def _event(text: str, tx: _Text, d: DateValue, found: tuple, rule: str, sentence: tuple[int, int],
