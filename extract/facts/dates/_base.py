@@ -55,9 +55,10 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
     # a day printed without 日 when a range's end follows (7月14-17日, 七月十四至十七日)
     day_end = rf"(?:[日号]|(?={SP}(?:{conn}){SP}(?:[0-9]+|{_CN_1_99}){SP}日))"
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}{day_end})?)?"
+    de = r"(?:的(?=[0-9〇一二三四五六七八九十]{1,3}月))?"   # a year and 的 before its month: one date
     return {
-        "ymd": re.compile(rf"{year}(?:的(?=[0-9〇一二三四五六七八九十]{{1,3}}月))?{md_tail}"),   # 2011年的6月7日
-        "rel-year": re.compile(rf"(?P<ry>{rel_y})(?:的(?=[0-9〇一二三四五六七八九十]{{1,3}}月))?{md_tail}"),   # 明年的3月2日
+        "ymd": re.compile(rf"{year}{de}{md_tail}"),   # 2011年的6月7日
+        "rel-year": re.compile(rf"(?P<ry>{rel_y}){de}{md_tail}"),   # 明年的3月2日
         "latin-year": re.compile(r"(?<=[A-Za-z])(?P<y>199[0-9]|20[0-2][0-9]|2030)(?![0-9年./%万亿元人个次件台号])"),
         "iso": re.compile(  # numeric forms must be well formed: 2024-13-05 is a code, not a date
             r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
