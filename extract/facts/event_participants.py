@@ -68,15 +68,8 @@ def joined(text: str, tx: "_Text", names: Names, ev_end: int, s_end: int, next_d
     attendance verb and no place of its own (在/于: 王毅在沪出席论坛 is another event): in the rest of
     its sentence (ending at ``s_end``) and, when no date comes before its end, in the next sentence;
     never past ``next_date``, where the next event begins."""
-    end = s_end
-    if text[s_end - 1:s_end] in ("。", "！", "!") and s_end < len(text):
-        ns = s_end
-        while ns < len(text) and text[ns] in " \t\u3000":
-            ns += 1
-        if ns < len(text) and text[ns] != "\n":
-            ne = tx.sentence(ns)[1]
-            end = ne if next_date >= ne else s_end
-    end = min(end, next_date)
+    nxt = tx.next_sentence(s_end)
+    end = min(nxt[1] if nxt is not None and next_date >= nxt[1] else s_end, next_date)
     out: list[str] = []
     pos = ev_end + 1
     while pos < end:

@@ -113,12 +113,10 @@ def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateVal
     if d.start - c_start > 2 or c_start > floor and text[c_start - 1] not in "：:" \
             or tx.trigger_before(floor, s_end) is not None:
         return None
-    ns = s_end
-    while ns < len(text) and text[ns] in " \t\u3000":
-        ns += 1
-    if ns >= len(text) or not text[s_end - 1:s_end] in ("。", "！", "!"):
+    nxt = tx.next_sentence(s_end)
+    if nxt is None:
         return None   # a paragraph break, a clipped window or a ； ends the scene
-    ns, ne = tx.sentence(ns)
+    ns, ne = nxt
     if any(ns <= e.start < ne for e in ordered):
         return None
     spans = _places().spans(text, c_start, ne)

@@ -108,6 +108,17 @@ class _Text:
             e = self.hard[j]
         return max(s, pos - _WINDOW), min(e, pos + _WINDOW)
 
+    def next_sentence(self, s_end: int) -> Optional[tuple[int, int]]:
+        """The sentence after the one ending at ``s_end`` with 。 or ！ (blanks between skipped), or
+        None: a paragraph break, a clipped window or a ； ends the run."""
+        text, ns = self.text, s_end
+        while ns < len(text) and text[ns] in " \t\u3000":
+            ns += 1
+        if ns >= len(text) or text[s_end - 1:s_end] not in ("。", "！", "!"):
+            return None
+        start, end = self.sentence(ns)
+        return (start, end) if start >= s_end else None
+
     def clause_start(self, pos: int, floor: int) -> int:
         i = bisect_left(self.clause, pos)
         return max(floor, self.clause[i - 1] + 1) if i else floor
