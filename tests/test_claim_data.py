@@ -171,7 +171,11 @@ def test_issue15_lexicon_keys() -> None:
     assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])
     assert set(lex["ordinal_units"]) <= units   # a unit the claims read, or the filter never fires
     assert set(lex["event_label_units"]) <= units   # the sports-event filter looks at these units only
-    assert all(any(w.startswith(u) for u in units) and w not in units for w in lex["unit_words"])   # opens with a unit, is none
+    # opens with a unit (or a unit from a value on, 点赞), is none
+    assert all(any(w.startswith(u) for u in units | set(lex["large_units"])) and w not in units for w in lex["unit_words"])
+    # a unit only from a value on is no unit at any value: else the threshold never applies
+    assert lex["large_units"] and all(u not in units and len(u) == 1 and v >= 2 for u, v in lex["large_units"].items())
+    assert lex["weekday_heads"] and all(h in ("周", "星期", "礼拜") for h in lex["weekday_heads"])
     for key in ("session_name_starts", "ordinal_suffixes", "ordinal_units", "approx_verbs", "measure_stop_words", "comparison_heads",
                 "event_labels", "event_label_units", "session_count_before", "negative_prefixes", "unit_words",
                 "quoted_name_heads"):

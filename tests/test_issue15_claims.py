@@ -305,3 +305,33 @@ def test_issue15_numbers_inside_quoted_names(text, surface, why):
 def test_issue15_a_length_restating_a_printed_range(text, surface, why):
     got = [c.text for c in find_claims(text)]
     assert (surface in got) if surface else got == [], (why, got)
+
+
+@pytest.mark.parametrize("text,surface,value,unit,why", [
+    ("最终用时28小时33分30秒完成穿越", "28小时33分30秒", "102810", "秒",
+     "fresh3: a duration in three units is one claim in the smallest unit (28小时 alone was claimed)"),
+    ("他以2小时15分钟夺冠", "2小时15分钟", "135", "分钟", "hours and minutes: 分钟 is the smallest unit"),
+    ("冲刺用了3分20秒", "3分20秒", "200", "秒", "minutes and seconds without 小时: 分 alone is no unit"),
+    ("上证指数收于3000点", "3000点", "3000", "点", "index points (点 is a unit from 100 on)"),
+    ("活跃点达到5000点昨天", "5000点", "5000", "点", "fresh11: game points"),
+    ("全书共四十九卷", "四十九卷", "49", "卷", "fresh15: 卷 (volumes) was no unit"),
+])
+def test_issue15_compound_durations_points_and_volumes(text, surface, value, unit, why):
+    got = {c.text: (str(c.value), c.unit) for c in find_claims(text)}
+    assert got.get(surface) == (value, unit), (why, got)
+
+
+@pytest.mark.parametrize("text,why", [
+    ("只用了周五一天便完成超越", "fresh8: 五 names Friday after 周; 周五一天 was read as 51 天 (一天 is the article)"),
+    ("于1月1日零时零分零五秒成功挂上", "minutes and seconds after 零时 are a clock time, not a 5-second duration"),
+    ("下午3点开会，增长三点五", "3点 is a time of day, 三点五 a decimal: 点 is a unit only from 100 on"),
+    ("视频获得10000点赞", "点赞 is a word (likes): no 10000 点"),
+    ("约3分20秒后爆炸", "a compound duration followed by 后 is a time reference"),
+])
+def test_issue15_weekdays_clock_times_and_small_points_are_no_claims(text, why):
+    assert find_claims(text) == [], why
+
+
+def test_issue15_counting_weekdays_stays_a_claim():
+    # 每周五天 is five days a week: 五 after 每周 is a count, not Friday
+    assert [(c.text, str(c.value)) for c in find_claims("实行每周五天工作制")] == [("五天", "5")]

@@ -74,7 +74,9 @@ from extract.facts.claims_filters import (
     _drop_restatements, _mixed_numeral, _no_numeral, _refers_back,
 )
 from extract.facts.claims_measure import _measure
-from extract.facts.claims_ranges import _Candidate, _half_candidates, _merge_ranges, _share, _signed
+from extract.facts.claims_ranges import (
+    _Candidate, _compound_durations, _half_candidates, _merge_ranges, _share, _signed,
+)
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
     CLAUSE_END, MAX_CLAIM_DIGITS, MAX_NUMERAL_CHARS, MAX_SENTENCE, MEASURE_WINDOW, SENTENCE_WINDOW,
     _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _UNIT_ALIASES, _Patterns, _patterns, load_lexicon, load_units,
@@ -92,8 +94,10 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     pats = _patterns()
     blocked = {i for m in pats.set_phrase.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
     blocked |= {i for m in pats.names.finditer(text) for i in range(m.start(), m.end())}
-    candidates = [c for m in pats.number.finditer(text) if (c := _candidate(text, m, pats, blocked))]
-    candidates = sorted(candidates + _half_candidates(text, pats), key=lambda c: c.start)
+    candidates = [c for m in _numerals(text, pats) if (c := _candidate(text, m, pats, blocked))]
+    compounds = _compound_durations(text, pats)
+    candidates = [c for c in candidates if not any(d.start < c.end and c.start < d.end for d in compounds)]
+    candidates = sorted(candidates + compounds + _half_candidates(text, pats), key=lambda c: c.start)
     candidates = [c for c in candidates if not _inside_name(c, names)]
     candidates = _drop_restatements(text, candidates, pats)
     merged = _merge_ranges(text, candidates, pats)
@@ -103,6 +107,22 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     for cand in kept:
         claims.append(_to_claim(text, cand, ctx, pats, claims))
     return claims
+
+
+def _numerals(text: str, pats: _Patterns):
+    """The number pattern's matches; a Chinese numeral run that begins with a weekday's digit
+    after 周/星期/礼拜 (``weekday_heads``: 周五一天) is read from its second character."""
+    heads = tuple(pats.lex["weekday_heads"])
+    for m in pats.number.finditer(text):
+        if m.group("cn") and len(m.group()) > 1 and m.group()[0] in _WEEKDAY_DIGITS \
+                and text.endswith(heads, 0, m.start()) and not text.endswith("每", 0, m.start() - 1):
+            if (rest := pats.number.match(text, m.start() + 1)) is not None:
+                yield rest
+            continue
+        yield m
+
+
+_WEEKDAY_DIGITS = frozenset("一二三四五六")
 
 
 class _Context:
@@ -221,6 +241,9 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
             cand.unit, cand.qualifier, pos = "个" + more.group(1), "more_than", pos + more.end()
         elif cand.unit == "个" and (span := regex.match(r"(月|小时|钟头|星期|季度|工作日)", text[pos:])):
             cand.unit, pos = "个" + span.group(1), pos + span.end()   # 16个小时以上: the unit is 个小时
+    elif (big := lex["large_units"].get(text[pos:pos + 1])) and cand.value is not None \
+            and cand.value >= big and not pats.number.match(text, pos + 1):
+        cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)
     if cand.unit in lex["share_units"] and not _share(cand, numeral, lex):
         return None
     if cand.unit is None:

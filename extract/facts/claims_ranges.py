@@ -9,6 +9,7 @@ from typing import Optional
 
 import regex
 
+from extract.facts.claims_filters import _is_period
 from extract.facts.claims_patterns import _Patterns, _alternation
 from extract.facts.numbers import multiply, parse_number, parse_numeral_range
 
@@ -122,6 +123,37 @@ def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
         else:
             continue
         out.append(cand)
+    return out
+
+
+_N = r"[0-9０-９]{1,4}|[零〇一二两三四五六七八九十]{1,4}"
+_COMPOUND = regex.compile(
+    rf"(?:(?P<h>{_N})个?小时(?P<m>{_N})分(?:钟)?(?:(?P<s>{_N})秒)?|(?P<m2>{_N})分(?:钟)?(?P<s2>{_N})秒)"
+    r"(?![0-9０-９零〇一二两三四五六七八九十])")
+
+
+def _compound_durations(text: str, pats: _Patterns) -> list[_Candidate]:
+    """28小时33分30秒, 2小时15分钟, 3分20秒: a duration in several units is one claim in the
+    smallest unit printed (102810 秒, 135 分钟, 200 秒); 8时30分 and 零时零分零五秒 are times of day."""
+    out = []
+    for m in _COMPOUND.finditer(text):
+        if m.group("m2") and text[m.start() - 1:m.start()] in ("时", "点"):
+            continue   # 零时零分零五秒: minutes and seconds of a clock time
+        h, mins, sec = m.group("h"), m.group("m") or m.group("m2"), m.group("s") or m.group("s2")
+        try:
+            value = (parse_number(h) * 60 if h else Decimal(0)) + parse_number(mins)
+            unit = "分钟"
+            if sec:
+                value, unit = value * 60 + parse_number(sec), "秒"
+        except ValueError:
+            continue
+        cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(),
+                          rule="compound-duration", value=value, unit=unit)
+        if prefix := pats.prefix.search(text, max(0, m.start() - 4), m.start()):
+            cand.qualifier = pats.lex["qualifier_prefixes"][prefix.group().strip()]
+            cand.prefix, cand.start = prefix.group().strip(), prefix.start()
+        if not _is_period(text, cand, pats.lex):   # 3分20秒后: a time reference
+            out.append(cand)
     return out
 
 
