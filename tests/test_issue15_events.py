@@ -701,3 +701,21 @@ def test_issue15_attributions_cities_and_media(text, expected, why):
 ])
 def test_issue15_adverbs_end_places_and_rules_take_effect(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("影片从今年四月也延迟至9月4日上映。", [("上映", "2024-09-04", None)],
+     "fresh15: a release moved to a new date anchors the trigger after it, though the date ends in 至"),
+    ("会议推迟到下月5日在北京举行。", [("举行", "2024-04-05", "北京")], "推迟到 + a new date, its place"),
+    ("在香港的上映时间延迟至六月底，否则这周末", [],
+     "fresh7's convention: the date only ends the delay (the trigger is before it): no event"),
+    ("从4月至9月举行了三次会议。", [("举行", "2024-04", None)], "a range's 至 is no rescheduling: the range anchors"),
+    ("工行在年前发布的新信用卡章程将于本月22日实行。", [("实行", "2024-03-22", None)],
+     "fresh15: 在年前 (before the New Year) frames a time, no place (was 年前)"),
+    ("展会九月四日至八日在厚街镇“广东现代国际展览中心”举行。", [("举行", "2024-09-04", "厚街镇“广东现代国际展览中心”")],
+     "fresh15: a quoted venue whose name ends in a place suffix, after a town: one place (was none)"),
+    ("5日在北京“鸟巢”举行。", [("举行", "2024-03-05", None)],
+     "a quoted nickname with no place suffix stays out (no place rather than half of one)"),
+])
+def test_issue15_rescheduled_dates_and_quoted_venues(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -104,10 +104,23 @@ class _Places:
         best = coord.end() if coord else self._suffix_end(run, first_stop)
         if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
             best = self._stop_end(run, first_stop, text, k, hi)
+        if (quoted := self._quote_after_place(run)) is not None:
+            return j, j + quoted   # 在厚街镇“广东现代国际展览中心”举行
         if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]) \
                 or self._time_inside(run[:best]):
             return None
         return j, j + best
+
+    def _quote_after_place(self, run: str) -> Optional[int]:
+        """厚街镇“广东现代国际展览中心”举行: a place, then a quoted name that a place or organisation
+        suffix ends, then a stop or trigger: the place runs to the closing quote (its length)."""
+        q = run.find("“")
+        close = run.find("”", q + 1) if q >= 2 else -1
+        if close < 0 or not run[:q].endswith(self.at_suffixes) or self._first_stop(run[:q]) < q \
+                or not run[q + 1:close].endswith(self.at_suffixes) or not self.stops.match(run, close + 1) \
+                or self._time_inside(run[:q]):
+            return None
+        return close + 1
 
     def _before_alias(self, run: str) -> Optional[int]:
         """首尔国际贸易会展中心（setec）举行: a name ended by a place or organisation suffix and then

@@ -127,6 +127,12 @@ def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateVal
     return mt, spans, ne
 
 
+def rescheduled(text: str, d: DateValue) -> bool:
+    """延迟至9月4日, 推迟到下月5日 (``anchor_rescheduled``): the date is a happening's new date; it
+    anchors the trigger after it only (上映时间延迟至六月底 ends a delay: no event)."""
+    return text.endswith(tuple(lexicon()["anchor_rescheduled"]), 0, d.start)
+
+
 _NEGATION = re.compile("[没未不无]|应当|应该|要|将|拟|计划|准备|希望")
 
 
@@ -135,7 +141,7 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     trigger after it before ``bound`` not inside a place, else one earlier in its own clause
     not across a 的 (因举行集会而被捕的15名分子2日…); None without one."""
     spans = _places().spans(text, c_start, bound)
-    pre = tx.trigger_before(c_start, d.start)
+    pre = None if rescheduled(text, d) else tx.trigger_before(c_start, d.start)
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start) and pre.group(0) not in lexicon()["plan_verbs"]:
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date (not 决定于5日召开)
     mt = _first_trigger(text, tx, d.end, bound, spans)
@@ -154,7 +160,7 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
             mt = _LIGHT_OBJECT.match(text, mt.start(), tx.clause_end(mt.end(), bound)) or mt
     same_clause = mt is not None and tx.clause_end(d.end, bound) >= mt.end()
     if mt is None:
-        mt = tx.trigger_before(c_start, d.start)
+        mt = None if rescheduled(text, d) else tx.trigger_before(c_start, d.start)
         if mt is not None and "的" in text[mt.end():d.start]:
             mt = None
         same_clause = True

@@ -50,7 +50,7 @@ from extract.text.sentences import split_sentences
 from .dates import lexicon
 from .event_participants import Names as _Names, joined
 from .event_places import HERE, _place, dateline_place
-from .event_triggers import _next_sentence, _noun, _trigger, _trigger_re, _year_verb_re, triggers
+from .event_triggers import _next_sentence, _noun, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
 
@@ -187,8 +187,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     if d.kind in ("vague", "since"):
         return False
     before = text[max(0, d.start - 2):d.start]
-    if any(before.endswith(w) for w in lexicon()["anchor_not_after"]):
-        return False
+    if any(before.endswith(w) for w in lexicon()["anchor_not_after"]) and not rescheduled(text, d):
+        return False   # 截至去年11月; not 延迟至9月4日上映 (a new date)
     if text.startswith("是", d.end) or _report_re().match(text, d.end):
         return False  # １９９９年１月１日是星期五: described, nothing happens on it; 3月17日报道: a report's date
     if _DEADLINE.match(text, d.end) and d.precision != "time":
