@@ -327,6 +327,7 @@ def test_issue15_compound_durations_points_and_volumes(text, surface, value, uni
     ("下午3点开会，增长三点五", "3点 is a time of day, 三点五 a decimal: 点 is a unit only from 100 on"),
     ("视频获得10000点赞", "点赞 is a word (likes): no 10000 点"),
     ("约3分20秒后爆炸", "a compound duration followed by 后 is a time reference"),
+    ("岘港会举行两年一度的烟花表演比赛", "fresh17: 两年一度 (every two years) is a frequency, no span of 2 years"),
 ])
 def test_issue15_weekdays_clock_times_and_small_points_are_no_claims(text, why):
     assert find_claims(text) == [], why

@@ -510,3 +510,13 @@ def test_issue15_next_years_dates_and_restated_weeks(text, surface, value, end_v
 ])
 def test_issue15_a_chinese_month_alone_after_a_preposition(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("25日当晚，比赛在中国电竞馆举行", [("25日当晚", "2024-03-25")],
+     "fresh17: a day then 当晚 at once is one date (当晚 was a second date of the same day)"),
+    ("3月5日当天，会议召开", [("3月5日当天", "2024-03-05")], "当天 right after a month-day"),
+    ("5日次日，会议召开", [("5日", "2024-03-05"), ("次日", "2024-03-06")], "次日 is the next day: two dates"),
+])
+def test_issue15_a_day_said_twice_is_one_date(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

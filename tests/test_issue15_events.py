@@ -719,3 +719,16 @@ def test_issue15_adverbs_end_places_and_rules_take_effect(text, expected, why):
 ])
 def test_issue15_rescheduled_dates_and_quoted_venues(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("25日当晚，精英赛闭幕及颁奖典礼在中国电竞馆举行，", [("闭幕", "2024-03-25", "中国电竞馆")],
+     "fresh17: the trigger opens a noun phrase that a later trigger places with 在: that place is the event's"),
+    ("5日宣布将在北京举行会议。", [("宣布", "2024-03-05", None)],
+     "将 between: the place is of what is announced, not of the announcement"),
+    ("导演在今年9月突然离世，未能完成。", [("离世", "2024-09", None)], "fresh17: 离世 (died) joined the triggers"),
+    ("印度国防部7日宣布，印度当天成功试射一枚导弹。", [("宣布", "2024-03-07", None), ("试射", "2024-03-07", None)],
+     "fresh17: a test launch (试射) on the same day is a second event"),
+])
+def test_issue15_chained_places_and_new_triggers(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

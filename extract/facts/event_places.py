@@ -274,7 +274,26 @@ def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValu
         if text[a:b] in _HERE:
             return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text) or (a, b)
         return a, b
-    return _place_after(text, tx, mt.end()) or places.scene(text, tx, ev_start, mt.start())
+    return _place_after(text, tx, mt.end()) or _chained_place(text, tx, mt.end()) \
+        or places.scene(text, tx, ev_start, mt.start())
+
+
+_NOT_CHAINED = re.compile("[的将要会拟称说]|计划|准备|宣布|表示|决定")
+
+
+def _chained_place(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
+    """精英赛闭幕及颁奖典礼在中国电竞馆举行: the trigger opens a noun phrase (at most 8 characters,
+    no 的, no modal or statement verb) that another trigger then places with 在; that place is the
+    event's (not 宣布将在北京举行, where the place is of what is announced)."""
+    end = tx.clause_end(i, len(text))
+    k = text.find("在", i, min(end, i + 9))
+    if k < 0 or _NOT_CHAINED.search(text, i, k):
+        return None
+    sp = _places().place_at(text, k, end)
+    if sp is None:
+        return None
+    m = _places().stops.match(text, sp[1] + (text[sp[1]:sp[1] + 1] in "上中内里"))
+    return sp if m is not None and m.group() in _places().trigger_words else None
 
 
 def _place_after(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:

@@ -46,7 +46,8 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
 def _merge_restated(text: str, dates: list[DateValue]) -> list[DateValue]:
     """昨天（7日）, 今日（7月30日）, 本周六(2月6日), 上周（1月17日至23日）: a day or week named
     relatively and restated in brackets is one date; its surface covers both and its value is the
-    printed day's (or days') where that resolves."""
+    printed day's (or days') where that resolves. A day followed at once by 当晚/当天 (25日当晚) is
+    one date too."""
     out: list[DateValue] = []
     for d in dates:
         prev = out[-1] if out else None
@@ -61,6 +62,10 @@ def _merge_restated(text: str, dates: list[DateValue]) -> list[DateValue]:
                                               "kind": "range" if best.kind == "range" else prev.kind,
                                               "rule": prev.rule + "+restated"})
             continue
+        if prev is not None and prev.end == d.start and prev.precision == "day" and d.rule == "anaphoric-day" \
+                and lexicon()["anaphoric_day"].get(d.text) == 0:
+            out[-1] = prev.model_copy(update={"end": d.end, "text": text[prev.start:d.end]})
+            continue   # 25日当晚, 3月5日当天: the same day said twice, one date
         out.append(d)
     return out
 
