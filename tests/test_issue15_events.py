@@ -732,3 +732,15 @@ def test_issue15_rescheduled_dates_and_quoted_venues(text, expected, why):
 ])
 def test_issue15_chained_places_and_new_triggers(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("2007年8月31日，于海案第四次开庭，之前", [("开庭", "2007-08-31", None)],
+     "fresh8: 于 is the surname of 于海; a place never holds an ordinal (第四次), so no place (was 海案第四次)"),
+    ("嘉年华于2009年5月17日在河南省郑州市七彩商都网吧顺利闭幕", [("闭幕", "2009-05-17", "河南省郑州市七彩商都网吧")],
+     "fresh8: 网吧 ends a place (was cut at 郑州市)"),
+    ("女演员26日晚在其位于洛杉矶西区的家中因呼吸衰竭去世，", [("去世", "2024-02-26", "其位于洛杉矶西区的家中")],
+     "fresh11: 家中 ends a place and 因 (because) stops it (was …西区, then …家中因呼吸衰竭)"),
+])
+def test_issue15_ordinals_homes_and_causes_in_places(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

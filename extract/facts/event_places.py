@@ -106,7 +106,7 @@ class _Places:
             best = self._stop_end(run, first_stop, text, k, hi)
         if (quoted := self._quote_after_place(run)) is not None:
             return j, j + quoted   # 在厚街镇“广东现代国际展览中心”举行
-        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]", run[:best]) \
+        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十]", run[:best]) \
                 or self._time_inside(run[:best]):
             return None
         return j, j + best
