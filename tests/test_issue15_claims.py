@@ -328,6 +328,7 @@ def test_issue15_compound_durations_points_and_volumes(text, surface, value, uni
     ("视频获得10000点赞", "点赞 is a word (likes): no 10000 点"),
     ("约3分20秒后爆炸", "a compound duration followed by 后 is a time reference"),
     ("岘港会举行两年一度的烟花表演比赛", "fresh17: 两年一度 (every two years) is a frequency, no span of 2 years"),
+    ("应集中谈农产品和服务业两个方面。", "fresh19: 两个方面 restates the two items listed (个方面 is restatable)"),
 ])
 def test_issue15_weekdays_clock_times_and_small_points_are_no_claims(text, why):
     assert find_claims(text) == [], why

@@ -520,3 +520,19 @@ def test_issue15_a_chinese_month_alone_after_a_preposition(text, expected, why):
 ])
 def test_issue15_a_day_said_twice_is_one_date(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("副总理兼部长瓦利六日宣布，", [("六日", "2024-03-06")],
+     "fresh19: a one-digit Chinese day before a verb of one_digit_day_before is a date (only 十… days were read)"),
+    ("他三日上午抵达北京", [("三日上午", "2024-03-03")], "before a time of day"),
+    ("三日内完成", [], "three days (内 follows): no date"),
+    ("一日游", [], "a one-day tour"),
+    ("他一日不休", [], "一日 (one day) before no listed verb"),
+    ("1979年到1997年11月，欧盟对中国产品立案调查", [("1979年", "1979"), ("1997年11月", "1997-11")],
+     "fresh19: a year range whose end has a month is two dates (was 1979–1997 and a stray 11月 of 1979)"),
+    ("今天的世界，一切都在发生变化", [], "fresh19: 今天的世界 is the present age (present_nouns), no day"),
+    ("今天的会议很重要", [("今天", "2024-03-20")], "今天的 + any other noun is still today"),
+])
+def test_issue15_one_digit_days_mixed_ranges_and_the_present(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

@@ -744,3 +744,19 @@ def test_issue15_chained_places_and_new_triggers(text, expected, why):
 ])
 def test_issue15_ordinals_homes_and_causes_in_places(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("首脑会议17日在纳米比亚首都温得和克开幕。", [("开幕", "2024-03-17", "纳米比亚首都温得和克")],
+     "fresh19: 和 inside a known place (温得和克, places.txt) stops nothing (was 纳米比亚首都温得)"),
+    ("罗干今天上午在纽约联合国总部会晤了联合国秘书长", [("会晤", "2024-03-20", "纽约联合国总部")],
+     "fresh19: the stop word 联合 inside 联合国 (orgs.tsv) stops nothing (was 纽约)"),
+    ("法国队12日在马赛战胜南非队后，全城就出现闹事的苗头。", [("战胜", "2024-03-12", "马赛")],
+     "fresh19: a 在…后 frame right after the date is what happened on it (fresh12's 后 convention), with its place"),
+    ("他10日在会见记者时表示，", [("会见", "2024-03-10", None)], "a 在…时 frame right after the date: the meeting"),
+    ("在进行结售汇业务时，银行将于5日正式启用新系统。", [("启用", "2024-03-05", None)],
+     "a frame before the date still frames: the happening is the clause after it"),
+    ("欧洲中央银行首任行长于7月1日正式上任。", [("上任", "2024-07-01", None)], "fresh19: 上任 (takes office) joined the triggers"),
+])
+def test_issue15_names_holding_stop_words_and_frames_after_the_date(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

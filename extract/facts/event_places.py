@@ -37,6 +37,9 @@ def _triggers() -> tuple[str, ...]:
     return triggers()
 
 
+# a 在…后/时 frame right after a date (法国队12日在马赛战胜南非队后) is what happened then: its place
+# stands (not a frame of an activity: 当日在战舰射击训练中遭遇意外)
+_DATE_ENDS = ("日", "晚", "午", "天")
 _ALIAS = re.compile(r"[（(][^（()）]{1,24}[）)]")   # （setec）, （下称上海市规划局）
 
 
@@ -58,6 +61,10 @@ class _Places:
         self.things = tuple(lx["thing_not_place"])
         self.post_places = tuple(pl for pl in facts_lexicon.places() if len(pl) > 2 and pl.endswith(self.posts))
         self.trigger_words = tuple(_triggers())
+        # known places and organisations holding a stop word (温得和克, 联合国): no stop inside them
+        held = sorted((n for n in set(facts_lexicon.places()) | set(facts_lexicon.org_index()) if self.stops.search(n)),
+                      key=len, reverse=True)
+        self.holding_names = re.compile("|".join(map(re.escape, held))) if held else None
         from .claims_patterns import load_lexicon   # 在三峡工程工地: a name that starts with a numeral
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
         times = "|".join(re.escape(w) for w in sorted(
@@ -82,7 +89,9 @@ class _Places:
            demonstrative and a measure word (``thing_not_place``: 在这面旗上) is a thing, no place.
         """
         prep = next((p for p in self.preps if text.startswith(p, i)), None)
-        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())) or WHEN_FRAME.match(text, i):
+        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())) \
+                or (frame := WHEN_FRAME.match(text, i)) and not (text[i - 1:i] in _DATE_ENDS
+                                                                 and frame.group().endswith(("后", "时"))):
             return None
         j = i + len(prep)
         if text.startswith(prep, j):
@@ -143,10 +152,14 @@ class _Places:
                     or not ("\u4e00" <= text[j] <= "\u9fff"))
 
     def _first_stop(self, run: str) -> int:
-        """Where the first stop word or trigger in ``run`` starts (``len(run)`` when none); a
+        """Where the first stop word or trigger in ``run`` starts (``len(run)`` when none); one
+        inside a known place or organisation name (温得和克, 联合国), a
         direction after 以 (束草以东地区), a trigger that a place suffix follows and a trigger + 的 whose
         noun ends in a place suffix (新建成的正阳步行街) are no stop."""
+        named = [h.span() for h in self.holding_names.finditer(run)] if self.holding_names else []
         for m in self.stops.finditer(run):
+            if any(a <= m.start() < b for a, b in named):
+                continue  # 在纳米比亚首都温得和克开幕, 在纽约联合国总部会晤: a stop word inside a known name
             rest = run[m.end():]
             if m.group() == "以" and rest[:1] in "东西南北":
                 continue  # 束草以东地区: a direction inside the place

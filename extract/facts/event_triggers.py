@@ -83,11 +83,13 @@ def _countdown(text: str, tx: _Text, pos: int) -> bool:
 
 
 
-def _when_frame(text: str, tx: _Text, pos: int) -> bool:
+def _when_frame(text: str, tx: _Text, pos: int, lo: int = -1) -> bool:
     """在进行结售汇业务时，…将正式启用: a trigger inside a 在…时 frame (…之时, …的时候, …之际)
-    sets the time of what follows; the happening is the clause after it."""
+    sets the time of what follows; the happening is the clause after it. Not a frame that opens
+    right at ``lo``, after the date: 法国队12日在马赛战胜南非队后 is what happened on the 12th."""
     a = tx.clause_start(pos, max(0, pos - 32))
-    return any(m.start() <= pos < m.end() for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
+    return any(m.start() <= pos < m.end() and m.start() != lo
+               for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
 
 
 def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
@@ -95,7 +97,7 @@ def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re
     countdown or a 在…时 frame."""
     return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
                  if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
-                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start())), None)
+                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)), None)
 
 
 def _after_start(text: str, m: re.Match) -> re.Match:

@@ -75,10 +75,12 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         # 预定四月上市, 将于三月举行: a Chinese month alone after 于/在/定/计 (not 十月革命)
         "md-cn-bare": re.compile(rf"(?<=[于在定计])(?P<m>{_CN_1_99})月(?P<d>(?!)x)?(?!份|初|中旬|上旬|下旬|底|末|[{_CN_NUM}])"),
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
-        "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})"),
+        "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})(?!的(?:{_alt(lx['present_nouns'])}))"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),
         "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"
-                          rf"|(?<![{_CN_NUM}月号第初])(?P<dc>[二三]?十[一二三四五六七八九]?)日"),
+                          rf"|(?<![{_CN_NUM}月号第初])(?P<dc>[二三]?十[一二三四五六七八九]?)日"
+                          rf"|(?<![{_CN_NUM}月号第初几每数某这那同半前后当昨今明单双逐])(?P<d1>[一二三四五六七八九])日"
+                          rf"(?=(?:{_alt(lx['one_digit_day_before'])}))"),
         "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
     }
 

@@ -112,7 +112,8 @@ def _relative_month_day(t, ref, P, lx) -> list[_D]:
 
 
 def _bare_day(t, ref, P, lx) -> list[_D]:
-    """A bare 24日 (or 二十一日, with a 十): the reference month's day, unless a quantity word or
+    """A bare 24日 (or 二十一日, with a 十; 六日 of one digit only before a time of day or a verb
+    of ``one_digit_day_before``: 瓦利六日宣布): the reference month's day, unless a quantity word or
     duration word says it counts days (连续3日, 3日内). :func:`find_dates` moves it to the month
     of a full date before it in its paragraph (十二月二十八日…二十一日)."""
     out = []
@@ -125,7 +126,7 @@ def _bare_day(t, ref, P, lx) -> list[_D]:
         y = m = None
         if ref and ref.year is not None and ref.month is not None:
             y, m = ref.year, ref.month
-        d = _num(mt["d"] or mt["dc"])
+        d = _num(mt["d"] or mt["dc"] or mt["d1"])
         if d is None or d > 31:
             continue
         out.append(_D(mt.start(), mt.end(), "day-of-month", kind="relative", y=y, m=m, d=d,

@@ -64,7 +64,7 @@ def _pats() -> dict[str, re.Pattern]:
         "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
         "weekend": re.compile(rf"(?P<off>{offs})(?:{week})末"),
         "year-range": re.compile(
-            rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年"),
+            rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年(?!{SP}(?:{_MNUM}){SP}月)"),
         "anaphoric-year": re.compile(  # not 本次年会, 一次年检; 同年十一月, 当年3月5日 carry their month/day
             rf"(?<![本这此每该首多几一二两三四五六七八九十上下])(?P<ay>{_alt(lx['anaphoric_year'])})"
             rf"(?:{SP}(?P<am>{_MNUM}){SP}月(?:{SP}(?P<ad>[0-9]{{1,2}}|{_CN_1_99}){SP}[日号])?)?"
