@@ -337,3 +337,16 @@ def test_issue15_weekdays_clock_times_and_small_points_are_no_claims(text, why):
 def test_issue15_counting_weekdays_stays_a_claim():
     # 每周五天 is five days a week: 五 after 每周 is a count, not Friday
     assert [(c.text, str(c.value)) for c in find_claims("实行每周五天工作制")] == [("五天", "5")]
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("警方表示，两人的房间内到处是血。", None, "fresh5: 两人的 is 'the two' (named before): a pronoun, no figure"),
+    ("除孔、刘两人外，男队员还有王励勤", None, "两人 restates the two names listed (人 is restatable)"),
+    ("两国关系发展顺利", None, "两国关系: bilateral relations, no count of countries"),
+    ("二人均属拉吊型打法", None, "二人均: both of them"),
+    ("事故造成两人死亡", "两人", "a casualty count stays a claim"),
+    ("有三人受伤", "三人", "so does 三人受伤"),
+])
+def test_issue15_pronoun_counts(text, surface, why):
+    got = [c.text for c in find_claims(text)]
+    assert (surface in got) if surface else got == [], (why, got)

@@ -71,7 +71,7 @@ from schemas import Claim
 from extract.text.sentences import split_sentences
 from extract.facts.claims_filters import (
     _distal_qualifier, _in_product, _inside_name, _is_clock_or_rate_base, _is_ordinal, _is_period, _is_year, _not_a_count,
-    _drop_restatements, _mixed_numeral, _no_numeral, _refers_back,
+    _drop_restatements, _mixed_numeral, _no_numeral, _pronoun_count, _refers_back,
 )
 from extract.facts.claims_measure import _measure
 from extract.facts.claims_ranges import (
@@ -288,7 +288,8 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     if not _read_value(cand, m, numeral, pct_unit, num_end) or _read_unit(cand, text, m, numeral, pct_unit, pats) is None:
         return None
     _read_prefix(cand, text, above, pats)
-    if _is_year(numeral, cand, text, tables) or _is_period(text, cand, lex) or _refers_back(text, cand, lex):
+    if _is_year(numeral, cand, text, tables) or _is_period(text, cand, lex) or _refers_back(text, cand, lex) \
+            or _pronoun_count(text, cand, lex):
         return None
     if _is_ordinal(text, cand, pats) or _is_clock_or_rate_base(text, cand, pats) or _not_a_count(text, cand, pats):
         return None

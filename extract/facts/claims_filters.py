@@ -221,6 +221,15 @@ def _refers_back(text: str, cand: _Candidate, lex: dict) -> bool:
         and not any(head.endswith(e) for e in lex["period_prefix_exceptions"])
 
 
+def _pronoun_count(text: str, cand: _Candidate, lex: dict) -> bool:
+    """两人的房间, 两国关系, 二人均: 两/二/三 people or countries followed by a possessive, a
+    relation or an adverb of both (``pronoun_count_followers``) is a pronoun for those named
+    before, no figure (造成两人死亡 stays a count)."""
+    numeral = text[cand.num_start:cand.num_end]
+    return numeral in ("两", "二", "三") and cand.unit in lex["pronoun_count_units"] and not cand.prefix \
+        and cand.qualifier == "exact" and text.startswith(tuple(lex["pronoun_count_followers"]), cand.end)
+
+
 def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
     """近3年, 前三季度, 未来5天, 5年来: a time reference, not a quantity; 1年期, 10年期: a term."""
     if cand.unit not in lex["time_units"]:
