@@ -350,3 +350,21 @@ def test_issue15_counting_weekdays_stays_a_claim():
 def test_issue15_pronoun_counts(text, surface, why):
     got = [c.text for c in find_claims(text)]
     assert (surface in got) if surface else got == [], (why, got)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("朱镕基会见了5国离任驻华大使、11国新任驻华大使", ["5国", "11国"], "fresh21: 国 is a unit (a count of countries)"),
+    ("西方七国财长会议", ["七国"], "fresh16/fresh21's convention: 西方七国 counts seven countries"),
+    ("访问了亚洲三国", ["三国"], "a count of countries visited"),
+    ("两国将加强合作", [], "两国 is always 'the two countries' told before (always_pronoun_counts)"),
+    ("中美俄三国外长", [], "三国 restates three one-character country names (country_abbreviations)"),
+    ("七国集团首脑会议", [], "七国集团 (G7) is a name (names_with_numerals)"),
+    ("把三国杀武将代入DotA世界", [], "fresh7: 三国杀 is a game"),
+    ("幻三4、三国Ⅶ豪华版上市", [], "fresh15: 三国Ⅶ is a game's title (a set phrase before a numeral)"),
+    ("参加将于那里举行的五国女篮邀请赛。", [], "fresh19: 五国…邀请赛 names a tournament (country_count_name_heads)"),
+    ("一国两制", [], "a set phrase"),
+    ("既有五六十年代观众熟悉的歌曲", [], "fresh21: 五六十年代 is two decades, no range of years"),
+    ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
+])
+def test_issue15_countries_decades_and_coordinates(text, expected, why):
+    assert [c.text for c in find_claims(text)] == expected, why

@@ -536,3 +536,28 @@ def test_issue15_a_day_said_twice_is_one_date(text, expected, why):
 ])
 def test_issue15_one_digit_days_mixed_ranges_and_the_present(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("五月，第四届国际苏铁生物学会议曾在攀枝花召开。", [("五月", "2024-05")],
+     "fresh21: a Chinese month alone opening a clause, set off by a comma, is a month date"),
+    ("十月革命", [], "a Chinese month alone elsewhere may be a name"),
+    ("十年里他们每年都要在3月10日这一天举行这样的聚会。", [("每年都要在3月10日", None)],
+     "fresh21: 每年 with adverbs and 在 before the date: a recurring day, vague"),
+    ("他在3月10日举行", [("3月10日", "2024-03-10")], "no habitual cue"),
+])
+def test_issue15_leading_chinese_months_and_recurring_days(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why
+
+
+@pytest.mark.parametrize("text,year,why", [
+    ("本报德国慕尼黑5月21日电王义夫今天获得第一名，争得了2000年奥运会射击的第三个入场券", 2000,
+     "a games' year is not in year_name_tails: with it there, the seed's 今年 beside 2023年杭州亚运会 fell to an "
+     "older 2017; so 2000年奥运会 still gives 2000 here (fresh21 keeps that miss)"),
+    ("本报江苏宜兴5月9日电刘国梁今天战胜了1996年全国冠军张勇", None, "a champion of a year: a title, no story year"),
+    ("本报北京6月4日讯《中国科学技术前沿——1997中国工程院版》一书首发式今晚在京举行", None,
+     "an edition's year in a book's name"),
+])
+def test_issue15_years_in_names_give_no_story_year(text, year, why):
+    from extract.facts.dates import reference_date
+    assert reference_date(None, None, text).year == year, why

@@ -760,3 +760,15 @@ def test_issue15_ordinals_homes_and_causes_in_places(text, expected, why):
 ])
 def test_issue15_names_holding_stop_words_and_frames_after_the_date(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("北京市市长贾庆林今天下午也在京会见了台湾经贸考察团一行。", [("会见", "2024-03-20", "京")],
+     "fresh21: 也/都/还 before 在 no longer hide the place (location_not_after)"),
+    ("美国联邦航空局7日下令检查飞机燃料系统的电线，以防可能发生的短路引发飞机起火爆炸。", [],
+     "fresh21: a trigger after 以防 is what is to be prevented (prevention_cues), no happening on the 7th"),
+    ("五月，第四届国际苏铁生物学会议曾在攀枝花召开。", [("召开", "2024-05", "攀枝花")],
+     "fresh21: a leading Chinese month dates the meeting"),
+])
+def test_issue15_places_after_adverbs_prevention_and_leading_months(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -50,6 +50,9 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
     if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]):
         return True
+    if cand.unit == "国" and regex.match(rf"\p{{Han}}{{0,4}}?(?:{'|'.join(pats.lex['country_count_name_heads'])})",
+                                       text[cand.end:cand.end + 8]):
+        return True   # 五国女篮邀请赛, 六国峰会: a tournament's or a forum's name
     opened, shut = text.rfind("《", 0, cand.num_start), text.rfind("》", 0, cand.num_start)
     if opened > shut and (close := text.find("》", cand.num_start)) >= 0 and close - opened <= 40 \
             and "\n" not in text[opened:close]:
@@ -93,12 +96,14 @@ def _inside_name(cand: _Candidate, names) -> bool:
 
 def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     """省、市两级 and 湖南、河南两省: a small count right after an enumeration of as many items
-    restates the list; it is not a figure of its own."""
+    restates the list (中美俄三国: as many one-character country names); it is not a figure of its own."""
     if cand.value is None or cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
         return False
     head = text[max(0, cand.start - 80):cand.start]
     head = regex.split(rf"[{regex.escape(CLAUSE_END)}《》]", head)[-1]
     head = regex.sub(r"等+$", "", head)   # “中国国家人才网”、…、“中国成都人才市场”等五家
+    if cand.unit == "国" and (abbr := regex.search(f"[{pats.lex['country_abbreviations']}]{{2,8}}$", head)):
+        return len(abbr.group()) == cand.value   # 中美俄三国, 中日韩三国: one character a country
     m = regex.search(rf"(?:{_ITEM}[、和及])+{_ITEM}$", head)
     if not m:
         return False
@@ -198,10 +203,10 @@ _YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
     """2023年, 二○二三年: a calendar year, not a duration."""
+    if cand.unit == "年" and text.startswith("代", cand.end):
+        return True   # ９０年代, 五十年代, 五六十年代: a decade (or two)
     if cand.unit != "年" or cand.has_magnitude or cand.value is None:
         return False
-    if text.startswith("代", cand.end):
-        return True   # ９０年代, 五十年代: a decade
     if len(numeral) == 4 and all(ch in _YEAR_DIGITS for ch in numeral):
         return True   # half- or full-width (１９８６年: a raw page's digits, when no normaliser ran)
     return len(numeral) >= 2 and all(ch in tables.digits for ch in numeral)
@@ -226,8 +231,12 @@ def _pronoun_count(text: str, cand: _Candidate, lex: dict) -> bool:
     relation or an adverb of both (``pronoun_count_followers``) is a pronoun for those named
     before, no figure (造成两人死亡 stays a count)."""
     numeral = text[cand.num_start:cand.num_end]
-    return numeral in ("两", "二", "三") and cand.unit in lex["pronoun_count_units"] and not cand.prefix \
-        and cand.qualifier == "exact" and text.startswith(tuple(lex["pronoun_count_followers"]), cand.end)
+    if cand.prefix or cand.qualifier != "exact":
+        return False
+    if text[cand.num_start:cand.end] in lex["always_pronoun_counts"]:
+        return True   # 两国: the two countries told before
+    return numeral in ("两", "二", "三") and cand.unit in lex["pronoun_count_units"] \
+        and text.startswith(tuple(lex["pronoun_count_followers"]), cand.end)
 
 
 def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:

@@ -135,6 +135,11 @@ def rescheduled(text: str, d: DateValue) -> bool:
     return text.endswith(tuple(lexicon()["anchor_rescheduled"]), 0, d.start)
 
 
+def _prevented(text: str, a: int, b: int) -> bool:
+    """A ``prevention_cues`` word (以防, 以免, 防止…) between the date and the trigger."""
+    return any(text.find(w, a, b) >= 0 for w in lexicon()["prevention_cues"])
+
+
 _NEGATION = re.compile("[没未不无]|应当|应该|要|将|拟|计划|准备|希望")
 
 
@@ -149,8 +154,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     mt = _first_trigger(text, tx, d.end, bound, spans)
     while mt is not None and _attribute(text, tx, d, mt):
         mt = _first_trigger(text, tx, mt.end(), bound, spans)
-    if mt is not None and _REPORTED.search(text, d.end, mt.start()):
-        mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said, not what happened on the date
+    if mt is not None and (_REPORTED.search(text, d.end, mt.start()) or _prevented(text, d.end, mt.start())):
+        mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said; …以防…起火爆炸: what is to be prevented
     if mt is not None and d.precision == "year" and (k := text.find("的", d.end, mt.start())) >= 0 \
             and not any(ch in _CLAUSE_END for ch in text[d.end:k]):
         mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause (not 2023年，公司的…)

@@ -74,6 +74,8 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月(?:{_DAY}{day_end}|(?=份|{_alt(lx['period'])})(?!初[{_CN_NUM}]))"),
         # 预定四月上市, 将于三月举行: a Chinese month alone after 于/在/定/计 (not 十月革命)
         "md-cn-bare": re.compile(rf"(?<=[于在定计])(?P<m>{_CN_1_99})月(?P<d>(?!)x)?(?!份|初|中旬|上旬|下旬|底|末|[{_CN_NUM}])"),
+        # 五月，…会议曾在攀枝花召开: a Chinese month alone opening a sentence or clause, set off by a comma
+        "md-cn-lead": re.compile(r"(?<![^\n，。；！？：])(?P<m>十[一二]?|[一二三四五六七八九])月(?P<d>(?!)x)?(?=[，,])"),
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
         "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})(?!的(?:{_alt(lx['present_nouns'])}))"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import Optional
 
 from schemas import DateValue, ReferenceDate
@@ -70,13 +71,22 @@ def _merge_restated(text: str, dates: list[DateValue]) -> list[DateValue]:
     return out
 
 
+@cache
+def _habit_before() -> re.Pattern:
+    cues = "|".join(map(re.escape, sorted(lexicon()["habitual_cues"], key=len, reverse=True)))
+    return re.compile(rf"(?:{cues})(?:都|均|总|也|还|照例)?(?:要|会|将|得)?(?:在|于)?$")
+
+
 def _mark_recurring(t: str, c: _D) -> None:
-    """每年6月, 每月15日, 每周五: a habitual cue right before the date makes it a recurring one,
-    no date of a happening: it becomes a vague date whose surface takes in the cue."""
-    cue = next((w for w in lexicon()["habitual_cues"] if t.startswith(w, c.start - len(w))), None)
-    if cue is None or c.kind in ("vague", "range") or c.rule.startswith("relative"):
+    """每年6月, 每月15日, 每周五: a habitual cue right before the date (adverbs and 在/于 may stand
+    between: 每年都要在3月10日) makes it a recurring one, no date of a happening: it becomes a
+    vague date whose surface takes in the cue."""
+    if c.kind in ("vague", "range") or c.rule.startswith("relative"):
         return
-    c.start -= len(cue)
+    m = _habit_before().search(t, max(0, c.start - 10), c.start)
+    if m is None:
+        return
+    c.start = m.start()   # 每年6月; 每年都要在3月10日: adverbs and 在/于 between the cue and the date
     c.kind, c.prec, c.y, c.m, c.d, c.clock, c.year_source = "vague", None, None, None, None, None, "none"
 
 
