@@ -772,3 +772,15 @@ def test_issue15_names_holding_stop_words_and_frames_after_the_date(text, expect
 ])
 def test_issue15_places_after_adverbs_prevention_and_leading_months(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("10日开始的第十六届世界杯足球赛，已经过去一周了。", [("开始", "2024-03-10", None)],
+     "fresh19/fresh21's convention: a happening begun on the date, named in an attribute (开始的 was never a trigger)"),
+    ("受去年7月开始的金融危机的影响，印尼经济正经历着困难。", [("开始", "2023-07", None)], "the crisis began in July"),
+    ("本赛季从9月1日开始的联赛共有20支球队。", [("开始", "2024-09-01", None)], "a league begun on a day"),
+    ("在从今年10月1日开始的2010财政年度中，美军的预算为6363亿美元。", [],
+     "a period named by its start (start_period_nouns, a year between): no happening"),
+])
+def test_issue15_a_happening_begun_on_the_date(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

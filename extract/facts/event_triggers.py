@@ -47,6 +47,8 @@ def _noun(text: str, m: re.Match) -> bool:
     通过保持投资 (``trigger_contexts``: 通过 is "by means of" without its verb's context) neither."""
     if text.startswith(_nouns(), m.start()):
         return True
+    if m.group(0) == "开始" and _start_of_period().match(text, m.end()):
+        return True   # 从今年10月1日开始的2010财政年度: a period named by its start
     ctx = lexicon()["trigger_contexts"].get(m.group(0))
     if ctx is None:
         return False
@@ -54,6 +56,12 @@ def _noun(text: str, m: re.Match) -> bool:
         return "not_after" in ctx   # 开始的, 开始后: no happening's start
     return "after" in ctx and not (text.startswith(tuple(ctx["after"]), m.end())
                                    or text.endswith(tuple(ctx["before"]), 0, m.start()))
+
+
+@cache
+def _start_of_period() -> re.Pattern:
+    nouns = "|".join(map(re.escape, lexicon()["start_period_nouns"]))
+    return re.compile(rf"的(?:[0-9０-９一二三四五六七八九〇○零]{{2,4}}年?)?(?:{nouns})")
 
 
 @cache
