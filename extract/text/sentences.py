@@ -7,6 +7,7 @@ paragraph, so an OCR-lost opening quote cannot swallow the rest of a story.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 TERMINALS = set("。！？!?")
@@ -36,9 +37,17 @@ def _end_run(text: str, i: int) -> tuple[int, int]:
     return j, closed
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Half-open (start, end) spans of the sentences of ``text``, whitespace trimmed: a sentence
-    ends at a line break, or after a terminal run outside quotes (with the closers after it)."""
+    ends at a line break, or after a terminal run outside quotes (with the closers after it).
+
+    The story's text is split once: the page, the recogniser, claims and events all ask for it,
+    so the result is cached (a tuple, which no caller can change under another)."""
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     cuts: list[int] = []
     depth, i, n = 0, 0, len(text)
     while i < n:
