@@ -363,6 +363,7 @@ def test_issue15_pronoun_counts(text, surface, why):
     ("幻三4、三国Ⅶ豪华版上市", [], "fresh15: 三国Ⅶ is a game's title (a set phrase before a numeral)"),
     ("参加将于那里举行的五国女篮邀请赛。", [], "fresh19: 五国…邀请赛 names a tournament (country_count_name_heads)"),
     ("一国两制", [], "a set phrase"),
+    ("讲话（附图片１张）中华人民共和国", [], "fresh23: 附图片1张 is a note of an attached photo"),
     ("既有五六十年代观众熟悉的歌曲", [], "fresh21: 五六十年代 is two decades, no range of years"),
     ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
 ])

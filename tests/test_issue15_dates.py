@@ -561,3 +561,20 @@ def test_issue15_leading_chinese_months_and_recurring_days(text, expected, why):
 def test_issue15_years_in_names_give_no_story_year(text, year, why):
     from extract.facts.dates import reference_date
     assert reference_date(None, None, text).year == year, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("增进了解共创未来新华社北京１１月４日电中华人民共和国主席江泽民今天说",
+     [("今天", "2023-11-04")],
+     "fresh23: a dateline inside the text starts another story: its date is no date of the text, and 今天 after it "
+     "is its day (a month after the reference's: the year before)"),
+    ("江主席抵波士顿发表重要演讲（新华社北京１１月１日电）江泽民主席一行今天上午乘专机抵达",
+     [("今天上午", "2024-03-20")],
+     "a bracketed dateline closes the story before it: its date goes, and it anchors nothing after it"),
+    ("消息说，据新华社莫斯科3月17日电，俄罗斯今天宣布", [("今天", "2024-03-17")], "a cited dispatch: 今天 is its day"),
+    ("请问这位领导人是：（３）比热拉２．５月１９日，美国总统宣布", [("５月１９日", "2024-05-19")],
+     "fresh23: a list number, then a month and a day (2.5月 was read as a decimal)"),
+    ("增长2.5月", [], "a decimal before 月 without a day stays none"),
+])
+def test_issue15_inner_datelines_and_listed_dates(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

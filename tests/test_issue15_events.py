@@ -784,3 +784,13 @@ def test_issue15_places_after_adverbs_prevention_and_leading_months(text, expect
 ])
 def test_issue15_a_happening_begun_on_the_date(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("在香港特区筹委会十次全会上的讲话乔石（一九九七年七月十一日）各位委员，同志们", [("讲话", "1997-07-11", "香港特区筹委会十次全会")],
+     "fresh23: a speech's title, its speaker and the date in brackets: the speech is the event (speech_words)"),
+    ("中共中央委员会1997年11月1日（新华社北京11月1日电）江主席离开纽约抵波士顿在哈佛大学发表重要演讲。",
+     [], "fresh23: a date before a dateline anchors no trigger after it (the next story's); the signature's date has none"),
+])
+def test_issue15_speech_headers_and_datelines_inside_the_text(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -45,12 +45,15 @@ from spacy.tokens import Doc
 
 from schemas import DateValue, Event, Mention
 
+from extract.text.datelines import DATELINE
 from extract.text.sentences import split_sentences
 
 from .dates import lexicon
 from .event_participants import Names as _Names, joined
 from .event_places import HERE, _place, dateline_place
-from .event_triggers import _next_sentence, _noun, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers
+from .event_triggers import (
+    _next_sentence, _noun, _speech_header, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers,
+)
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
 
@@ -83,6 +86,9 @@ class _Text:
         self.clause = [m.start() for m in re.finditer(f"[{re.escape(_CLAUSE_END)}]", text)]
         self.trig = [m for m in _trigger_re().finditer(text) if not _noun(text, m)]
         self.trig_ends = [m.end() for m in self.trig]
+        #: where datelines inside the text start (…演讲（新华社北京11月1日电）…): no date before one
+        #: anchors a trigger after it
+        self.datelines = [m.start() for m in DATELINE.finditer(text) if text[:m.start()].strip(" \t\u3000\n据")]
         self._tags: dict[int, list] = {}
 
     def tags(self, s_start: int, s_end: int) -> list:
@@ -236,10 +242,13 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         if d.rule == "time-of-day" and events and events[-1].date.value == d.value and events[-1].start >= s_start:
             continue   # 28日…来到华盛顿，下午，他即宣布: the same day goes on in the same sentence
         bound = _bound(text, ordered, i, s_end, listed)
+        k = bisect_right(tx.datelines, d.end)
+        if k < len(tx.datelines):
+            bound = min(bound, tx.datelines[k])   # a story run on after a dateline is another's
         c_start = tx.clause_start(d.start, floor)
         if any(w in text[c_start:d.start] for w in lexicon()["condition_cues"]) or _attributed(text, tx, d, s_end):
             continue   # 如果2月1日开战: a condition; 记者昨日从招商银行获悉: the day the reporter learnt it
-        found = _trigger(text, tx, d, c_start, bound)
+        found = _speech_header(text, tx, d, c_start) or _trigger(text, tx, d, c_start, bound)
         rule = "date+trigger"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"

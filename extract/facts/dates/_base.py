@@ -69,6 +69,8 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
             rf"(?P<m1>{_M_DIGITS}|{_CN_1_99}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}|{_CN_1_99}){SP}月"
         ),
         "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}{day_end})?"),
+        # 比热拉２．５月１９日，美国总统宣布: a list number, then a month and a day (2.5月 is no month)
+        "md-listed": re.compile(rf"(?:(?<=[^0-9.][0-9]\.)|(?<=[^0-9.][0-9]{{2}}\.))(?P<m>{_M_DIGITS}){SP}月{SP}{_DAY}{SP}[日号]"),
         # 十二月八日; a month alone only with 份 (十月份) or a part of the month (六月底, 七月中旬):
         # 十月 alone may be a name (十月革命)
         "md-cn": re.compile(rf"(?<![{_CN_NUM}])(?P<m>{_CN_1_99})月(?:{_DAY}{day_end}|(?=份|{_alt(lx['period'])})(?!初[{_CN_NUM}]))"),

@@ -80,7 +80,7 @@ def _month_range(t, ref, P, lx) -> list[_D]:
 def _month_day(t, ref, P, lx) -> list[_D]:
     """3月20日, 十二月八日, 3月: the year from the reference (:func:`_year_for_md`)."""
     out = []
-    for name in ("md", "md-cn", "md-cn-bare", "md-cn-lead"):
+    for name in ("md", "md-listed", "md-cn", "md-cn-bare", "md-cn-lead"):
         for mt in P[name].finditer(t):
             m, d = _num(mt["m"]), _num(mt["d"])
             y, ys = _year_for_md(t, mt.start(), m, ref)

@@ -10,7 +10,7 @@ from typing import Optional
 from schemas import DateValue, ReferenceDate
 
 from . import periods as _periods
-from ._base import _FULLWIDTH, _D, _add_days, _iso, _shift_month, lexicon
+from ._base import _FULLWIDTH, _D, _add_days, _iso, _num, _shift_month, lexicon
 from .candidates import _candidates, _select
 from .extend import _extend, _resolve_anaphor
 
@@ -18,7 +18,52 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     """All date expressions in ``text``, in order, resolved against ``ref`` where needed.
 
     Offsets are into ``text``; ``text[d.start:d.end] == d.text`` holds for every result.
+
+    A dateline inside the text (a story run on after another: …演讲（新华社北京11月1日电）…;
+    据新华社莫斯科3月17日电，…) is the next story's: its own date is no date of the text (the
+    dateline carries it), and what follows it resolves against it (今天 after it is its day).
     """
+    out: list[DateValue] = []
+    start, seg_ref = 0, ref
+    for m in _inner_datelines(text):
+        out += _shifted(_find_segment(text[start:m.start()], seg_ref), start)
+        start = m.end()
+        if not _bracketed(text, m):   # （新华社北京11月1日电） closes the story before: no anchor
+            seg_ref = _reanchored(ref, m)
+    return out + _shifted(_find_segment(text[start:], seg_ref), start)
+
+
+def _inner_datelines(text: str) -> list:
+    """Datelines with a month and a day that do not open the text (``extract.text.datelines``; one
+    after nothing but 据 or blanks opens it, but a bracketed one closes a story before it)."""
+    from extract.text.datelines import DATELINE
+
+    return [m for m in DATELINE.finditer(text.translate(_FULLWIDTH))
+            if m["month"] and m["day"] and (text[:m.start()].strip(" \t\u3000\n据") or _bracketed(text, m))]
+
+
+def _bracketed(text: str, m) -> bool:
+    return text[m.start() - 1:m.start()] in ("（", "(") and text[m.end():m.end() + 1] in ("）", ")")
+
+
+def _reanchored(ref: Optional[ReferenceDate], m) -> Optional[ReferenceDate]:
+    """The reference of the text after the dateline ``m``: its month and day, the year of ``ref``
+    (one back when the dateline's month is later than ``ref``'s), or none known."""
+    month, day = _num(m["month"]), _num(m["day"])
+    if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
+        return ref
+    year = None
+    if ref is not None and ref.year is not None:
+        year = ref.year - (1 if ref.month is not None and month > ref.month else 0)
+    return ReferenceDate(year=year, month=month, day=day, source="inner-dateline",
+                         year_source=(ref.year_source if year is not None else None))
+
+
+def _shifted(dates: list[DateValue], by: int) -> list[DateValue]:
+    return dates if not by else [d.model_copy(update={"start": d.start + by, "end": d.end + by}) for d in dates]
+
+
+def _find_segment(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     t = text.translate(_FULLWIDTH)
     chosen = _select(_candidates(t, ref))
     newlines = [mt.start() for mt in re.finditer("\n", t)]
