@@ -102,7 +102,7 @@ def _story(raw: str, span: StorySpan) -> Story | None:
     text = body.text
     return Story(min(starts), max(ends), headline, subtitle, f.dateline, f.byline,
                  list(dict.fromkeys(f.reporters)), sorted(f.furniture, key=lambda x: x.start), body, text,
-                 [spans for _, spans in f.body], _paragraphs(text), split_sentences(text))
+                 [spans for _, spans in f.body], _paragraphs(text), list(split_sentences(text)))
 
 
 def _read_unit(raw: str, u: Unit, f: _Fields) -> None:
