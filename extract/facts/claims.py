@@ -79,7 +79,8 @@ from extract.facts.claims_ranges import (
 )
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
     CLAUSE_END, MAX_CLAIM_DIGITS, MAX_NUMERAL_CHARS, MAX_SENTENCE, MEASURE_WINDOW, SENTENCE_WINDOW,
-    _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _UNIT_ALIASES, _Patterns, _patterns, load_lexicon, load_units,
+    _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _UNIT_ALIASES, _Patterns, _numerals, _patterns, load_lexicon,
+    load_units,
 )
 
 if not Doc.has_extension("claims"):
@@ -107,22 +108,6 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     for cand in kept:
         claims.append(_to_claim(text, cand, ctx, pats, claims))
     return claims
-
-
-def _numerals(text: str, pats: _Patterns):
-    """The number pattern's matches; a Chinese numeral run that begins with a weekday's digit
-    after 周/星期/礼拜 (``weekday_heads``: 周五一天) is read from its second character."""
-    heads = tuple(pats.lex["weekday_heads"])
-    for m in pats.number.finditer(text):
-        if m.group("cn") and len(m.group()) > 1 and m.group()[0] in _WEEKDAY_DIGITS \
-                and text.endswith(heads, 0, m.start()) and not text.endswith("每", 0, m.start() - 1):
-            if (rest := pats.number.match(text, m.start() + 1)) is not None:
-                yield rest
-            continue
-        yield m
-
-
-_WEEKDAY_DIGITS = frozenset("一二三四五六")
 
 
 class _Context:

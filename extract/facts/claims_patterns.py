@@ -149,3 +149,17 @@ def _trigger_words() -> list[str]:
     return list(triggers())
 
 
+def _numerals(text: str, pats: _Patterns):
+    """The number pattern's matches; a Chinese numeral run that begins with a weekday's digit
+    after 周/星期/礼拜 (``weekday_heads``: 周五一天) is read from its second character."""
+    heads = tuple(pats.lex["weekday_heads"])
+    for m in pats.number.finditer(text):
+        if m.group("cn") and len(m.group()) > 1 and m.group()[0] in _WEEKDAY_DIGITS \
+                and text.endswith(heads, 0, m.start()) and not text.endswith("每", 0, m.start() - 1):
+            if (rest := pats.number.match(text, m.start() + 1)) is not None:
+                yield rest
+            continue
+        yield m
+
+
+_WEEKDAY_DIGITS = frozenset("一二三四五六")

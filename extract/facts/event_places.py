@@ -88,10 +88,8 @@ class _Places:
            without a trailing postposition (在记者招待会上宣布 -> 记者招待会); a run opened by a
            demonstrative and a measure word (``thing_not_place``: 在这面旗上) is a thing, no place.
         """
-        prep = next((p for p in self.preps if text.startswith(p, i)), None)
-        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())) \
-                or (frame := WHEN_FRAME.match(text, i)) and not (text[i - 1:i] in _DATE_ENDS
-                                                                 and frame.group().endswith(("后", "时"))):
+        prep = self._preposition(text, i)
+        if prep is None:
             return None
         j = i + len(prep)
         if text.startswith(prep, j):
@@ -104,8 +102,8 @@ class _Places:
         while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
             k += 1
         run = text[j:k]
-        if (named := self._before_alias(run)) is not None:
-            return j, j + named
+        if (named := self._before_alias(run)) is not None or (named := self._quote_after_place(run)) is not None:
+            return j, j + named   # 首尔国际贸易会展中心（setec）; 在厚街镇“广东现代国际展览中心”举行
         first_stop = self._first_stop(run)
         coord = _COORDINATED.match(run)   # 北京和深圳两地: places joined by 和/与/、 and counted
         if coord and any(m.group() not in "和与及同" for m in self.stops.finditer(run, 0, coord.end())):
@@ -113,12 +111,21 @@ class _Places:
         best = coord.end() if coord else self._suffix_end(run, first_stop)
         if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
             best = self._stop_end(run, first_stop, text, k, hi)
-        if (quoted := self._quote_after_place(run)) is not None:
-            return j, j + quoted   # 在厚街镇“广东现代国际展览中心”举行
         if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十]", run[:best]) \
                 or self._time_inside(run[:best]):
             return None
         return j, j + best
+
+    def _preposition(self, text: str, i: int) -> Optional[str]:
+        """The 在/于 at ``i`` that can introduce a place, or None: not after ``location_not_after``
+        (正在, 位于…), not opening a 在…时/后 frame unless the frame comes right after a date."""
+        prep = next((p for p in self.preps if text.startswith(p, i)), None)
+        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())):
+            return None
+        frame = WHEN_FRAME.match(text, i)
+        if frame and not (text[i - 1:i] in _DATE_ENDS and frame.group().endswith(("后", "时"))):
+            return None
+        return prep
 
     def _quote_after_place(self, run: str) -> Optional[int]:
         """厚街镇“广东现代国际展览中心”举行: a place, then a quoted name that a place or organisation

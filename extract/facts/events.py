@@ -125,6 +125,12 @@ class _Text:
         start, end = self.sentence(ns)
         return (start, end) if start >= s_end else None
 
+    def next_dateline(self, pos: int) -> int:
+        """Where the first dateline inside the text after ``pos`` starts (a story run on after it
+        is another's: no date before it anchors a trigger after it), else the text's end."""
+        k = bisect_right(self.datelines, pos)
+        return self.datelines[k] if k < len(self.datelines) else len(self.text)
+
     def clause_start(self, pos: int, floor: int) -> int:
         i = bisect_left(self.clause, pos)
         return max(floor, self.clause[i - 1] + 1) if i else floor
@@ -241,10 +247,7 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         floor, s_start, s_end = window
         if d.rule == "time-of-day" and events and events[-1].date.value == d.value and events[-1].start >= s_start:
             continue   # 28日…来到华盛顿，下午，他即宣布: the same day goes on in the same sentence
-        bound = _bound(text, ordered, i, s_end, listed)
-        k = bisect_right(tx.datelines, d.end)
-        if k < len(tx.datelines):
-            bound = min(bound, tx.datelines[k])   # a story run on after a dateline is another's
+        bound = min(_bound(text, ordered, i, s_end, listed), tx.next_dateline(d.end))
         c_start = tx.clause_start(d.start, floor)
         if any(w in text[c_start:d.start] for w in lexicon()["condition_cues"]) or _attributed(text, tx, d, s_end):
             continue   # 如果2月1日开战: a condition; 记者昨日从招商银行获悉: the day the reporter learnt it
