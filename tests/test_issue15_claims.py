@@ -364,6 +364,11 @@ def test_issue15_pronoun_counts(text, surface, why):
     ("参加将于那里举行的五国女篮邀请赛。", [], "fresh19: 五国…邀请赛 names a tournament (country_count_name_heads)"),
     ("一国两制", [], "a set phrase"),
     ("讲话（附图片１张）中华人民共和国", [], "fresh23: 附图片1张 is a note of an attached photo"),
+    ("（１）６２块（２）５９块（３）６４块５．５月", [], "fresh23: a quiz's answer options, no figures"),
+    ("共有（1）30人参加", ["30人"], "one bracketed number before a count is no list of options"),
+    ("在香港特区筹委会十次全会上的讲话", [], "fresh23: 十次全会 numbers a plenary session"),
+    ("召开了三次会议", ["三次"], "a count of meetings stays"),
+    ("以实现东盟十国的目标", [], "东盟十国 (ASEAN's ten) is a name"),
     ("既有五六十年代观众熟悉的歌曲", [], "fresh21: 五六十年代 is two decades, no range of years"),
     ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
 ])

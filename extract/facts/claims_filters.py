@@ -50,6 +50,9 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
     if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]):
         return True
+    if _OPTION_BEFORE.search(text, max(0, cand.start - 3), cand.start) and (
+            _OPTION_AFTER.match(text, cand.end) or _OPTION_BEFORE.search(text, max(0, cand.start - 16), cand.start - 3)):
+        return True   # （１）６２块（２）５９块: a quiz's answer options, no figure
     if cand.unit == "国" and regex.match(rf"\p{{Han}}{{0,4}}?(?:{'|'.join(pats.lex['country_count_name_heads'])})",
                                        text[cand.end:cand.end + 8]):
         return True   # 五国女篮邀请赛, 六国峰会: a tournament's or a forum's name
@@ -61,6 +64,8 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
                                          if w.startswith(cand.unit))
 
 
+_OPTION_BEFORE = regex.compile(r"[（(][0-9０-９][）)]$|[（(][0-9０-９][）)]")
+_OPTION_AFTER = regex.compile(r"[（(][0-9０-９][）)]")
 _QUOTE_BREAK = regex.compile(r"[，。！？；：,!?;:\n]")
 
 
