@@ -143,17 +143,22 @@ def rescheduled(text: str, d: DateValue) -> bool:
     return text.endswith(tuple(lexicon()["anchor_rescheduled"]), 0, d.start)
 
 
+@cache
+def _speech_head_re() -> re.Pattern:
+    """A ``speech_words`` word with only a speaker's name (2 to 24 characters) after it."""
+    words = "|".join(map(re.escape, lexicon()["speech_words"]))
+    return re.compile(rf"(?:{words})(?=[\u4e00-\u9fff·]{{2,24}}$)")
+
+
 def _speech_header(text: str, tx: _Text, d: DateValue, c_start: int):
     """在…午宴上的讲话中华人民共和国主席江泽民（一九九七年十一月二日）: a date in brackets right
     after a speaker, under a title ending in a ``speech_words`` word, dates that speech; the
     result is shaped as :func:`_trigger`'s (the speech word as the trigger), or None."""
     if text[d.start - 1:d.start] not in ("（", "(") or text[d.end:d.end + 1] not in ("）", ")"):
         return None
-    words = "|".join(map(re.escape, lexicon()["speech_words"]))
-    head = re.compile(rf"(?:{words})(?=[\u4e00-\u9fff·]{{2,24}}$)")
     lo = max(c_start, d.start - 1 - 40, text.rfind("\n", 0, d.start) + 1)
     m = None
-    for m in head.finditer(text, lo, d.start - 1):
+    for m in _speech_head_re().finditer(text, lo, d.start - 1):
         pass
     return None if m is None else (m, True, lo, _places().spans(text, lo, m.start()))
 

@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from schemas import DateValue, Event, Mention
 
-from extract.text.datelines import DATELINE
+from extract.text.datelines import inner_datelines
 from extract.text.sentences import split_sentences
 
 from .dates import lexicon
@@ -88,7 +88,7 @@ class _Text:
         self.trig_ends = [m.end() for m in self.trig]
         #: where datelines inside the text start (…演讲（新华社北京11月1日电）…): no date before one
         #: anchors a trigger after it
-        self.datelines = [m.start() for m in DATELINE.finditer(text) if text[:m.start()].strip(" \t\u3000\n据")]
+        self.datelines = [m.start() for m in inner_datelines(text)]
         self._tags: dict[int, list] = {}
 
     def tags(self, s_start: int, s_end: int) -> list:

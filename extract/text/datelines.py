@@ -33,3 +33,16 @@ LEAD_DATELINE = re.compile(
     r"(?:\s*[（(]\s*(?:实习)?(?:记者|通讯员|编辑)[^）)]{1,40}[）)])?"
 )
 TRAIL_DATELINE = re.compile(rf"^\s*[（(]?\s*(?:据\s*)?{DATELINE_PATTERN}\s*[)）]?\s*$")
+
+
+def inner_datelines(text: str) -> list:
+    """The datelines inside ``text`` (stories run together, a cited dispatch): every ``DATELINE``
+    match but one that opens the text (after nothing but blanks or 据). A bracketed one
+    (:func:`bracketed`) closes the story before it, wherever it stands."""
+    return [m for m in DATELINE.finditer(text)
+            if text[:m.start()].strip(" \t\u3000\n据") or bracketed(text, m)]
+
+
+def bracketed(text: str, m) -> bool:
+    """Whether the dateline match ``m`` stands in brackets: （新华社北京11月1日电）."""
+    return text[m.start() - 1:m.start()] in ("（", "(") and text[m.end():m.end() + 1] in ("）", ")")

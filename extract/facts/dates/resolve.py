@@ -7,6 +7,7 @@ from bisect import bisect_left
 from functools import cache
 from typing import Optional
 
+from extract.text.datelines import bracketed, inner_datelines
 from schemas import DateValue, ReferenceDate
 
 from . import periods as _periods
@@ -28,22 +29,14 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
     for m in _inner_datelines(text):
         out += _shifted(_find_segment(text[start:m.start()], seg_ref), start)
         start = m.end()
-        if not _bracketed(text, m):   # （新华社北京11月1日电） closes the story before: no anchor
+        if not bracketed(text, m):   # （新华社北京11月1日电） closes the story before: no anchor
             seg_ref = _reanchored(ref, m)
     return out + _shifted(_find_segment(text[start:], seg_ref), start)
 
 
 def _inner_datelines(text: str) -> list:
-    """Datelines with a month and a day that do not open the text (``extract.text.datelines``; one
-    after nothing but 据 or blanks opens it, but a bracketed one closes a story before it)."""
-    from extract.text.datelines import DATELINE
-
-    return [m for m in DATELINE.finditer(text.translate(_FULLWIDTH))
-            if m["month"] and m["day"] and (text[:m.start()].strip(" \t\u3000\n据") or _bracketed(text, m))]
-
-
-def _bracketed(text: str, m) -> bool:
-    return text[m.start() - 1:m.start()] in ("（", "(") and text[m.end():m.end() + 1] in ("）", ")")
+    """Datelines inside the text with a month and a day (``extract.text.datelines``)."""
+    return [m for m in inner_datelines(text) if m["month"] and m["day"]]
 
 
 def _reanchored(ref: Optional[ReferenceDate], m) -> Optional[ReferenceDate]:
