@@ -794,3 +794,19 @@ def test_issue15_a_happening_begun_on_the_date(text, expected, why):
 ])
 def test_issue15_speech_headers_and_datelines_inside_the_text(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("以色列国议会议长达恩·蒂雄２月２６日致函乔石委员长，对邓小平逝世表示哀悼。", [("致函", "2024-02-26", None)],
+     "fresh23: 逝世 between 对 and 表示 is what the condolence is about; the letter (致函) is the happening"),
+    ("萨塔基·阿齐兹３日给中共中央发来唁电，对邓小平逝世表示哀悼。", [("发来", "2024-03-03", None)], "发来 (a telegram sent)"),
+    ("邓小平2月19日在北京逝世。", [("逝世", "2024-02-19", "北京")], "the death itself stays an event"),
+    ("第二届东亚运动会5月19日在韩国釜山圆满结束。", [("结束", "2024-05-19", "韩国釜山")],
+     "fresh23: the adverb 圆满 ends a place (was 韩国釜山圆满)"),
+    ("（本报墨西哥城12月1日电）联合声明本报吉隆坡12月16日电江泽民今天在这里签署了联合声明",
+     [("签署", "2023-12-16", "吉隆坡")],
+     "fresh23: 在这里 is the place of the last dateline before it, not of a bracketed one closing the story before "
+     "(今天 is that dateline's day: December, after the March reference, so the year before)"),
+])
+def test_issue15_topics_adverbs_and_here_after_inner_datelines(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

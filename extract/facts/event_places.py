@@ -292,7 +292,7 @@ def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValu
     if where:
         a, b = where[-1]
         if text[a:b] in _HERE:
-            return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text) or (a, b)
+            return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text, a) or (a, b)
         return a, b
     return _place_after(text, tx, mt.end()) or _chained_place(text, tx, mt.end()) \
         or places.scene(text, tx, ev_start, mt.start())
@@ -333,10 +333,16 @@ def _dateline_re() -> re.Pattern:
     return re.compile(rf"(?:新华社|本报|中新社)(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:{num}{{2,4}}年)?{num}{{1,2}}月{num}{{1,3}}日")
 
 
-def _dateline_place_span(text: str) -> Optional[tuple[int, int]]:
-    """The place of the first dateline in ``text`` (新华社北京十二月十六日电 -> 北京), or None."""
-    m = _dateline_re().search(text)
-    return m.span("place") if m else None
+def _dateline_place_span(text: str, before: Optional[int] = None) -> Optional[tuple[int, int]]:
+    """The place of the dateline in ``text`` (新华社北京十二月十六日电 -> 北京): the first one, or
+    with ``before`` the last one before it that is no bracketed closing dateline of a story
+    before (（本报墨西哥城12月1日电）…本报吉隆坡12月16日电…在这里 -> 吉隆坡); None without one."""
+    if before is None:
+        m = _dateline_re().search(text)
+        return m.span("place") if m else None
+    spans = [m.span("place") for m in _dateline_re().finditer(text, 0, before)
+             if text[m.start() - 1:m.start()] not in ("（", "(")]
+    return spans[-1] if spans else None
 
 
 def dateline_place(dateline: str) -> Optional[str]:

@@ -102,10 +102,21 @@ def _when_frame(text: str, tx: _Text, pos: int, lo: int = -1) -> bool:
 
 def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
     """The first trigger in ``lo..hi`` that is no part of a place or a noun (考察站) and not in a
-    countdown or a 在…时 frame."""
+    countdown, a 在…时 frame or an 对…表示 topic."""
     return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
                  if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
-                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)), None)
+                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)
+                 and not _topic(text, tx, m)), None)
+
+
+_TOPIC_AFTER = re.compile(r"[^，。；,;]{0,4}?表示")
+
+
+def _topic(text: str, tx: _Text, m: re.Match) -> bool:
+    """对邓小平逝世表示哀悼, 对会议召开表示祝贺: a trigger between 对 and 表示 in its clause is what
+    the feeling is about, not what happened on the date (the letter or the call is)."""
+    a = tx.clause_start(m.start(), max(0, m.start() - 24))
+    return "对" in text[a:m.start()] and _TOPIC_AFTER.match(text, m.end()) is not None
 
 
 def _after_start(text: str, m: re.Match) -> re.Match:
