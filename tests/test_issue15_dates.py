@@ -578,3 +578,17 @@ def test_issue15_years_in_names_give_no_story_year(text, year, why):
 ])
 def test_issue15_inner_datelines_and_listed_dates(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("2009ief国际数字娱乐嘉年华于2009年5月17日开幕", [("2009", "2009"), ("2009年5月17日", "2009-05-17")],
+     "fresh8: a year glued to a name (before Latin letters) is a year date, as the conventions say"),
+    ("泽林在莫斯科2009航展上对记者说", [("2009", "2009")], "fresh17: between Han characters (莫斯科2009航展)"),
+    ("“2001中国体育健身游”主题年", [("2001", "2001")], "fresh2: after a quote"),
+    ("共有2000人参加", [], "before a unit (year_bare_stop): a count"),
+    ("在2000至2500公里内", [], "dev2/tuned: before a range's 至: a number"),
+    ("《中国科学技术前沿——1997中国工程院版》一书", [], "fresh21: a year inside a book's title is no date"),
+    ("增长到2009，", [], "before punctuation: a number"),
+])
+def test_issue15_years_glued_to_names(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

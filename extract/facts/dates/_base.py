@@ -60,6 +60,10 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         "ymd": re.compile(rf"{year}{de}{md_tail}"),   # 2011年的6月7日
         "rel-year": re.compile(rf"(?P<ry>{rel_y}){de}{md_tail}"),   # 明年的3月2日
         "latin-year": re.compile(r"(?<=[A-Za-z])(?P<y>199[0-9]|20[0-2][0-9]|2030)(?![0-9年./%万亿元人个次件台号])"),
+        # 2009ief国际数字娱乐嘉年华, 莫斯科2009航展, “2001中国体育健身游”: a year glued to a name
+        # (not before a unit or another year_bare_stop word, nor a range's 至/到: 2000人, 2010亿, 2000至2500公里)
+        "name-year": re.compile(rf"(?<![0-9A-Za-z.．])(?P<y>199[0-9]|20[0-2][0-9]|2030)"
+                               rf"(?=[A-Za-z]|(?![{re.escape(lx['year_bare_stop'])}至到])[\u4e00-\u9fff])"),
         "iso": re.compile(  # numeric forms must be well formed: 2024-13-05 is a code, not a date
             r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
             r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"

@@ -42,6 +42,8 @@ def _printed(t, ref, P, lx) -> list[_D]:
         out.append(_D(mt.start(), mt.end(), "ymd", y=y, m=m, d=d, prec=_prec(m, d), score=0.95))
     for mt in P["latin-year"].finditer(t):   # iest2009, e-stars2008: the year in an event's Latin name
         out.append(_D(mt.start(), mt.end(), "latin-year", y=_num(mt["y"]), prec="year", score=0.7))
+    for mt in P["name-year"].finditer(t):    # 2009ief…, 莫斯科2009航展: the year in a name
+        out.append(_D(mt.start(), mt.end(), "name-year", y=_num(mt["y"]), prec="year", score=0.6))
     for mt in P["iso"].finditer(t):
         out.append(_D(mt.start(), mt.end(), "iso", y=_num(mt["y"]), m=_num(mt["m"]), d=_num(mt["d"]),
                       prec="day", score=0.95, iso=True))

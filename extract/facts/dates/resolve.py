@@ -70,8 +70,8 @@ def _find_segment(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
             continue
         k = bisect_left(title_starts, c.start) - 1
-        if c.kind == "relative" and c.rule in _NAME_LIKE and k >= 0 and c.end < titles[k][1]:
-            continue   # 《星期日泰晤士报》, 《今天》: a word of a title, no day
+        if (c.kind == "relative" and c.rule in _NAME_LIKE or c.rule == "name-year") and k >= 0 and c.end < titles[k][1]:
+            continue   # 《星期日泰晤士报》, 《今天》: a word of a title, no day; 《…1997中国工程院版》: a book's
         _mark_recurring(t, c)
         sent, compared = _resolve(t, c, ref, seen, stops, newlines)
         if c.rule == "time-of-day" and not c.clock and c.year_source != "antecedent":
