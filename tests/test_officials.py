@@ -279,3 +279,14 @@ def test_issue10_what_stands_before_a_title(text: str, name: str, positions: lis
     found = _by_name(text)
     assert name in found, [o.name for o in found.values()]
     assert _pos(found[name]) == positions, why
+
+
+@pytest.mark.parametrize("text,name,why", [
+    ("10月，美国国务卿奥尔布赖特访问朝鲜，据认为是为克林顿访朝铺路。", "奥尔布赖特",
+     "fresh2 (issue 15): 访问 ends a name (was 奥尔布赖特访问朝); name_boundaries.txt name_end"),
+    ("外交部长唐家璇会晤了来访的客人。", "唐家璇", "会晤 ends a name"),
+    ("国务院总理李鹏离开北京前往欧洲。", "李鹏", "离开 ends a name"),
+    ("全国人大常委会委员长乔石举行宴会。", "乔石", "举行 ends a name"),
+])
+def test_issue10_a_name_never_runs_into_a_verb(text: str, name: str, why: str) -> None:
+    assert name in _by_name(text), why
