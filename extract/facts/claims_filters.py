@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import TYPE_CHECKING
 
 import regex
@@ -50,11 +51,10 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
     if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]):
         return True
-    if _OPTION_BEFORE.search(text, max(0, cand.start - 3), cand.start) and (
-            _OPTION_AFTER.match(text, cand.end) or _OPTION_BEFORE.search(text, max(0, cand.start - 16), cand.start - 3)):
+    if _OPTION.search(text, max(0, cand.start - 3), cand.start) and (
+            _OPTION.match(text, cand.end) or _OPTION.search(text, max(0, cand.start - 16), cand.start - 3)):
         return True   # （１）６２块（２）５９块: a quiz's answer options, no figure
-    if cand.unit == "国" and regex.match(rf"\p{{Han}}{{0,4}}?(?:{'|'.join(pats.lex['country_count_name_heads'])})",
-                                       text[cand.end:cand.end + 8]):
+    if cand.unit == "国" and _country_count_name(pats.lex).match(text, cand.end, cand.end + 8):
         return True   # 五国女篮邀请赛, 六国峰会: a tournament's or a forum's name
     opened, shut = text.rfind("《", 0, cand.num_start), text.rfind("》", 0, cand.num_start)
     if opened > shut and (close := text.find("》", cand.num_start)) >= 0 and close - opened <= 40 \
@@ -64,8 +64,17 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
                                          if w.startswith(cand.unit))
 
 
-_OPTION_BEFORE = regex.compile(r"[（(][0-9０-９][）)]$|[（(][0-9０-９][）)]")
-_OPTION_AFTER = regex.compile(r"[（(][0-9０-９][）)]")
+@functools.cache
+def _country_count_name_re(heads: tuple[str, ...]) -> regex.Pattern:
+    return regex.compile(rf"\p{{Han}}{{0,4}}?(?:{'|'.join(map(regex.escape, heads))})")
+
+
+def _country_count_name(lex: dict) -> regex.Pattern:
+    """N国 followed within four characters by a ``country_count_name_heads`` word (五国女篮邀请赛)."""
+    return _country_count_name_re(tuple(lex["country_count_name_heads"]))
+
+
+_OPTION = regex.compile(r"[（(][0-9０-９][）)]")   # a quiz option's marker, （１）
 _QUOTE_BREAK = regex.compile(r"[，。！？；：,!?;:\n]")
 
 
