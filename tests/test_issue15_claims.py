@@ -370,7 +370,24 @@ def test_issue15_pronoun_counts(text, surface, why):
     ("召开了三次会议", ["三次"], "a count of meetings stays"),
     ("以实现东盟十国的目标", [], "东盟十国 (ASEAN's ten) is a name"),
     ("既有五六十年代观众熟悉的歌曲", [], "fresh21: 五六十年代 is two decades, no range of years"),
+    ("洛杉矶市民议政论坛、亚洲协会南加中心、美中关系全国委员会、美中友协美西分会等四个友好团体举行午宴", [],
+     "fresh23: 四个 restates a list whose items are longer than eight characters"),
+    ("在两个根本性转变中当好先锋，在两个文明建设中作好表率", [], "fresh23: numbered slogans (set_phrases)"),
+    ("反对“阶段性两个中国”等主张", [], "fresh23: “两个中国” is a slogan, no count"),
+    ("全国政协八届五次会议政治决议", [], "fresh23: N届N次会议 with nothing between numbers a sitting"),
+    ("以实现“十国大东盟”的夙愿", [], "fresh23: 十国大东盟 names ASEAN (country_count_name_heads)"),
+    ("出席日中友好七团体举行的欢迎招待会", ["七团体"], "fresh23: 团体 is a unit"),
     ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
 ])
 def test_issue15_countries_decades_and_coordinates(text, expected, why):
     assert [c.text for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,names,expected,why", [
+    ("张秋祥张俊九张彦仲张美远", [(0, 3), (3, 5), (6, 9), (9, 12)], [],
+     "fresh23: a numeral between two recognised names, its 'unit' opening the second, is part of a name"),
+    ("张俊九张彦仲", [(0, 2)], ["九张"], "only one name beside it: the numeral stays (guard)"),
+    ("买了九张彩票", [(0, 1)], ["九张"], "no name on either side: a count of tickets"),
+])
+def test_issue15_numeral_between_names(text, names, expected, why):
+    assert [c.text for c in find_claims(text, names)] == expected, why

@@ -104,8 +104,12 @@ def _unit_name(text: str, cand: _Candidate) -> bool:
 
 
 def _inside_name(cand: _Candidate, names) -> bool:
-    """The number starts inside a recognised name that goes on after the claim (三棵树涂料)."""
-    return any(a <= cand.num_start < b and cand.end < b for a, b in names)
+    """The number starts inside a recognised name that goes on after the claim (三棵树涂料), or it
+    stands between two names, its "unit" opening the second (a list of names run together:
+    张俊九张彦仲 is 张俊九 and 张彦仲, not 九张)."""
+    if any(a <= cand.num_start < b and cand.end < b for a, b in names):
+        return True
+    return any(b == cand.num_start for _, b in names) and any(a == cand.num_end for a, _ in names)
 
 
 def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
@@ -152,8 +156,9 @@ _FULL = {0xFF10 + i: 0x30 + i for i in range(10)}
 
 
 #: An item of an enumeration: a quoted name, or a few characters that hold no 的 (the 的 ends a
-#: modifier: 住在沿河村和丁东村的向明燕、杨传平两户 lists two names, not three).
-_ITEM = r"(?:“[^“”]{1,20}”|[^\P{Han}的和及]{1,8})"
+#: modifier: 住在沿河村和丁东村的向明燕、杨传平两户 lists two names, not three). Up to twelve
+#: characters: an organisation's name is often longer than eight (美中关系全国委员会).
+_ITEM = r"(?:“[^“”]{1,20}”|[^\P{Han}的和及]{1,12})"
 
 
 def _no_numeral(numeral: str, pct) -> bool:
