@@ -581,6 +581,24 @@ def test_issue15_inner_datelines_and_listed_dates(text, expected, why):
 
 
 @pytest.mark.parametrize("text,expected,why", [
+    ("以色列国议会议长达恩·蒂雄１９９７年２月２６日新华社北京３月３日电以色列国总理内塔尼亚胡３日致函李鹏总理",
+     [("１９９７年２月２６日", "1997-02-26"), ("３日", None)],
+     "fresh23: a story run in after another's signature takes no year from it: the year the text before the "
+     "dateline printed dated the story before (its 3日 was 1997-03-03)"),
+    ("１９９７年２月２６日签署。新华社北京３月３日电１９９７年春天，总理３日致函",
+     [("１９９７年２月２６日", "1997-02-26"), ("１９９７年", "1997"), ("３日", "1997-03-03")],
+     "the run-in story prints its own year after the dateline: that year dates it"),
+    ("１９９７年３月１日，会议召开。据新华社莫斯科3月17日电，俄罗斯今天宣布",
+     [("１９９７年３月１日", "1997-03-01"), ("今天", "1997-03-17")],
+     "a cited dispatch (据…电) is part of the story: it keeps the story's year"),
+])
+def test_issue15_run_in_story_takes_no_year_from_before(text, expected, why):
+    from extract.facts.dates import reference_date
+    ref = reference_date(None, None, text)
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
     ("2009ief国际数字娱乐嘉年华于2009年5月17日开幕", [("2009", "2009"), ("2009年5月17日", "2009-05-17")],
      "fresh8: a year glued to a name (before Latin letters) is a year date, as the conventions say"),
     ("泽林在莫斯科2009航展上对记者说", [("2009", "2009")], "fresh17: between Han characters (莫斯科2009航展)"),

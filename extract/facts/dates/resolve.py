@@ -10,6 +10,8 @@ from typing import Optional
 from extract.text.datelines import bracketed, inner_datelines
 from schemas import DateValue, ReferenceDate
 
+from .reference import _infer_year
+
 from . import periods as _periods
 from ._base import _FULLWIDTH, _D, _add_days, _iso, _num, _shift_month, lexicon
 from .candidates import _candidates, _select
@@ -30,7 +32,7 @@ def find_dates(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         out += _shifted(_find_segment(text[start:m.start()], seg_ref), start)
         start = m.end()
         if not bracketed(text, m):   # （新华社北京11月1日电） closes the story before: no anchor
-            seg_ref = _reanchored(ref, m)
+            seg_ref = _reanchored(ref, m, text)
     return out + _shifted(_find_segment(text[start:], seg_ref), start)
 
 
@@ -39,17 +41,27 @@ def _inner_datelines(text: str) -> list:
     return [m for m in inner_datelines(text) if m["month"] and m["day"]]
 
 
-def _reanchored(ref: Optional[ReferenceDate], m) -> Optional[ReferenceDate]:
-    """The reference of the text after the dateline ``m``: its month and day, the year of ``ref``
-    (one back when the dateline's month is later than ``ref``'s), or none known."""
+#: Where a story's year comes from its own text (``reference._infer_year``): evidence printed
+#: before a run-in dateline belongs to the story that dateline ends.
+_TEXT_YEARS = ("printed-date", "story-date", "story-year", "story-forward-year")
+
+
+def _reanchored(ref: Optional[ReferenceDate], m, text: str) -> Optional[ReferenceDate]:
+    """The reference of the text after the dateline ``m``: its month and day, and a year. A cited
+    dispatch (据新华社…电) is part of the story: the year of ``ref`` (one back when the dateline's
+    month is later than ``ref``'s). A story run in after another (…２月２６日新华社北京３月３日电…)
+    does not take a year the text before it printed: its year is the publication's or the page's
+    as before, else what the text after the dateline prints, else none known."""
     month, day = _num(m["month"]), _num(m["day"])
     if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
         return ref
-    year = None
+    year, source = None, None
     if ref is not None and ref.year is not None:
-        year = ref.year - (1 if ref.month is not None and month > ref.month else 0)
-    return ReferenceDate(year=year, month=month, day=day, source="inner-dateline",
-                         year_source=(ref.year_source if year is not None else None))
+        year, source = ref.year - (1 if ref.month is not None and month > ref.month else 0), ref.year_source
+    if source in _TEXT_YEARS and not text[:m.start()].rstrip().endswith("据"):
+        year, source = _infer_year((month, day), text[m.end():], None)
+        year, source = (year, source) if year is not None else (None, None)
+    return ReferenceDate(year=year, month=month, day=day, source="inner-dateline", year_source=source)
 
 
 def _shifted(dates: list[DateValue], by: int) -> list[DateValue]:
