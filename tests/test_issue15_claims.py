@@ -377,6 +377,17 @@ def test_issue15_pronoun_counts(text, surface, why):
     ("全国政协八届五次会议政治决议", [], "fresh23: N届N次会议 with nothing between numbers a sitting"),
     ("以实现“十国大东盟”的夙愿", [], "fresh23: 十国大东盟 names ASEAN (country_count_name_heads)"),
     ("出席日中友好七团体举行的欢迎招待会", ["七团体"], "fresh23: 团体 is a unit"),
+    ("开始对欧亚四国法国、挪威、意大利和蒙古进行正式友好访问", [], "fresh25: the count before its list restates it"),
+    ("已有三个城市参加，北京、上海", ["三个"], "a clause break before the list: no restatement (guard)"),
+    ("文艺类（共３７项）１．中国电影“华表奖”２．夏衍电影文学奖", [], "fresh25: a bracketed count of the numbered list after it"),
+    ("常设评奖项目的审批工作已经结束，３７项文艺类的评奖获准立项", ["３７项"], "no list after it: a count (guard)"),
+    ("中国、俄罗斯等五国元首签署了五国关于裁减军事力量的协定，这是去年五国在上海签署",
+     ["五国"], "fresh25: N国 said again is 'the N countries' told before: one claim, at the first mention"),
+    ("左翼以３１８席的绝对优势领先", ["３１８席"], "fresh25: 席 (seats) is a unit"),
+    ("在国际上占有一席之地", [], "一席之地 is a set phrase"),
+    ("举行了１５０米决赛", [], "fresh25: 150米决赛 names a race (event_labels)"),
+    ("中宣部在十城市文科卫座谈会上强调", ["十城市"], "fresh25: 城市 is a unit"),
+    ("中断三年半的专家小组", ["三年半"], "fresh25: N年半 is N.5 年"),
     ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
 ])
 def test_issue15_countries_decades_and_coordinates(text, expected, why):
@@ -391,3 +402,13 @@ def test_issue15_countries_decades_and_coordinates(text, expected, why):
 ])
 def test_issue15_numeral_between_names(text, names, expected, why):
     assert [c.text for c in find_claims(text, names)] == expected, why
+
+
+@pytest.mark.parametrize("text,value,unit,why", [
+    ("中断三年半的专家小组", "3.5", "年", "fresh25: 年半 adds half a year"),
+    ("用了两天半时间", "2.5", "天", "any time unit"),
+    ("历时一年半", "1.5", "年", "一 alone is no claim (bare_one), but 一年半 is"),
+])
+def test_issue15_half_after_time_unit(text, value, unit, why):
+    (claim,) = find_claims(text)
+    assert (claim.value, claim.unit) == (Decimal(value), unit), why

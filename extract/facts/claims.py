@@ -231,6 +231,9 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
         cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)
     if cand.unit in lex["share_units"] and not _share(cand, numeral, lex):
         return None
+    if cand.unit in lex["time_units"] and text.startswith("半", pos) and cand.value is not None \
+            and cand.qualifier == "exact" and not text.startswith(("半年", "半天", "半月", "半小时"), pos):
+        cand.value, pos = cand.value + Decimal("0.5"), pos + 1   # 三年半: 3.5 年 (not 三年半年)
     if cand.unit is None:
         pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
     if cand.unit and cand.unit in lex["currency_units"] and text.startswith("人民币", pos):
@@ -280,7 +283,7 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         return None
     if cand.qualifier == "exact":
         cand.qualifier = _distal_qualifier(text, num_start, pats) or "exact"   # 约占全省出口总值的百分之八十
-    if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact":
+    if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact" and text[cand.end - 1] != "半":
         return None
     if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):
         return None  # 10^30 and more: a code or debris, not a quantity (issue 9 F3)

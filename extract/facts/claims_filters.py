@@ -280,10 +280,34 @@ def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> l
     out = []
     for c in cands:
         key = text[c.num_start:c.end + 2]
+        if c.unit == "国":   # 五国元首…签署了五国关于…去年五国在上海: "the five countries" told before
+            key = text[c.num_start:c.end]
         if _restates_range(text, c):
             continue
-        if _restates_list(text, c, pats):
+        if _restates_list(text, c, pats) or _list_follows(text, c, pats):
             said.add(key)
         elif key not in said:
             out.append(c)
+            if c.unit == "国":
+                said.add(key)
     return out
+
+
+#: What may stand between a count and the list of what it counts (欧亚四国法国、挪威…; 美洲四国包括智利、…).
+_LIST_LEAD = regex.compile(r"(?:包括|分别是|分别为|是|即|为|[：:（(])?")
+#: A bracketed count of the numbered list after it: 文艺类（共３７项）１．中国电影“华表奖”２．…
+_COUNTED_LIST = regex.compile(r"[）)][ ]*[0-9０-９]{1,2}[．.、]")
+
+
+def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
+    """欧亚四国法国、挪威、意大利和蒙古 and 文艺类（共３７项）１．…: a count followed by its list
+    (as many named items, or a numbered list after the bracketed count) restates the list."""
+    if cand.value is None or cand.unit not in pats.lex["restatable_units"] and cand.unit not in pats.lex["count_units"]:
+        return False
+    if text[max(0, cand.start - 2):cand.start] in ("（共", "(共") or text[cand.start - 1:cand.start] in ("（", "("):
+        return bool(_COUNTED_LIST.match(text, cand.end))
+    if cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
+        return False
+    lead = _LIST_LEAD.match(text, cand.end)
+    m = regex.compile(rf"(?:{_ITEM}[、和及])+{_ITEM}").match(text, lead.end())
+    return bool(m) and len(regex.findall(rf"{_ITEM}(?=[、和及]|$)", m.group())) == cand.value
