@@ -810,3 +810,16 @@ def test_issue15_speech_headers_and_datelines_inside_the_text(text, expected, wh
 ])
 def test_issue15_topics_adverbs_and_here_after_inner_datelines(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("1996年4月10日，县委常委扩大会议研究制定出《中共故城县委关于加强村政务公开活动的实施方案》。",
+     [], "fresh25: 实施 inside a title names the document, no happening (研究 and 制定 are no triggers: no event)"),
+    ("世界最长的海底隧道４月２１日在日本贯通，全长５３．９公里。", [("贯通", "2024-04-21", "日本")],
+     "fresh25: 贯通 (a tunnel or a line completed) is a trigger"),
+    ("１９４８年１２月出生于香港的李国能", [("出生", "1948-12", "香港")], "fresh25: a birth is an event, its place after 于"),
+    ("邓小平2月19日逝世于北京。", [("逝世", "2024-02-19", "北京")], "a known place after 于 ends the clause"),
+    ("该法于1999年1月1日施行于全国", [("施行", "1999-01-01", None)], "全国 is no place after 于 (guard)"),
+])
+def test_issue15_titles_and_new_triggers(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -319,12 +319,25 @@ def _chained_place(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
 def _place_after(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
     """被安放在北京西山脚下的万佛华侨陵园。: a 在 place right after the trigger, closed by a place
     suffix, that ends its clause (not 禁止在牛饲料中添加…, where 在 belongs to the next verb)."""
+    if text.startswith("于", i):
+        return _born_in(text, tx, i)
     if not text.startswith("在", i) or text.startswith("在即", i):
         return None
     end = tx.clause_end(i, len(text))
     sp = _places().place_at(text, i, end)
     ok = sp is not None and not text[sp[1]:end].strip("上中内里") and text[sp[0]:sp[1]].endswith(_places().at_suffixes)
     return sp if ok else None
+
+
+def _born_in(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
+    """出生于香港的李国能, 逝世于北京: a known place or one closed by a place suffix right after 于,
+    ending its clause or the attribute (的) the trigger opens."""
+    end = tx.clause_end(i, len(text))
+    sp = _places().place_at(text, i, end)
+    if sp is None or text[sp[1]:end].strip("上中内里") and not text.startswith("的", sp[1]):
+        return None
+    place = text[sp[0]:sp[1]]
+    return sp if place.endswith(_places().at_suffixes) or place in facts_lexicon.places() else None
 
 
 @cache

@@ -101,12 +101,18 @@ def _when_frame(text: str, tx: _Text, pos: int, lo: int = -1) -> bool:
 
 
 def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
-    """The first trigger in ``lo..hi`` that is no part of a place or a noun (考察站) and not in a
-    countdown, a 在…时 frame or an 对…表示 topic."""
+    """The first trigger in ``lo..hi`` that is no part of a place, a noun (考察站) or a title
+    (《…实施方案》) and not in a countdown, a 在…时 frame or an 对…表示 topic."""
     return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
-                 if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m)
+                 if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m) and not _in_title(text, m.start())
                  and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)
                  and not _topic(text, tx, m)), None)
+
+
+def _in_title(text: str, pos: int) -> bool:
+    """《中共故城县委关于…的实施方案》: a word of a title names the document, not a happening."""
+    opened = text.rfind("《", max(0, pos - 60), pos)
+    return opened >= 0 and "》" not in text[opened:pos] and "》" in text[pos:pos + 60]
 
 
 _TOPIC_AFTER = re.compile(r"[^，。；,;]{0,4}?表示")
