@@ -388,6 +388,10 @@ def test_issue15_pronoun_counts(text, surface, why):
     ("举行了１５０米决赛", [], "fresh25: 150米决赛 names a race (event_labels)"),
     ("中宣部在十城市文科卫座谈会上强调", ["十城市"], "fresh25: 城市 is a unit"),
     ("中断三年半的专家小组", ["三年半"], "fresh25: N年半 is N.5 年"),
+    ("胜利完成了第九个五年计划", [], "fresh27: 五年计划 is the Five-Year Plan, a name (set_phrases)"),
+    ("人类经历了两次世界大战，三座大山倾覆", [], "fresh27: 两次世界大战, 三座大山: set phrases"),
+    ("上个世纪最后10年，是巴以争端走向解决的时期", [], "fresh27: 最后10年 is a time reference, like 近10年"),
+    ("最后5名选手进入决赛", ["5名"], "最后 before a count of people: a count (guard)"),
     ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
 ])
 def test_issue15_countries_decades_and_coordinates(text, expected, why):
