@@ -610,3 +610,18 @@ def test_issue15_run_in_story_takes_no_year_from_before(text, expected, why):
 ])
 def test_issue15_years_glued_to_names(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why
+
+
+_YEAR_END = ReferenceDate(year=2000, month=12, day=31, source="dateline", year_source="dateline")
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("●11月8日，首批案件一审公开宣判。在此之前，3月8日和9月14日，分别执行死刑。",
+     [("11月8日", "2000-11-08"), ("3月8日", "2000-03-08"), ("9月14日", "2000-09-14")],
+     "fresh27: after 在此之前 the narrative goes back: 3月8日 is before 11月8日 in the same year, not 2001"),
+    ("●11月8日，首批案件一审公开宣判。3月8日将开庭审理第二批。",
+     [("11月8日", "2000-11-08"), ("3月8日", "2001-03-08")],
+     "without a backward cue the narrative goes forward (guard)"),
+])
+def test_issue15_backward_cue_in_a_narrative(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, _YEAR_END)] == expected, why

@@ -182,7 +182,7 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
     if c.rule == "day-of-month":
         _bare_day_month(t, c, seen.md, ref, newlines)
     if c.rule == "month-day":
-        _narrative_year(c, seen.ym, ref, newlines)
+        _narrative_year(t, c, seen.ym, ref, newlines)
         if c.y is None and seen.year is not None and seen.year.m is None \
                 and bisect_left(stops, seen.year.start) == sent and seen.year.kind != "vague":
             c.y, c.year_source = seen.year.y, "antecedent"   # 2009年暴雪嘉年华将于8月21日: nothing else gives a year
@@ -191,20 +191,29 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
     return sent, compared
 
 
-def _narrative_year(c: _D, prev: Optional[_D], ref: Optional[ReferenceDate], newlines: list[int]) -> None:
+#: A cue that the next date goes back before the one told (在此之前，3月8日…).
+_BACKWARD = re.compile(r"(?:在此之前|在这之前|此前|早在|之前)[，,]?$")
+
+
+def _narrative_year(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDate], newlines: list[int]) -> None:
     """A month (and day) without a year after a date with a year and a month in its paragraph
     follows the narrative forward from that date: the year of that date, or the next one when
     the day would fall more than a week before it (1981年2月…7月: 1981-07; 直到11月30日…决定于
     12月5日 in a paper of January 2001: 2000-12-05, where the reference year and the future cue 于
-    gave 2001; 2月21日…12月17日 in a review of the year: the same year). Not when that lands over
-    half a year after the reference date."""
+    gave 2001; 2月21日…12月17日 in a review of the year: the same year). After a backward cue
+    (11月8日…在此之前，3月8日) the narrative goes back: the same year, or the one before when the
+    day would fall more than a week after it. Not when that lands over half a year after the
+    reference date."""
     if prev is None or prev.y is None or bisect_left(newlines, c.start) != bisect_left(newlines, prev.end):
         return
     at = _add_days(prev.y, prev.m, prev.d or 1, 0)
     day = _add_days(prev.y, c.m, c.d or 1, 0)
     if at is None or day is None:
         return
-    y = prev.y if (day - at).days >= -7 else prev.y + 1
+    if _BACKWARD.search(t, max(0, c.start - 8), c.start):   # 11月8日…。在此之前，3月8日: earlier, not the next year
+        y = prev.y if (day - at).days <= 7 else prev.y - 1
+    else:
+        y = prev.y if (day - at).days >= -7 else prev.y + 1
     here = _add_days(ref.year, ref.month, ref.day or 1, 0) if ref and ref.year and ref.month else None
     late = _add_days(y, c.m, c.d or 1, 0)
     if y != c.y and late is not None and (here is None or (late - here).days <= 183):
