@@ -820,6 +820,10 @@ def test_issue15_topics_adverbs_and_here_after_inner_datelines(text, expected, w
     ("１９４８年１２月出生于香港的李国能", [("出生", "1948-12", "香港")], "fresh25: a birth is an event, its place after 于"),
     ("邓小平2月19日逝世于北京。", [("逝世", "2024-02-19", "北京")], "a known place after 于 ends the clause"),
     ("该法于1999年1月1日施行于全国", [("施行", "1999-01-01", None)], "全国 is no place after 于 (guard)"),
+    ("尉健行、李岚清今晚在人民大会堂与数千名首都观众一起，欣赏世纪音乐盛典。", [("欣赏", "2024-03-20", "人民大会堂")],
+     "fresh27: attending a performance (欣赏) is a trigger"),
+    ("12月24日，6位人文学者联名给联合国秘书长安南先生寄出了一封信。", [("寄出", "2023-12-24", None)],
+     "fresh27: a letter sent (寄出), like 致函"),
 ])
 def test_issue15_titles_and_new_triggers(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
