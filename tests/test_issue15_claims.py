@@ -392,6 +392,9 @@ def test_issue15_pronoun_counts(text, surface, why):
     ("人类经历了两次世界大战，三座大山倾覆", [], "fresh27: 两次世界大战, 三座大山: set phrases"),
     ("上个世纪最后10年，是巴以争端走向解决的时期", [], "fresh27: 最后10年 is a time reference, like 近10年"),
     ("最后5名选手进入决赛", ["5名"], "最后 before a count of people: a count (guard)"),
+    ("艺术团本月2日至12日对朝鲜进行了为期11天的访问", [], "fresh19: 为期11天 restates a range of days printed without its month"),
+    ("艺术团本月2日至12日对朝鲜进行了为期10天的访问", ["10天"], "a span that is not the range's length stays (guard)"),
+    ("比赛采取三盘两胜制，第二局比赛5月15日举行。", [], "fresh19: 三盘两胜制 is a match format"),
     ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
 ])
 def test_issue15_countries_decades_and_coordinates(text, expected, why):

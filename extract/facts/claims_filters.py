@@ -130,13 +130,14 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
 
 
 _SPAN_OF = regex.compile(r"(?:为期|历时|一连|展出为期)$")
-_DAY_RANGE = regex.compile(r"(?P<m1>[0-9０-９]{1,2})月(?P<d1>[0-9０-９]{1,2})日?[ ]*(?:至|到|-|－|—|～|~)[ ]*"
+_DAY_RANGE = regex.compile(r"(?:(?P<m1>[0-9０-９]{1,2})月|(?<![0-9０-９])(?=[0-9０-９]))(?P<d1>[0-9０-９]{1,2})日?[ ]*(?:至|到|-|－|—|～|~)[ ]*"
                            r"(?:(?P<m2>[0-9０-９]{1,2})月)?(?P<d2>[0-9０-９]{1,2})日[^。！？；]{0,30}$")
 
 
 def _restates_range(text: str, cand: _Candidate) -> bool:
-    """为期2天 right after a printed range of as many days (将于8月21日至22日…举行，为期2天): the
-    duration restates the range; not 为期3天 after a start day alone (a claim of its own)."""
+    """为期2天 right after a printed range of as many days (将于8月21日至22日…举行，为期2天;
+    本月2日至12日…为期11天): the duration restates the range; not 为期3天 after a start day alone
+    (a claim of its own)."""
     if cand.unit not in ("天", "日") or cand.value is None \
             or not _SPAN_OF.search(text, max(0, cand.start - 6), cand.start):
         return False
@@ -144,7 +145,7 @@ def _restates_range(text: str, cand: _Candidate) -> bool:
     if not m:
         return False
     n = lambda g: int(m[g].translate(_FULL)) if m[g] else None  # noqa: E731
-    m1, d1, m2, d2 = n("m1"), n("d1"), n("m2") or n("m1"), n("d2")
+    m1, d1, m2, d2 = n("m1") or 1, n("d1"), n("m2") or n("m1") or 1, n("d2")   # 本月2日至12日: days of one month
     try:   # a leap year, so 2月29日 counts; the year is not needed for a length
         days = (_dt.date(2000, m2, d2) - _dt.date(2000, m1, d1)).days + 1
     except ValueError:
