@@ -395,6 +395,9 @@ def test_issue15_pronoun_counts(text, surface, why):
     ("艺术团本月2日至12日对朝鲜进行了为期11天的访问", [], "fresh19: 为期11天 restates a range of days printed without its month"),
     ("艺术团本月2日至12日对朝鲜进行了为期10天的访问", ["10天"], "a span that is not the range's length stays (guard)"),
     ("比赛采取三盘两胜制，第二局比赛5月15日举行。", [], "fresh19: 三盘两胜制 is a match format"),
+    ("北京、天津、上海、辽宁、吉林、黑龙江、山东、江苏、浙江、四川１０个省、市的人口出生率持续下降", [],
+     "fresh29: a count of ten restates a list of ten (the limit was nine)"),
+    ("下降约１０个千分点，超过１.５个千分点", ["约１０个千分点", "超过１.５个千分点"], "fresh29: 个千分点 is a unit, like 个百分点"),
     ("震中位于北纬30．5度、东经89．5度，深度10公里", ["10公里"], "fresh21: coordinates name a point; the depth stays"),
 ])
 def test_issue15_countries_decades_and_coordinates(text, expected, why):

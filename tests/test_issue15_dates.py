@@ -625,3 +625,12 @@ _YEAR_END = ReferenceDate(year=2000, month=12, day=31, source="dateline", year_s
 ])
 def test_issue15_backward_cue_in_a_narrative(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, _YEAR_END)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("随之编制了１９９７年达标排放计划，年中亮黄牌，年底亮红牌。", [("１９９７年", "1997"), ("年底", "1997-12")],
+     "fresh29: with no reference year, 年底 takes the year printed before it in its sentence"),
+    ("１９９７年计划完成。年底亮红牌。", [("１９９７年", "1997"), ("年底", None)], "not from another sentence (guard)"),
+])
+def test_issue15_year_end_from_the_year_before_it(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, ReferenceDate(source="none"))] == expected, why

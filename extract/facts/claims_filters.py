@@ -113,9 +113,9 @@ def _inside_name(cand: _Candidate, names) -> bool:
 
 
 def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
-    """省、市两级 and 湖南、河南两省: a small count right after an enumeration of as many items
+    """省、市两级 and 湖南、河南两省: a count (up to 30) right after an enumeration of as many items
     restates the list (中美俄三国: as many one-character country names); it is not a figure of its own."""
-    if cand.value is None or cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
+    if cand.value is None or cand.unit not in pats.lex["restatable_units"] or cand.value > 30:
         return False
     head = text[max(0, cand.start - 80):cand.start]
     head = regex.split(rf"[{regex.escape(CLAUSE_END)}《》]", head)[-1]

@@ -186,6 +186,9 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
         if c.y is None and seen.year is not None and seen.year.m is None \
                 and bisect_left(stops, seen.year.start) == sent and seen.year.kind != "vague":
             c.y, c.year_source = seen.year.y, "antecedent"   # 2009年暴雪嘉年华将于8月21日: nothing else gives a year
+    if c.rule == "year-end" and c.y is None and c.m == 12 and seen.year is not None and seen.year.kind != "vague" \
+            and bisect_left(stops, seen.year.start) == sent:
+        c.y, c.year_source = seen.year.y, "antecedent"   # 编制了1997年达标排放计划，…年底亮红牌: that year's end
     if c.rule != "time-of-day":
         _extend(t, c, ref, limit)
     return sent, compared
