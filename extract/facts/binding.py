@@ -36,6 +36,8 @@ offsets and are mapped here.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from functools import cache
 from typing import Callable, Iterable, Optional
 
@@ -145,10 +147,13 @@ def _recut_ok(rule: str, model: str, after: str = "") -> bool:
 
 def to_view(idx, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Text-offset spans to view offsets (``idx[v]`` is the text offset of view char ``v``)."""
-    inv = {t: v for v, t in enumerate(idx)}
+    def view_of(t: int) -> Optional[int]:   # idx is increasing: a binary search, no inverse map
+        v = bisect_left(idx, t)
+        return v if v < len(idx) and idx[v] == t else None
+
     out = []
     for s, e in spans:
-        vs, ve = inv.get(s), inv.get(e - 1)
+        vs, ve = view_of(s), view_of(e - 1)
         if vs is not None and ve is not None and ve >= vs:
             out.append((vs, ve + 1))
     return sorted(set(out))

@@ -17,10 +17,13 @@ from spacy.tokens import Doc
 # a non-space character and the one ASCII space after it, or a run of whitespace
 # (re's \s is str.isspace(), what spaCy's alignment tests)
 _TOKEN = re.compile(r"(\S)( ?)|(\s+)")
+_SPACE = re.compile(r"\s")
 
 
 def char_words(text: str) -> tuple[list[str], list[bool], list[int]]:
     """The character tokens of ``text``: words, trailing spaces and start offsets."""
+    if not _SPACE.search(text):   # most sentences: one token a character
+        return list(text), [False] * len(text), list(range(len(text)))
     words, spaces, starts = [], [], []
     for m in _TOKEN.finditer(text):
         ch, space, run = m.groups()

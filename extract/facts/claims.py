@@ -93,7 +93,7 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     ``names``: (start, end) spans of names (the recogniser's ORG/LOC/PER spans): a number
     inside one that the name goes on after (三棵树涂料, 三门峡市) is part of the name."""
     pats = _patterns()
-    blocked = {i for m in pats.set_phrase.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
+    blocked = {i for pat in pats.set_phrase for m in pat.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
     blocked |= {i for m in pats.names.finditer(text) for i in range(m.start(), m.end())}
     candidates = [c for m in _numerals(text, pats) if (c := _candidate(text, m, pats, blocked))]
     compounds = _compound_durations(text, pats)

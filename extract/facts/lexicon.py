@@ -84,6 +84,12 @@ def org_suffixes() -> dict[str, tuple[Optional[str], bool]]:
 
 
 @cache
+def strong_org_suffixes() -> frozenset[str]:
+    """The strong organisation suffixes (a name ending in one is an organisation)."""
+    return frozenset(s for s, (_kind, strong) in org_suffixes().items() if strong)
+
+
+@cache
 def orgs() -> tuple[OrgEntry, ...]:
     """Known organisations, in file order."""
     out = []

@@ -110,14 +110,14 @@ def parent_of(name: str) -> Optional[str]:
     idx = lexicon.org_index()
     if name in idx:
         return idx[name].parent
-    suffixes = lexicon.org_suffixes()
+    strong = lexicon.strong_org_suffixes()
     for k in range(len(name) - 2, 1, -1):   # longest leading part first
         head, rest = name[:k], name[k:]
         if rest.startswith(_LEGAL_FORM):
             continue   # 集团 + 有限公司 is one company
         if head in idx:
             return idx[head].canonical
-        if any(strong and head.endswith(s) and len(s) < len(head) for s, (_, strong) in suffixes.items()):
+        if any(head[j:] in strong for j in range(1, len(head))):   # a strong suffix shorter than head
             return canonical_of(head)
     return None
 
