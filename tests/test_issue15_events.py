@@ -828,3 +828,13 @@ def test_issue15_topics_adverbs_and_here_after_inner_datelines(text, expected, w
 ])
 def test_issue15_titles_and_new_triggers(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("据了解，在2010年7月21日国家版权局等三部正式启动“剑网行动”之后，上海“英雄宽频”被查处。",
+     [("启动", "2010-07-21", None)], "fresh15: a 在…之后 frame that holds the date is that day's happening"),
+    ("在进行结售汇业务时，新系统将于3月1日正式启用。", [("启用", "2024-03-01", None)],
+     "a frame before the date still only sets the time of what follows (guard)"),
+])
+def test_issue15_frame_holding_the_date(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

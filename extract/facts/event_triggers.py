@@ -94,9 +94,10 @@ def _countdown(text: str, tx: _Text, pos: int) -> bool:
 def _when_frame(text: str, tx: _Text, pos: int, lo: int = -1) -> bool:
     """在进行结售汇业务时，…将正式启用: a trigger inside a 在…时 frame (…之时, …的时候, …之际)
     sets the time of what follows; the happening is the clause after it. Not a frame that opens
-    right at ``lo``, after the date: 法国队12日在马赛战胜南非队后 is what happened on the 12th."""
+    right at ``lo``, after the date: 法国队12日在马赛战胜南非队后 is what happened on the 12th; nor
+    one that holds the date (在2010年7月21日…正式启动“剑网行动”之后: the launch is that day's)."""
     a = tx.clause_start(pos, max(0, pos - 32))
-    return any(m.start() <= pos < m.end() and m.start() != lo
+    return any(m.start() <= pos < m.end() and m.start() > lo
                for m in _WHEN.finditer(text, a, tx.clause_end(pos, len(text)) + 1))
 
 
