@@ -634,3 +634,31 @@ def test_issue15_backward_cue_in_a_narrative(text, expected, why):
 ])
 def test_issue15_year_end_from_the_year_before_it(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, ReferenceDate(source="none"))] == expected, why
+
+
+@pytest.mark.parametrize("ref,expected,why", [
+    (ReferenceDate(year=2011, source="text-year", year_source="story-year"), None,
+     "fresh7/11/17/19: no dateline and no publication date: the latest year the text prints elsewhere does not "
+     "date a printed month-day (it says why: no reference year)"),
+    (ReferenceDate(year=1997, month=12, day=22, source="dateline", year_source="story-year"), "1997-08-09",
+     "under a dateline the story's year of 'now' dates it (CTB6: 新华社北京十二月二十二日电 … 一九九七年)"),
+    (ReferenceDate(year=2011, month=12, day=1, source="dateline", year_source="dateline+published"), "2011-08-09",
+     "a publication year dates it (guard)"),
+])
+def test_issue15_weak_story_year_dates_no_month_day(ref, expected, why):
+    (d,) = find_dates("该公司8月9日召开股东大会。", ref)
+    assert d.value == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("2023年各地区各部门坚持依法治理。8月26日，5名嫌疑人被移交。", [("2023年", "2023"), ("8月26日", "2023-08-26")],
+     "the year told before the day in the narrative dates it (a story-year the text has told)"),
+    ("欢迎光临WCG2011总决赛。预选赛将在8月6日开始进行。", [("2011", "2011"), ("8月6日", None)],
+     "a year only in a name (WCG2011) in another sentence tells no narrative year"),
+    ("社科院10月2日发布的2009年《经济蓝皮书》预测", [("10月2日", None), ("2009年", "2009")],
+     "fresh8: a year after the day does not date it"),
+])
+def test_issue15_story_year_told_before_the_day(text, expected, why):
+    from extract.facts.dates import reference_date
+    ref = reference_date(None, None, text)
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why

@@ -34,7 +34,7 @@ from schemas import ReferenceDate, StoryRecord
 
 from .canon import Version
 
-STORY_YEAR = {"printed-date", "story-date", "story-year", "story-forward-year"}
+STORY_YEAR = {"printed-date", "story-date", "story-year", "story-year+page-date", "story-forward-year"}
 
 
 def _rank(ref: Optional[ReferenceDate]) -> int:

@@ -8,13 +8,33 @@ from schemas import ReferenceDate
 
 from . import named as _named
 from . import periods as _periods
-from ._base import _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
+from ._base import _FULLWIDTH, _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
+
+#: Reference years too weak to date a printed month-day (see :func:`_year_for_md`).
+_WEAK_YEARS = ("story-year",)
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _year_told_before(t: str, start: int, year: int) -> bool:
+    """Whether ``year`` is printed as a year (…年) before ``start``: 2023年各地区…。8月26日 tells the
+    narrative's year; WCG2011…8月6日 and 8月9日…2011 do not."""
+    head = t[:start].translate(_FULLWIDTH)
+    cn = "".join(_CN_DIGITS[int(ch)] for ch in str(year))
+    return any(f"{form}年" in head for form in (str(year), cn, cn.replace("〇", "○"), cn.replace("〇", "零")))
+
+
 
 def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tuple[Optional[int], str]:
     """Year for a printed month without a year: the reference year, rolled back one year when
-    the month is > 6 months after the reference month and no future cue precedes."""
+    the month is > 6 months after the reference month and no future cue precedes. None when the
+    reference year is only the latest year a story without a dateline prints (``story-year``)
+    and the text has not told it before the day: 8月9日 in a fragment that names 2011 after it, or
+    only in a name (WCG2011), is no day of 2011; 2023年各地区…。8月26日 is. Under a dateline
+    (新华社北京十二月二十二日电) that year is the story's "now", and it dates the month-days."""
     if ref is None or ref.year is None:
         return None, "none"
+    if ref.year_source in _WEAK_YEARS and ref.month is None and not _year_told_before(t, start, ref.year):
+        return None, "none"   # a year printed after the day, or in a name, says nothing of the day's
     src = _ref_src(ref)
     if ref.month is not None and m is not None and m - ref.month > 6:
         before = re.sub(r"\s", "", t[max(0, start - 6):start])

@@ -43,7 +43,7 @@ def _inner_datelines(text: str) -> list:
 
 #: Where a story's year comes from its own text (``reference._infer_year``): evidence printed
 #: before a run-in dateline belongs to the story that dateline ends.
-_TEXT_YEARS = ("printed-date", "story-date", "story-year", "story-forward-year")
+_TEXT_YEARS = ("printed-date", "story-date", "story-year", "story-year+page-date", "story-forward-year")
 
 
 def _reanchored(ref: Optional[ReferenceDate], m, text: str) -> Optional[ReferenceDate]:
