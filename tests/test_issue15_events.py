@@ -820,6 +820,8 @@ def test_issue15_topics_adverbs_and_here_after_inner_datelines(text, expected, w
     ("１９４８年１２月出生于香港的李国能", [("出生", "1948-12", "香港")], "fresh25: a birth is an event, its place after 于"),
     ("邓小平2月19日逝世于北京。", [("逝世", "2024-02-19", "北京")], "a known place after 于 ends the clause"),
     ("1996年末人口出生率为16.98‰。", [], "fresh29: 出生 inside 出生率 is no birth (trigger_nouns)"),
+    ("今年八月国际海底光缆汕头登陆站奠基。", [("奠基", "2024-08", None)],
+     "fresh31: 登陆 inside 登陆站 is a station's name (trigger_nouns); the groundbreaking is the happening"),
     ("该法于1999年1月1日施行于全国", [("施行", "1999-01-01", None)], "全国 is no place after 于 (guard)"),
     ("尉健行、李岚清今晚在人民大会堂与数千名首都观众一起，欣赏世纪音乐盛典。", [("欣赏", "2024-03-20", "人民大会堂")],
      "fresh27: attending a performance (欣赏) is a trigger"),
