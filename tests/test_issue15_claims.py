@@ -422,3 +422,21 @@ def test_issue15_numeral_between_names(text, names, expected, why):
 def test_issue15_half_after_time_unit(text, value, unit, why):
     (claim,) = find_claims(text)
     assert (claim.value, claim.unit) == (Decimal(value), unit), why
+
+
+@pytest.mark.parametrize("text,value,qualifier,why", [
+    ("占世界人口近四分之一的同胞", "25", "approx", "fresh25: a fraction in words is a share in %, with its qualifier"),
+    ("“三资”企业占三分之二", "66.67", "exact", "fresh31: two decimals where the share does not terminate"),
+    ("仅占八分之一", "12.5", "exact", "a terminating share keeps its digits"),
+])
+def test_issue15_fractions_in_words(text, value, qualifier, why):
+    (claim,) = find_claims(text)
+    assert (claim.value, claim.unit, claim.qualifier) == (Decimal(value), "%", qualifier), why
+
+
+@pytest.mark.parametrize("text,why", [
+    ("十二分之一", "a denominator of two digits in words is not read from its last digit"),
+    ("三分之三", "no fraction of a whole: the numerator must be smaller"),
+])
+def test_issue15_fractions_not_read(text, why):
+    assert find_claims(text) == [], why

@@ -11,7 +11,7 @@ import regex
 
 from extract.facts.claims_filters import _is_period
 from extract.facts.claims_patterns import _Patterns, _alternation
-from extract.facts.numbers import multiply, parse_number, parse_numeral_range
+from extract.facts.numbers import multiply, normalize_decimal, parse_number, parse_numeral_range
 
 
 @dataclass
@@ -122,6 +122,32 @@ def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
             cand.start = prefix.start()
         else:
             continue
+        out.append(cand)
+    return out
+
+
+_FRACTION = regex.compile(r"(?<![百千万0-9０-９一二两三四五六七八九十])(?P<den>[二三四五六七八九十]|[2-9２-９]|[1１][0０])分之"
+                          r"(?P<num>[一二三四五六七八九]|[1-9１-９])(?![0-9０-９一二三四五六七八九十百千万点．.])")
+_CENT = Decimal("0.01")
+
+
+def _fraction_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
+    """近四分之一, 三分之二 (a fraction of a whole, written in words): a share in %, 25 and 66.67
+    (two decimals where it does not terminate), with the qualifier that comes with it."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if not 0 < num < den:
+            continue
+        value = num * 100 / den
+        value = normalize_decimal(value if value == value.quantize(_CENT) else value.quantize(_CENT))
+        cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="fraction-words",
+                          value=value, unit="%")
+        if (suffix := pats.suffix.match(text, m.end())) and suffix.group() in ("以上", "以下", "以内"):
+            cand.qualifier, cand.end = pats.lex["qualifier_suffixes"][suffix.group()], suffix.end()
+        if prefix := pats.prefix.search(text, max(0, m.start() - 4), m.start()):
+            cand.qualifier, cand.prefix = pats.lex["qualifier_prefixes"][prefix.group().strip()], prefix.group().strip()
+            cand.start = prefix.start()
         out.append(cand)
     return out
 
