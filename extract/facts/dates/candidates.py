@@ -8,7 +8,7 @@ from schemas import ReferenceDate
 
 from . import named as _named
 from . import periods as _periods
-from ._base import _FULLWIDTH, _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
+from ._base import _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
 
 #: Reference years too weak to date a printed month-day (see :func:`_year_for_md`).
 _WEAK_YEARS = ("story-year",)
@@ -18,9 +18,8 @@ _CN_DIGITS = "〇一二三四五六七八九"
 def _year_told_before(t: str, start: int, year: int) -> bool:
     """Whether ``year`` is printed as a year (…年) before ``start``: 2023年各地区…。8月26日 tells the
     narrative's year; WCG2011…8月6日 and 8月9日…2011 do not."""
-    head = t[:start].translate(_FULLWIDTH)
-    cn = "".join(_CN_DIGITS[int(ch)] for ch in str(year))
-    return any(f"{form}年" in head for form in (str(year), cn, cn.replace("〇", "○"), cn.replace("〇", "零")))
+    cn = "".join(_CN_DIGITS[int(ch)] for ch in str(year))   # ``t`` has ASCII digits already
+    return any(t.find(f"{form}年", 0, start) >= 0 for form in (str(year), cn, cn.replace("〇", "○"), cn.replace("〇", "零")))
 
 
 
