@@ -840,3 +840,12 @@ def test_issue15_titles_and_new_triggers(text, expected, why):
 ])
 def test_issue15_frame_holding_the_date(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("英国首相布莱尔31日发表新年贺词说，新的挑战要求英国作出抉择。", [],
+     "fresh33: a speech given to say something (发表…贺词说) is a statement, no happening of its own"),
+    ("钱其琛今天在这里发表重要讲话。", [("发表", "2024-03-20", "这里")], "a speech given, with nothing said after it, stays"),
+])
+def test_issue15_speech_that_says(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

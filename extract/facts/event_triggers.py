@@ -106,8 +106,18 @@ def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re
     (《…实施方案》) and not in a countdown, a 在…时 frame or an 对…表示 topic."""
     return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
                  if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m) and not _in_title(text, m.start())
+                 and not _says(text, m)
                  and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)
                  and not _topic(text, tx, m)), None)
+
+
+_SPEECH_SAYS = re.compile(r"[^，。；,;]{0,12}?(?:讲话|贺词|谈话|演说|演讲|声明)(?:时|中)?(?:说|指出|表示|强调)")
+
+
+def _says(text: str, m: re.Match) -> bool:
+    """布莱尔31日发表新年贺词说…, 发表重要讲话强调…: a speech given to say something is a statement;
+    what is said is reported, and the speech is no happening of its own."""
+    return m.group(0) == "发表" and _SPEECH_SAYS.match(text, m.end()) is not None
 
 
 def _in_title(text: str, pos: int) -> bool:
