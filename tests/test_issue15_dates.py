@@ -662,3 +662,11 @@ def test_issue15_story_year_told_before_the_day(text, expected, why):
     from extract.facts.dates import reference_date
     ref = reference_date(None, None, text)
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("在过去的一年中，我们提出“三个代表”的要求。", [("过去的一年", "2023")], "fresh27/fresh33: the year before the reference year"),
+    ("在新的一年里，我们要全面加强执政党的建设。", [("新的一年", "2024")], "fresh33: the reference year itself"),
+])
+def test_issue15_year_under_review(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

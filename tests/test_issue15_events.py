@@ -849,3 +849,8 @@ def test_issue15_frame_holding_the_date(text, expected, why):
 ])
 def test_issue15_speech_that_says(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+def test_issue15_year_under_review_anchors_no_event():
+    """fresh33: 在过去的一年中 frames a review of the year's totals, no one happening."""
+    assert events("在过去的一年中，我们坚持独立自主的和平外交政策，同周边国家举行会晤。") == []

@@ -208,6 +208,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     start_point = text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith(("开始", "起"), d.end)
     if d.precision in ("quarter", "half"):
         return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
+    if d.text in lexicon()["year_span_words"]:
+        return False   # 在过去的一年中…: a year under review frames totals, no one happening
     if d.precision == "year":  # 2023年，…, 于2002年建成 and 一九九四年成立的 (an adverbial), not 2024年年会
         return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
             or _year_verb_re().match(text, d.end) is not None or _YEAR_ADVERB.match(text, d.end) is not None \
