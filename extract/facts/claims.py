@@ -75,7 +75,8 @@ from extract.facts.claims_filters import (
 )
 from extract.facts.claims_measure import _measure
 from extract.facts.claims_ranges import (
-    _Candidate, _compound_durations, _fraction_candidates, _half_candidates, _merge_ranges, _share, _signed,
+    _Candidate, _and_a_half, _compound_durations, _fraction_candidates, _half_candidates, _merge_ranges, _share,
+    _signed,
 )
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
     CLAUSE_END, MAX_CLAIM_DIGITS, MAX_NUMERAL_CHARS, MAX_SENTENCE, MEASURE_WINDOW, SENTENCE_WINDOW,
@@ -231,9 +232,7 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
         cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)
     if cand.unit in lex["share_units"] and not _share(cand, numeral, lex):
         return None
-    if cand.unit in lex["time_units"] and text.startswith("半", pos) and cand.value is not None \
-            and cand.qualifier == "exact" and not text.startswith(("半年", "半天", "半月", "半小时"), pos):
-        cand.value, pos = cand.value + Decimal("0.5"), pos + 1   # 三年半: 3.5 年 (not 三年半年)
+    pos = _and_a_half(cand, text, pos, lex)
     if cand.unit is None:
         pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
     if cand.unit and cand.unit in lex["currency_units"] and text.startswith("人民币", pos):

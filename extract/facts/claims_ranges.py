@@ -106,6 +106,15 @@ def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Dec
 
 
 
+def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:
+    """三年半, 两天半: a time span and a half (3.5 年), read on past 半; not 三年半年 (a half-year
+    word follows). Returns the position after the unit."""
+    if cand.unit in lex["time_units"] and text.startswith("半", pos) and cand.value is not None \
+            and cand.qualifier == "exact" and not text.startswith(("半年", "半天", "半月", "半小时"), pos):
+        cand.value, pos = cand.value + Decimal("0.5"), pos + 1
+    return pos
+
+
 def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     """超过半数, 半数以上 (``half_words``): 50 %, with the qualifier that comes with it; 半数 with
     none (半数人) is no figure anyone stated."""

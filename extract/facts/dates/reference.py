@@ -206,6 +206,14 @@ def _page_dateline(page: Optional[str]) -> Optional[tuple[int, int]]:
     return found.most_common(1)[0][0] if found else None
 
 
+def _confirmed(year: int, ys: str, page: Optional[str]) -> str:
+    """``story-year+page-date`` when a full date of the story's inferred year is printed on the page
+    (本报讯 2024年3月20日): strong enough to date a printed month-day."""
+    if ys == "story-year" and page and any(d.year == year for d in _years(page).full_dates):
+        return "story-year+page-date"
+    return ys
+
+
 def reference_date(dateline: Optional[str], published: Optional[str], story_text: str,
                    page_text: Optional[str] = None, option: Optional[_dt.date] = None) -> ReferenceDate:
     """The reference date of a story.
@@ -231,11 +239,8 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
        (``page-forward-year``); else year None (``none``).
     5. A story without a dated dateline but with ``Y年M月D日`` in its first 40 characters
        (``本报讯 2024年3月20日，…``) takes that date (source ``lead-date``). Otherwise the year
-       is inferred as in 4 (source ``text-year``), and month/day are borrowed from the page's
-       most common dateline when the page's year agrees (source ``page-dateline``). A
-       ``story-year`` that a full date printed on the page confirms becomes
-       ``story-year+page-date``; alone it is too weak to date a printed month-day
-       (``candidates._year_for_md``).
+       is inferred as in 4 (source ``text-year``; :func:`_confirmed`), and month/day are borrowed
+       from the page's most common dateline when the page's year agrees (``page-dateline``).
     6. An impossible dateline date keeps what is possible (issue 9 F2, F13): ``2月30日`` gives
        month 2 and no day; ``13月5日`` gives neither, and the story then borrows no other
        day from its page. Relative expressions needing the lost part stay unresolved.
@@ -288,7 +293,5 @@ def _printed_reference(dateline: Optional[str], published: Optional[str], story_
             return ReferenceDate(year=pyear, month=pmd[0], day=pmd[1], source="page-dateline",
                                  year_source=ys if year is not None else "page-dateline:" + pys)
     if year is not None:
-        if ys == "story-year" and page_text and any(d.year == year for d in _years(page_text).full_dates):
-            ys = "story-year+page-date"   # the page prints a full date of that year (本报讯 2024年3月20日)
-        return ReferenceDate(year=year, source="text-year", year_source=ys)
+        return ReferenceDate(year=year, source="text-year", year_source=_confirmed(year, ys, page_text))
     return ReferenceDate(source="none", year_source="none")
