@@ -122,10 +122,10 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     head = regex.sub(r"等+$", "", head)   # “中国国家人才网”、…、“中国成都人才市场”等五家
     if cand.unit == "国" and (abbr := regex.search(f"[{pats.lex['country_abbreviations']}]{{2,8}}$", head)):
         return len(abbr.group()) == cand.value   # 中美俄三国, 中日韩三国: one character a country
-    m = regex.search(rf"(?:{_ITEM}[、和及])+{_ITEM}$", head)
+    m = _LIST_ENDING.search(head)
     if not m:
         return False
-    items = regex.findall(_ITEM, m.group())
+    items = _ITEM_RE.findall(m.group())
     return len(items) == cand.value
 
 
@@ -160,6 +160,9 @@ _FULL = {0xFF10 + i: 0x30 + i for i in range(10)}
 #: modifier: 住在沿河村和丁东村的向明燕、杨传平两户 lists two names, not three). Up to twelve
 #: characters: an organisation's name is often longer than eight (美中关系全国委员会).
 _ITEM = r"(?:“[^“”]{1,20}”|[^\P{Han}的和及]{1,12})"
+_ITEM_RE = regex.compile(_ITEM)
+_LIST = regex.compile(rf"(?:{_ITEM}[、和及])+{_ITEM}")   # two items or more
+_LIST_ENDING = regex.compile(rf"(?:{_ITEM}[、和及])+{_ITEM}$")
 
 
 def _no_numeral(numeral: str, pct) -> bool:
@@ -310,5 +313,5 @@ def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     if cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
         return False
     lead = _LIST_LEAD.match(text, cand.end)
-    m = regex.compile(rf"(?:{_ITEM}[、和及])+{_ITEM}").match(text, lead.end())
-    return bool(m) and len(regex.findall(rf"{_ITEM}(?=[、和及]|$)", m.group())) == cand.value
+    m = _LIST.match(text, lead.end())
+    return bool(m) and len(_ITEM_RE.findall(m.group())) == cand.value

@@ -115,6 +115,24 @@ def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:
     return pos
 
 
+def _suffix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
+    """以上/以下/以内 right after a word-written share (半数以上): its qualifier; whether one was there."""
+    if (suffix := pats.suffix.match(text, cand.end)) and suffix.group() in ("以上", "以下", "以内"):
+        cand.qualifier, cand.end = pats.lex["qualifier_suffixes"][suffix.group()], suffix.end()
+        return True
+    return False
+
+
+def _prefix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
+    """超过/近/约 just before a word-written share (超过半数, 近四分之一): its qualifier, and the claim
+    starts there; whether one was there."""
+    if prefix := pats.prefix.search(text, max(0, cand.num_start - 4), cand.num_start):
+        cand.qualifier, cand.prefix = pats.lex["qualifier_prefixes"][prefix.group().strip()], prefix.group().strip()
+        cand.start = prefix.start()
+        return True
+    return False
+
+
 def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     """超过半数, 半数以上 (``half_words``): 50 %, with the qualifier that comes with it; 半数 with
     none (半数人) is no figure anyone stated."""
@@ -124,14 +142,8 @@ def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
         value, unit = lex["half_words"][m.group()]
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="half-word",
                           value=Decimal(value), unit=unit)
-        if (suffix := pats.suffix.match(text, m.end())) and suffix.group() in ("以上", "以下", "以内"):
-            cand.qualifier, cand.end = lex["qualifier_suffixes"][suffix.group()], suffix.end()
-        elif prefix := pats.prefix.search(text, max(0, m.start() - 4), m.start()):
-            cand.qualifier, cand.prefix = lex["qualifier_prefixes"][prefix.group().strip()], prefix.group().strip()
-            cand.start = prefix.start()
-        else:
-            continue
-        out.append(cand)
+        if _suffix_qualifier(cand, text, pats) or _prefix_qualifier(cand, text, pats):
+            out.append(cand)
     return out
 
 
@@ -152,11 +164,8 @@ def _fraction_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
         value = normalize_decimal(value if value == value.quantize(_CENT) else value.quantize(_CENT))
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="fraction-words",
                           value=value, unit="%")
-        if (suffix := pats.suffix.match(text, m.end())) and suffix.group() in ("以上", "以下", "以内"):
-            cand.qualifier, cand.end = pats.lex["qualifier_suffixes"][suffix.group()], suffix.end()
-        if prefix := pats.prefix.search(text, max(0, m.start() - 4), m.start()):
-            cand.qualifier, cand.prefix = pats.lex["qualifier_prefixes"][prefix.group().strip()], prefix.group().strip()
-            cand.start = prefix.start()
+        _suffix_qualifier(cand, text, pats)
+        _prefix_qualifier(cand, text, pats)   # 超过三分之一以上: the prefix has the last word
         out.append(cand)
     return out
 
