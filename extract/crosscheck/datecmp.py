@@ -30,11 +30,11 @@ from typing import Optional, Sequence
 
 from extract.facts.dates import find_dates, parse_dateline, parse_published
 from extract.facts.dates import reference_date as _reference_date
+from extract.facts.dates.reference import TEXT_YEAR_SOURCES
 from schemas import ReferenceDate, StoryRecord
 
 from .canon import Version
 
-STORY_YEAR = {"printed-date", "story-date", "story-year", "story-year+page-date", "story-forward-year"}
 
 
 def _rank(ref: Optional[ReferenceDate]) -> int:
@@ -45,7 +45,7 @@ def _rank(ref: Optional[ReferenceDate]) -> int:
     if ref.source == "dateline":
         if ref.year_source == "dateline+published":
             return 1
-        return 2 if ref.year_source in STORY_YEAR else 3
+        return 2 if ref.year_source in TEXT_YEAR_SOURCES else 3
     return {"published": 5, "lead-date": 6, "page-dateline": 7, "text-year": 8}.get(ref.source, 9)
 
 

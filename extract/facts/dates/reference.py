@@ -206,6 +206,12 @@ def _page_dateline(page: Optional[str]) -> Optional[tuple[int, int]]:
     return found.most_common(1)[0][0] if found else None
 
 
+#: The year sources read from a story's own text (see :func:`reference_date`, step 4): a year the
+#: text before a run-in dateline printed belongs to the story that dateline ends, and such a year
+#: ranks below a printed or published one when versions are compared.
+TEXT_YEAR_SOURCES = frozenset({"printed-date", "story-date", "story-year", "story-year+page-date", "story-forward-year"})
+
+
 def _confirmed(year: int, ys: str, page: Optional[str]) -> str:
     """``story-year+page-date`` when a full date of the story's inferred year is printed on the page
     (本报讯 2024年3月20日): strong enough to date a printed month-day."""

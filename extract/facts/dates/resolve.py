@@ -10,7 +10,7 @@ from typing import Optional
 from extract.text.datelines import bracketed, inner_datelines
 from schemas import DateValue, ReferenceDate
 
-from .reference import _infer_year
+from .reference import TEXT_YEAR_SOURCES, _infer_year
 
 from . import periods as _periods
 from ._base import _FULLWIDTH, _D, _add_days, _iso, _num, _shift_month, lexicon
@@ -41,11 +41,6 @@ def _inner_datelines(text: str) -> list:
     return [m for m in inner_datelines(text) if m["month"] and m["day"]]
 
 
-#: Where a story's year comes from its own text (``reference._infer_year``): evidence printed
-#: before a run-in dateline belongs to the story that dateline ends.
-_TEXT_YEARS = ("printed-date", "story-date", "story-year", "story-year+page-date", "story-forward-year")
-
-
 def _reanchored(ref: Optional[ReferenceDate], m, text: str) -> Optional[ReferenceDate]:
     """The reference of the text after the dateline ``m``: its month and day, and a year. A cited
     dispatch (据新华社…电) is part of the story: the year of ``ref`` (one back when the dateline's
@@ -58,7 +53,7 @@ def _reanchored(ref: Optional[ReferenceDate], m, text: str) -> Optional[Referenc
     year, source = None, None
     if ref is not None and ref.year is not None:
         year, source = ref.year - (1 if ref.month is not None and month > ref.month else 0), ref.year_source
-    if source in _TEXT_YEARS and not text[:m.start()].rstrip().endswith("据"):
+    if source in TEXT_YEAR_SOURCES and not text[:m.start()].rstrip().endswith("据"):
         year, source = _infer_year((month, day), text[m.end():], None)
         year, source = (year, source) if year is not None else (None, None)
     return ReferenceDate(year=year, month=month, day=day, source="inner-dateline", year_source=source)
