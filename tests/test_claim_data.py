@@ -60,7 +60,7 @@ def test_numerals_well_formed() -> None:
         for b in tables[i + 1:]:
             assert not a & b, a & b
     assert n["vague_digit"] not in n["digits"]
-    assert set(n["percent_prefixes"].values()) <= {"%", "‰"}
+    assert set(n["percent_prefixes"].values()) <= {"%", "‰", "‱"}
 
 
 def test_units_well_formed() -> None:
@@ -73,7 +73,7 @@ def test_units_well_formed() -> None:
         assert unit and not regex.search(r"\s", unit), repr(unit)
         assert not regex.search(r"[0-9]", unit), unit
         assert unit[0] not in magnitudes, unit      # 万/亿 belong to the value, not the unit
-    for needed in ("人次", "人", "个百分点", "个", "元", "%", "‰", "倍", "亩", "平方公里", "个月"):
+    for needed in ("人次", "人", "个百分点", "个", "元", "%", "‰", "‱", "倍", "亩", "平方公里", "个月"):
         assert needed in units, needed
     for not_a_unit in ("月", "日", "号", "时", "版"):      # dates, times, page numbers
         assert not_a_unit not in units, not_a_unit
@@ -165,7 +165,10 @@ def test_issue15_lexicon_keys() -> None:
     units = set(_unit_lines())
     numeral_chars = set(n["digits"]) | set(n["multipliers"]) | set(n["magnitudes"])
     for name in lex["names_with_numerals"]:
-        assert numeral_chars & set(name), name
+        assert (numeral_chars | set("0123456789")) & set(name), name   # 三棵树, 汉诺威96
+    assert set(lex["year_label_units"]) <= units   # a unit the claims read, or the filter never fires
+    assert set(lex["pronoun_count_units"]) <= units
+    assert all(w[0] in numeral_chars for w in lex["always_pronoun_counts"])
     assert set(lex["count_units"]) - {"万千瓦"} <= units
     assert set(lex["currency_units"]) <= units and set(lex["restatable_units"]) <= units | {"省", "市", "地", "国", "方", "县", "区"}
     assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])

@@ -440,3 +440,30 @@ def test_issue15_fractions_in_words(text, value, qualifier, why):
 ])
 def test_issue15_fractions_not_read(text, why):
     assert find_claims(text) == [], why
+
+
+@pytest.mark.parametrize("text,why", [
+    ("居民周二周三再致电询问", "CLUENER sweep: a weekday's digit alone after 周 is no number (二周 was two weeks)"),
+    ("成千上万的职员因企业裁员而失业", "成千上万 is an idiom (set_phrases): 上万 was 'at least 10,000'"),
+    ("在全国楼市“降价风潮”狼烟四起之际", "狼烟四起 before a pause is an idiom, no four incidents"),
+    ("拉开了2009城市建筑综合体高端财智峰会的帷幕", "a year glued to 城市 names an edition (year_label_units)"),
+    ("现在两队的主帅虽然都换了", "两队 before 的 is the two teams told before (pronoun_count_units), no count"),
+    ("首先，二位是怎样看待通州的发展前景的？", "二位 addresses two people (always_pronoun_counts)"),
+    ("汉诺威96队战胜沙尔克04队", "club names holding numerals (names_with_numerals), no 96 teams"),
+])
+def test_issue15_thucnews_sweep_not_claims(text, why):
+    assert find_claims(text) == [], why
+
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier,why", [
+    ("每周三次训练", "三次", "3", "次", "exact", "after 每周 the digit counts again (a rate), no weekday"),
+    ("接连发生四起事故", "四起", "4", "起", "exact", "四起 before a noun counts incidents"),
+    ("张大千却卖了1个多亿", "1个多亿", "100000000", None, "more_than", "a magnitude counted with 个 (spoken style)"),
+    ("总投资3个亿。", "3个亿", "300000000", None, "exact", "个亿 without 多"),
+    ("花了两个多亿元", "两个多亿元", "200000000", "元", "more_than", "the currency after the counted magnitude"),
+    ("建成两个万吨级码头", "两个", "2", "个", "exact", "万 opening a word (万吨级) is no counted magnitude"),
+    ("不到万分之一的国人去过", "不到万分之一", "1", "‱", "less_than", "万分之 is a percent prefix (per ten thousand)"),
+])
+def test_issue15_thucnews_sweep_claims(text, surface, value, unit, qualifier, why):
+    got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
+    assert (surface, Decimal(value), unit, qualifier) in got, (got, why)

@@ -75,7 +75,7 @@ from extract.facts.claims_filters import (
 )
 from extract.facts.claims_measure import _measure
 from extract.facts.claims_ranges import (
-    _Candidate, _and_a_half, _compound_durations, _fraction_candidates, _half_candidates, _merge_ranges, _share,
+    _Candidate, _and_a_half, _compound_durations, _counted_magnitude, _fraction_candidates, _half_candidates, _merge_ranges, _share,
     _signed,
 )
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
@@ -218,7 +218,8 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
                 return None
             cand.has_magnitude = True
         pos = infix.end()
-    pos = _skip_space(text, pos)
+    pos = _skip_space(text, _counted_magnitude(cand, text, pos))
+    num_end = cand.num_end   # 3个亿: the number runs to its magnitude
     if pct_unit:
         cand.unit = pct_unit
     elif unit := pats.unit.match(text, pos):

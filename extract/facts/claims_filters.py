@@ -54,6 +54,8 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     if _OPTION.search(text, max(0, cand.start - 3), cand.start) and (
             _OPTION.match(text, cand.end) or _OPTION.search(text, max(0, cand.start - 16), cand.start - 3)):
         return True   # （１）６２块（２）５９块: a quiz's answer options, no figure
+    if cand.unit in pats.lex["year_label_units"] and regex.fullmatch(r"(?:19|20)[0-9]{2}", numeral):
+        return True   # 2009城市建筑综合体高端财智峰会: a year naming an edition, no count of cities
     if cand.unit == "国" and _country_count_name(pats.lex).match(text, cand.end, cand.end + 8):
         return True   # 五国女篮邀请赛, 六国峰会: a tournament's or a forum's name
     opened, shut = text.rfind("《", 0, cand.num_start), text.rfind("》", 0, cand.num_start)

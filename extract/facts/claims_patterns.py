@@ -153,12 +153,14 @@ def _trigger_words() -> list[str]:
 
 def _numerals(text: str, pats: _Patterns):
     """The number pattern's matches; a Chinese numeral run that begins with a weekday's digit
-    after 周/星期/礼拜 (``weekday_heads``: 周五一天) is read from its second character."""
+    after 周/星期/礼拜 (``weekday_heads``: 周五一天) is read from its second character, and a
+    weekday's digit alone is no number (周二周三: Tuesday and Wednesday, not 二周). After 每 the
+    digit counts again (每周三次)."""
     heads = tuple(pats.lex["weekday_heads"])
     for m in pats.number.finditer(text):
-        if m.group("cn") and len(m.group()) > 1 and m.group()[0] in _WEEKDAY_DIGITS \
-                and text.endswith(heads, 0, m.start()) and not text.endswith("每", 0, m.start() - 1):
-            if (rest := pats.number.match(text, m.start() + 1)) is not None:
+        if m.group("cn") and m.group()[0] in _WEEKDAY_DIGITS and text.endswith(heads, 0, m.start()) \
+                and not any(text.endswith("每" + h, 0, m.start()) for h in heads):
+            if len(m.group()) > 1 and (rest := pats.number.match(text, m.start() + 1)) is not None:
                 yield rest
             continue
         yield m

@@ -115,6 +115,23 @@ def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:
     return pos
 
 
+_COUNTED_MAGNITUDE = regex.compile(r"个(?P<more>多)?(?P<mag>[万亿])(?![吨人户亩千米分]|元户)")
+
+
+def _counted_magnitude(cand: _Candidate, text: str, pos: int) -> int:
+    """一个多亿, 3个亿, 两个多亿元: a magnitude counted with 个 (spoken style) multiplies the
+    number, 多 making it more_than; not 两个万吨级码头 or 三个万人大会, where 万 opens a word.
+    Returns the position after the magnitude (``pos`` when there is none)."""
+    if cand.value is None or cand.has_magnitude or not (m := _COUNTED_MAGNITUDE.match(text, pos)):
+        return pos
+    cand.value *= Decimal(100_000_000 if m["mag"] == "亿" else 10_000)
+    cand.has_magnitude = True
+    if m["more"]:
+        cand.qualifier = "more_than"
+    cand.num_end = m.end()   # the number as said runs to its magnitude
+    return m.end()
+
+
 def _suffix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
     """以上/以下/以内 right after a word-written share (半数以上): its qualifier; whether one was there."""
     if (suffix := pats.suffix.match(text, cand.end)) and suffix.group() in ("以上", "以下", "以内"):
