@@ -53,8 +53,9 @@ CASES = [
     # period word keeps the precision of what it modifies
     ("去年初", REF, "去年初", "2022", None, "year", "relative", None),
     ("双江于今年3月底首推", REF_MARCH, "今年3月底", "2024-03", None, "month", "relative", None),
-    # 上旬 is a range of days by definition
-    ("3月上旬", REF_MARCH, "3月上旬", "2024-03-01", "2024-03-10", "day", "range", None),
+    # 上旬 is told at the month's precision, as 月初/月底 are (the devset's convention; it was a
+    # range of days, 2024-03-01…10, until 2026-11-24)
+    ("3月上旬", REF_MARCH, "3月上旬", "2024-03", None, "month", "absolute", None),
     # ranges: end inherits year (and month) from the start
     ("今年1月至10月，全国检察机关", REF, "今年1月至10月", "2023-01", "2023-10", "month", "range", None),
     ("今年1至10月", REF, "今年1至10月", "2023-01", "2023-10", "month", "range", None),

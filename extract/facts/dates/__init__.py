@@ -22,8 +22,8 @@ Conventions (documented choices):
   precision (``今年以来`` -> ``"2023"``), ``end_value`` is left null (the implicit end is the
   reference date, which is not printed).
 * 初/底/末 keep the precision of what they modify (``去年初`` -> ``"2022"``, ``3月底`` ->
-  ``"2024-03"``); 上旬/中旬/下旬 are ranges of days by definition (``3月上旬`` ->
-  2024-03-01…2024-03-10).
+  ``"2024-03"``), and so do 上旬/中旬/下旬 (``3月上旬`` -> ``"2024-03"``, month precision, as the
+  devset annotates a part of the month; before 2026-11-24 they were ranges of days).
 * Not dates: durations (``3个月``, ``5年来``, ``24小时``, ``连续3日``, ``3日内``), ordinals,
   years of fewer than four digits. A bare ``N日`` is a day of month unless a quantity word
   precedes it (连续/近/每/共…) or a duration word follows it (内/来/后/左右…).

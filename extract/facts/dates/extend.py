@@ -9,7 +9,7 @@ from typing import Optional
 from schemas import ReferenceDate
 
 from . import periods as _periods
-from ._base import _D, _add_days, _days_in, _hour, _iso, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
+from ._base import _D, _add_days, _hour, _iso, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
 
 def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     """Grow a selected date over what follows it: period, range tail, 以来, time of day."""
@@ -53,7 +53,8 @@ def _extend_part(t: str, c: _D, limit: int) -> bool:
 
 
 def _extend_period_word(t: str, c: _D, limit: int) -> bool:
-    """初/底/末 keep the precision (年底 -> December); 上旬/中旬/下旬 are ranges of days."""
+    """初/底/末 and 上旬/中旬/下旬 keep the precision (年底 -> December; 3月上旬 -> March): a part of
+    the month is told at the month's precision, as 月初 and 月底 are (the devset's convention)."""
     mt = _patterns()["x-period"].match(t, c.end)
     if not (mt and mt.end() <= limit and c.prec in ("year", "month") and c.d is None):
         return False
@@ -64,11 +65,6 @@ def _extend_period_word(t: str, c: _D, limit: int) -> bool:
     c.end = mt.end()
     if span == "end" and c.prec == "year":  # 去年底, 2020年岁末: December, month precision
         c.m, c.prec = 12, "month"
-    if "-" in span and c.prec == "month":  # 上旬/中旬/下旬: a range of days
-        lo, _, hi = span.partition("-")
-        c.kind, c.prec, c.d = "range", "day", int(lo)
-        last = _days_in(c.y, c.m) if c.y is not None else 31
-        c.end_ymd = (c.y, c.m, int(hi) if hi else last, "day")
     return True
 
 
