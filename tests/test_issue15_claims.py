@@ -467,3 +467,20 @@ def test_issue15_thucnews_sweep_not_claims(text, why):
 def test_issue15_thucnews_sweep_claims(text, surface, value, unit, qualifier, why):
     got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
     assert (surface, Decimal(value), unit, qualifier) in got, (got, why)
+
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier,why", [
+    ("百货大楼广场上约有2万多人", "约有2万多人", "20000", "人", "approx",
+     "fresh35: 约 before and 多 inside: the whole figure is rough (fresh2's 约有1万多人 too)"),
+    ("超过2万多人", "超过2万多人", "20000", "人", "more_than", "超过 with 多 stays more_than"),
+    ("旅游收入达900万埃镑", "900万埃镑", "9000000", "埃镑", "exact",
+     "fresh35: the Egyptian pound is a currency (units.txt), the unit was lost"),
+    ("合50万马克", "50万马克", "500000", "马克", "exact", "the mark, a currency"),
+])
+def test_issue15_prefix_over_infix_and_currencies(text, surface, value, unit, qualifier, why):
+    got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
+    assert (surface, Decimal(value), unit, qualifier) in got, (got, why)
+
+
+def test_issue15_mug_is_no_currency():
+    assert find_claims("买了3马克杯") == [], "马克杯 (a mug) opens with the currency 马克 (unit_words)"

@@ -253,8 +253,9 @@ def _read_prefix(cand: _Candidate, text: str, above: bool, pats: _Patterns) -> N
     if prefix and prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(prefix.group().strip(), ()):
         prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate
     if prefix:
-        if cand.qualifier in ("exact",):
-            cand.qualifier = lex["qualifier_prefixes"][prefix.group().strip()]
+        said = lex["qualifier_prefixes"][prefix.group().strip()]
+        if cand.qualifier == "exact" or (said == "approx" and cand.qualifier == "more_than"):
+            cand.qualifier = said   # 约有2万多人: 约 says the whole figure is rough, 多 only its tail
         cand.prefix, cand.start = prefix.group().strip(), prefix.start()
 
 
