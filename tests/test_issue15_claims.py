@@ -484,3 +484,24 @@ def test_issue15_prefix_over_infix_and_currencies(text, surface, value, unit, qu
 
 def test_issue15_mug_is_no_currency():
     assert find_claims("买了3马克杯") == [], "马克杯 (a mug) opens with the currency 马克 (unit_words)"
+
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier,why", [
+    ("投资上百亿元的无缝钢管工程", "上百亿元", "10000000000", "元", "at_least",
+     "fresh39: 上 before a bare magnitude of two characters (百亿) is 'at least', as 上万人 is"),
+    ("不到一个半小时就淘汰了对手", "不到一个半小时", "1.5", "个小时", "less_than",
+     "fresh39: 个 + 半 + a time unit is one and a half of it, not 'fewer than one 个'"),
+    ("农业机械总动力十四亿瓦特", "十四亿瓦特", "1400000000", "瓦特", "exact", "fresh39: 瓦特 is a unit"),
+])
+def test_issue15_fresh39_claims(text, surface, value, unit, qualifier, why):
+    got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
+    assert (surface, Decimal(value), unit, qualifier) in got, (got, why)
+
+
+@pytest.mark.parametrize("text,why", [
+    ("努力在四个方面得到明显提高：一是努力掌握理论的科学体系", "fresh39: the enumeration after the colon restates 四个方面"),
+    ("三个半月后的今天，香港人正满怀自豪", "三个半月后 is a time reference (3.5 个月 + 后), no 三个"),
+    ("郭龙臣在４公里个人追逐赛的决赛中再破全国纪录", "４公里个人追逐赛 names a cycling event (event_labels)"),
+])
+def test_issue15_fresh39_not_claims(text, why):
+    assert find_claims(text) == [], why

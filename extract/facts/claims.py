@@ -162,7 +162,7 @@ def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int
     before it (上万人: at least). False for any other numeral."""
     tables, num_start = numeral_tables(), m.start()
     bare = not m.group("arabic") and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十")
-    above = bare and text.endswith("上", 0, num_start) and numeral in ("百", "千", "万", "亿")
+    above = bare and text.endswith("上", 0, num_start) and numeral[0] in "百千万亿" and set(numeral) <= set("百千万亿")
     near = bare and numeral in ("百", "千", "万", "亿") and bool(pats.prefix.search(text, max(0, num_start - 4), num_start))
     if bare and not (above or near) and not pats.infix.match(text, num_end) \
             and not (numeral[0] in "百千" and len(numeral) > 1 and numeral[-1] in "万亿"

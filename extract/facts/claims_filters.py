@@ -303,15 +303,20 @@ def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> l
 _LIST_LEAD = regex.compile(r"(?:包括|分别是|分别为|是|即|为|[：:（(])?")
 #: A bracketed count of the numbered list after it: 文艺类（共３７项）１．中国电影“华表奖”２．…
 _COUNTED_LIST = regex.compile(r"[）)][ ]*[0-9０-９]{1,2}[．.、]")
+#: A colon, in the count's clause, that opens an enumeration: 在四个方面得到明显提高：一是…
+_ENUMERATION = regex.compile(r"[^，。；！？：:]{0,16}[：:][ ]*(?:一是|其一|首先|第一[，、是]|[一1１][、．.])")
 
 
 def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
-    """欧亚四国法国、挪威、意大利和蒙古 and 文艺类（共３７项）１．…: a count followed by its list
-    (as many named items, or a numbered list after the bracketed count) restates the list."""
+    """欧亚四国法国、挪威、意大利和蒙古, 文艺类（共３７项）１．… and 四个方面：一是…: a count
+    followed by its list (as many named items, a numbered list after the bracketed count, or an
+    enumeration after a colon in its clause) restates the list."""
     if cand.value is None or cand.unit not in pats.lex["restatable_units"] and cand.unit not in pats.lex["count_units"]:
         return False
     if text[max(0, cand.start - 2):cand.start] in ("（共", "(共") or text[cand.start - 1:cand.start] in ("（", "("):
         return bool(_COUNTED_LIST.match(text, cand.end))
+    if cand.value <= 9 and _ENUMERATION.match(text, cand.end):
+        return True   # 四个方面：一是…二是…: the enumeration that follows restates the count
     if cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
         return False
     lead = _LIST_LEAD.match(text, cand.end)

@@ -108,10 +108,14 @@ def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Dec
 
 def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:
     """三年半, 两天半: a time span and a half (3.5 年), read on past 半; not 三年半年 (a half-year
-    word follows). Returns the position after the unit."""
+    word follows). 一个半小时, 三个半月: 个 with 半 and a time unit is 1.5 个小时, 3.5 个月. Returns
+    the position after the unit."""
     if cand.unit in lex["time_units"] and text.startswith("半", pos) and cand.value is not None \
             and cand.qualifier == "exact" and not text.startswith(("半年", "半天", "半月", "半小时"), pos):
         cand.value, pos = cand.value + Decimal("0.5"), pos + 1
+    elif cand.unit == "个" and cand.value is not None \
+            and (m := regex.match(r"半(小时|钟头|月|星期|季度|工作日)", text[pos:])):
+        cand.unit, cand.value, pos = "个" + m.group(1), cand.value + Decimal("0.5"), pos + m.end()
     return pos
 
 
