@@ -505,3 +505,8 @@ def test_issue15_fresh39_claims(text, surface, value, unit, qualifier, why):
 ])
 def test_issue15_fresh39_not_claims(text, why):
     assert find_claims(text) == [], why
+
+
+def test_issue15_machine_sets():
+    got = [(c.text, c.value, c.unit) for c in find_claims("机电提灌机械２２万台套，")]
+    assert got == [("２２万台套", Decimal("220000"), "台套")], "fresh37: 台套 (machines counted in sets) is one unit, not 台"

@@ -854,3 +854,13 @@ def test_issue15_speech_that_says(text, expected, why):
 def test_issue15_year_under_review_anchors_no_event():
     """fresh33: 在过去的一年中 frames a review of the year's totals, no one happening."""
     assert events("在过去的一年中，我们坚持独立自主的和平外交政策，同周边国家举行会晤。") == []
+
+
+@pytest.mark.parametrize("text,why", [
+    ("国家体彩中心副主任于建勇等领导出席了3日的启动仪式。",
+     "fresh13: 于 after a title (副主任) is the surname of 于建勇, no place '建勇等领导'"),
+    ("在智利北部拥有全球最大铜矿的必和必拓昨日宣布，", "拥有 is a stop: the run after 在 no longer swallows the company's name"),
+])
+def test_issue15_no_place_from_a_surname_or_a_possession(text, why):
+    for e in events(text, ReferenceDate(year=2009, month=6, day=5, source="dateline")):
+        assert e.location in (None, "智利北部"), (e.location, why)
