@@ -864,3 +864,18 @@ def test_issue15_year_under_review_anchors_no_event():
 def test_issue15_no_place_from_a_surname_or_a_possession(text, why):
     for e in events(text, ReferenceDate(year=2009, month=6, day=5, source="dateline")):
         assert e.location in (None, "智利北部"), (e.location, why)
+
+
+@pytest.mark.parametrize("text,trigger,why", [
+    ("1995年3月，在中方建议下，专家小组举行会议。", "举行", "fresh25: 在…建议下 frames a suggestion, no place '中方建议下'"),
+    ("自2002年1月1日起，纳税人必须开具销售额在万元以上的发票，旧发票同时废止。", "废止",
+     "fresh33: 在万元以上 is an amount, no place '万元'"),
+])
+def test_issue15_frames_and_amounts_after_zai_are_no_place(text, trigger, why):
+    evs = events(text, ReferenceDate(year=1995, month=3, day=1, source="dateline"))
+    assert [(e.trigger, e.location) for e in evs] == [(trigger, None)], why
+
+
+def test_issue15_a_place_starting_with_wan_stays():
+    (e,) = events("会议3月5日在万县举行。", ReferenceDate(year=1995, month=3, day=1, source="dateline"))
+    assert e.location == "万县", "万 opening a place name (万县) is no amount"

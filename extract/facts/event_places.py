@@ -23,11 +23,11 @@ _MAX_PLACE = 24  # characters after 在/于 searched for the place
 # 在北京和深圳两地, 在北京、河北等省市: coordinated places closed by a count of places or 等…
 _MEMBER = r"(?:(?![和与及、])[\u4e00-\u9fff]){1,8}?"   # a place joined by 和/与/及/、 (never one itself: linear)
 _COORDINATED = re.compile(rf"{_MEMBER}(?:[和与及、]{_MEMBER})+(?:[两三四五六七八九十几多]地|等地|等省市|等省区)")
-# 在…时, 在…之际, 在…后, 在…过程中, 在…训练中, 在…的协助下: a frame of time, of an activity or of help, not a place (在进行结售汇业务时, 在两地步入新时期之际)
+# 在…时, 在…之际, 在…后, 在…过程中, 在…训练中, 在…的协助下, 在中方建议下: a frame of time, of an activity or of help, not a place (在进行结售汇业务时, 在两地步入新时期之际)
 # (the frame's words: no 在 but in 正在/所在…, and no 举行的: 在X举行的比赛中 names the place X)
 WHEN_FRAME = re.compile(r"在(?:(?!举行的|举办的|召开的|进行的)(?:[^，。；,;在]|(?<=[正所现存实])在)){1,40}?"
                         r"(?:(?:之时|的时候|之际|之后|之中|以后|(?:过程|训练|比赛|演习|活动|事故|冲突|战斗|行动)中"
-                        r"|(?:协助|帮助|支持|领导|指导|带领|配合|陪同|主持)下)"
+                        r"|(?:协助|帮助|支持|领导|指导|带领|配合|陪同|主持|建议|倡议|推动|关怀|关心|号召|主导|资助|赞助|带动)下)"
                         r"|[时后](?=[，,；;。]|$))")
 
 
@@ -74,7 +74,8 @@ class _Places:
             | {w + d for w in lx["week_words"] for d in lx["weekdays"]}
             | {o + w for o in lx["week_offsets"] for w in lx["week_words"]}, key=len, reverse=True))
         self.times = re.compile(times)
-        self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|" + times)
+        self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|[百千万亿](?:元|美元|人|吨|余|多|以上|以下)|"
+                                    + times)   # 在万元以上: an amount, no place (万县 stays)
         # 在晚上灯光下, 在去年国内: a time, no place
 
     def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
