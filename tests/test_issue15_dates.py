@@ -670,3 +670,17 @@ def test_issue15_story_year_told_before_the_day(text, expected, why):
 ])
 def test_issue15_year_under_review(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why
+
+
+JUNE = ReferenceDate(year=2010, month=6, day=15, source="dateline")
+
+
+@pytest.mark.parametrize("text,span,value,why", [
+    ("巴顿最快也要到1月份才能回到赛场", "1月", "2011-01", "CLUENER sweep: 要到 + a month well before June is the coming one"),
+    ("新品将于3月1日上市", "3月1日", "2011-03-01", "将于 + a day three months back: next year"),
+    ("新品将于6月1日上市", "6月1日", "2010-06-01", "two weeks back is within a paper's lag: the same year"),
+    ("他于3月1日回国", "3月1日", "2010-03-01", "no future cue: the past, the same year"),
+])
+def test_issue15_future_cue_rolls_an_earlier_month_forward(text, span, value, why):
+    got = {d.text: d.value for d in find_dates(text, JUNE)}
+    assert got.get(span) == value, (got, why)

@@ -25,7 +25,9 @@ def _year_told_before(t: str, start: int, year: int) -> bool:
 
 def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tuple[Optional[int], str]:
     """Year for a printed month without a year: the reference year, rolled back one year when
-    the month is > 6 months after the reference month and no future cue precedes. None when the
+    the month is > 6 months after the reference month and no future cue precedes, on one year
+    when a future cue (将于, 要到…) precedes and the month is two or more before the reference
+    month (a paper's date can trail its stories by days, never by months). None when the
     reference year is only the latest year a story without a dateline prints (``story-year``)
     and the text has not told it before the day: 8月9日 in a fragment that names 2011 after it, or
     only in a name (WCG2011), is no day of 2011; 2023年各地区…。8月26日 is. Under a dateline
@@ -35,10 +37,14 @@ def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tu
     if ref.year_source in _WEAK_YEARS and ref.month is None and not _year_told_before(t, start, ref.year):
         return None, "none"   # a year printed after the day, or in a name, says nothing of the day's
     src = _ref_src(ref)
-    if ref.month is not None and m is not None and m - ref.month > 6:
-        before = re.sub(r"\s", "", t[max(0, start - 6):start])
-        if not any(before.endswith(c) for c in lexicon()["future_cues"]):
-            return ref.year - 1, src + "-1"
+    if ref.month is None or m is None:
+        return ref.year, src
+    before = re.sub(r"\s", "", t[max(0, start - 6):start])
+    ahead = any(before.endswith(c) for c in lexicon()["future_cues"])
+    if m - ref.month > 6 and not ahead:
+        return ref.year - 1, src + "-1"
+    if ahead and ref.month - m >= 2:
+        return ref.year + 1, src + "+1"   # 最快也要到1月份 said in June: the coming January
     return ref.year, src
 
 
