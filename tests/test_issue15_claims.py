@@ -510,3 +510,22 @@ def test_issue15_fresh39_not_claims(text, why):
 def test_issue15_machine_sets():
     got = [(c.text, c.value, c.unit) for c in find_claims("机电提灌机械２２万台套，")]
     assert got == [("２２万台套", Decimal("220000"), "台套")], "fresh37: 台套 (machines counted in sets) is one unit, not 台"
+
+
+@pytest.mark.parametrize("text,why", [
+    ("最近一次猛龙在斯台普斯生还还要追溯到2001年", "最近一次: 近 ends the word 最近 (prefix_not_after), no 'about one time'"),
+    ("武汉市国土房产局二级单位武汉市国土房产测绘中心", "二级单位 is a rank of unit (unit_words), no two 级"),
+    ("对二套房贷的执行力度也有明显不同", "二套房 is a second home (set_phrases), no two sets"),
+])
+def test_issue15_second_thucnews_sweep_not_claims(text, why):
+    assert find_claims(text) == [], why
+
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier,why", [
+    ("附近3家银行", "3家", "3", "家", "exact", "附近: 近 qualifies nothing, the count stays exact"),
+    ("接近30%", "接近30%", "30", "%", "approx", "接近 is still a qualifier"),
+    ("发生7级地震", "7级", "7", "级", "exact", "a magnitude stays a claim: only 级 + 单位/市场… is a rank"),
+])
+def test_issue15_second_thucnews_sweep_claims(text, surface, value, unit, qualifier, why):
+    got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
+    assert (surface, Decimal(value), unit, qualifier) in got, (got, why)
