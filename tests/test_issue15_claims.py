@@ -529,3 +529,15 @@ def test_issue15_second_thucnews_sweep_not_claims(text, why):
 def test_issue15_second_thucnews_sweep_claims(text, surface, value, unit, qualifier, why):
     got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
     assert (surface, Decimal(value), unit, qualifier) in got, (got, why)
+
+
+@pytest.mark.parametrize("text,why", [
+    ("所有重要活动都有日、英、中、韩四种语言的版本", "fresh35: 四种 restates the four one-character names before it (种 restatable)"),
+    ("博览会的展馆共分两类，一类是国家、地方政府的主题展馆", "fresh35: 两类 is restated by 一类是… right after it"),
+])
+def test_issue15_counts_restated_by_lists_and_enumerations(text, why):
+    assert find_claims(text) == [], why
+
+
+def test_issue15_a_count_of_kinds_without_a_list_stays():
+    assert [c.text for c in find_claims("共有三种，价格不同")] == ["三种"], "no list, no enumeration: a count"

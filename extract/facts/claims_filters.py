@@ -300,7 +300,7 @@ def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> l
 
 
 #: What may stand between a count and the list of what it counts (欧亚四国法国、挪威…; 美洲四国包括智利、…).
-_LIST_LEAD = regex.compile(r"(?:包括|分别是|分别为|是|即|为|[：:（(])?")
+_LIST_LEAD = regex.compile(r"(?:包括|分别是|分别为|是|即|为|[：:（(]|[—－-]{1,3})?")
 #: A bracketed count of the numbered list after it: 文艺类（共３７项）１．中国电影“华表奖”２．…
 _COUNTED_LIST = regex.compile(r"[）)][ ]*[0-9０-９]{1,2}[．.、]")
 #: A colon, in the count's clause, that opens an enumeration: 在四个方面得到明显提高：一是…
@@ -315,8 +315,9 @@ def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return False
     if text[max(0, cand.start - 2):cand.start] in ("（共", "(共") or text[cand.start - 1:cand.start] in ("（", "("):
         return bool(_COUNTED_LIST.match(text, cand.end))
-    if cand.value <= 9 and _ENUMERATION.match(text, cand.end):
-        return True   # 四个方面：一是…二是…: the enumeration that follows restates the count
+    if cand.value <= 9 and (_ENUMERATION.match(text, cand.end)
+                            or cand.unit and text.startswith(("，一" + cand.unit, "：一" + cand.unit), cand.end)):
+        return True   # 四个方面：一是…二是…, 共分两类，一类是…: the enumeration that follows restates the count
     if cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
         return False
     lead = _LIST_LEAD.match(text, cand.end)
