@@ -684,3 +684,16 @@ JUNE = ReferenceDate(year=2010, month=6, day=15, source="dateline")
 def test_issue15_future_cue_rolls_an_earlier_month_forward(text, span, value, why):
     got = {d.text: d.value for d in find_dates(text, JUNE)}
     assert got.get(span) == value, (got, why)
+
+
+@pytest.mark.parametrize("text,ref,value,why", [
+    ("岁末来临，议会的成员来到大厅。", ReferenceDate(year=2001, month=1, day=3, source="published"), "2000-12",
+     "fresh35: 岁末 told in January is the season just past (year_turn_words)"),
+    ("对达标无望的企业，在年底前坚决关停", ReferenceDate(year=2001, month=1, day=3, source="published"), "2001-12",
+     "年底 (a deadline) stays the reference year's"),
+    ("岁末朔风劲吹", ReferenceDate(year=2000, month=12, day=20, source="dateline"), "2000-12",
+     "in December 岁末 is this December"),
+])
+def test_issue15_year_turn_in_january(text, ref, value, why):
+    got = [d.value for d in find_dates(text, ref) if d.text in ("岁末", "年底")]
+    assert got == [value], why

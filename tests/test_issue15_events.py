@@ -879,3 +879,13 @@ def test_issue15_frames_and_amounts_after_zai_are_no_place(text, trigger, why):
 def test_issue15_a_place_starting_with_wan_stays():
     (e,) = events("会议3月5日在万县举行。", ReferenceDate(year=1995, month=3, day=1, source="dateline"))
     assert e.location == "万县", "万 opening a place name (万县) is no amount"
+
+
+def test_issue15_a_named_day_after_yu_is_no_place():
+    evs = events("改造工程于元旦前夕竣工。", ReferenceDate(year=2001, month=1, day=3, source="published"))
+    assert [(e.trigger, e.location) for e in evs] == [("竣工", None)], "于元旦前夕 is a time (named_days), no place"
+
+
+def test_issue15_founding_is_a_trigger():
+    evs = events("哈苏公司创建于1841年，开始是一家小商店。", ReferenceDate(year=2001, month=1, day=3, source="published"))
+    assert [(e.trigger, e.date.value) for e in evs][:1] == [("创建", "1841")], "创建 (a founding) is a trigger, as 成立 is"

@@ -70,13 +70,13 @@ class _Places:
         self.numeral_names = re.compile("|".join(re.escape(w) for w in load_lexicon()["names_with_numerals"]))
         times = "|".join(re.escape(w) for w in sorted(
             set(lx["location_not_start"]) | {w for w in lx["time_of_day"] if len(w) > 1} | set(lx["anaphoric_day"])
-            | set(lx["relative_year"]) | set(lx["relative_day"])
+            | set(lx["relative_year"]) | set(lx["relative_day"]) | set(lx["named_days"])
             | {w + d for w in lx["week_words"] for d in lx["weekdays"]}
             | {o + w for o in lx["week_offsets"] for w in lx["week_words"]}, key=len, reverse=True))
         self.times = re.compile(times)
         self.not_start = re.compile(r"[0-9０-９一二三四五六七八九十〇○“”《》（）]|[百千万亿](?:元|美元|人|吨|余|多|以上|以下)|"
                                     + times)   # 在万元以上: an amount, no place (万县 stays)
-        # 在晚上灯光下, 在去年国内: a time, no place
+        # 在晚上灯光下, 在去年国内, 于元旦前夕: a time, no place
 
     def place_at(self, text: str, i: int, hi: int) -> Optional[tuple[int, int]]:
         """The place introduced by the preposition at ``i`` (before ``hi``), or None.

@@ -114,8 +114,11 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
     for mt in P["year-end"].finditer(t):
         unit = lx["year_end_words"][mt["ye"]]
         m = 12 if unit == "year" else (ref.month if ref is not None else None)
-        out.append(make(mt.start(), mt.end(), "year-end", kind="relative", y=ry, m=m, prec="month",
-                        year_source=ref_src(ref), score=0.75))
+        y, src = ry, ref_src(ref)
+        if ry is not None and ref.month == 1 and mt["ye"] in lx["year_turn_words"]:
+            y, src = ry - 1, src + "-1"   # 岁末来临 in a January story: the December just past
+        out.append(make(mt.start(), mt.end(), "year-end", kind="relative", y=y, m=m, prec="month",
+                        year_source=src, score=0.75))
     out += _weeks(t, ref, lx, make, ref_src, P)
     for mt in P["year-range"].finditer(t):
         out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
