@@ -765,8 +765,9 @@ def test_issue15_names_holding_stop_words_and_frames_after_the_date(text, expect
 @pytest.mark.parametrize("text,expected,why", [
     ("北京市市长贾庆林今天下午也在京会见了台湾经贸考察团一行。", [("会见", "2024-03-20", "京")],
      "fresh21: 也/都/还 before 在 no longer hide the place (location_not_after)"),
-    ("美国联邦航空局7日下令检查飞机燃料系统的电线，以防可能发生的短路引发飞机起火爆炸。", [],
-     "fresh21: a trigger after 以防 is what is to be prevented (prevention_cues), no happening on the 7th"),
+    ("美国联邦航空局7日下令检查飞机燃料系统的电线，以防可能发生的短路引发飞机起火爆炸。", [("下令", "2024-03-07", None)],
+     "fresh21: a trigger after 以防 is what is to be prevented (prevention_cues), no happening on the 7th; "
+     "the order (下令, a trigger since fresh21's gold was read again) is"),
     ("五月，第四届国际苏铁生物学会议曾在攀枝花召开。", [("召开", "2024-05", "攀枝花")],
      "fresh21: a leading Chinese month dates the meeting"),
 ])
@@ -889,3 +890,19 @@ def test_issue15_a_named_day_after_yu_is_no_place():
 def test_issue15_founding_is_a_trigger():
     evs = events("哈苏公司创建于1841年，开始是一家小商店。", ReferenceDate(year=2001, month=1, day=3, source="published"))
     assert [(e.trigger, e.date.value) for e in evs][:1] == [("创建", "1841")], "创建 (a founding) is a trigger, as 成立 is"
+
+
+@pytest.mark.parametrize("text,trigger,value,why", [
+    ("1927年，大坝正式动工。", "动工", "1927", "fresh33: 动工 (breaking ground) is a trigger"),
+    ("7日下令检查所有客机。", "下令", "2000-12-07", "fresh21: 下令 is a trigger"),
+    ("2000年12月31日，近百名农牧民同声诵唱史诗，迎接新世纪的来临。", "迎接", "2000-12-31", "fresh35: 迎接 is a trigger"),
+])
+def test_issue15_more_triggers(text, trigger, value, why):
+    evs = events(text, ReferenceDate(year=2000, month=12, day=31, source="dateline"))
+    assert (trigger, value) in [(e.trigger, e.date.value) for e in evs], why
+
+
+def test_issue15_a_trigger_inside_a_short_quoted_name_is_no_happening():
+    text = "今天，两会联合主办的“九六税改及进口原料台帐制执行实务研讨会”在广州举行。"
+    evs = events(text, ReferenceDate(year=1996, month=3, day=1, source="dateline"))
+    assert [e.trigger for e in evs] == ["举行"], "fresh2: 执行 inside the quoted name of a seminar is no trigger"
