@@ -697,3 +697,16 @@ def test_issue15_future_cue_rolls_an_earlier_month_forward(text, span, value, wh
 def test_issue15_year_turn_in_january(text, ref, value, why):
     got = [d.value for d in find_dates(text, ref) if d.text in ("岁末", "年底")]
     assert got == [value], why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("10月15日下午，“益”起来与曙“黔”行海曙区2018年全国扶贫日主题活动在海曙区文体中心举行。",
+     [("10月15日下午", "2018-10-15", None), ("2018年", "2018", None)],
+     "fresh8: the year in the happening's own name, in the day's sentence, dates the day (happening_name_heads)"),
+    ("社科院10月2日发布的2009年《经济蓝皮书》预测", [("10月2日", None, "no reference year"), ("2009年", "2009", None)],
+     "a year opening a title is no happening's year; the day says why it stays null"),
+])
+def test_issue15_year_in_the_happenings_name(text, expected, why):
+    from extract.facts.dates import reference_date
+    ref = reference_date(None, None, text)
+    assert [(d.text, d.value, d.unresolved) for d in find_dates(text, ref)] == expected, why

@@ -17,9 +17,22 @@ _CN_DIGITS = "〇一二三四五六七八九"
 
 def _year_told_before(t: str, start: int, year: int) -> bool:
     """Whether ``year`` is printed as a year (…年) before ``start``: 2023年各地区…。8月26日 tells the
-    narrative's year; WCG2011…8月6日 and 8月9日…2011 do not."""
+    narrative's year; WCG2011…8月6日 and 8月9日…2011 do not. Nor does a year after the day, except
+    in the name of the happening in the day's own sentence (10月15日下午，…海曙区2018年全国扶贫日主题
+    活动…举行: the name carries the happening's year; 10月2日发布的2009年《经济蓝皮书》 does not)."""
     cn = "".join(_CN_DIGITS[int(ch)] for ch in str(year))   # ``t`` has ASCII digits already
-    return any(t.find(f"{form}年", 0, start) >= 0 for form in (str(year), cn, cn.replace("〇", "○"), cn.replace("〇", "零")))
+    forms = (str(year), cn, cn.replace("〇", "○"), cn.replace("〇", "零"))
+    if any(t.find(f"{form}年", 0, start) >= 0 for form in forms):
+        return True
+    end = next((i for i in range(start, min(len(t), start + 80)) if t[i] in "。！？；\n"), min(len(t), start + 80))
+    heads = lexicon()["happening_name_heads"]
+    for form in forms:
+        at = t.find(f"{form}年", start, end)
+        if at >= 0 and not t.startswith("《", at + len(form) + 1):
+            name = re.match(r"[^，。；！？、“”《》（）\s]{0,16}", t[at + len(form) + 1:end]).group()
+            if any(h in name for h in heads):
+                return True
+    return False
 
 
 
@@ -111,8 +124,9 @@ def _month_day(t, ref, P, lx) -> list[_D]:
         for mt in P[name].finditer(t):
             m, d = _num(mt["m"]), _num(mt["d"])
             y, ys = _year_for_md(t, mt.start(), m, ref)
+            why = "no reference year" if y is None and ref is not None and ref.year is not None else None
             out.append(_D(mt.start(), mt.end(), "month-day", y=y, m=m, d=d, prec=_prec(m, d),
-                          year_source=ys, score=0.85 if d is not None else 0.75))
+                          year_source=ys, score=0.85 if d is not None else 0.75, why=why))
     return out
 
 
