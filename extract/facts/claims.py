@@ -75,7 +75,7 @@ from extract.facts.claims_filters import (
 )
 from extract.facts.claims_measure import _measure
 from extract.facts.claims_ranges import (
-    _Candidate, _and_a_half, _compound_durations, _counted_magnitude, _fraction_candidates, _half_candidates, _merge_ranges, _share,
+    _Candidate, _and_a_half, _compound_durations, _counted_magnitude, _counted_time_unit, _fraction_candidates, _half_candidates, _merge_ranges, _share,
     _signed,
 )
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
@@ -224,10 +224,7 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
         cand.unit = pct_unit
     elif unit := pats.unit.match(text, pos):
         cand.unit, pos = _UNIT_ALIASES.get(unit.group(), unit.group()), unit.end()
-        if cand.unit == "个" and (more := regex.match(r"多(月|小时|星期|季度|工作日)", text[pos:])):
-            cand.unit, cand.qualifier, pos = "个" + more.group(1), "more_than", pos + more.end()
-        elif cand.unit == "个" and (span := regex.match(r"(月|小时|钟头|星期|季度|工作日)", text[pos:])):
-            cand.unit, pos = "个" + span.group(1), pos + span.end()   # 16个小时以上: the unit is 个小时
+        pos = _counted_time_unit(cand, text, pos)   # 16个小时以上, 3个多月: the unit is 个小时, 个月
     elif (big := lex["large_units"].get(text[pos:pos + 1])) and cand.value is not None \
             and cand.value >= big and not pats.number.match(text, pos + 1):
         cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)

@@ -119,6 +119,20 @@ def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:
     return pos
 
 
+def _counted_time_unit(cand: _Candidate, text: str, pos: int) -> int:
+    """After the unit 个, a time unit makes one unit with it (16个小时以上: 个小时), and 多 before it
+    makes the count more_than (3个多月: 3 个月); returns the position after what was read."""
+    if cand.unit != "个":
+        return pos
+    if more := regex.match(r"多(月|小时|星期|季度|工作日)", text[pos:]):
+        cand.unit, cand.qualifier = "个" + more.group(1), "more_than"
+        return pos + more.end()
+    if span := regex.match(r"(月|小时|钟头|星期|季度|工作日)", text[pos:]):
+        cand.unit = "个" + span.group(1)
+        return pos + span.end()
+    return pos
+
+
 _COUNTED_MAGNITUDE = regex.compile(r"个(?P<more>多)?(?P<mag>[万亿])(?![吨人户亩千米分]|元户)")
 
 
