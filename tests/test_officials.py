@@ -290,3 +290,17 @@ def test_issue10_what_stands_before_a_title(text: str, name: str, positions: lis
 ])
 def test_issue10_a_name_never_runs_into_a_verb(text: str, name: str, why: str) -> None:
     assert name in _by_name(text), why
+
+
+@pytest.mark.parametrize("text,name,positions,why", [
+    ("产能大户也要做节能大户--访中国石油天然气总公司总经理周永康", "周永康", [("中国石油天然气总公司", "总经理")],
+     "an MSR headline: -- ends the organisation (org_stop) and 访 after a dash is the profile's verb"),
+    ("自动化领域的骄子－－记北京和利时公司总裁王常力博士", "王常力", [("北京和利时公司", "总裁")],
+     "记 after a full-width dash likewise"),
+    ("整场比赛进行了不到一个小时（见图新华社记者毛众役摄）。", "毛众役", [("新华社", "记者")],
+     "a caption's 见图 (see the photo) is no part of the agency (org_stop)"),
+])
+def test_profile_and_caption_verbs_are_no_part_of_an_organisation(text, name, positions, why):
+    found = _by_name(text)
+    assert name in found, [o.name for o in found.values()]
+    assert [(p[0], p[1]) for p in _pos(found[name])] == positions, why

@@ -103,6 +103,8 @@ def _run_before(c: str, i: int) -> str:
             best = max(best, k + len(w))
     if best >= 0:
         r = r[best:]
+    if r[:1] in ("访", "记") and i - len(r) > 0 and c[i - len(r) - 1] in "—-－":
+        r = r[1:]   # ——访中国石油天然气总公司总经理周永康, ——记…公司总裁: a profile's verb, no part of a name
     for k in range(len(r) - 1, 0, -1):  # 和/与/及 only after a complete organisation
         if r[k] in lexicon.boundaries()["org_conj"] and is_org_name(r[:k]) and is_org_name(r[k + 1:]):
             return r[k + 1:]
