@@ -541,3 +541,15 @@ def test_issue15_counts_restated_by_lists_and_enumerations(text, why):
 
 def test_issue15_a_count_of_kinds_without_a_list_stays():
     assert [c.text for c in find_claims("共有三种，价格不同")] == ["三种"], "no list, no enumeration: a count"
+
+
+@pytest.mark.parametrize("text,why", [
+    ("一户多个空调无法同时启用", "MSR sweep: 多 before a measure word (多个) is 'several', no 'more than one 户'"),
+    ("土地贫瘠，十年九旱，水源匮乏", "十年九旱 is an idiom (set_phrases)"),
+])
+def test_issue15_msr_sweep_not_claims(text, why):
+    assert find_claims(text) == [], why
+
+
+def test_issue15_suffix_duo_still_qualifies():
+    assert [(c.text, c.qualifier) for c in find_claims("干了10年多")] == [("10年多", "more_than")]

@@ -235,7 +235,8 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
         pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
     if cand.unit and cand.unit in lex["currency_units"] and text.startswith("人民币", pos):
         pos += 3  # 10亿元人民币以内: the currency named again before the qualifier
-    if (suffix := pats.suffix.match(text, pos)) and cand.qualifier == "exact" and cand.unit:
+    if (suffix := pats.suffix.match(text, pos)) and cand.qualifier == "exact" and cand.unit \
+            and not (suffix.group() == "多" and pats.unit.match(text, suffix.end())):   # 一户多个空调: 多个 is "several"
         cand.qualifier, pos = lex["qualifier_suffixes"][suffix.group()], suffix.end()
     cand.end = pos if (cand.unit or cand.qualifier != "exact") else num_end
     return cand.end
