@@ -553,3 +553,11 @@ def test_issue15_msr_sweep_not_claims(text, why):
 
 def test_issue15_suffix_duo_still_qualifies():
     assert [(c.text, c.qualifier) for c in find_claims("干了10年多")] == [("10年多", "more_than")]
+
+
+@pytest.mark.parametrize("text,why", [
+    ("拉齐奥队vs国际米兰队两队在意甲联赛历史上共交战", "CLUENER sweep: 两队 restates the two sides of a fixture (A vs B)"),
+    ("中国队和日本队两队战平", "队 is restatable: 两队 after two named teams"),
+])
+def test_issue15_two_teams_named_before(text, why):
+    assert [c.text for c in find_claims(text) if c.unit == "队"] == [], why

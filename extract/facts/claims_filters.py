@@ -124,6 +124,8 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     head = regex.sub(r"等+$", "", head)   # “中国国家人才网”、…、“中国成都人才市场”等五家
     if cand.unit == "国" and (abbr := regex.search(f"[{pats.lex['country_abbreviations']}]{{2,8}}$", head)):
         return len(abbr.group()) == cand.value   # 中美俄三国, 中日韩三国: one character a country
+    if cand.value == 2 and _VERSUS.search(head):
+        return True   # 拉齐奥队vs国际米兰队两队: the two sides of a fixture
     m = _LIST_ENDING.search(head)
     if not m:
         return False
@@ -131,6 +133,7 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     return len(items) == cand.value
 
 
+_VERSUS = regex.compile(r"[\p{Han}A-Za-z0-9]{1,12}(?:vs|VS|Vs|ＶＳ|ｖｓ)[\p{Han}A-Za-z0-9]{1,12}$")
 _SPAN_OF = regex.compile(r"(?:为期|历时|一连|展出为期)$")
 _DAY_RANGE = regex.compile(r"(?:(?P<m1>[0-9０-９]{1,2})月|(?<![0-9０-９])(?=[0-9０-９]))(?P<d1>[0-9０-９]{1,2})日?[ ]*(?:至|到|-|－|—|～|~)[ ]*"
                            r"(?:(?P<m2>[0-9０-９]{1,2})月)?(?P<d2>[0-9０-９]{1,2})日[^。！？；]{0,30}$")
