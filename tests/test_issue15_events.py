@@ -906,3 +906,13 @@ def test_issue15_a_trigger_inside_a_short_quoted_name_is_no_happening():
     text = "今天，两会联合主办的“九六税改及进口原料台帐制执行实务研讨会”在广州举行。"
     evs = events(text, ReferenceDate(year=1996, month=3, day=1, source="dateline"))
     assert [e.trigger for e in evs] == ["举行"], "fresh2: 执行 inside the quoted name of a seminar is no trigger"
+
+
+@pytest.mark.parametrize("text,trigger,why", [
+    ("组委会今天在人民大会堂举行表彰会，表彰100家先进集体。", "举行", "fresh25: 举行 first; 表彰 is a trigger too"),
+    ("３日，该市公交司机举行罢工。", "举行", "a strike is held"),
+    ("该厂3日宣告破产。", "破产", "破产 (bankruptcy) is a trigger"),
+])
+def test_issue15_second_batch_of_triggers(text, trigger, why):
+    evs = events(text, ReferenceDate(year=2000, month=12, day=31, source="dateline"))
+    assert evs and evs[0].trigger.startswith(trigger), ([e.trigger for e in evs], why)
