@@ -70,8 +70,9 @@ def test_time_of_day_bands():
 
 
 def test_period_spans():
-    # 上旬 "1-10", 下旬 "21-" (to the month's end): dates.py reads the days with int(), so
-    # they must be ASCII day numbers in order (issue 9 F1: no int() that can fail on data)
+    # 上旬 "1-10", 下旬 "21-" (to the month's end): the days each part of the month covers. Since
+    # 2026-11-24 a part of the month resolves at month precision and the days are not read; they
+    # stay well-formed ASCII day numbers in order, for a reader or a later range reading
     for word, span in LEXICON["period"].items():
         if span in ("start", "end"):
             continue

@@ -561,3 +561,13 @@ def test_issue15_suffix_duo_still_qualifies():
 ])
 def test_issue15_two_teams_named_before(text, why):
     assert [c.text for c in find_claims(text) if c.unit == "队"] == [], why
+
+
+@pytest.mark.parametrize("text,surface,value,unit,qualifier,why", [
+    ("比赛打了一个半小时", "一个半小时", "1.5", "个小时", "exact", "一 with 半 is 1.5: no bare 一 (as 一年半)"),
+    ("等了3个多钟头", "3个多钟头", "3", "个钟头", "more_than", "个多 + 钟头 reads as 个多小时 does (one list of time units)"),
+    ("卖了一个多亿", "一个多亿", "100000000", None, "more_than", "a counted magnitude is no bare 一"),
+])
+def test_issue15_ge_with_half_more_and_magnitudes(text, surface, value, unit, qualifier, why):
+    got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
+    assert (surface, Decimal(value), unit, qualifier) in got, (got, why)

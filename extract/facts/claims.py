@@ -282,7 +282,7 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         return None
     if cand.qualifier == "exact":
         cand.qualifier = _distal_qualifier(text, num_start, pats) or "exact"   # 约占全省出口总值的百分之八十
-    if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact" and text[cand.end - 1] != "半":
+    if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact" and cand.value == 1:   # not 一年半
         return None
     if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):
         return None  # 10^30 and more: a code or debris, not a quantity (issue 9 F3)

@@ -113,9 +113,8 @@ def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:
     if cand.unit in lex["time_units"] and text.startswith("半", pos) and cand.value is not None \
             and cand.qualifier == "exact" and not text.startswith(("半年", "半天", "半月", "半小时"), pos):
         cand.value, pos = cand.value + Decimal("0.5"), pos + 1
-    elif cand.unit == "个" and cand.value is not None \
-            and (m := regex.match(r"半(小时|钟头|月|星期|季度|工作日)", text[pos:])):
-        cand.unit, cand.value, pos = "个" + m.group(1), cand.value + Decimal("0.5"), pos + m.end()
+    elif cand.unit == "个" and cand.value is not None and (m := _HALF_AFTER_GE.match(text, pos)):
+        cand.unit, cand.value, pos = "个" + m.group(1), cand.value + Decimal("0.5"), m.end()
     return pos
 
 
@@ -124,13 +123,20 @@ def _counted_time_unit(cand: _Candidate, text: str, pos: int) -> int:
     makes the count more_than (3个多月: 3 个月); returns the position after what was read."""
     if cand.unit != "个":
         return pos
-    if more := regex.match(r"多(月|小时|星期|季度|工作日)", text[pos:]):
+    if more := _MORE_AFTER_GE.match(text, pos):
         cand.unit, cand.qualifier = "个" + more.group(1), "more_than"
-        return pos + more.end()
-    if span := regex.match(r"(月|小时|钟头|星期|季度|工作日)", text[pos:]):
+        return more.end()
+    if span := _TIME_AFTER_GE.match(text, pos):
         cand.unit = "个" + span.group(1)
-        return pos + span.end()
+        return span.end()
     return pos
+
+
+#: The time units 个 counts (16个小时, 三个月); 半 or 多 may stand between (一个半小时, 3个多月).
+_GE_TIME_UNITS = "月|小时|钟头|星期|季度|工作日"
+_TIME_AFTER_GE = regex.compile(rf"({_GE_TIME_UNITS})")
+_HALF_AFTER_GE = regex.compile(rf"半({_GE_TIME_UNITS})")
+_MORE_AFTER_GE = regex.compile(rf"多({_GE_TIME_UNITS})")
 
 
 _COUNTED_MAGNITUDE = regex.compile(r"个(?P<more>多)?(?P<mag>[万亿])(?![吨人户亩千米分]|元户)")
