@@ -12,6 +12,7 @@ from schemas import DateValue
 
 from . import lexicon as facts_lexicon
 from .dates import lexicon
+from .orgnames import title_ends_at
 
 if TYPE_CHECKING:
     from .events import _Text
@@ -61,7 +62,6 @@ class _Places:
         self.things = tuple(lx["thing_not_place"])
         self.post_places = tuple(pl for pl in facts_lexicon.places() if len(pl) > 2 and pl.endswith(self.posts))
         self.trigger_words = tuple(_triggers())
-        self.titles = tuple(t for t in facts_lexicon.titles() if len(t) >= 2)
         # known places and organisations holding a stop word (温得和克, 联合国): no stop inside them
         held = sorted((n for n in set(facts_lexicon.places()) | set(facts_lexicon.org_index()) if self.stops.search(n)),
                       key=len, reverse=True)
@@ -125,7 +125,7 @@ class _Places:
         prep = next((p for p in self.preps if text.startswith(p, i)), None)
         if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())):
             return None
-        if prep == "于" and text.endswith(self.titles, max(0, i - 8), i):
+        if prep == "于" and title_ends_at(text, i):
             return None   # 副主任于建勇等领导出席: 于 after a title is a surname, no preposition
         frame = WHEN_FRAME.match(text, i)
         if frame and not (text[i - 1:i] in _DATE_ENDS and frame.group().endswith(("后", "时"))):

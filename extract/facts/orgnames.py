@@ -135,12 +135,12 @@ def org_before(c: str, i: int, *, regional: bool = False) -> OrgBefore:
         return OrgBefore(r, start, "org")
     if lexicon.starts_with(r, 0, "org_conj"):
         return OrgBefore(None, i, "none")          # 和|建筑师: a conjunction, no qualifier
-    if 1 <= len(r) <= 2 and not _after_title(c, start):
+    if 1 <= len(r) <= 2 and not title_ends_at(c, start):
         return OrgBefore(r, start, "qualifier")
     return OrgBefore(None, start, "dirty")         # 记者朱楠|实习生: a name after a title is no qualifier
 
 
-def _after_title(c: str, i: int) -> bool:
+def title_ends_at(c: str, i: int) -> bool:
     """Whether a title word of the lexicon ends at view offset ``i`` (记者|朱楠实习生)."""
     titles = lexicon.titles()
     return any(c[i - n:i] in titles for n in range(1, min(i, 8) + 1))
