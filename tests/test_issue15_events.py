@@ -916,3 +916,15 @@ def test_issue15_a_trigger_inside_a_short_quoted_name_is_no_happening():
 def test_issue15_second_batch_of_triggers(text, trigger, why):
     evs = events(text, ReferenceDate(year=2000, month=12, day=31, source="dateline"))
     assert evs and evs[0].trigger.startswith(trigger), ([e.trigger for e in evs], why)
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("今天，第十七届哈尔滨国际冰雪节在欢呼声中于松花江畔拉开帷幕。", "拉开帷幕", "松花江畔",
+     "在欢呼声中 is a frame (amid the cheering), no place: the place is the one after 于; 拉开帷幕 opens"),
+    ("今天上午，在雄壮的国歌声中，大会在北京开幕。", "开幕", "北京", "a 在…声中 frame before the clause's own 在"),
+    ("在热烈的气氛中，大会今天开幕。", "开幕", None, "在…气氛中 is a frame too: no place"),
+    ("今天清晨，随着一声发令枪响，八达岭长城国际登山活动拉开序幕。", "拉开序幕", None, "拉开序幕, like 开幕"),
+])
+def test_issue15_sound_frames_and_curtain_idioms(text, trigger, place, why):
+    evs = events(text, ReferenceDate(year=2001, month=1, day=5, source="dateline"))
+    assert [(e.trigger, e.location) for e in evs][:1] == [(trigger, place)], why
