@@ -928,3 +928,13 @@ def test_issue15_second_batch_of_triggers(text, trigger, why):
 def test_issue15_sound_frames_and_curtain_idioms(text, trigger, place, why):
     evs = events(text, ReferenceDate(year=2001, month=1, day=5, source="dateline"))
     assert [(e.trigger, e.location) for e in evs][:1] == [(trigger, place)], why
+
+
+@pytest.mark.parametrize("text,place,why", [
+    ("首届中韩围棋对抗赛今天在韩国第二大城市釜山拉开帷幕。", "韩国第二大城市釜山",
+     "第二大 is a rank of size (the second largest city), no ordinal of a happening: the place stands"),
+    ("12日，于海案第四次开庭。", None, "第四次 counts a happening: 于 is a surname there, no place"),
+])
+def test_issue15_a_size_rank_inside_a_place(text, place, why):
+    evs = events(text, ReferenceDate(year=1997, month=6, day=15, source="dateline"))
+    assert {e.location for e in evs} == {place}, why

@@ -113,7 +113,7 @@ class _Places:
         best = coord.end() if coord else self._suffix_end(run, first_stop)
         if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
             best = self._stop_end(run, first_stop, text, k, hi)
-        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十]", run[:best]) \
+        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十](?![大高长])", run[:best]) \
                 or self._time_inside(run[:best]):
             return None
         return j, j + best
