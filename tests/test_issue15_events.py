@@ -938,3 +938,11 @@ def test_issue15_sound_frames_and_curtain_idioms(text, trigger, place, why):
 def test_issue15_a_size_rank_inside_a_place(text, place, why):
     evs = events(text, ReferenceDate(year=1997, month=6, day=15, source="dateline"))
     assert {e.location for e in evs} == {place}, why
+
+
+def test_issue15_a_clause_opened_by_a_verb_is_no_scene_place():
+    """经过香港、深圳…等地共7站比赛，…在此间落幕: the clause opens with the verb 经过 (after passing
+    through), so 经过香港 is no place that 此间 could point back to (clause_place_not_start)."""
+    text = "2000年12月31日，经过香港、深圳、中山、珠海和澳门等地共7站比赛，第五届环南中国海自行车赛在此间落幕。"
+    evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
+    assert [(e.trigger, e.location) for e in evs] == [("落幕", "此间")]

@@ -60,6 +60,7 @@ class _Places:
             set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
         self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
         self.things = tuple(lx["thing_not_place"])
+        self.clause_openers = tuple(lx["clause_place_not_start"])
         self.post_places = tuple(pl for pl in facts_lexicon.places() if len(pl) > 2 and pl.endswith(self.posts))
         self.trigger_words = tuple(_triggers())
         # known places and organisations holding a stop word (温得和克, 联合国): no stop inside them
@@ -237,7 +238,8 @@ class _Places:
         there (上午8时10分，营业大厅 is no place: the clause ends first)."""
         run = text[a:min(hi, a + _MAX_LOCATION)]
         run = run[:next((k for k, ch in enumerate(run) if ch in _CLAUSE_END or ch.isspace()), len(run))]
-        if not run or self.not_start.match(run) or not ("\u4e00" <= run[0] <= "\u9fff"):
+        if not run or self.not_start.match(run) or not ("\u4e00" <= run[0] <= "\u9fff") \
+                or run.startswith(self.clause_openers):   # 经过香港、深圳…等地共7站比赛: a verb opens it
             return a
         if (m := self.stops.search(run)) is not None:
             run = run[:m.start()]
