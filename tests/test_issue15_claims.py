@@ -571,3 +571,15 @@ def test_issue15_two_teams_named_before(text, why):
 def test_issue15_ge_with_half_more_and_magnitudes(text, surface, value, unit, qualifier, why):
     got = [(c.text, c.value, c.unit, c.qualifier) for c in find_claims(text)]
     assert (surface, Decimal(value), unit, qualifier) in got, (got, why)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("中韩围棋对抗赛中，韩国队的曹薰铉九段、李昌镐七段分别战胜了中国队的刘菁五段。", [],
+     "CTB6 sweep: a Go player's dan beside 棋 in the sentence is a title (grade_units), no count"),
+    ("这条路分为三段。", [("三段", "3", "段")], "段 with no 棋 in the sentence still counts sections"),
+    ("在和平共处五项原则基础上建立国家关系。", [], "CTB6 sweep: 和平共处五项原则 is a name (set_phrases)"),
+    ("普及九年义务教育。", [], "九年义务教育 names a programme, no nine years (set_phrases)"),
+])
+def test_issue15_go_ranks_and_named_principles(text, expected, why):
+    got = [(c.text, str(c.value), c.unit) for c in find_claims(text)]
+    assert got == expected, why

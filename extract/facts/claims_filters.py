@@ -35,12 +35,21 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return True   # 500米计时赛, 110米栏: a sports event's name
     if cand.unit in pats.lex["ordinal_units"]:
         return True   # 三季度 is the third quarter (三个季度 counts quarters), 42周年 an anniversary
+    if cand.unit in pats.lex["grade_units"] and _sentence_holds(text, cand, pats.lex["grade_units"][cand.unit]):
+        return True   # 曹薰铉九段 in a sentence about 棋: a Go player's dan, a title
     if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \
             and not text.startswith("级别", cand.end):
         return True
     if _unit_name(text, cand):
         return True
     return cand.unit is None and bool(pats.ordinal_suffix.match(text, cand.num_end))
+
+
+def _sentence_holds(text: str, cand: _Candidate, words: list[str]) -> bool:
+    """Whether the sentence around ``cand`` (to the nearest 。！？ either side) holds one of ``words``."""
+    lo = max(text.rfind(p, 0, cand.start) for p in "。！？\n") + 1
+    his = [h for h in (text.find(p, cand.end) for p in "。！？\n") if h >= 0]
+    return any(w in text[lo:min(his, default=len(text))] for w in words)
 
 
 def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
