@@ -710,3 +710,19 @@ def test_issue15_year_in_the_happenings_name(text, expected, why):
     from extract.facts.dates import reference_date
     ref = reference_date(None, None, text)
     assert [(d.text, d.value, d.unresolved) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,value,why", [
+    ("乔治·罗素于一九九Ｏ年六月发起成立该组织。", "1990-06", "fresh43: a full-width Latin Ｏ typeset for 〇 inside a Chinese year"),
+    ("乔治·罗素于一九九O年六月发起成立该组织。", "1990-06", "the same after width folding: an ASCII O beside Chinese digits is 〇"),
+    ("二OO二年", "2002", "two Latin O between Chinese digits"),
+])
+def test_issue15_latin_o_as_zero_in_a_chinese_year(text, value, why):
+    ref = ReferenceDate(year=1999, month=12, day=30, source="dateline")
+    assert [d.value for d in find_dates(text, ref)][:1] == [value], why
+
+
+@pytest.mark.parametrize("text", ["OOOO年", "KOOO年", "2OOO年"])
+def test_issue15_latin_o_alone_is_no_year(text):
+    """Without a Chinese digit beside it an O is a letter: no year."""
+    assert find_dates(text, ReferenceDate(year=1999, month=12, day=30, source="dateline")) == []

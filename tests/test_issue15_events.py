@@ -946,3 +946,22 @@ def test_issue15_a_clause_opened_by_a_verb_is_no_scene_place():
     text = "2000年12月31日，经过香港、深圳、中山、珠海和澳门等地共7站比赛，第五届环南中国海自行车赛在此间落幕。"
     evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
     assert [(e.trigger, e.location) for e in evs] == [("落幕", "此间")]
+
+
+def test_issue15_the_subjects_employer_is_no_antecedent_of_here():
+    """fresh43: 中国医科大学附属第二医院新生儿科副主任…今天在此间公布: the hospital opens the clause but a
+    title follows it in the same clause, so it is the speaker's employer; 此间 is the dateline's
+    place. A place alone in its clause (人民大会堂，…在这里) stays the antecedent."""
+    from extract.facts.events import find_events as fe
+    ref = ReferenceDate(year=1999, month=1, day=5, source="dateline")
+    text = "中国医科大学附属第二医院新生儿科副主任、医学博士毛健今天在此间公布婴儿健康状况。"
+    assert [e.location for e in fe(text, find_dates(text, ref), ())] == ["此间"]
+    text = "人民大会堂，江泽民主席今天在这里会见了客人。"
+    assert [e.location for e in fe(text, find_dates(text, ref), ())] == ["人民大会堂"]
+
+
+def test_issue15_a_vote_result_is_no_trigger():
+    """fresh43: 以一百三十五票赞成…的表决结果 names the vote's count (trigger_nouns 表决结果), no
+    happening of its own."""
+    text = "全国人大常委会今天以一百三十五票赞成、三票弃权的表决结果，通过证券法。"
+    assert "表决" not in [e.trigger for e in events(text)]

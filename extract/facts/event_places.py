@@ -252,9 +252,16 @@ class _Places:
         """The last place that begins a clause between ``lo`` and ``hi`` (the antecedent of 这里)."""
         starts = [lo] + [c + 1 for c in tx.clause[bisect_left(tx.clause, lo):bisect_left(tx.clause, hi)]]
         for a in reversed(starts):
-            if (e := self._leading(text, a, hi)) > a and not self._org_follows(text, e):
+            if (e := self._leading(text, a, hi)) > a and not self._org_follows(text, e) \
+                    and not self._affiliation(text, e, tx.clause_end(a, hi)):
                 return a, e
         return None
+
+    @staticmethod
+    def _affiliation(text: str, e: int, clause_end: int) -> bool:
+        """中国医科大学附属第二医院新生儿科副主任…今天在此间公布: a title later in the same clause makes
+        the place the subject's employer, not the antecedent of 此间."""
+        return any(title_ends_at(text, k) for k in range(e + 1, min(clause_end, e + 24) + 1))
 
     def _org_follows(self, text: str, e: int) -> bool:
         """河南省|政府…的代表今天在这里举办: a place that opens an organisation's name is the

@@ -33,13 +33,15 @@ __all__ = ["year_pattern", "part_bounds", "part_after", "period_candidates", "un
 
 SP = r"[ \t\u3000]*"
 _CN_YEAR_DIGITS = "〇○零Ｏ一二三四五六七八九"
+_ZERO_LETTER = "O"   # 一九九Ｏ年 after width folding: a Latin O typeset for 〇, only beside a Chinese digit
 
 
 def year_pattern(name: str = "y") -> str:
     """A printed year: 1800-2099 in Arabic digits, or four Chinese digits, where CTB's ASCII
     0 may stand for 〇 (二00二 after full-width digits are made ASCII)."""
     return (rf"(?P<{name}>(?<![0-9.])(?:1[89]|20)[0-9]{{2}}"
-            rf"|(?<![0-9{_CN_YEAR_DIGITS}十])(?=[0-9]{{0,3}}[{_CN_YEAR_DIGITS}])[0-9{_CN_YEAR_DIGITS}]{{4}})")
+            rf"|(?<![0-9{_CN_YEAR_DIGITS}{_ZERO_LETTER}十])(?=[0-9{_ZERO_LETTER}]{{0,3}}[{_CN_YEAR_DIGITS}])"
+            rf"[0-9{_CN_YEAR_DIGITS}{_ZERO_LETTER}]{{4}})")
 
 
 def _alt(words) -> str:
