@@ -965,3 +965,15 @@ def test_issue15_a_vote_result_is_no_trigger():
     happening of its own."""
     text = "全国人大常委会今天以一百三十五票赞成、三票弃权的表决结果，通过证券法。"
     assert "表决" not in [e.trigger for e in events(text)]
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("金昭典历任省政协副主席，1952年任赴越南顾问团公安顾问组组长，1956年调中央监察委员会工作。",
+     [("任", "1952"), ("调", "1956")], "fresh41: an obituary's steps, 任 and 调 right after the year (step_verbs)"),
+    ("1975年后任福建省委书记，1990年12月离休。", [("任", "1975"), ("离休", "1990-12")], "任 after 年后; 离休 after a month"),
+    ("1998年调整了产业结构。", [], "调整 is no step: 调 before 整 (not_followed_by)"),
+    ("2000年任务完成得很好。", [], "任务 is a noun, no step"),
+])
+def test_issue15_biography_steps(text, expected, why):
+    evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
+    assert [(e.trigger, e.date.value) for e in evs] == expected, why

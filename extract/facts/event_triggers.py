@@ -206,11 +206,27 @@ def _prevented(text: str, a: int, b: int) -> bool:
 _NEGATION = re.compile("[没未不无]|应当|应该|要|将|拟|计划|准备|希望")
 
 
+@cache
+def _step_re() -> re.Pattern:
+    steps = lexicon()["step_verbs"]
+    verbs = "|".join(map(re.escape, sorted(steps["verbs"], key=len, reverse=True)))
+    return re.compile(rf"(?:{verbs})(?![{''.join(steps['not_followed_by'])}])")
+
+
+def _step(text: str, d: DateValue) -> Optional[re.Match]:
+    """1952年任…组长, 1975年后任…, 1990年12月离休: a biography's step verb (``step_verbs``) right
+    after the date, or after 后/起 that follows it."""
+    at = d.end + (text[d.end:d.end + 1] in ("后", "起"))
+    return _step_re().match(text, at)
+
+
 def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     """(trigger match, same clause?, clause start, place spans) for the date ``d``: the first
     trigger after it before ``bound`` not inside a place, else one earlier in its own clause
     not across a 的 (因举行集会而被捕的15名分子2日…); None without one."""
     spans = _places().spans(text, c_start, bound)
+    if (step := _step(text, d)) is not None:
+        return step, True, c_start, spans
     pre = None if rescheduled(text, d) else tx.trigger_before(c_start, d.start)
     if pre is not None and _GOVERNS.fullmatch(text, pre.end(), d.start) and pre.group(0) not in lexicon()["plan_verbs"]:
         return pre, True, c_start, spans   # 碰撞发生在十七日下午二时半: the verb governs the date (not 决定于5日召开)

@@ -52,7 +52,7 @@ from .dates import lexicon
 from .event_participants import Names as _Names, joined
 from .event_places import HERE, _place, dateline_place
 from .event_triggers import (
-    _next_sentence, _noun, _speech_header, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers,
+    _next_sentence, _noun, _speech_header, _step, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers,
 )
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
@@ -213,7 +213,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     if d.precision == "year":  # 2023年，…, 于2002年建成 and 一九九四年成立的 (an adverbial), not 2024年年会
         return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
             or _year_verb_re().match(text, d.end) is not None or _YEAR_ADVERB.match(text, d.end) is not None \
-            or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end)
+            or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end) \
+            or _step(text, d) is not None   # 1952年任…组长: a biography's step
     return True
 
 
