@@ -452,7 +452,7 @@ REVIEW = [
     ("2023年，公司的新工厂建成投产。", [("建成投产", None)], "an adverbial year (with its comma) is in no relative clause"),
     ("他3日进行了为期五天的国事访问。", [("访问", None)], "the trigger noun after 进行 further than 8 characters"),
     ("双方于1日进行了深入细致的讨论。", [("进行", None)], "no fragment (进行了深入) when the noun does not end the clause"),
-    ("该公司3日更改名称，并举行揭牌仪式。", [("举行揭牌", None)], "称 in 名称 is no statement verb"),
+    ("该公司3日更改名称，并举行揭牌仪式。", [("举行揭牌", None)], "称 in 名称 is no statement verb; 改名 inside 更改名称 is no trigger (trigger_nouns 改名称)"),
     ("3日，中国队在北京工人体育场进行的比赛中战胜对手。", [("战胜", "北京工人体育场")], "在X进行的比赛中: X is the place"),
     ("3日在北京市也举行了集会。", [("举行", "北京市")], "an adverb (也) does not run on into the place"),
     ("部长5日在该国首都举行记者招待会。", [("举行", "该国首都")], "该 opens a place"),
@@ -977,3 +977,15 @@ def test_issue15_a_vote_result_is_no_trigger():
 def test_issue15_biography_steps(text, expected, why):
     evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
     assert [(e.trigger, e.date.value) for e in evs] == expected, why
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("社会调查版从今天起更名为社会观察版。", "更名", None, "fresh41: a renaming is a happening"),
+    ("1979年1月中美两国正式建交。", "建交", None, "fresh41: establishing relations (建交)"),
+    ("华侨华人代表1日在中国驻秘鲁大使馆聚会。", "聚会", "中国驻秘鲁大使馆", "fresh41: a gathering"),
+    ("去年11月22日，本报刊发了有关报道。", "刊发", None, "fresh41: publishing a report"),
+    ("10月在安徽马鞍山继续举办自行车赛。", "举办", "安徽马鞍山", "fresh41: 继续 stops a place (location_stops)"),
+])
+def test_issue15_fresh41_triggers_and_stops(text, trigger, place, why):
+    evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
+    assert [(e.trigger, e.location) for e in evs][:1] == [(trigger, place)], why
