@@ -583,3 +583,12 @@ def test_issue15_ge_with_half_more_and_magnitudes(text, surface, value, unit, qu
 def test_issue15_go_ranks_and_named_principles(text, expected, why):
     got = [(c.text, str(c.value), c.unit) for c in find_claims(text)]
     assert got == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("5.1996年向社会发行的国库券", [], "fresh42: item 5's marker glued to the year 1996 is no 5.1996 years"),
+    ("第一段。\n12.1998年3月起施行", [], "a marker opening a later line"),
+    ("工期2.5年", [("2.5年", "2.5")], "a decimal inside a line stays a claim"),
+])
+def test_issue15_list_marker_glued_to_a_year(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

@@ -726,3 +726,14 @@ def test_issue15_latin_o_as_zero_in_a_chinese_year(text, value, why):
 def test_issue15_latin_o_alone_is_no_year(text):
     """Without a Chinese digit beside it an O is a letter: no year."""
     assert find_dates(text, ReferenceDate(year=1999, month=12, day=30, source="dateline")) == []
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("5.1996年向社会发行的国库券，于今年1月12日到期兑付。", [("1996年", "1996"), ("今年1月12日", "1997-01-12")],
+     "fresh42: a list item's marker glued to a year (５.１９９６年) is item 5, then the year"),
+    ("第一段。\n12.1998年3月起施行", [("1998年3月", "1998-03")], "a two-digit marker opening a line"),
+    ("增长5.1996年", [], "inside a line a decimal point before the digits still blocks a year"),
+])
+def test_issue15_list_marker_before_a_year(text, expected, why):
+    ref = ReferenceDate(year=1997, month=6, day=1, source="dateline")
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why

@@ -60,6 +60,8 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
     if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]):
         return True
+    if cand.unit == "年" and _LIST_YEAR.fullmatch(numeral) and text[cand.num_start - 1:cand.num_start] in ("", "\n"):
+        return True   # ５.１９９６年向社会发行的…: list item 5, then a year; no 5.1996 years
     if _OPTION.search(text, max(0, cand.start - 3), cand.start) and (
             _OPTION.match(text, cand.end) or _OPTION.search(text, max(0, cand.start - 16), cand.start - 3)):
         return True   # （１）６２块（２）５９块: a quiz's answer options, no figure
@@ -85,6 +87,7 @@ def _country_count_name(lex: dict) -> regex.Pattern:
     return _country_count_name_re(tuple(lex["country_count_name_heads"]))
 
 
+_LIST_YEAR = regex.compile(r"[0-9０-９]{1,2}[.．](?:1[89]|20)[0-9]{2}")   # an item's marker glued to a year
 _OPTION = regex.compile(r"[（(][0-9０-９][）)]")   # a quiz option's marker, （１）
 _QUOTE_BREAK = regex.compile(r"[，。！？；：,!?;:\n]")
 

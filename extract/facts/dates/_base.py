@@ -65,7 +65,7 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         "name-year": re.compile(rf"(?<![0-9A-Za-z.．])(?P<y>199[0-9]|20[0-2][0-9]|2030)"
                                rf"(?=[A-Za-z]|(?![{re.escape(lx['year_bare_stop'])}至到])[\u4e00-\u9fff])"),
         "iso": re.compile(  # numeric forms must be well formed: 2024-13-05 is a code, not a date
-            r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+            _periods.NUM_START + r"(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
             r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         ),
         "month-range": re.compile(  # no leading optional blank: a run of blanks is not rescanned
@@ -119,7 +119,7 @@ def _extension_patterns(lx: dict) -> dict[str, re.Pattern]:
         "tod-alone": re.compile(rf"(?:(?<=[，,。；;：:！？\n])|^)(?P<tod>{_alt([w for w in lx['time_of_day'] if len(w) > 1])})(?=[，,])"),
         "x-clock": re.compile(rf"{SP}(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?"),
         "dateline": re.compile(
-            rf"(?:(?P<y>(?<![0-9.])(?:19|20)[0-9]{{2}}){SP}年{SP})?{_MONTH}{SP}月{SP}"
+            rf"(?:(?P<y>{_periods.NUM_START}(?:19|20)[0-9]{{2}}){SP}年{SP})?{_MONTH}{SP}月{SP}"
             rf"{_DAY}{SP}日{SP}(?:{_alt(lx['source_markers'])})"
         ),
         # a web outlet's lead: 新浪财经讯2月21日上午消息 (no year is printed; y never matches)

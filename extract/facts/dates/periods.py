@@ -29,17 +29,20 @@ import re
 from functools import cache
 from typing import Callable, Optional
 
-__all__ = ["year_pattern", "part_bounds", "part_after", "period_candidates", "unresolved_reason", "year_num", "NEEDS"]
+__all__ = ["NUM_START", "year_pattern", "part_bounds", "part_after", "period_candidates", "unresolved_reason", "year_num", "NEEDS"]
 
 SP = r"[ \t\u3000]*"
 _CN_YEAR_DIGITS = "〇○零Ｏ一二三四五六七八九"
+# No digit or decimal point before a number, except a list item's marker opening a line (５.１９９６年向社会
+# 发行的…: item 5, then the year 1996; not the decimal 5.1996)
+NUM_START = r"(?:(?<![0-9.])|(?<=^[0-9]\.)|(?<=^[0-9]{2}\.)|(?<=\n[0-9]\.)|(?<=\n[0-9]{2}\.))"
 _ZERO_LETTER = "O"   # 一九九Ｏ年 after width folding: a Latin O typeset for 〇, only beside a Chinese digit
 
 
 def year_pattern(name: str = "y") -> str:
     """A printed year: 1800-2099 in Arabic digits, or four Chinese digits, where CTB's ASCII
     0 may stand for 〇 (二00二 after full-width digits are made ASCII)."""
-    return (rf"(?P<{name}>(?<![0-9.])(?:1[89]|20)[0-9]{{2}}"
+    return (rf"(?P<{name}>{NUM_START}(?:1[89]|20)[0-9]{{2}}"
             rf"|(?<![0-9{_CN_YEAR_DIGITS}{_ZERO_LETTER}十])(?=[0-9{_ZERO_LETTER}]{{0,3}}[{_CN_YEAR_DIGITS}])"
             rf"[0-9{_CN_YEAR_DIGITS}{_ZERO_LETTER}]{{4}})")
 

@@ -68,7 +68,7 @@ class _Years:
 
 @cache
 def _years_re() -> re.Pattern:
-    return re.compile(rf"(?<![0-9.])((?:19|20)[0-9]{{2}})(?![0-9.%])\s*(年)?|{_periods.year_pattern('cy')}\s*年")
+    return re.compile(rf"{_periods.NUM_START}((?:19|20)[0-9]{{2}})(?![0-9.%])\s*(年)?|{_periods.year_pattern('cy')}\s*年")
 
 
 @lru_cache(maxsize=16)  # a page is read once, not once per story on it (issue 9 F14)
