@@ -592,3 +592,15 @@ def test_issue15_go_ranks_and_named_principles(text, expected, why):
 ])
 def test_issue15_list_marker_glued_to_a_year(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,surface,qualifier,why", [
+    ("凡满三年的，实行保值贴补", "满三年", "at_least", "fresh42: 满 (having reached) is at least"),
+    ("未满三年的不贴补", "未满三年", "less_than", "未满, like 不满, is less than"),
+    ("年满五十岁的职工", "满五十岁", "at_least", "年满: reaching an age"),
+    ("体育场坐满3000人", "3000人", "exact", "坐满: filling, no threshold (prefix_not_after)"),
+    ("无需打满７场便可定输赢", "７场", "exact", "fresh43: 打满 plays the full count, no threshold"),
+])
+def test_issue15_man_reaching_a_threshold(text, surface, qualifier, why):
+    got = [(c.text, c.qualifier) for c in find_claims(text)]
+    assert got == [(surface, qualifier)], (got, why)
