@@ -737,3 +737,14 @@ def test_issue15_latin_o_alone_is_no_year(text):
 def test_issue15_list_marker_before_a_year(text, expected, why):
     ref = ReferenceDate(year=1997, month=6, day=1, source="dateline")
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("看准了这一点，１９９２年１１月，报告递交了。\n专家多次考察。\n他们决定调整人员。\n到第二年３月，攻关队伍基本构建完成。",
+     [("１９９２年１１月", "1992-11"), ("第二年３月", "1993-03")],
+     "fresh42: 第二年 is the year after the year printed before it, up to three paragraphs back"),
+    ("这是他在任的第二年。", [], "的第二年 counts years of a term, no date"),
+])
+def test_issue15_second_year_after_a_printed_one(text, expected, why):
+    ref = ReferenceDate(year=1997, month=6, day=1, source="dateline")
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why

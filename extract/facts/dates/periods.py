@@ -71,7 +71,7 @@ def _pats() -> dict[str, re.Pattern]:
         "year-range": re.compile(
             rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年(?!{SP}(?:{_MNUM}){SP}月)"),
         "anaphoric-year": re.compile(  # not 本次年会, 一次年检; 同年十一月, 当年3月5日 carry their month/day
-            rf"(?<![本这此每该首多几一二两三四五六七八九十上下])(?P<ay>{_alt(lx['anaphoric_year'])})"
+            rf"(?<![本这此每该首多几一二两三四五六七八九十上下的])(?P<ay>{_alt(lx['anaphoric_year'])})"
             rf"(?:{SP}(?P<am>{_MNUM}){SP}月(?:{SP}(?P<ad>[0-9]{{1,2}}|{_CN_1_99}){SP}[日号])?)?"
             rf"(?![0-9０-９一二三四五六七八九十会检薪])"),
     }

@@ -220,7 +220,7 @@ def _narrative_year(t: str, c: _D, prev: Optional[_D], ref: Optional[ReferenceDa
 
 def _anaphoric_year(c: _D, prev_year: Optional[_D], newlines: list[int]) -> None:
     """当年, 次年: from the year of the closest date before."""
-    if prev_year is not None and bisect_left(newlines, c.start) - bisect_left(newlines, prev_year.end) <= 1:
+    if prev_year is not None and bisect_left(newlines, c.start) - bisect_left(newlines, prev_year.end) <= 3:
         c.y, c.year_source = prev_year.y + c.offset, "antecedent"
     else:
         c.why, c.year_source = "no antecedent", "none"
