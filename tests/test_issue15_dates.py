@@ -748,3 +748,14 @@ def test_issue15_list_marker_before_a_year(text, expected, why):
 def test_issue15_second_year_after_a_printed_one(text, expected, why):
     ref = ReferenceDate(year=1997, month=6, day=1, source="dateline")
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("story,year,why", [
+    ("中华人民共和国财政部公告（１９９７年第１号）\n根据国债发行的有关规定，现将１９９７年到期偿还的各类国债公告如下：\n"
+     "４.１９９４年向社会发行的三年期国库券，从今年４月１日起陆续到期兑付。", 1997,
+     "fresh42: a notice's own number on its first line carries its year (document-number), before the latest plain year 1994"),
+    ("中国人民银行公告〔2003〕第16号\n今年起执行。", 2003, "the bracketed form"),
+    ("根据财政部公告（1993年第5号），今年继续执行。\n1995年起施行。", 1995, "a number cited inside a line is no own number"),
+])
+def test_issue15_a_notices_own_number_dates_it(story, year, why):
+    assert reference_date(None, None, story).year == year, why

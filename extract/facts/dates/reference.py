@@ -183,6 +183,8 @@ def _infer_year(md: Optional[tuple[int, int]], story: str, page: Optional[str]) 
 
     if (y := near(sy.full_dates)) is not None:
         return y, "story-date"
+    if (y := _own_number_year(story)) is not None:
+        return y, "document-number"
     if sy.plain:
         return max(sy.plain), "story-year"
     if (y := near(py.full_dates)) is not None:
@@ -194,6 +196,17 @@ def _infer_year(md: Optional[tuple[int, int]], story: str, page: Optional[str]) 
     if md and py.near_forward:
         return min(py.near_forward) - (1 if md[0] >= 10 else 0), "page-forward-year"
     return None, "none"
+
+
+# 财政部公告（１９９７年第１号）, 国发〔1993〕69号: a document's own number, printed at its top, carries its year
+_DOC_NUMBER = re.compile(r"[（(〔\[［]\s*((?:19|20)[0-9]{2})\s*(?:年\s*第?|[〕\]］]\s*第?)[0-9]{1,4}\s*号")
+
+
+def _own_number_year(story: str) -> Optional[int]:
+    """The year in the document number of a notice's first line (its own number, not one it cites)."""
+    head = story.translate(_FULLWIDTH).lstrip().split("\n", 1)[0][:60].rstrip()
+    mt = _DOC_NUMBER.search(head)
+    return int(mt[1]) if mt and head[mt.end():].strip("）)") == "" else None   # the number closes the line
 
 
 @lru_cache(maxsize=16)  # once per page, not once per story (issue 9 F14)
@@ -236,7 +249,8 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
     4. Otherwise the year is inferred, first match wins (``year_source``): a printed
        ``Y年M月D日`` equal to the dateline day in the story (``printed-date``) or on the page
        (``page-printed-date``); a printed full date in the story within 62 days before the
-       dateline (``story-date``); the latest *plain* year printed in the story
+       dateline (``story-date``); the year of a notice's own document number closing its first
+       line (``财政部公告（1997年第1号）``, ``document-number``); the latest *plain* year printed in the story
        (``story-year``; years cued as coming, far future or past are skipped, see
        :func:`_years`); a full date on the page within 62 days before the dateline
        (``page-date``); a year the story treats as the coming one (定调/做好/即将来临…) --
