@@ -989,3 +989,14 @@ def test_issue15_biography_steps(text, expected, why):
 def test_issue15_fresh41_triggers_and_stops(text, trigger, place, why):
     evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
     assert [(e.trigger, e.location) for e in evs][:1] == [(trigger, place)], why
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("5.1996年向社会发行的国库券，于今年1月12日到期兑付。", "到期兑付", None, "fresh42: a bond falling due and paid (到期, 兑付)"),
+    ("温家宝今天上午在北大方正集团公司调查研究时指出，要加快发展。", "调查研究", "北大方正集团公司",
+     "fresh42: 调查研究, like 调研"),
+    ("今年8月，生产线正式投入运转。", "投入运转", None, "投入运转, like 投入使用"),
+])
+def test_issue15_fresh42_triggers(text, trigger, place, why):
+    evs = events(text, ReferenceDate(year=1997, month=12, day=18, source="dateline"))
+    assert [(e.trigger, e.location) for e in evs][:1] == [(trigger, place)], why
