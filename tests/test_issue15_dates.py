@@ -759,3 +759,14 @@ def test_issue15_second_year_after_a_printed_one(text, expected, why):
 ])
 def test_issue15_a_notices_own_number_dates_it(story, year, why):
     assert reference_date(None, None, story).year == year, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("去年七八月份，他收到了通知。", [("去年七八月", "2000-07", "2000-08")], "fresh41: two Chinese months in a row are one range"),
+    ("今年七八月间，生产线投入运转。", [("今年七八月", "2001-07", "2001-08")], "fresh42: the same, 间 left out"),
+    ("七八个月后", [], "七八个月 is a duration"),
+    ("每年四五月间召开年会", [("每年四五月", None, None)], "fresh25: a range of months after 每年 recurs (vague)"),
+])
+def test_issue15_adjacent_chinese_months(text, expected, why):
+    ref = ReferenceDate(year=2001, month=1, day=3, source="dateline")
+    assert [(d.text, d.value, d.end_value) for d in find_dates(text, ref)] == expected, why

@@ -1000,3 +1000,12 @@ def test_issue15_fresh41_triggers_and_stops(text, trigger, place, why):
 def test_issue15_fresh42_triggers(text, trigger, place, why):
     evs = events(text, ReferenceDate(year=1997, month=12, day=18, source="dateline"))
     assert [(e.trigger, e.location) for e in evs][:1] == [(trigger, place)], why
+
+
+def test_issue15_newly_done_describes_a_thing():
+    """fresh42: 在华工园新落成的激光全息大楼内正式投入运转: 新落成的 describes the building as new; the
+    happening is 投入运转. 正式 ends a place (location_stops)."""
+    evs = events("今年8月，生产线也在华工园新落成的激光全息大楼内正式投入运转。",
+                 ReferenceDate(year=1997, month=12, day=18, source="dateline"))
+    assert [e.trigger for e in evs] == ["投入运转"]
+    assert [e.location for e in events("3日在北京正式开幕。")] == ["北京"]

@@ -106,9 +106,14 @@ def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re
     (《…实施方案》) and not in a countdown, a 在…时 frame or an 对…表示 topic."""
     return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
                  if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m) and not _in_title(text, m.start())
-                 and not _says(text, m)
+                 and not _says(text, m) and not _newly(text, m)
                  and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)
                  and not _topic(text, tx, m)), None)
+
+
+def _newly(text: str, m: re.Match) -> bool:
+    """在华工园新落成的…大楼内, 新成立的公司: 新 + trigger + 的 describes a thing as new, no happening."""
+    return text[m.start() - 1:m.start()] == "新" and text.startswith("的", m.end())
 
 
 _SPEECH_SAYS = re.compile(r"[^，。；,;]{0,12}?(?:讲话|贺词|谈话|演说|演讲|声明)(?:时|中)?(?:说|指出|表示|强调)")

@@ -101,10 +101,12 @@ def _relative_year(t, ref, P, lx) -> list[_D]:
 
 
 def _month_range(t, ref, P, lx) -> list[_D]:
-    """1至3月, 2023年1-2月, 今年4至6月."""
+    """1至3月, 2023年1-2月, 今年4至6月, 去年七八月份 (two Chinese months in a row, no connector)."""
     out = []
     for mt in P["month-range"].finditer(t):
-        m1, m2 = _num(mt["m1"]), _num(mt["m2"])
+        m1, m2 = _num(mt["m1"] or mt["a1"]), _num(mt["m2"] or mt["a2"])
+        if mt["a1"] and m2 != m1 + 1:
+            continue   # 五八月 is no pair of months
         if mt["y"]:
             y, ys = _num(mt["y"]), None
         elif mt["ry"]:

@@ -126,13 +126,14 @@ def _mark_recurring(t: str, c: _D) -> None:
     """每年6月, 每月15日, 每周五: a habitual cue right before the date (adverbs and 在/于 may stand
     between: 每年都要在3月10日) makes it a recurring one, no date of a happening: it becomes a
     vague date whose surface takes in the cue."""
-    if c.kind in ("vague", "range") or c.rule.startswith("relative"):
-        return
+    if c.kind == "vague" or c.kind == "range" and c.rule != "month-range" or c.rule.startswith("relative"):
+        return   # 每年四五月间: a range of months recurs too
     m = _habit_before().search(t, max(0, c.start - 10), c.start)
     if m is None:
         return
     c.start = m.start()   # 每年6月; 每年都要在3月10日: adverbs and 在/于 between the cue and the date
     c.kind, c.prec, c.y, c.m, c.d, c.clock, c.year_source = "vague", None, None, None, None, None, "none"
+    c.end_ymd = None
 
 
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
