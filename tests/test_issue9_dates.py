@@ -196,7 +196,7 @@ BODY = [
     ("37日", [], "a bare N日 over 31 is a count of days, not 7日"),
     ("2024-13-05", [], "a numeric form with month 13 is a code"),
     ("1\n0月", [], "a lone 0 is no month (a number split by a column break)"),
-    ("一二月份", [], "一二 is not twelve"),
+    ("一二月份", [("一二月", "2023-01", "month")], "一二 is not twelve: two months in a row, January to February (issue 15)"),
     ("100月", [], "three digits are no month"),
 ]
 
