@@ -770,3 +770,14 @@ def test_issue15_a_notices_own_number_dates_it(story, year, why):
 def test_issue15_adjacent_chinese_months(text, expected, why):
     ref = ReferenceDate(year=2001, month=1, day=3, source="dateline")
     assert [(d.text, d.value, d.end_value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("将在2001年3月召开会议。6月承办比赛，10月在安徽马鞍山继续举办。",
+     [("2001年3月", "2001-03"), ("6月", "2001-06"), ("10月", "2001-10")],
+     "fresh41: after 2001年 in its paragraph a later month stays in 2001, no roll back to 2000"),
+    ("他说，10月份的销售很好。", [("10月", "2000-10")], "with no year printed before, October told in January is last year's"),
+])
+def test_issue15_the_paragraphs_printed_year_goes_on(text, expected, why):
+    ref = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why

@@ -15,6 +15,16 @@ _WEAK_YEARS = ("story-year",)
 _CN_DIGITS = "〇一二三四五六七八九"
 
 
+_PRINTED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def _last_year_before(t: str, start: int) -> Optional[int]:
+    """The last Arabic year (…年) printed before ``start`` in its paragraph, or None."""
+    line = t.rfind("\n", 0, start) + 1
+    years = _PRINTED_YEAR.findall(t, line, start)
+    return int(years[-1]) if years else None
+
+
 def _year_told_before(t: str, start: int, year: int) -> bool:
     """Whether ``year`` is printed as a year (…年) before ``start``: 2023年各地区…。8月26日 tells the
     narrative's year; WCG2011…8月6日 and 8月9日…2011 do not. Nor does a year after the day, except
@@ -54,8 +64,8 @@ def _year_for_md(t: str, start: int, m: int, ref: Optional[ReferenceDate]) -> tu
         return ref.year, src
     before = re.sub(r"\s", "", t[max(0, start - 6):start])
     ahead = any(before.endswith(c) for c in lexicon()["future_cues"])
-    if m - ref.month > 6 and not ahead:
-        return ref.year - 1, src + "-1"
+    if m - ref.month > 6 and not ahead and _last_year_before(t, start) != ref.year:
+        return ref.year - 1, src + "-1"   # not after 2001年…: the paragraph's own year goes on (…10月在马鞍山举办)
     if ahead and ref.month - m >= 2:
         return ref.year + 1, src + "+1"   # 最快也要到1月份 said in June: the coming January
     return ref.year, src
