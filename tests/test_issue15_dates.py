@@ -781,3 +781,16 @@ def test_issue15_adjacent_chinese_months(text, expected, why):
 def test_issue15_the_paragraphs_printed_year_goes_on(text, expected, why):
     ref = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("2000年12月30日，国家统计局局长朱之鑫宣布，今年我国国民经济出现重要转机。",
+     [("2000年12月30日", "2000-12-30"), ("今年", "2000")],
+     "fresh41: 今年 said on a day printed with its year in the same sentence counts from that day"),
+    ("1999年5月1日，他说，明年将建成。", [("1999年5月1日", "1999-05-01"), ("明年", "2000")], "明年 likewise"),
+    ("2000年12月30日，国家统计局宣布了数据。今年我国经济好转。",
+     [("2000年12月30日", "2000-12-30"), ("今年", "2001")], "in the next sentence the paper's year stands"),
+])
+def test_issue15_a_relative_year_said_on_a_printed_day(text, expected, why):
+    ref = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why

@@ -175,6 +175,8 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
         _anaphoric_year(c, seen.year, newlines)
     sent = bisect_left(stops, c.start)
     compared = c.rule == "relative-year" and _comparison_year(t, c, seen.first_year.get(sent, seen.year), newlines)
+    if c.rule == "relative-year":
+        _said_on_a_day(t, c, seen.day, stops, sent)
     if c.rule == "day-of-month":
         _bare_day_month(t, c, seen.md, ref, newlines)
     if c.rule == "month-day":
@@ -188,6 +190,23 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
     if c.rule != "time-of-day":
         _extend(t, c, ref, limit)
     return sent, compared
+
+
+_SAID = re.compile(r"宣布|表示|指出|强调|透露|介绍|说|称")
+
+
+def _said_on_a_day(t: str, c: _D, day: Optional[_D], stops: list[int], sent: int) -> None:
+    """2000年12月30日，国家统计局局长朱之鑫宣布，今年我国国民经济…: a relative year said on a day
+    printed with its year earlier in the same sentence counts from that day's year (2000), not
+    from the paper's (2001)."""
+    if day is None or day.rule != "ymd" or day.y is None or c.y is None or bisect_left(stops, day.start) != sent:
+        return
+    if not _SAID.search(t, day.end, c.start):
+        return
+    offset = next((v for w, v in sorted(lexicon()["relative_year"].items(), key=lambda kv: -len(kv[0]))
+                   if t.startswith(w, c.start)), None)
+    if offset is not None and day.y + offset != c.y:
+        c.y, c.year_source = day.y + offset, "said-on"
 
 
 #: A cue that the next date goes back before the one told (在此之前，3月8日…).
