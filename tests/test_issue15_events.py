@@ -1009,3 +1009,13 @@ def test_issue15_newly_done_describes_a_thing():
                  ReferenceDate(year=1997, month=12, day=18, source="dateline"))
     assert [e.trigger for e in evs] == ["投入运转"]
     assert [e.location for e in events("3日在北京正式开幕。")] == ["北京"]
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("元旦前后，世界各地华人华侨纷纷举行各种活动。", [], "fresh41: 纷纷 sums many happenings, none dated as one"),
+    ("3日，法院维持了镇政府的行政决定。", [], "a trigger ending its sentence right after 的 names the object (a noun)"),
+    ("当晚十时半还有一次更大的碰撞，彗核编号为第十七号。", [("碰撞", None)], "dev2: …的碰撞， told on is a happening"),
+])
+def test_issue15_aggregates_and_objects(text, expected, why):
+    evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
+    assert [(e.trigger, e.location) for e in evs] == expected, why

@@ -106,9 +106,18 @@ def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re
     (《…实施方案》) and not in a countdown, a 在…时 frame or an 对…表示 topic."""
     return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
                  if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m) and not _in_title(text, m.start())
-                 and not _says(text, m) and not _newly(text, m)
+                 and not _says(text, m) and not _newly(text, m) and not _aggregate_or_object(text, m)
                  and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)
                  and not _topic(text, tx, m)), None)
+
+
+def _aggregate_or_object(text: str, m: re.Match) -> bool:
+    """世界各地华人华侨纷纷举行各种活动: 纷纷 sums many happenings, none dated as one. …撤销镇政府的行政
+    决定。: a trigger ending its sentence right after 的 (and at most two characters) is the object
+    named, a noun (not …更大的碰撞，, a happening told on)."""
+    if text[max(0, m.start() - 3):m.start()].endswith(("纷纷", "纷纷地")):
+        return True
+    return text[m.end():m.end() + 1] in ("。", "；", "") and "的" in text[max(0, m.start() - 3):m.start()]
 
 
 def _newly(text: str, m: re.Match) -> bool:
