@@ -249,9 +249,8 @@ def reference_date(dateline: Optional[str], published: Optional[str], story_text
     4. Otherwise the year is inferred, first match wins (``year_source``): a printed
        ``Y年M月D日`` equal to the dateline day in the story (``printed-date``) or on the page
        (``page-printed-date``); a printed full date in the story within 62 days before the
-       dateline (``story-date``); the year of a notice's own document number closing its first
-       line (``财政部公告（1997年第1号）``, ``document-number``); the latest *plain* year printed in the story
-       (``story-year``; years cued as coming, far future or past are skipped, see
+       dateline (``story-date``); a notice's own number closing its first line (``document-number``);
+       the latest *plain* year printed in the story (``story-year``; years cued as coming, far future or past are skipped, see
        :func:`_years`); a full date on the page within 62 days before the dateline
        (``page-date``); a year the story treats as the coming one (定调/做好/即将来临…) --
        minus one in a story dated October-December (``story-forward-year``); the latest plain
