@@ -794,3 +794,13 @@ def test_issue15_the_paragraphs_printed_year_goes_on(text, expected, why):
 def test_issue15_a_relative_year_said_on_a_printed_day(text, expected, why):
     ref = ReferenceDate(year=2001, month=1, day=3, source="published", year_source="published")
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("以往的82场常规赛季通常于4月20日结束。", "通常于4月20日"),   # fresh43: a season's usual schedule
+    ("比赛往往在3月5日开始。", "往往在3月5日"),
+])
+def test_issue15_usual_schedules_recur(text, surface):
+    """通常/往往/照例 before a date (habitual_cues) make it a recurring one: vague, no day."""
+    (d,) = find_dates(text, ReferenceDate(year=1998, month=1, day=3, source="dateline"))
+    assert (d.text, d.value, d.kind) == (surface, None, "vague")
