@@ -1019,3 +1019,11 @@ def test_issue15_newly_done_describes_a_thing():
 def test_issue15_aggregates_and_objects(text, expected, why):
     evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))
     assert [(e.trigger, e.location) for e in evs] == expected, why
+
+
+def test_issue15_a_place_where_something_was_said_is_not_the_dated_happenings():
+    """CLUENER sweep: SonyStation在游戏的官方论坛上透露将于7月31日关闭…: the forum is where the closing
+    was announced (透露 between the place and the date), not where the closing on the 31st happens."""
+    evs = events("SonyStation在游戏的官方论坛上透露将于7月31日关闭《黑客帝国OL》。")
+    assert [(e.trigger, e.location) for e in evs] == [("关闭", None)]
+    assert [e.location for e in events("外交部发言人今天在记者招待会上宣布：")] == ["记者招待会"]
