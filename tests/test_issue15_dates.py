@@ -804,3 +804,13 @@ def test_issue15_usual_schedules_recur(text, surface):
     """通常/往往/照例 before a date (habitual_cues) make it a recurring one: vague, no day."""
     (d,) = find_dates(text, ReferenceDate(year=1998, month=1, day=3, source="dateline"))
     assert (d.text, d.value, d.kind) == (surface, None, "vague")
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("发表于2010年《大众软件》10月下", [("2010年", "2010"), ("10月", "2010-10")],
+     "CLUENER sweep: a month after a printed bare year in its sentence is that year's (not the paper's 2024)"),
+    ("1988年，国航成立，10月首航。", [("1988年", "1988"), ("10月", "1988-10")], "the narrative's year goes on"),
+])
+def test_issue15_a_month_after_a_printed_year(text, expected, why):
+    ref = ReferenceDate(year=2024, month=6, day=15, source="published", year_source="published")
+    assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why

@@ -181,9 +181,10 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
         _bare_day_month(t, c, seen.md, ref, newlines)
     if c.rule == "month-day":
         _narrative_year(t, c, seen.ym, ref, newlines)
-        if c.y is None and seen.year is not None and seen.year.m is None \
-                and bisect_left(stops, seen.year.start) == sent and seen.year.kind != "vague":
-            c.y, c.year_source = seen.year.y, "antecedent"   # 2009年暴雪嘉年华将于8月21日: nothing else gives a year
+        yr = seen.year
+        if yr is not None and yr.m is None and bisect_left(stops, yr.start) == sent and yr.kind != "vague" and (
+                c.y is None or yr.rule == "ymd" and c.year_source != "antecedent" and c.start - yr.end <= 30):
+            c.y, c.year_source = yr.y, "antecedent"   # 2009年暴雪嘉年华将于8月21日; 发表于2010年《大众软件》10月: that year
     if c.rule == "year-end" and c.y is None and c.m == 12 and seen.year is not None and seen.year.kind != "vague" \
             and bisect_left(stops, seen.year.start) == sent:
         c.y, c.year_source = seen.year.y, "antecedent"   # 编制了1997年达标排放计划，…年底亮红牌: that year's end
