@@ -183,8 +183,8 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
         _narrative_year(t, c, seen.ym, ref, newlines)
         yr = seen.year
         if yr is not None and yr.m is None and bisect_left(stops, yr.start) == sent and yr.kind != "vague" and (
-                c.y is None or yr.rule == "ymd" and c.year_source != "antecedent" and c.start - yr.end <= 30):
-            c.y, c.year_source = yr.y, "antecedent"   # 2009年暴雪嘉年华将于8月21日; 发表于2010年《大众软件》10月: that year
+                c.y is None or yr.rule == "ymd" and _TITLE_BETWEEN.fullmatch(t, yr.end, c.start)):
+            c.y, c.year_source = yr.y, "antecedent"   # 2009年暴雪嘉年华将于8月21日; 2010年《大众软件》10月: one date
     if c.rule == "year-end" and c.y is None and c.m == 12 and seen.year is not None and seen.year.kind != "vague" \
             and bisect_left(stops, seen.year.start) == sent:
         c.y, c.year_source = seen.year.y, "antecedent"   # 编制了1997年达标排放计划，…年底亮红牌: that year's end
@@ -193,6 +193,7 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
     return sent, compared
 
 
+_TITLE_BETWEEN = re.compile(r"(?:\s|《[^《》]{1,30}》)*")   # 2010年《大众软件》10月: a magazine's issue
 _SAID = re.compile(r"宣布|表示|指出|强调|透露|介绍|说|称")
 
 
