@@ -70,8 +70,7 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         ),
         "month-range": re.compile(  # no leading optional blank: a run of blanks is not rescanned
             rf"(?:(?:{_periods.year_pattern('y')}{SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.{_CN_NUM}])"
-            rf"(?:(?P<m1>{_M_DIGITS}|{_CN_1_99}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}|{_CN_1_99})"
-            rf"|(?P<a1>[一二三四五六七八九])(?P<a2>[二三四五六七八九十]))(?![个多])(?:{SP}月)"   # 七八月: two months in a row
+            rf"(?P<m1>{_M_DIGITS}|{_CN_1_99}){SP}(?:{conn}){SP}(?P<m2>{_M_DIGITS}|{_CN_1_99}){SP}月"
         ),
         "md": re.compile(rf"(?<![0-9.])(?P<m>{_M_DIGITS}){SP}月(?:{SP}{_DAY}{SP}{day_end})?"),
         # 比热拉２．５月１９日，美国总统宣布: a list number, then a month and a day (2.5月 is no month)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Optional
 
 from schemas import ReferenceDate
 
 from . import named as _named
 from . import periods as _periods
-from ._base import _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
+from ._base import _CN_NUM, SP, _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
 
 #: Reference years too weak to date a printed month-day (see :func:`_year_for_md`).
 _WEAK_YEARS = ("story-year",)
@@ -110,12 +111,24 @@ def _relative_year(t, ref, P, lx) -> list[_D]:
     return out
 
 
+@cache
+def _month_pairs() -> tuple[re.Pattern, re.Pattern]:
+    """去年七八月份: two Chinese months in a row, no connector; the full pattern runs only where the
+    quick one (its first characters) finds a pair."""
+    rel_y = "|".join(re.escape(w) for w in sorted(lexicon()["relative_year"], key=len, reverse=True))
+    return (re.compile("[一二三四五六七八九][二三四五六七八九十]月"),
+            re.compile(rf"(?:(?:{_periods.year_pattern('y')}{SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.{_CN_NUM}])"
+                       rf"(?P<m1>[一二三四五六七八九])(?P<m2>[二三四五六七八九十])月"))
+
+
 def _month_range(t, ref, P, lx) -> list[_D]:
     """1至3月, 2023年1-2月, 今年4至6月, 去年七八月份 (two Chinese months in a row, no connector)."""
     out = []
-    for mt in P["month-range"].finditer(t):
-        m1, m2 = _num(mt["m1"] or mt["a1"]), _num(mt["m2"] or mt["a2"])
-        if mt["a1"] and m2 != m1 + 1:
+    quick, pair = _month_pairs()
+    pairs = pair.finditer(t) if quick.search(t) else ()
+    for mt in [*P["month-range"].finditer(t), *pairs]:
+        m1, m2 = _num(mt["m1"]), _num(mt["m2"])
+        if mt.re is pair and m2 != m1 + 1:
             continue   # 五八月 is no pair of months
         if mt["y"]:
             y, ys = _num(mt["y"]), None

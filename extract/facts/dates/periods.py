@@ -29,13 +29,19 @@ import re
 from functools import cache
 from typing import Callable, Optional
 
-__all__ = ["NUM_START", "year_pattern", "part_bounds", "part_after", "period_candidates", "unresolved_reason", "year_num", "NEEDS"]
+__all__ = ["NUM_START", "mask_list_markers", "year_pattern", "part_bounds", "part_after", "period_candidates", "unresolved_reason", "year_num", "NEEDS"]
 
 SP = r"[ \t\u3000]*"
 _CN_YEAR_DIGITS = "〇○零Ｏ一二三四五六七八九"
-# No digit or decimal point before a number, except a list item's marker opening a line (５.１９９６年向社会
-# 发行的…: item 5, then the year 1996; not the decimal 5.1996)
-NUM_START = r"(?:(?<![0-9.])|(?<=^[0-9]\.)|(?<=^[0-9]{2}\.)|(?<=\n[0-9]\.)|(?<=\n[0-9]{2}\.))"
+NUM_START = r"(?<![0-9.])"   # no digit or decimal point before a number
+# A list item's marker glued to a year at a line's start (５.１９９６年向社会发行的…: item 5, then the year
+# 1996, not the decimal 5.1996): blanked before the patterns run (:func:`mask_list_markers`)
+_LIST_MARKER = re.compile(r"(?:^|(?<=\n))[0-9]{1,2}[.．](?=(?:1[89]|20)[0-9]{2})")
+
+
+def mask_list_markers(t: str) -> str:
+    """``t`` with each list item's marker before a year turned into blanks (same length, same offsets)."""
+    return _LIST_MARKER.sub(lambda m: " " * len(m.group()), t) if "." in t or "．" in t else t
 _ZERO_LETTER = "O"   # 一九九Ｏ年 after width folding: a Latin O typeset for 〇, only beside a Chinese digit
 
 

@@ -78,7 +78,7 @@ def _years(text: str) -> _Years:
     2026年…将达到) or *past* (自2013年…以来, 一九九四年成立 -- ``past_after``) -- those are not evidence for "now"; the others
     are *plain* (:func:`_mention_kind`). Bare years glued to a name (``2024专精特新…大会``) count as mentions."""
     lx = lexicon()
-    t = text.translate(_FULLWIDTH)
+    t = _periods.mask_list_markers(text.translate(_FULLWIDTH))
     res = _Years()
     flags: dict[int, set[str]] = {}
     stop = lx["year_bare_stop"]

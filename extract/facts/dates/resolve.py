@@ -64,7 +64,7 @@ def _shifted(dates: list[DateValue], by: int) -> list[DateValue]:
 
 
 def _find_segment(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
-    t = text.translate(_FULLWIDTH)
+    t = _periods.mask_list_markers(text.translate(_FULLWIDTH))
     chosen = _select(_candidates(t, ref))
     newlines = [mt.start() for mt in re.finditer("\n", t)]
     stops = [mt.start() for mt in re.finditer("[。！？\n]", t)]
