@@ -303,7 +303,7 @@ def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValu
     lo = d.start if d.start < mt.start() and tx.clause_start(d.start, ev_start) < tx.clause_start(mt.start(), ev_start) \
         else ev_start   # 在中国逐渐…的一九七九年一月，当时…做出决定: a place before the date's clause is not the event's
     where = [sp for sp in cands if lo <= sp[0] and sp[1] <= mt.start()
-             and not (sp[1] <= d.start < mt.start() and _SAID_THERE.search(text, sp[1], d.start))]
+             and not (sp[1] <= d.start < mt.start() and _said_there().search(text, sp[1], d.start))]
     if where:
         a, b = where[-1]
         if text[a:b] in _HERE:
@@ -313,9 +313,11 @@ def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValu
         or places.scene(text, tx, ev_start, mt.start())
 
 
-# 在游戏的官方论坛上透露将于7月31日关闭: a statement between the place and the date says where it was
-# said, not where what is dated happens
-_SAID_THERE = re.compile("透露|表示|宣布|指出|强调|证实|介绍|说|称")
+@cache
+def _said_there() -> re.Pattern:
+    """在游戏的官方论坛上透露将于7月31日关闭: a statement verb (``statement_verbs``) between the place and
+    the date says where it was said, not where what is dated happens."""
+    return re.compile("|".join(map(re.escape, lexicon()["statement_verbs"])))
 _NOT_CHAINED = re.compile("[的将要会拟称说]|计划|准备|宣布|表示|决定")
 
 

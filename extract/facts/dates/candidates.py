@@ -115,7 +115,7 @@ def _relative_year(t, ref, P, lx) -> list[_D]:
 def _month_pairs() -> tuple[re.Pattern, re.Pattern]:
     """去年七八月份: two Chinese months in a row, no connector; the full pattern runs only where the
     quick one (its first characters) finds a pair."""
-    rel_y = "|".join(re.escape(w) for w in sorted(lexicon()["relative_year"], key=len, reverse=True))
+    rel_y = _periods._alt(lexicon()["relative_year"])
     return (re.compile("[一二三四五六七八九][二三四五六七八九十]月"),
             re.compile(rf"(?:(?:{_periods.year_pattern('y')}{SP}年|(?P<ry>{rel_y})){SP})?(?<![0-9.{_CN_NUM}])"
                        rf"(?P<m1>[一二三四五六七八九])(?P<m2>[二三四五六七八九十])月"))

@@ -194,7 +194,9 @@ def _resolve(t: str, c: _D, ref: Optional[ReferenceDate], seen: _Antecedents,
 
 
 _TITLE_BETWEEN = re.compile(r"(?:\s|《[^《》]{1,30}》)*")   # 2010年《大众软件》10月: a magazine's issue
-_SAID = re.compile(r"宣布|表示|指出|强调|透露|介绍|说|称")
+@cache
+def _said() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, lexicon()["statement_verbs"])))
 
 
 def _said_on_a_day(t: str, c: _D, day: Optional[_D], stops: list[int], sent: int) -> None:
@@ -203,7 +205,7 @@ def _said_on_a_day(t: str, c: _D, day: Optional[_D], stops: list[int], sent: int
     from the paper's (2001)."""
     if day is None or day.rule != "ymd" or day.y is None or c.y is None or bisect_left(stops, day.start) != sent:
         return
-    if not _SAID.search(t, day.end, c.start):
+    if not _said().search(t, day.end, c.start):
         return
     offset = next((v for w, v in sorted(lexicon()["relative_year"].items(), key=lambda kv: -len(kv[0]))
                    if t.startswith(w, c.start)), None)
