@@ -9,6 +9,7 @@ import regex
 
 from extract.facts.claims_patterns import CLAUSE_END, _PRODUCT, _Patterns
 from extract.facts.lexicon import org_suffixes
+from extract.text.sentences import split_sentences
 
 if TYPE_CHECKING:
     from extract.facts.claims import _Candidate
@@ -46,10 +47,9 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
 
 
 def _sentence_holds(text: str, cand: _Candidate, words: list[str]) -> bool:
-    """Whether the sentence around ``cand`` (to the nearest 。！？ either side) holds one of ``words``."""
-    lo = max(text.rfind(p, 0, cand.start) for p in "。！？\n") + 1
-    his = [h for h in (text.find(p, cand.end) for p in "。！？\n") if h >= 0]
-    return any(w in text[lo:min(his, default=len(text))] for w in words)
+    """Whether the record sentence holding ``cand`` (the one splitter, cached per text) holds one of ``words``."""
+    a, b = next(((a, b) for a, b in split_sentences(text) if a <= cand.start < b), (0, len(text)))
+    return any(w in text[a:b] for w in words)
 
 
 def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
