@@ -815,3 +815,16 @@ def test_issue15_usual_schedules_recur(text, surface):
 def test_issue15_a_month_after_a_printed_year(text, expected, why):
     ref = ReferenceDate(year=2024, month=6, day=15, source="published", year_source="published")
     assert [(d.text, d.value) for d in find_dates(text, ref)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("1月1日，火炬在北大点燃。7时36分，国旗升起。9时44分，火炬传至中华世纪坛。",
+     [("1月1日", "2024-01-01", "day"), ("7时36分", "2024-01-01", "time"), ("9时44分", "2024-01-01", "time")],
+     "a clock time with minutes opening a clause, no 上午/下午 before it: the day in context (fresh35)"),
+    ("５时５５分，曙光初现。", [("５时５５分", "2024-03-20", "time")],
+     "full-width digits, no day before it: the reference day"),
+    ("他以2时10分30秒的成绩夺冠。", [], "a race time (seconds after it, not opening a clause) is no clock time"),
+    ("历时3时15分，比赛结束。", [], "inside a clause (after 历时) it is how long, not when"),
+])
+def test_issue15_a_bare_clock_time_opening_a_clause(text, expected, why):
+    assert [(d.text, d.value, d.precision) for d in find_dates(text, REF)] == expected

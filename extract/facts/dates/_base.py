@@ -115,6 +115,11 @@ def _extension_patterns(lx: dict) -> dict[str, re.Pattern]:
             rf"(?P<tod>{tod}){SP}(?P<h>[01]?[0-9]|2[0-4]|零|[一二三四五六七八九十]{{1,3}}){SP}(?P<unit>[时点])"
             rf"(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|(?P<half>半))?(?:许|左右)?"
         ),
+        # a clock time with its minutes opening a clause (7时36分，火炬…; not 2时10分30秒, a race time)
+        "bare-clock": re.compile(
+            rf"(?:(?<=[，,。；;：:！？\n])|^)(?P<tod>(?!)x)?(?P<h>[01]?[0-9]|2[0-4]|[一二三四五六七八九十]{{1,3}}){SP}(?P<unit>时)"
+            rf"{SP}(?P<mi>[0-5]?[0-9]){SP}分(?:许|左右)?(?=[，,])"
+        ),
         # a part of the day opening a clause on its own (…来到华盛顿，下午，他即宣布): the day before it
         "tod-alone": re.compile(rf"(?:(?<=[，,。；;：:！？\n])|^)(?P<tod>{_alt([w for w in lx['time_of_day'] if len(w) > 1])})(?=[，,])"),
         "x-clock": re.compile(rf"{SP}(?P<h>[01]?[0-9]|2[0-3]):(?P<mi>[0-5][0-9])(?::[0-5][0-9])?"),

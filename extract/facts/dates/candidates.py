@@ -204,7 +204,7 @@ def _clock_and_vague(t, ref, P, lx) -> list[_D]:
     """下午6时 on its own (the day in context), a part of the day opening a clause (下午，), and
     vague words (近日, 日前: no value)."""
     out = []
-    for mt in P["tod-clock"].finditer(t):
+    for mt in (*P["tod-clock"].finditer(t), *P["bare-clock"].finditer(t)):
         h = _hour(mt)
         if h is None:
             continue
