@@ -115,8 +115,15 @@ def test_data_not_loaded_at_import():
 
 
 def test_issue15_year_parts_and_weeks():
-    # quarters and halves: [precision, first month, last month], months in order
+    # quarters and halves: [precision, first month, last month], months in order; the first N
+    # months of a year (前11个月): January to month N, N as its word says
+    cn = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11}
     for word, (prec, m1, m2) in {**LEXICON["year_parts"], **LEXICON["year_parts_after_year"]}.items():
+        if prec == "month":
+            assert word[0] in "前头" and word.endswith("个月") and m1 == 1, word
+            n = word[1:-2]
+            assert (int(n) if n.isdigit() else cn[n]) == m2 and 2 <= m2 <= 11, word
+            continue
         assert prec in ("quarter", "half") and 1 <= m1 <= m2 <= 12, word
         assert (m2 - m1 + 1) % (3 if prec == "quarter" else 6) == 0, word
     assert {"上半年", "下半年", "一季度", "前三季度"} <= set(LEXICON["year_parts"])

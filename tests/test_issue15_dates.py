@@ -828,3 +828,14 @@ def test_issue15_a_month_after_a_printed_year(text, expected, why):
 ])
 def test_issue15_a_bare_clock_time_opening_a_clause(text, expected, why):
     assert [(d.text, d.value, d.precision) for d in find_dates(text, REF)] == expected
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("今年头十一个月，珠海新批利用外资合同三百零一项", [("今年头十一个月", "2024-01", "2024-11", "month")],
+     "fresh31's ctb6test-136: the first eleven months, January to November at month precision (not 今年 alone)"),
+    ("去年前3个月，出口增长", [("去年前3个月", "2023-01", "2023-03", "month")], "Arabic digits, after 去年"),
+    ("1996年前两个月", [("1996年前两个月", "1996-01", "1996-02", "month")], "after a printed year"),
+    ("在前两个月的比赛中", [], "with no year before it 前两个月 may count back from anything: no date"),
+])
+def test_issue15_the_first_months_of_a_year(text, expected, why):
+    assert [(d.text, d.value, d.end_value, d.precision) for d in find_dates(text, REF)] == expected, why

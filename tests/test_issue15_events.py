@@ -1015,6 +1015,8 @@ def test_issue15_newly_done_describes_a_thing():
     ("元旦前后，世界各地华人华侨纷纷举行各种活动。", [], "fresh41: 纷纷 sums many happenings, none dated as one"),
     ("3日，法院维持了镇政府的行政决定。", [], "a trigger ending its sentence right after 的 names the object (a noun)"),
     ("当晚十时半还有一次更大的碰撞，彗核编号为第十七号。", [("碰撞", None)], "dev2: …的碰撞， told on is a happening"),
+    ("仅今年前十一个月，中国进出口银行就与十七家分行签订了二十四份协议。", [],
+     "the tuned part's ctb6dev-104: the first eleven months frame a total, like a quarter; no one happening"),
 ])
 def test_issue15_aggregates_and_objects(text, expected, why):
     evs = events(text, ReferenceDate(year=2001, month=1, day=3, source="dateline"))

@@ -206,7 +206,7 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     if _DEADLINE.match(text, d.end) and d.precision != "time":
         return False  # 春节前…将正式开工, 10月27日之前完成: a deadline (not 1月1日零点前: at the hour)
     start_point = text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith(("开始", "起"), d.end)
-    if d.precision in ("quarter", "half"):
+    if d.precision in ("quarter", "half") or d.text.endswith("个月"):   # 今年前十一个月…签订了: a total
         return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
     if d.text in lexicon()["year_span_words"]:
         return False   # 在过去的一年中…: a year under review frames totals, no one happening

@@ -47,7 +47,7 @@ def _extend_part(t: str, c: _D, limit: int) -> bool:
     if not mp or mp.end() > limit:
         return False
     c.prec, (c.y, c.m, c.d), end = _periods.part_bounds(c.y, _periods.part_entry(mp["part"]))
-    c.end_ymd, c.end = (*end, "day"), mp.end()
+    c.end_ymd, c.end = (*end, "month" if c.prec == "month" else "day"), mp.end()   # 前11个月: January to November
     _extend_since(t, c, limit)
     return True
 
