@@ -604,3 +604,20 @@ def test_issue15_list_marker_glued_to_a_year(text, expected, why):
 def test_issue15_man_reaching_a_threshold(text, surface, qualifier, why):
     got = [(c.text, c.qualifier) for c in find_claims(text)]
     assert got == [(surface, qualifier)], (got, why)
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("全年信贷增量5万亿-5.3万亿余元，", [("5万亿-5.3万亿余元", None, "5000000000000", "5300000000000", "元", "range")],
+     "fresh46: 余 after the high end rounds it; still one range, magnitude on both ends"),
+    ("月收入3000-4000多元", [("3000-4000多元", None, "3000", "4000", "元", "range")],
+     "多 after the high end: the low end, with no unit of its own, is no longer lost"),
+    ("月收入3000余至4000余元", [("3000余至4000余元", None, "3000", "4000", "元", "range")], "余 on both ends"),
+    ("境内：2.5%，最低25元；", [("2.5%", "2.5", None, None, "%", "exact"), ("最低25元", "25", "25", None, "元", "at_least")],
+     "fresh46: 最低 right before the number is a floor, like 最少"),
+    ("罚款最高5000元", [("最高5000元", "5000", None, "5000", "元", "at_most")], "最高 right before the number is a cap"),
+    ("最高可达500元", [("500元", "500", None, None, "元", "exact")], "最高 not right before the number qualifies nothing"),
+])
+def test_issue15_rounded_range_ends_and_floors(text, expected, why):
+    got = [(c.text, None if c.value is None else str(c.value), None if c.lower is None else str(c.lower),
+            None if c.upper is None else str(c.upper), c.unit, c.qualifier) for c in find_claims(text)]
+    assert got == expected, why

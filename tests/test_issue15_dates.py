@@ -839,3 +839,9 @@ def test_issue15_a_bare_clock_time_opening_a_clause(text, expected, why):
 ])
 def test_issue15_the_first_months_of_a_year(text, expected, why):
     assert [(d.text, d.value, d.end_value, d.precision) for d in find_dates(text, REF)] == expected, why
+
+
+def test_issue15_the_sunday_before_with_yige():
+    """fresh44: 上一个周日, like 上个周日, is the Sunday of the week before (weeks start on Monday)."""
+    assert [(d.text, d.value) for d in find_dates("上一个周日的冠军《魔法奇缘》", REF)] == [("上一个周日", "2024-03-17")]
+    assert [(d.text, d.value, d.end_value) for d in find_dates("下一个周末", REF)] == [("下一个周末", "2024-03-30", "2024-03-31")]

@@ -1029,3 +1029,13 @@ def test_issue15_a_place_where_something_was_said_is_not_the_dated_happenings():
     evs = events("SonyStation在游戏的官方论坛上透露将于7月31日关闭《黑客帝国OL》。")
     assert [(e.trigger, e.location) for e in evs] == [("关闭", None)]
     assert [e.location for e in events("外交部发言人今天在记者招待会上宣布：")] == ["记者招待会"]
+
+
+@pytest.mark.parametrize("text,trigger,why", [
+    ("2008年出品的《鬼泣4》更是达到了系列作的新顶峰。", "出品", "fresh44: a film's or game's production year"),
+    ("王胜川于2007年4月流窜至福州。", "流窜", "fresh46: fleeing to a city"),
+    ("有4个人于5月27日从青山区迁往洪山区。", "迁往", "fresh44: moving a household"),
+])
+def test_issue15_fresh44_fresh46_triggers(text, trigger, why):
+    evs = events(text, ReferenceDate(year=2009, month=6, day=1, source="published"))
+    assert [e.trigger for e in evs][:1] == [trigger], why

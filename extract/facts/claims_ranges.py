@@ -60,7 +60,7 @@ def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_
         if sep and prev.rule == "percent-words" and cand.unit is None and not cand.has_magnitude:
             cand.unit = prev.unit   # 百分之二十至三十: the spelled-out fraction serves both ends
         if not (sep and prev is not None and prev.value is not None and cand.value is not None
-                and _range_qualifier(prev, pats) and cand.qualifier == "exact" and cand.prefix is None
+                and _range_qualifier(prev, pats) and _open_end(cand)
                 and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None):
             out.append(cand)
             continue
@@ -78,10 +78,17 @@ def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_
     return out
 
 
+def _open_end(cand: _Candidate) -> bool:
+    """``cand`` can end a range: no prefix of its own, and exact or only 余/多 after its number
+    (5万亿-5.3万亿余元, 3000-4000多元: the rounding of both bounds, not a bound beyond the range)."""
+    return cand.prefix is None and cand.qualifier in ("exact", "more_than")
+
+
 def _range_qualifier(prev: _Candidate, pats: _Patterns) -> Optional[str]:
-    """The qualifier a range starting with ``prev`` takes: ``range``, or ``approx`` when an
-    approximate prefix stands before it (约10~20万人); None when ``prev`` cannot start one."""
-    if prev.qualifier == "exact":
+    """The qualifier a range starting with ``prev`` takes: ``range`` (3000多-4000多元 too: 多 and
+    余 round each bound), or ``approx`` when an approximate prefix stands before it (约10~20万人);
+    None when ``prev`` cannot start one."""
+    if prev.qualifier == "exact" or prev.qualifier == "more_than" and prev.prefix is None:
         return "range"
     if prev.qualifier == "approx" and prev.prefix and pats.lex["qualifier_prefixes"].get(prev.prefix) == "approx":
         return "approx"
