@@ -621,3 +621,12 @@ def test_issue15_rounded_range_ends_and_floors(text, expected, why):
     got = [(c.text, None if c.value is None else str(c.value), None if c.lower is None else str(c.lower),
             None if c.upper is None else str(c.upper), c.unit, c.qualifier) for c in find_claims(text)]
     assert got == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("上述4人是否被公示过，", [], "fresh44: 上述 points back like 这; the four were counted before"),
+    ("主要演员除了上述三人外，", [], "fresh46: 上述 before a Chinese numeral"),
+    ("有4个人于5月27日迁往洪山区。", [("4个", "4")], "no demonstrative: a count"),
+])
+def test_issue15_counts_after_shangshu_point_back(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

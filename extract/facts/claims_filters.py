@@ -253,13 +253,13 @@ def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
 
 
 def _refers_back(text: str, cand: _Candidate, lex: dict) -> bool:
-    """这两个家庭, 该3家银行: a count after a demonstrative names what was told before; 前5家银行,
+    """这两个家庭, 该3家银行, 上述4人: a count after a demonstrative names what was told before; 前5家银行,
     前三名: a count after 前 ranks (not 目前3家, 此前3家: ``period_prefix_exceptions``). Neither
     is a figure of its own."""
     head = text[max(0, cand.num_start - 3):cand.num_start]
     if cand.prefix or not head:
         return False
-    if head[-1] in lex["demonstratives"] and cand.unit not in ("%", "％") \
+    if head.endswith(tuple(lex["demonstratives"])) and cand.unit not in ("%", "％") \
             and not any(head.endswith(w) for w in lex["not_demonstratives"]):
         return True
     return head.endswith("前") and cand.unit in lex["rank_units"] and not (len(head) >= 2 and head[-2] in "年月天日周时期久") \
