@@ -630,3 +630,13 @@ def test_issue15_rounded_range_ends_and_floors(text, expected, why):
 ])
 def test_issue15_counts_after_shangshu_point_back(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,surface,unit,why", [
+    ("一颗14.23克拉“完美粉红”钻石", "14.23克拉", "克拉", "CLUENER sweep: a carat is no gram (克 matched first, 拉 lost)"),
+    ("集装箱吞吐量一百万标准箱", "一百万标准箱", "标准箱", "fresh43: TEU, the long form of 标箱"),
+    ("距离地球40光年", "40光年", "光年", "a distance in light years, not 40 years"),
+    ("功率达300马力", "300马力", "马力", "horsepower"),
+])
+def test_issue15_units_added_from_sweeps(text, surface, unit, why):
+    assert [(c.text, c.unit) for c in find_claims(text)] == [(surface, unit)], why
