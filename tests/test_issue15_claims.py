@@ -640,3 +640,16 @@ def test_issue15_counts_after_shangshu_point_back(text, expected, why):
 ])
 def test_issue15_units_added_from_sweeps(text, surface, unit, why):
     assert [(c.text, c.unit) for c in find_claims(text)] == [(surface, unit)], why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("在英超联赛近18个赛季中只交战过14场", [("14场", "exact")], "fresh46: the last 18 seasons frame the record; the 14 matches are the claim"),
+    ("最近三场连胜。", [], "fresh49: 最近 + matches is always a window"),
+    ("●近7次亚特兰大主场对阵拉齐奥，打出了4场平局。", [("4场", "exact")], "fresh49: 近7次 then 对阵 (a record word)"),
+    ("他已经打了近100场比赛", [("近100场", "approx")], "近 without a record after it is 'nearly': a count"),
+    ("预计下半年贷方还要至少损失550亿美元。", [("550亿美元", "at_least")], "fresh47: 至少 before the verb qualifies the number"),
+    ("也比首映日几乎下滑了60%）", [("60%", "approx")], "fresh49: 几乎 (almost) is approximate"),
+    ("几乎所有的100家企业", [("100家", "exact")], "几乎所有: 'almost all', the count itself is exact"),
+])
+def test_issue15_windows_and_adverbs_of_degree(text, expected, why):
+    assert [(c.text, c.qualifier) for c in find_claims(text)] == expected, why

@@ -207,7 +207,8 @@ def _is_clock_or_rate_base(text: str, cand: _Candidate, pats: _Patterns) -> bool
 def _distal_qualifier(text: str, num_start: int, pats: _Patterns):
     """A qualifier said away from the number, in its clause: 约占全省出口总值的百分之八十 (approx,
     and 约占…的66％和41％ for the coordinated second number too); 不到国有商业银行的10％
-    (``distal_qualifiers``: only across a 的 and no other numeral). None when there is none."""
+    (``distal_qualifiers``: only across a 的 and no other numeral); 至少损失550亿美元
+    (``adverb_qualifiers``: no other numeral, at most twelve characters between). None when there is none."""
     found = list(pats.approx_verb.finditer(text, max(0, num_start - 24), num_start))
     if not found:
         return None
@@ -215,7 +216,11 @@ def _distal_qualifier(text: str, num_start: int, pats: _Patterns):
     between = text[v.end():num_start]
     if regex.search(r"[。！？；!?;\n，,：:]", between):
         return None
-    distal = pats.lex["distal_qualifiers"]
+    distal, adverbs = pats.lex["distal_qualifiers"], pats.lex["adverb_qualifiers"]
+    if v.group() in adverbs:   # 至少损失550亿美元: the adverb before the verb
+        numeral = regex.escape(numeral_chars())
+        ok = len(between) <= 12 and not regex.search(rf"[0-9０-９{numeral}]|所有|全部|每", between)   # not 几乎所有的
+        return adverbs[v.group()] if ok else None
     if v.group() in distal:
         numeral = regex.escape(numeral_chars())
         ok = between.endswith("的") and not regex.search(rf"[0-9０-９{numeral}]", between)
@@ -279,8 +284,28 @@ def _pronoun_count(text: str, cand: _Candidate, lex: dict) -> bool:
         and text.startswith(tuple(lex["pronoun_count_followers"]), cand.end)
 
 
+def _window(text: str, cand: _Candidate, lex: dict) -> bool:
+    """最近三场连胜, 近18个赛季中, 近7次…对阵: the last N matches, seasons or meetings, the span a
+    record is counted over (``window_counts``), no figure; 近100场比赛 (nearly 100) stays a count."""
+    w = lex["window_counts"]
+    unit = "赛季" if cand.unit == "个" and text.startswith("赛季", cand.end) else cand.unit
+    head = text[max(0, cand.num_start - 2):cand.num_start]
+    if unit not in w["units"] or not head.endswith("近"):
+        return False
+    if head == "最近" or unit == "赛季":
+        return True
+    stop = _CLAUSE_STOP.search(text, cand.end, cand.end + 20)
+    return any(text.find(cue, cand.end, stop.start() if stop else cand.end + 20) >= 0 for cue in w["record_cues"])
+
+
+_CLAUSE_STOP = regex.compile(f"[{regex.escape(CLAUSE_END)}]")
+
+
 def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
-    """近3年, 前三季度, 未来5天, 5年来: a time reference, not a quantity; 1年期, 10年期: a term."""
+    """近3年, 前三季度, 未来5天, 5年来: a time reference, not a quantity; 1年期, 10年期: a term;
+    a window of matches or seasons (:func:`_window`)."""
+    if _window(text, cand, lex):
+        return True
     if cand.unit not in lex["time_units"]:
         return False
     if text.startswith(lex["tenor_suffix"], cand.end) and not any(text.startswith(w, cand.end) for w in lex["tenor_not"]):

@@ -105,7 +105,7 @@ def _patterns() -> _Patterns:
         session=regex.compile(_alternation(lex["session_name_starts"])),
         ordinal_suffix=regex.compile(_alternation(lex["ordinal_suffixes"])),
         event_label=regex.compile(_alternation(lex["event_labels"])),
-        approx_verb=regex.compile(_alternation(lex["approx_verbs"] + list(lex["distal_qualifiers"]))),
+        approx_verb=regex.compile(_alternation(lex["approx_verbs"] + list(lex["distal_qualifiers"]) + list(lex["adverb_qualifiers"]))),
         stop=regex.compile(_alternation(lex["measure_stop_words"] + list(lex["direction_words"])
                                         + _trigger_words()) + rf"|[{regex.escape(CLAUSE_END)}、0-9０-９{cn}]"),
         comparison=regex.compile(rf"^(?:{_alternation(lex['comparison_heads'])})"),
