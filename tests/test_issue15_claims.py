@@ -653,3 +653,12 @@ def test_issue15_units_added_from_sweeps(text, surface, unit, why):
 ])
 def test_issue15_windows_and_adverbs_of_degree(text, expected, why):
     assert [(c.text, c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("一直单式倍数投注，合计投注2万多注。", [("2万多注", "20000", "注")], "fresh47: 注 counts lottery bets"),
+    ("广州市花都区107国道d限价房住宅地块", [], "fresh47: 107国道 is a road's name; 国 opens 国道 (unit_words)"),
+    ("5国离任驻华大使", [("5国", "5", "国")], "国 alone still counts countries"),
+])
+def test_issue15_bets_and_national_roads(text, expected, why):
+    assert [(c.text, str(c.value), c.unit) for c in find_claims(text)] == expected, why

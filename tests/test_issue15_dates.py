@@ -845,3 +845,12 @@ def test_issue15_the_sunday_before_with_yige():
     """fresh44: 上一个周日, like 上个周日, is the Sunday of the week before (weeks start on Monday)."""
     assert [(d.text, d.value) for d in find_dates("上一个周日的冠军《魔法奇缘》", REF)] == [("上一个周日", "2024-03-17")]
     assert [(d.text, d.value, d.end_value) for d in find_dates("下一个周末", REF)] == [("下一个周末", "2024-03-30", "2024-03-31")]
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("马克·休斯在2004-08年率领布莱克本", [("2004-08年", "2004", "2008")], "fresh47: a two-digit end takes the start's century"),
+    ("1998-02年", [("1998-02年", "1998", "2002")], "an end below the start runs into the next century"),
+    ("2004-08-01", [("2004-08-01", "2004-08-01", None)], "no 年 after it: an ISO day, not a range"),
+])
+def test_issue15_year_range_with_a_two_digit_end(text, expected, why):
+    assert [(d.text, d.value, d.end_value) for d in find_dates(text, REF)] == expected, why

@@ -1035,6 +1035,8 @@ def test_issue15_a_place_where_something_was_said_is_not_the_dated_happenings():
     ("2008年出品的《鬼泣4》更是达到了系列作的新顶峰。", "出品", "fresh44: a film's or game's production year"),
     ("王胜川于2007年4月流窜至福州。", "流窜", "fresh46: fleeing to a city"),
     ("有4个人于5月27日从青山区迁往洪山区。", "迁往", "fresh44: moving a household"),
+    ("《新宿事件》预计也将在9月份开画。", "开画", "fresh49: a film's release (Hong Kong usage)"),
+    ("魏德圣今年执导的《海角七号》票房突破4.5亿新台币", "执导", "fresh47: directing a film in a dated attribute, like 出品"),
 ])
 def test_issue15_fresh44_fresh46_triggers(text, trigger, why):
     evs = events(text, ReferenceDate(year=2009, month=6, day=1, source="published"))

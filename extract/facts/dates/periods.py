@@ -76,6 +76,9 @@ def _pats() -> dict[str, re.Pattern]:
         "weekend": re.compile(rf"(?P<off>{offs})(?:{week})末"),
         "year-range": re.compile(
             rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年(?!{SP}(?:{_MNUM}){SP}月)"),
+        # 2004-08年: the end's century is the start's (2004..2008; 1998-02年 runs into the next)
+        "year-range-short": re.compile(
+            rf"{NUM_START}(?P<y1>(?:1[89]|20)[0-9]{{2}}){SP}[-－—~～至到]{SP}(?P<yy>[0-9]{{2}}){SP}年(?!{SP}(?:{_MNUM}){SP}月)"),
         "anaphoric-year": re.compile(  # not 本次年会, 一次年检; 同年十一月, 当年3月5日 carry their month/day
             rf"(?<![本这此每该首多几一二两三四五六七八九十上下的])(?P<ay>{_alt(lx['anaphoric_year'])})"
             rf"(?:{SP}(?P<am>{_MNUM}){SP}月(?:{SP}(?P<ad>[0-9]{{1,2}}|{_CN_1_99}){SP}[日号])?)?"
@@ -134,6 +137,11 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
     for mt in P["year-range"].finditer(t):
         out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
                         end_ymd=(year_num(mt["y2"], lx), None, None, "year"), score=0.9))
+    for mt in P["year-range-short"].finditer(t):
+        y1 = int(mt["y1"])
+        y2 = y1 // 100 * 100 + int(mt["yy"])
+        out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=y1, prec="year",
+                        end_ymd=(y2 + 100 if y2 <= y1 else y2, None, None, "year"), score=0.85))
     for mt in P["anaphoric-year"].finditer(t):
         m, d = _num(mt["am"]), _num(mt["ad"])
         out.append(make(mt.start(), mt.end(), "anaphoric-year", kind="relative", m=m, d=d,
