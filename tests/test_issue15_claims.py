@@ -662,3 +662,15 @@ def test_issue15_windows_and_adverbs_of_degree(text, expected, why):
 ])
 def test_issue15_bets_and_national_roads(text, expected, why):
     assert [(c.text, str(c.value), c.unit) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("用于交通的消费支出比上年增长15·8％，用于通信支出比上年增长18·1％。", [("15·8％", "15.8"), ("18·1％", "18.1")],
+     "fresh50: 1990s People's Daily prints the decimal point as a middle dot; it was read as 8% and 1%"),
+    ("体重５３·５公斤", [("５３·５公斤", "53.5")], "full-width digits around the dot (fresh43)"),
+    ("约翰·史密斯说", [], "a middle dot between names is no number"),
+    ("财政收入将因此减少至少250亿挪威克朗。", [("至少250亿挪威克朗", "25000000000")],
+     "fresh50: the Norwegian krone; 挪威 stood between the number and 克朗"),
+])
+def test_issue15_middle_dot_decimals_and_kroner(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

@@ -1037,6 +1037,9 @@ def test_issue15_a_place_where_something_was_said_is_not_the_dated_happenings():
     ("有4个人于5月27日从青山区迁往洪山区。", "迁往", "fresh44: moving a household"),
     ("《新宿事件》预计也将在9月份开画。", "开画", "fresh49: a film's release (Hong Kong usage)"),
     ("魏德圣今年执导的《海角七号》票房突破4.5亿新台币", "执导", "fresh47: directing a film in a dated attribute, like 出品"),
+    ("他于1944年毕业于北京大学。", "毕业", "fresh50: a graduation year in a biography"),
+    ("本月3日一列高速列车在埃舍德小镇出轨。", "出轨", "fresh50: a derailment, an accident"),
+    ("1997年12月，他被县委评为“十佳青年”。", "评为", "fresh50: an honour conferred in a month"),
 ])
 def test_issue15_fresh44_fresh46_triggers(text, trigger, why):
     evs = events(text, ReferenceDate(year=2009, month=6, day=1, source="published"))

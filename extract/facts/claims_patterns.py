@@ -125,7 +125,7 @@ def _number_pattern(tables) -> str:
     arabic = (r"[0-9０-９]{1,3}(?P<sep>[,，])[0-9０-９]{3}(?:(?P=sep)[0-9０-９]{3})*"
               r"(?:[.．][0-9０-９]+)?(?![0-9０-９])"
               r"|[0-9]{1,3}(?:[ \u00a0\u2009][0-9]{3})+(?![0-9.．])"
-              r"|[0-9０-９]+(?:[.．][0-9０-９]+)?")
+              r"|[0-9０-９]+(?:[.．·・][0-9０-９]+)?")   # 15·8％: a middle dot for the point (1990s print)
     sup = regex.escape("".join(tables.superscripts))
     return (rf"(?P<pct>{pct})?(?:(?P<arabic>{arabic})(?P<sup>[{sup}]+)?(?P<amag>[十百千{mags}]*)"
             rf"|(?P<cn>[{cn}]+(?:[{points}][{digits}]+[{mags}]*)?))")

@@ -43,7 +43,7 @@ import regex
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 NUMERALS_FILE = DATA_DIR / "numerals.json"
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％·・", "0123456789.,%..")   # 15·8: a middle dot as the point
 MAX_EXPONENT = 30  # 10³⁰ and beyond is no quantity in news text
 
 
