@@ -235,6 +235,8 @@ NOT_FURNITURE = [
     ({"head": "前八个月全国规模以上工业增加值增长百分之五点六"}, "the headline's numbers in Chinese numerals"),
     ({"dateline": "新华社北京九月十六日电"}, "the dateline's date in Chinese numerals"),
     ({"dateline": "新华社北京9月16日电"}, "the dateline's date in half-width digits"),
+    ({"paras": [PARAS[0].replace("５．６％", "５·６％", 1)] + PARAS[1:]},
+     "issue 15 (fresh50): a middle dot for the decimal point, as 1990s People's Daily prints it (was a low punctuation conflict)"),
 ]
 
 

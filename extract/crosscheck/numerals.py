@@ -21,7 +21,7 @@ from extract.facts.numbers import parse_number
 CN_NUMERALS = "零〇○一二两三四五六七八九十百千万亿"
 NUMERAL_CHARS = set("0123456789" + CN_NUMERALS + "点.%")
 _CN_DIGITS = "零〇○一二两三四五六七八九"
-_RUN = re.compile(rf"(?:百分之|千分之)?(?:[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?[十百千万亿]*"
+_RUN = re.compile(rf"(?:百分之|千分之)?(?:[0-9]+(?:,[0-9]{{3}})*(?:[.·・][0-9]+)?[十百千万亿]*"   # 15·8: a middle dot as the point
                   rf"|[{CN_NUMERALS}]+(?:点[{_CN_DIGITS}]+)?[万亿]*)%?")
 COUNTERS = set("个名家项年月日号天次位条件元人岁倍届种成批座所辆台吨米周季期类股只场架艘部层")
 
