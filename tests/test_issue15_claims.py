@@ -674,3 +674,13 @@ def test_issue15_bets_and_national_roads(text, expected, why):
 ])
 def test_issue15_middle_dot_decimals_and_kroner(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,lower,upper,why", [
+    ("降水较常年同期偏少5—7成，", "50", "70", "fresh52: the share's tenths serve the bare low end too (it was 5 to 70 %)"),
+    ("偏少五至七成", "50", "70", "Chinese numerals and 至"),
+    ("二三成", "20", "30", "two adjacent numerals before 成 (already right)"),
+])
+def test_issue15_a_share_range_scales_both_ends(text, lower, upper, why):
+    (c,) = find_claims(text)
+    assert (c.unit, c.qualifier, str(c.lower), str(c.upper)) == ("%", "range", lower, upper), why

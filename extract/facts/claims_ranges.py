@@ -28,6 +28,7 @@ class _Candidate:
     qualifier: str = "exact"
     has_magnitude: bool = False
     prefix: Optional[str] = None
+    share_factor: Optional[Decimal] = None   # 7成 = 70 %: the factor a bare low end (5—7成) takes too
 
 
 def _share(cand: _Candidate, numeral: str, lex: dict) -> bool:
@@ -39,7 +40,7 @@ def _share(cand: _Candidate, numeral: str, lex: dict) -> bool:
         if bounds is None or bounds[1] > 10:
             return False
         cand.value, (cand.lower, cand.upper), cand.qualifier = None, bounds, "range"
-    cand.unit = unit
+    cand.unit, cand.share_factor = unit, Decimal(factor)
     cand.value, cand.lower, cand.upper = (v if v is None else multiply(v, Decimal(factor))
                                           for v in (cand.value, cand.lower, cand.upper))
     return True
@@ -97,9 +98,11 @@ def _range_qualifier(prev: _Candidate, pats: _Patterns) -> Optional[str]:
 
 def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Decimal]:
     """The low end of ``prev``—``cand``: 5—10万元 is 50,000 to 100,000 (the magnitude written
-    once serves both ends), but 3000—1万元 is 3,000 to 10,000 (3000 is within two orders of
+    once serves both ends; so does a share, 5—7成 is 50 to 70 %), but 3000—1万元 is 3,000 to 10,000 (3000 is within two orders of
     magnitude of 万). None when the magnitude reading is the only one and it fails."""
     assert prev.value is not None and cand.value is not None
+    if cand.share_factor is not None and prev.unit is None and not prev.has_magnitude:
+        return multiply(prev.value, cand.share_factor)   # 5—7成: 50 to 70 %
     if prev.unit is not None or prev.has_magnitude or not cand.has_magnitude:
         return prev.value
     mag = regex.search(r"[万亿]+$", text[cand.num_start:cand.num_end])
