@@ -684,3 +684,12 @@ def test_issue15_middle_dot_decimals_and_kroner(text, expected, why):
 def test_issue15_a_share_range_scales_both_ends(text, lower, upper, why):
     (c,) = find_claims(text)
     assert (c.unit, c.qualifier, str(c.lower), str(c.upper)) == ("%", "range", lower, upper), why
+
+
+@pytest.mark.parametrize("text,why", [
+    ("遵守中美三个联合公报的原则", "fresh50: the three Sino-US joint communiqués, a named set of documents"),
+    ("愿在党际关系四项原则的基础上", "fresh50: the four principles of party relations, a formulation"),
+    ("文革时期“四人帮”曾在他的驴画上大做文章", "fresh47: the Gang of Four, a name"),
+])
+def test_issue15_named_formulations_hold_no_count(text, why):
+    assert find_claims(text) == [], why
