@@ -693,3 +693,12 @@ def test_issue15_a_share_range_scales_both_ends(text, lower, upper, why):
 ])
 def test_issue15_named_formulations_hold_no_count(text, why):
     assert find_claims(text) == [], why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("这一成就之所以不可小觑，", [], "fresh52: 成 opening 成就 is no share (这一成就 is 'this achievement', not 10 %)"),
+    ("这一成果来之不易", [], "成果 likewise"),
+    ("有七成以上的人", [("七成以上", "70")], "a share before 以上 stays one"),
+])
+def test_issue15_cheng_opening_a_word_is_no_share(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

@@ -73,8 +73,9 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     if opened > shut and (close := text.find("》", cand.num_start)) >= 0 and close - opened <= 40 \
             and "\n" not in text[opened:close]:
         return True
-    return cand.unit is not None and any(text.startswith(w, cand.end - len(cand.unit)) for w in pats.lex["unit_words"]
-                                         if w.startswith(cand.unit))
+    unit = text[cand.end - 1] if cand.share_factor is not None else cand.unit   # 这一成就: 成 as printed, not %
+    return unit is not None and any(text.startswith(w, cand.end - len(unit)) for w in pats.lex["unit_words"]
+                                    if w.startswith(unit))
 
 
 @functools.cache
