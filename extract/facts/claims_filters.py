@@ -218,14 +218,12 @@ def _distal_qualifier(text: str, num_start: int, pats: _Patterns):
     if regex.search(r"[。！？；!?;\n，,：:]", between):
         return None
     distal, adverbs = pats.lex["distal_qualifiers"], pats.lex["adverb_qualifiers"]
-    if v.group() in adverbs:   # 至少损失550亿美元: the adverb before the verb
-        numeral = regex.escape(numeral_chars())
-        ok = len(between) <= 12 and not regex.search(rf"[0-9０-９{numeral}]|所有|全部|每", between)   # not 几乎所有的
+    other_numeral = regex.search(rf"[0-9０-９{regex.escape(numeral_chars())}]", between)
+    if v.group() in adverbs:   # 至少损失550亿美元: the adverb before the verb; not 几乎所有的
+        ok = len(between) <= 12 and not other_numeral and not regex.search("所有|全部|每", between)
         return adverbs[v.group()] if ok else None
     if v.group() in distal:
-        numeral = regex.escape(numeral_chars())
-        ok = between.endswith("的") and not regex.search(rf"[0-9０-９{numeral}]", between)
-        return distal[v.group()] if ok else None
+        return distal[v.group()] if between.endswith("的") and not other_numeral else None
     if regex.search("[0-9０-９]", regex.sub(r"[0-9０-９.．]+[％%]?[和、及与]", "", between)):
         return None
     return "approx"
