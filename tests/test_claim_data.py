@@ -87,6 +87,9 @@ def test_lexicon_qualifiers_and_directions() -> None:
     assert set(lex["direction_words"].values()) <= DIRECTIONS
     assert lex["qualifier_suffixes"]["以上"] == "at_least"   # documented choice: includes the number
     assert lex["qualifier_suffixes"]["及以下"] == "at_most"
+    # suffix_not_before: each key is a suffix qualifier, each value a string of single characters
+    assert set(lex["suffix_not_before"]) <= set(lex["qualifier_suffixes"])
+    assert all(isinstance(v, str) and v and len(set(v)) == len(v) for v in lex["suffix_not_before"].values())
 
 
 LIST_KEYS = ["range_separators", "range_word_separators", "direction_fillers", "ordinal_prefixes", "period_prefixes", "time_units",

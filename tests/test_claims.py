@@ -90,7 +90,10 @@ SURFACE_CASES = [
     ("月薪三万五元。", "三万五元", "35000", "元", "exact", None, None, "chinese-numeral"),  # colloquial
     ("奖励一万二元。", "一万二元", "12000", "元", "exact", None, None, "chinese-numeral"),  # colloquial
     ("补贴二百余万元。", "二百余万元", "2000000", "元", "more_than", "2000000", None, "chinese-numeral"),
-    ("来了十几个人。", "十几个", None, "个", "range", "11", "19", "chinese-range"),       # 几 = 1..9
+    ("来了十几个人。", "十几个", "10", "个", "more_than", "10", None, "chinese-ten-odd"),
+    # ↑ 十几 reads as 十多, more than ten (issue 15, fresh55's 十几名 and the devset's convention); not 11..19
+    ("增加二十几万人。", "二十几万人", "200000", "人", "more_than", "200000", None, "chinese-ten-odd"),  # with a magnitude
+    ("来了三四个人。", "三四个", None, "个", "range", "3", "4", "chinese-range"),   # neighbouring digits stay a range
     ("规模1.2万亿。", "1.2万亿", "1200000000000", None, "exact", None, None, "arabic+magnitude"),  # no unit
     ("下降2个百分点。", "2个百分点", "2", "百分点", "exact", None, None, "arabic"),
     # ↑ 个百分点 beats 个, and its unit is 百分点 (个 is the measure word; issue 15 dev2: 二个百分点)

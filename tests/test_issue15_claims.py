@@ -702,3 +702,34 @@ def test_issue15_named_formulations_hold_no_count(text, why):
 ])
 def test_issue15_cheng_opening_a_word_is_no_share(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("厂里只有十几名工人", [("十几名", "10", "more_than")],
+     "fresh55: 十几 reads as 十多, more than ten (the devset's convention; it was the range 11..19)"),
+    ("每公斤高达两元八角。", [("两元八角", "2.8", "exact")], "fresh55: 角 (tenths) joins the 元 amount; it was 2 元"),
+    ("票价3元5角2分", [("3元5角2分", "3.52", "exact")], "分 (hundredths) after 角"),
+    ("每月8000铢（目前1美元约合40铢）", [("8000铢", "8000", "exact"), ("40铢", "40", "approx")],
+     "fresh55: 铢 (baht) alone is a currency, as 泰铢 was"),
+    ("总需求很可能只有6000万辆上下。", [("6000万辆上下", "60000000", "approx")], "fresh55: 上下 after a unit is about, like 左右"),
+    ("每天有8000人上下班", [("8000人", "8000", "exact")], "上下班 is to and from work (suffix_not_before)"),
+    ("只剩下理论值的一半。", [("一半", "50", "exact")], "fresh55: 的一半 is half of a named whole, 50 %"),
+    ("一半是海水，一半是火焰", [], "一半 alone, set against another half, is no figure (a film title in cluener)"),
+    ("超过一半的人", [("超过一半", "50", "more_than")], "一半 with a qualifier, as 半数"),
+])
+def test_issue15_ten_odd_small_coins_baht_and_halves(text, expected, why):
+    assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,why", [
+    ("有两方面的意义：一个是在国内弘扬，一个是向国外弘扬。", "fresh55: a count announcing the points after a colon (一个是…)"),
+    ("大致可分为三个层次或阶段，首先是了解与认知，其次是理解和认同，最后是运用和实践。",
+     "fresh55: a count announcing the points after a comma (首先是…)"),
+    ("有两个原因，一是成本高，二是需求少。", "一是… after a comma"),
+])
+def test_issue15_a_count_announcing_its_points(text, why):
+    assert find_claims(text) == [], why
+
+
+def test_issue15_a_count_before_a_comma_without_points_stays():
+    assert [c.text for c in find_claims("公司有三个工厂，首批建成的是一厂。")] == ["三个"]

@@ -342,8 +342,10 @@ def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> l
 _LIST_LEAD = regex.compile(r"(?:包括|分别是|分别为|是|即|为|[：:（(]|[—－-]{1,3})?")
 #: A bracketed count of the numbered list after it: 文艺类（共３７项）１．中国电影“华表奖”２．…
 _COUNTED_LIST = regex.compile(r"[）)][ ]*[0-9０-９]{1,2}[．.、]")
-#: A colon, in the count's clause, that opens an enumeration: 在四个方面得到明显提高：一是…
-_ENUMERATION = regex.compile(r"[^，。；！？：:]{0,16}[：:][ ]*(?:一是|其一|首先|第一[，、是]|[一1１][、．.])")
+#: A colon, in the count's clause, that opens an enumeration (在四个方面得到明显提高：一是…; 有两方面的意义：
+#: 一个是…), or a comma before its first item (可分为三个层次，首先是…; 有两个原因，一是…)
+_ENUMERATION = regex.compile(r"[^，。；！？：:]{0,16}(?:[：:][ ]*(?:一是|其一|首先|第一[，、是]|一个是|一方面|[一1１][、．.])"
+                            r"|[，,](?:一是|其一|首先是?|第一是))")
 
 
 def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:

@@ -185,15 +185,17 @@ def _prefix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
 
 
 def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
-    """超过半数, 半数以上 (``half_words``): 50 %, with the qualifier that comes with it; 半数 with
-    none (半数人) is no figure anyone stated."""
+    """超过半数, 半数以上, 一半以上 (``half_words``): 50 %, with the qualifier that comes with it; 半数
+    with none (半数人) is no figure anyone stated, nor 一半 alone (一半是海水), but 的一半 is (half of
+    a named whole: 只剩下理论值的一半)."""
     out = []
     lex = pats.lex
     for m in regex.finditer(_alternation(list(lex["half_words"])), text):
         value, unit = lex["half_words"][m.group()]
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="half-word",
                           value=Decimal(value), unit=unit)
-        if _suffix_qualifier(cand, text, pats) or _prefix_qualifier(cand, text, pats):
+        if _suffix_qualifier(cand, text, pats) or _prefix_qualifier(cand, text, pats) \
+                or (m.group() == "一半" and text[m.start() - 1:m.start()] == "的"):   # 理论值的一半
             out.append(cand)
     return out
 

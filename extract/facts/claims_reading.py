@@ -1,0 +1,165 @@
+"""Claims: reading one numeral — its value (or range bounds), unit, and the qualifiers said with it.
+
+Split from ``claims.py`` (issue 11: modules stay a few hundred lines). ``_candidate`` in
+``claims.py`` calls these in order: ``_bare`` (a bare 百/千/万 is a number only with 余/多/上),
+``_read_value``, ``_read_unit`` (infix 余/多, the unit, 元…角…分, a suffix qualifier) and
+``_read_prefix`` (近, 超, 约 before the number).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+import regex
+
+from extract.facts.numbers import numeral_tables, parse_number, parse_numeral_range, parse_power
+from extract.facts.claims_ranges import _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share
+from extract.facts.claims_patterns import _UNIT_ALIASES, _Patterns
+
+def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int) -> Optional[bool]:
+    """For a bare 百/千/万/亿: None when it is no number (百姓, 万人空巷), else whether 上 stands
+    before it (上万人: at least). False for any other numeral."""
+    tables, num_start = numeral_tables(), m.start()
+    bare = not m.group("arabic") and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十")
+    above = bare and text.endswith("上", 0, num_start) and numeral[0] in "百千万亿" and set(numeral) <= set("百千万亿")
+    near = bare and numeral in ("百", "千", "万", "亿") and bool(pats.prefix.search(text, max(0, num_start - 4), num_start))
+    if bare and not (above or near) and not pats.infix.match(text, num_end) \
+            and not (numeral[0] in "百千" and len(numeral) > 1 and numeral[-1] in "万亿"
+                     and pats.unit.match(text, num_end)):
+        return None  # a bare 百/千/万 needs 余/多 (千余人), 上 (上万人) or 百亿元
+    return above
+
+
+def _digit_pair(numeral: str, tables) -> bool:
+    """Two Chinese digits, the second one more than the first (两三, 三四, 七八): said of a count
+    they are an approximate range, never a number read digit by digit (23, 34)."""
+    if len(numeral) != 2 or any(ch not in tables.digits for ch in numeral) or numeral.isdigit():
+        return False
+    a, b = tables.digits[numeral[0]], tables.digits[numeral[1]]
+    return 0 < a and b == a + 1
+
+
+def _read_value(cand: _Candidate, m: regex.Match, numeral: str, pct_unit: Optional[str], num_end: int) -> bool:
+    """The candidate's value (or range bounds) and rule; False when the numeral has no reading."""
+    tables = numeral_tables()
+    try:
+        if m.group("sup"):  # 10²: the superscript is an exponent (issue 9 F13)
+            if m.group("amag") or pct_unit or num_end != m.end():
+                return False
+            cand.value, cand.rule = parse_power(m.group("arabic"), m.group("sup")), "arabic-power"
+        elif _digit_pair(numeral, tables):
+            raise ValueError("two neighbouring digits: an approximation (两三条, 三四个), not 23 or 34")
+        else:
+            cand.value = parse_number(numeral)
+            cand.rule = _rule(m, numeral, pct_unit, tables)
+    except ValueError:
+        bounds = parse_numeral_range(numeral) if not m.group("arabic") else None
+        if bounds is None:
+            return False
+        if tables.vague_digit in numeral:   # 十几名 reads as 十多名: more than ten (二十几万: 200000)
+            cand.value = cand.lower = parse_number(numeral.replace(tables.vague_digit, ""))
+            cand.qualifier, cand.rule = "more_than", "chinese-ten-odd"
+            return True
+        cand.lower, cand.upper, cand.qualifier, cand.rule = bounds[0], bounds[1], "range", "chinese-range"
+    return True
+
+
+def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_unit: Optional[str],
+               pats: _Patterns) -> Optional[int]:
+    """Infix qualifier (余, 多, with a magnitude), unit and suffix qualifier after the numeral;
+    sets ``cand.end`` and returns it, or None when what follows makes it no claim."""
+    lex, num_end = pats.lex, cand.num_end
+    pos = num_end
+    if (infix := pats.infix.match(text, pos)) and cand.value is not None:
+        cand.qualifier = lex["qualifier_infixes"][infix["q"]]
+        if infix["mag"]:
+            if m.group("sup"):
+                return None
+            try:
+                cand.value = parse_number(numeral + infix["mag"])
+            except ValueError:
+                return None
+            cand.has_magnitude = True
+        pos = infix.end()
+    pos = _skip_space(text, _counted_magnitude(cand, text, pos))
+    num_end = cand.num_end   # 3个亿: the number runs to its magnitude
+    if pct_unit:
+        cand.unit = pct_unit
+    elif unit := pats.unit.match(text, pos):
+        cand.unit, pos = _UNIT_ALIASES.get(unit.group(), unit.group()), unit.end()
+        pos = _counted_time_unit(cand, text, pos)   # 16个小时以上, 3个多月: the unit is 个小时, 个月
+    elif (big := lex["large_units"].get(text[pos:pos + 1])) and cand.value is not None \
+            and cand.value >= big and not pats.number.match(text, pos + 1):
+        cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)
+    if cand.unit in lex["share_units"] and not _share(cand, numeral, lex):
+        return None
+    pos = _and_a_half(cand, text, pos, lex)
+    pos = _jiao_fen(cand, text, pos)
+    if cand.unit is None:
+        pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
+    if cand.unit and cand.unit in lex["currency_units"] and text.startswith("人民币", pos):
+        pos += 3  # 10亿元人民币以内: the currency named again before the qualifier
+    if (suffix := pats.suffix.match(text, pos)) and cand.qualifier == "exact" and cand.unit \
+            and _suffix_qualifies(text, suffix, pats):
+        cand.qualifier, pos = lex["qualifier_suffixes"][suffix.group()], suffix.end()
+    cand.end = pos if (cand.unit or cand.qualifier != "exact") else num_end
+    return cand.end
+
+
+#: The smaller coins after 元: 两元八角 (2.8 元), 3元5角2分 (3.52 元); 角 and 分 take one digit each.
+_JIAO_FEN = regex.compile(r"(?P<jiao>[零一二两三四五六七八九0-9０-９])角(?:(?P<fen>[一二两三四五六七八九1-9１-９])分)?")
+
+
+def _jiao_fen(cand: _Candidate, text: str, pos: int) -> int:
+    """两元八角 is 2.8 元, not 2 元: the 角 (tenths) and 分 (hundredths) after a 元 amount join it."""
+    if cand.unit != "元" or cand.value is None or cand.qualifier != "exact" or not (m := _JIAO_FEN.match(text, pos)):
+        return pos
+    fen = parse_number(m["fen"]) if m["fen"] else 0
+    cand.value += parse_number(m["jiao"]) / 10 + fen / Decimal(100)
+    return m.end()
+
+
+def _suffix_qualifies(text: str, suffix: regex.Match, pats: _Patterns) -> bool:
+    """一户多个空调: 多个 is "several"; 8000人上下班: to and from work (suffix_not_before)."""
+    after = text[suffix.end():suffix.end() + 1]
+    if suffix.group() == "多" and pats.unit.match(text, suffix.end()):
+        return False
+    return not (after and after in pats.lex["suffix_not_before"].get(suffix.group(), ""))
+
+
+def _read_prefix(cand: _Candidate, text: str, above: bool, pats: _Patterns) -> None:
+    """A qualifier before the number (近, 超, 约; 上 of 上万人) moves the claim's start."""
+    lex, num_start = pats.lex, cand.num_start
+    if above and cand.qualifier == "exact":   # 上万人, 上千家: at least that many
+        cand.qualifier, cand.prefix, cand.start = "at_least", "上", num_start - 1
+    prefix = pats.prefix.search(text, max(0, num_start - 4), num_start)
+    if prefix and prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(prefix.group().strip(), ()):
+        prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate
+    if prefix:
+        said = lex["qualifier_prefixes"][prefix.group().strip()]
+        if cand.qualifier == "exact" or (said == "approx" and cand.qualifier == "more_than"):
+            cand.qualifier = said   # 约有2万多人: 约 says the whole figure is rough, 多 only its tail
+        cand.prefix, cand.start = prefix.group().strip(), prefix.start()
+
+
+def _rule(m: regex.Match, numeral: str, pct_unit: Optional[str], tables) -> str:
+    if pct_unit:
+        return "percent-words"
+    if m.group("arabic"):
+        return "arabic+magnitude" if any(ch in tables.magnitudes or ch in tables.multipliers
+                                         for ch in numeral) else "arabic"
+    if len(numeral) >= 2 and all(ch in tables.digits for ch in numeral):
+        return "digit-string"
+    return "chinese-numeral"
+
+
+def _skip_space(text: str, pos: int) -> int:
+    return pos + 1 if pos < len(text) and text[pos] in " \u3000" else pos
+
+
+def _trim_unit_magnitude(text: str, start: int, end: int, pats: _Patterns) -> int:
+    """End the numeral before a 千/百 that begins a unit: 5千米 is 5 千米, not 5000 米."""
+    for i in range(start + 1, end):
+        if text[i] in "千百" and (u := pats.unit.match(text, i)) and len(u.group()) > 1:
+            return i
+    return end
