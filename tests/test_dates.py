@@ -51,7 +51,10 @@ CASES = [
     ("今年以来，工业经济", REF, "今年以来", "2023", None, "year", "since", None),
     ("今年9月以来", REF, "今年9月以来", "2023-09", None, "month", "since", None),
     # period word keeps the precision of what it modifies
-    ("去年初", REF, "去年初", "2022", None, "year", "relative", None),
+    # 年初 is January at month precision, as 年底 is December (issue 15, fresh53's 1996年初 and the
+    # tuned devset's 去年初; it was the whole year until 2026-11-24)
+    ("去年初", REF, "去年初", "2022-01", None, "month", "relative", None),
+    ("1996年初，石渠县发生特大雪灾", REF, "1996年初", "1996-01", None, "month", "absolute", None),
     ("双江于今年3月底首推", REF_MARCH, "今年3月底", "2024-03", None, "month", "relative", None),
     # 上旬 is told at the month's precision, as 月初/月底 are (the devset's convention; it was a
     # range of days, 2024-03-01…10, until 2026-11-24)

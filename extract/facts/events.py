@@ -293,8 +293,8 @@ def _event(text: str, tx: _Text, d: DateValue, found: tuple, rule: str, sentence
     place = _place(text, tx, spans, ev_start, mt, d, s_start)
     score = (0.85 if same_clause else 0.75 if rule.endswith("clause") else 0.6) if d.value is not None else 0.5
     location = text[place[0]:place[1]] if place else None
-    if location in HERE and here:
-        location = here
+    if location in HERE:   # 在这里 with no dateline to name the place names none (the devset's reading)
+        location, place = here, (place if here else None)
     return Event(
         start=ev_start, end=ev_end, text=text[ev_start:ev_end], rule=rule, score=score,
         date=d, trigger=mt.group(0), location=location,

@@ -21,7 +21,8 @@ Conventions (documented choices):
   ``end_value`` = end); ``since`` for ``…以来``/``…至今``: ``value`` is the start at its own
   precision (``今年以来`` -> ``"2023"``), ``end_value`` is left null (the implicit end is the
   reference date, which is not printed).
-* 初/底/末 keep the precision of what they modify (``去年初`` -> ``"2022"``, ``3月底`` ->
+* 初/底/末 after a year are its first or last month (``去年初`` -> ``"2022-01"``, ``去年底`` ->
+  ``"2022-12"``, month precision); after a month they keep its precision (``3月底`` ->
   ``"2024-03"``), and so do 上旬/中旬/下旬 (``3月上旬`` -> ``"2024-03"``, month precision, as the
   devset annotates a part of the month; before 2026-11-24 they were ranges of days).
 * Not dates: durations (``3个月``, ``5年来``, ``24小时``, ``连续3日``, ``3日内``), ordinals,

@@ -53,8 +53,9 @@ def _extend_part(t: str, c: _D, limit: int) -> bool:
 
 
 def _extend_period_word(t: str, c: _D, limit: int) -> bool:
-    """初/底/末 and 上旬/中旬/下旬 keep the precision (年底 -> December; 3月上旬 -> March): a part of
-    the month is told at the month's precision, as 月初 and 月底 are (the devset's convention)."""
+    """初/底/末 and 上旬/中旬/下旬 (年底 -> December, 年初 -> January; 3月上旬 -> March): a part of the
+    year is told as its first or last month, and a part of the month at the month's precision, as
+    月初 and 月底 are (the devset's convention)."""
     mt = _patterns()["x-period"].match(t, c.end)
     if not (mt and mt.end() <= limit and c.prec in ("year", "month") and c.d is None):
         return False
@@ -63,8 +64,8 @@ def _extend_period_word(t: str, c: _D, limit: int) -> bool:
     if not ok or t[mt.end():mt.end() + 1] in ("线", "部", "层", "期", "尾"):
         return False
     c.end = mt.end()
-    if span == "end" and c.prec == "year":  # 去年底, 2020年岁末: December, month precision
-        c.m, c.prec = 12, "month"
+    if c.prec == "year":  # 去年底, 2020年岁末: December; 1996年初, 去年初: January; month precision
+        c.m, c.prec = (12 if span == "end" else 1), "month"
     return True
 
 
