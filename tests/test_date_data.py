@@ -143,3 +143,10 @@ def test_honorifics_and_future_cues():
     # no future cue (将12月6日…赠送的国旗升起)
     assert all(len(w) == 2 and is_cjk(w) for w in LEXICON["honorifics"])
     assert "将" not in LEXICON["future_cues"] and "将于" in LEXICON["future_cues"]
+
+
+def test_purpose_markers():
+    """Each marker is a word ending in 为; not_after is a string of distinct single characters."""
+    spec = LEXICON["purpose_markers"]
+    assert spec["markers"] and all(isinstance(m, str) and m.startswith("为") for m in spec["markers"])
+    assert isinstance(spec["not_after"], str) and len(set(spec["not_after"])) == len(spec["not_after"])

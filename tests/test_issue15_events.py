@@ -1047,3 +1047,14 @@ def test_issue15_a_place_where_something_was_said_is_not_the_dated_happenings():
 def test_issue15_fresh44_fresh46_triggers(text, trigger, why):
     evs = events(text, ReferenceDate(year=2009, month=6, day=1, source="published"))
     assert [e.trigger for e in evs][:1] == [trigger], why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("1964年10月，日本为迎接奥运会，修建了第一条高速铁路，从大阪到东京。", [("修建", "1964-10")],
+     "fresh53: 为迎接 is what the railway was built for; the happening is 修建 (a new trigger)"),
+    ("今天，北京各界为庆祝国庆举行盛大晚会。", [("举行", "1997-06-15")], "为庆祝 is the purpose, 举行 the happening"),
+    ("1997年5月，他被评为劳动模范。", [("评为", "1997-05")], "评为 closes a word: 为 is no purpose marker there"),
+])
+def test_issue15_a_purpose_is_no_happening(text, expected, why):
+    evs = events(text, ReferenceDate(year=1997, month=6, day=15, source="dateline"))
+    assert [(e.trigger, e.date.value) for e in evs] == expected, why

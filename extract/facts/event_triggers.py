@@ -108,7 +108,18 @@ def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re
                  if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m) and not _in_title(text, m.start())
                  and not _says(text, m) and not _newly(text, m) and not _aggregate_or_object(text, m)
                  and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)
-                 and not _topic(text, tx, m)), None)
+                 and not _topic(text, tx, m) and not _purpose(text, m)), None)
+
+
+def _purpose(text: str, m: re.Match) -> bool:
+    """日本为迎接奥运会，修建了第一条高速铁路: a trigger right after 为/为了 (``purpose_markers``) is
+    what the happening is for; 成为, 评为 and 较为 close a word, no marker."""
+    spec = lexicon()["purpose_markers"]
+    for marker in spec["markers"]:
+        if text.endswith(marker, 0, m.start()):
+            before = text[m.start() - len(marker) - 1:m.start() - len(marker)]
+            return marker != "为" or not before or before not in spec["not_after"]
+    return False
 
 
 def _aggregate_or_object(text: str, m: re.Match) -> bool:
