@@ -733,3 +733,17 @@ def test_issue15_a_count_announcing_its_points(text, why):
 
 def test_issue15_a_count_before_a_comma_without_points_stays():
     assert [c.text for c in find_claims("公司有三个工厂，首批建成的是一厂。")] == ["三个"]
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("电信业有两个特点：服务范围广、技术发展快。", [], "fresh53: a colon after the count announces what it counts"),
+    ("世界形势有两个明显的特点：从时间上来看，科学技术的发展速度大大加快", [], "dev (pddev-217): the same, points in prose"),
+    ("他两次会对所有人说：我很好。", [("两次", "2")], "a speech verb before the colon opens a quotation (colon_speech_verbs)"),
+    ("不到一个半小时就以６：２的比分淘汰了对手", [("不到一个半小时", "1.5")], "a score's colon between digits announces nothing"),
+    ("移动电话平均每十人一部；", [], "ctb6test-140: 每十人 is the base of a rate (one phone per ten people)"),
+    ("全市平均每10人中就有一个技术骨干", [], "pku-885: the same, with 中就有"),
+    ("每3天有2人", [("2人", "2")], "the base goes, the figure after it stays"),
+    ("日本全国约有百岁老人1.3万人", [("1.3万人", "13000")], "pku-967: 百岁老人 (centenarians) names a class, no age claim"),
+])
+def test_issue15_announcing_colons_rate_bases_and_centenarians(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

@@ -201,8 +201,15 @@ def _is_clock_or_rate_base(text: str, cand: _Candidate, pats: _Patterns) -> bool
     currency before a rate word is the base of an exchange rate (the converted amount is the claim)."""
     if cand.unit == "秒" and text.endswith("分", 0, cand.num_start):
         return True
+    if text.endswith("每", 0, cand.start) and _RATE_TAIL.match(text, cand.end):
+        return True   # 平均每十人一部, 每10人中就有一个: the base of a rate, the figure is what follows
     return cand.value == 1 and cand.unit is not None and any(
         text.startswith(w, cand.end) for w in pats.lex["rate_words"])
+
+
+#: After 每 + a count, another numeral in the same stretch makes the count a rate's base (每十人一部).
+_RATE_TAIL = regex.compile(r"[中里]?(?:就|便|才)?(?:有|拥有)?[0-9０-９一两二三四五六七八九十]")
+
 
 
 def _distal_qualifier(text: str, num_start: int, pats: _Patterns):
@@ -348,6 +355,17 @@ _ENUMERATION = regex.compile(r"[^，。；！？：:]{0,16}(?:[：:][ ]*(?:一�
                             r"|[，,](?:一是|其一|首先是?|第一是))")
 
 
+#: A colon in the count's clause, with no digit before it (以６：２, a score)
+_ANNOUNCING_COLON = regex.compile(r"[^，。；！？：:0-9０-９]{0,16}[：:](?![0-9０-９])")
+
+
+def _announces(text: str, end: int, pats: _Patterns) -> bool:
+    """有两个特点：服务范围广、技术发展快: a colon after the count announces what it counts; not
+    两次会对所有人说：, where a speech verb (``colon_speech_verbs``) opens a quotation."""
+    m = _ANNOUNCING_COLON.match(text, end)
+    return m is not None and not any(v in m.group() for v in pats.lex["colon_speech_verbs"])
+
+
 def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     """欧亚四国法国、挪威、意大利和蒙古, 文艺类（共３７项）１．… and 四个方面：一是…: a count
     followed by its list (as many named items, a numbered list after the bracketed count, or an
@@ -356,7 +374,7 @@ def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return False
     if text[max(0, cand.start - 2):cand.start] in ("（共", "(共") or text[cand.start - 1:cand.start] in ("（", "("):
         return bool(_COUNTED_LIST.match(text, cand.end))
-    if cand.value <= 9 and (_ENUMERATION.match(text, cand.end)
+    if cand.value <= 9 and (_ENUMERATION.match(text, cand.end) or _announces(text, cand.end, pats)
                             or cand.unit and text.startswith(("，一" + cand.unit, "：一" + cand.unit), cand.end)):
         return True   # 四个方面：一是…二是…, 共分两类，一类是…: the enumeration that follows restates the count
     if cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
