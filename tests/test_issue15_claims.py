@@ -740,6 +740,7 @@ def test_issue15_a_count_before_a_comma_without_points_stays():
     ("世界形势有两个明显的特点：从时间上来看，科学技术的发展速度大大加快", [], "dev (pddev-217): the same, points in prose"),
     ("他两次会对所有人说：我很好。", [("两次", "2")], "a speech verb before the colon opens a quotation (colon_speech_verbs)"),
     ("不到一个半小时就以６：２的比分淘汰了对手", [("不到一个半小时", "1.5")], "a score's colon between digits announces nothing"),
+    ("5个中国人劝她：“放弃独身，早择佳婿。”", [("5个", "5")], "fresh56: a quotation after the colon is what they said, no list"),
     ("移动电话平均每十人一部；", [], "ctb6test-140: 每十人 is the base of a rate (one phone per ten people)"),
     ("全市平均每10人中就有一个技术骨干", [], "pku-885: the same, with 中就有"),
     ("每3天有2人", [("2人", "2")], "the base goes, the figure after it stays"),

@@ -355,8 +355,9 @@ _ENUMERATION = regex.compile(r"[^，。；！？：:]{0,16}(?:[：:][ ]*(?:一�
                             r"|[，,](?:一是|其一|首先是?|第一是))")
 
 
-#: A colon in the count's clause, with no digit before it (以６：２, a score)
-_ANNOUNCING_COLON = regex.compile(r"[^，。；！？：:0-9０-９]{0,16}[：:](?![0-9０-９])")
+#: A colon in the count's clause, with no digit around it (以６：２, a score) and no quotation after it
+#: (5个中国人劝她：“放弃独身…”: what is said follows)
+_ANNOUNCING_COLON = regex.compile(r"[^，。；！？：:0-9０-９]{0,16}[：:](?![ ]*[0-9０-９“「\"'])")
 
 
 def _announces(text: str, end: int, pats: _Patterns) -> bool:
