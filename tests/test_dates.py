@@ -55,6 +55,10 @@ CASES = [
     # tuned devset's 去年初; it was the whole year until 2026-11-24)
     ("去年初", REF, "去年初", "2022-01", None, "month", "relative", None),
     ("1996年初，石渠县发生特大雪灾", REF, "1996年初", "1996-01", None, "month", "absolute", None),
+    # a range of year ends: 1937年底至1938年初 is December 1937 to January 1938 (issue 15, fresh56;
+    # it was two dates), and a month's part after a range's end month goes with it
+    ("1937年底至1938年初，他与叶挺一起", REF, "1937年底至1938年初", "1937-12", "1938-01", "month", "range", None),
+    ("3月底至4月初", REF, "3月底至4月初", "2023-03", "2023-04", "month", "range", None),
     ("双江于今年3月底首推", REF_MARCH, "今年3月底", "2024-03", None, "month", "relative", None),
     # 上旬 is told at the month's precision, as 月初/月底 are (the devset's convention; it was a
     # range of days, 2024-03-01…10, until 2026-11-24)

@@ -748,3 +748,14 @@ def test_issue15_a_count_before_a_comma_without_points_stays():
 ])
 def test_issue15_announcing_colons_rate_bases_and_centenarians(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("自由化应体现茂物两个时间表，即发达成员在2010年实现。", [], "fresh56: 即 after the count's comma gives what it counts"),
+    ("预约就诊甚至排到两个月以后，", [], "fresh56: 以后 makes a time reference, as 后 does"),
+    ("在运营了4年之后，《黑客帝国OL》停运", [("4年", "4", "exact")],
+     "fresh5: after 了 the years are how long it ran (period_suffix_not_after), a duration"),
+    ("暗物质在银河系和宇宙中大约都占90％。", [("90％", "90", "approx")], "fresh56: 大约 before the verb, as 至少 and 几乎"),
+])
+def test_issue15_namely_after_and_about(text, expected, why):
+    assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why

@@ -1058,3 +1058,8 @@ def test_issue15_fresh44_fresh46_triggers(text, trigger, why):
 def test_issue15_a_purpose_is_no_happening(text, expected, why):
     evs = events(text, ReferenceDate(year=1997, month=6, day=15, source="dateline"))
     assert [(e.trigger, e.date.value) for e in evs] == expected, why
+
+
+def test_issue15_a_trigger_across_a_word_edge_is_none():
+    """fresh56: 发达成员 (developed members) holds 达成 across the edge of 发达|成员 (trigger_nouns 达成员)."""
+    assert events("即发达成员在2010年，发展中成员在2020年实现贸易投资自由化的目标。") == []

@@ -316,8 +316,10 @@ def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
         return False
     if text.startswith(lex["tenor_suffix"], cand.end) and not any(text.startswith(w, cand.end) for w in lex["tenor_not"]):
         return True
-    if any(text.startswith(s, cand.end) for s in lex["period_suffixes"]):
-        return True
+    suffix = next((s for s in lex["period_suffixes"] if text.startswith(s, cand.end)), None)
+    verb_marks = tuple(lex["period_suffix_not_after"].get(suffix, ()))
+    if suffix and not (verb_marks and text.endswith(verb_marks, 0, cand.start)):
+        return True   # 5年前, 两个月以后; not 运营了4年之后 (a duration)
     head = text[max(0, cand.num_start - 3):cand.num_start]
     if any(head.endswith(e) for e in lex["period_prefix_exceptions"]):
         return False
@@ -350,9 +352,9 @@ _LIST_LEAD = regex.compile(r"(?:包括|分别是|分别为|是|即|为|[：:（(
 #: A bracketed count of the numbered list after it: 文艺类（共３７项）１．中国电影“华表奖”２．…
 _COUNTED_LIST = regex.compile(r"[）)][ ]*[0-9０-９]{1,2}[．.、]")
 #: A colon, in the count's clause, that opens an enumeration (在四个方面得到明显提高：一是…; 有两方面的意义：
-#: 一个是…), or a comma before its first item (可分为三个层次，首先是…; 有两个原因，一是…)
+#: 一个是…), or a comma before its first item (可分为三个层次，首先是…; 有两个原因，一是…; 两个时间表，即…)
 _ENUMERATION = regex.compile(r"[^，。；！？：:]{0,16}(?:[：:][ ]*(?:一是|其一|首先|第一[，、是]|一个是|一方面|[一1１][、．.])"
-                            r"|[，,](?:一是|其一|首先是?|第一是))")
+                            r"|[，,](?:一是|其一|首先是?|第一是|即[^，。；]))")
 
 
 #: A colon in the count's clause, with no digit around it (以６：２, a score) and no quotation after it

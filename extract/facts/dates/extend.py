@@ -21,7 +21,11 @@ def _extend(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) -> None:
     if c.rule == "year-range":
         _extend_year_range(t, c, limit)
         return
-    if _extend_part(t, c, limit) or _extend_period_word(t, c, limit) or _extend_since(t, c, limit):
+    if _extend_period_word(t, c, limit):
+        if _patterns()["x-conn"].match(t, c.end):
+            _extend_range_tail(t, c, ref, limit)   # 1937年底至1938年初: a range of months
+        return
+    if _extend_part(t, c, limit) or _extend_since(t, c, limit):
         return
     if _extend_range_tail(t, c, ref, limit):
         return
@@ -87,6 +91,7 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
         ey = ref.year + lexicon()["relative_year"][me["ry"]] if ref and ref.year else None
     em, ed = _num(me["m"]), _num(me["d"])
     eprec = _prec(em, ed)
+    em, eprec, end_at = _end_period_word(t, c, me.end(), em, eprec, limit)
     if not ((eprec == c.prec) and (me["y"] or me["ry"] or c.prec != "year")):
         return False
     if eprec == "year" and (mp := _periods.part_after(t, me.end())) and mp.end() <= limit:
@@ -98,11 +103,26 @@ def _extend_range_tail(t: str, c: _D, ref: Optional[ReferenceDate], limit: int) 
     start, stop = _add_days(c.y, c.m, c.d or 1, 0), _add_days(ey, em, ed or 1, 0)
     if start is not None and stop is not None and stop < start:
         return False   # an end before the start is no range
-    c.end, c.kind, c.end_ymd = me.end(), "range", (ey, em, ed, eprec)
+    c.end, c.kind, c.end_ymd = end_at, "range", (ey, em, ed, eprec)
     if eprec == "day" and (mt := P["x-tod"].match(t, c.end)) and mt.group(0).strip() and mt.end() <= limit:
         c.end = mt.end()   # …到1月1日中午12时: the end's time of day
     _extend_since(t, c, limit)
     return True
+
+
+def _end_period_word(t: str, c: _D, pos: int, em: Optional[int], eprec: str, limit: int):
+    """初/底 after a month range's end: 1937年底至1938年初 ends in January 1938 (a year's 初 or 底 is
+    its first or last month); 3月底至4月初 ends in April (a month's part at the start's precision).
+    Returns the end's month, precision and end offset."""
+    mt = _patterns()["x-period"].match(t, pos)
+    if c.prec != "month" or not mt or mt.end() > limit or t[mt.end():mt.end() + 1] in ("线", "部", "层", "期", "尾"):
+        return em, eprec, pos
+    span = lexicon()["period"][mt["p"]]
+    if eprec == "year" and span in ("start", "end"):
+        return (1 if span == "start" else 12), "month", mt.end()
+    if eprec == "month" and not mt["yy"]:
+        return em, eprec, mt.end()
+    return em, eprec, pos
 
 
 def _range_end_ym(c: _D, ey: Optional[int], em: Optional[int], ed: Optional[int], eprec: str,
