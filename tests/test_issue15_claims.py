@@ -759,3 +759,17 @@ def test_issue15_announcing_colons_rate_bases_and_centenarians(text, expected, w
 ])
 def test_issue15_namely_after_and_about(text, expected, why):
     assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("道—琼斯30种工业股票平均价格指数飙升了164．17点", [("164．17点", "164.17")],
+     "fresh58: the Dow Jones 30 Industrials is an index's name (names_with_numerals); its points are the figure"),
+    ("比赛设花样滑冰、速度滑冰、短道速滑、冰球、高山滑雪、越野滑雪、跳台滑雪、自由式滑雪和冬季两项共9个大项、62个小项",
+     [("62个", "62")], "fresh58: 共9个大项 restates the nine named events (共 between list and count); 冬季两项 is a sport"),
+    ("北京、上海和天津共5个城市", [("5个", "5")], "a count after 共 that is not the list's length stays"),
+    ("西方国家在150年间经历六次革命形成的二十几种业态，三五年间在我国就都同时综合地呈现出来了。",
+     [("六次", "6"), ("二十几种", "20")], "fresh58: N年间 is a period framing what happened in it (like fresh34's 3年间)"),
+    ("他买了3间房", [("3间", "3")], "间 as the unit of rooms stays a count"),
+])
+def test_issue15_index_names_sports_and_spans_with_jian(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

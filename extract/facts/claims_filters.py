@@ -134,7 +134,7 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return False
     head = text[max(0, cand.start - 80):cand.start]
     head = regex.split(rf"[{regex.escape(CLAUSE_END)}《》]", head)[-1]
-    head = regex.sub(r"等+$", "", head)   # “中国国家人才网”、…、“中国成都人才市场”等五家
+    head = regex.sub(r"(?:等+|共计|总共|共)$", "", head)   # “中国国家人才网”、…等五家; …和冬季两项共9个大项
     if cand.unit == "国" and (abbr := regex.search(f"[{pats.lex['country_abbreviations']}]{{2,8}}$", head)):
         return len(abbr.group()) == cand.value   # 中美俄三国, 中日韩三国: one character a country
     if cand.value == 2 and _VERSUS.search(head):
