@@ -361,9 +361,14 @@ PARTS = {"tuned": DEVSET, "fresh": HERE / "devset" / "fresh.jsonl", "dev2": HERE
          "fresh56": HERE / "devset" / "fresh56.jsonl",
          "fresh57": HERE / "devset" / "fresh57.jsonl",
          "fresh58": HERE / "devset" / "fresh58.jsonl"}
+#: A leading dateline, set aside: 新华社北京１１月４日电（记者…）, 本报讯, and (since 2026-11-24) the agencies
+#: and sites the CLUENER parts print, 中新社华盛顿5月3日电, 新华网北京11月23日电(记者…), 中新网1月5日电, with
+#: full-width digits and either bracket. Before, their day after the dateline (…3日电…3日公布) was looked
+#: for inside the dateline, and the date on it counted as an extra.
 DATELINE = regex.compile(
-    r"^(?:据)?(?:新华社|本报)[^，。：（]{0,16}?(?:(?:\d+年)?\d+月\d+日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日)?"
-    r"(?:电|讯)(?:（[^）]*）)?")
+    r"^(?:据)?(?:新华社|本报|中新社|中新网|新华网)[^，。：（(]{0,16}?"
+    r"(?:(?:[0-9０-９]+年)?[0-9０-９]+月[0-9０-９]+日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日)?"
+    r"(?:电|讯)(?:[（(][^）)]*[）)])?")
 
 
 def _occurrences(text: str, surfaces: list[str], start: int = 0) -> list[tuple[int, int]]:
