@@ -217,6 +217,10 @@ REFERENCE_CASES = [
     (None, None, "新华社北京12月2日电 " + SPEC_004, None, None, (2024, 12, 2, "dateline", "story-year")),
     # nothing at all
     (None, None, "今年以来，工作取得进展。", None, None, (None, None, None, "none", "none")),
+    # a birth year is past (生于, past_before), no evidence for "now" (issue 15, fresh61: 今年 was
+    # read as 1986); a year printed as plain stays the story's year
+    (None, None, "生于1986年的沈思远，曾获今年全国少儿冠军赛儿童组的第二名。", None, None, (None, None, None, "none", "none")),
+    (None, None, "1986年，沈思远获全国少儿冠军赛第二名。", None, None, (1986, None, None, "text-year", "story-year")),
 ]
 
 

@@ -773,3 +773,18 @@ def test_issue15_namely_after_and_about(text, expected, why):
 ])
 def test_issue15_index_names_sports_and_spans_with_jian(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("小虎的父亲是一只两岁半的壮汉", [("两岁半", "2.5", "岁")], "fresh61: 半 after 岁 adds a half (half_units), as after 年"),
+    ("增长了两倍半", [("两倍半", "2.5", "倍")], "the same after 倍"),
+    ("她先是以90．5和92．5公斤打破抓举世界纪录", [("90．5", "90.5", "公斤"), ("92．5公斤", "92.5", "公斤")],
+     "fresh61: a unit printed once after two amounts joined by 和 counts both"),
+    ("1998和1999年", [], "years joined by 和 take no unit from each other"),
+    ("确定了参加集训的21名球员，他们是：上海申花队的范志毅、吴承瑛", [],
+     "fresh61: 他们是： then the names: the count restates them"),
+    ("大连万达队的徐弘，八一队的张恩华", [], "fresh61: 八一队 (the PLA team) is a name (names_with_numerals)"),
+    ("再如四周围一马平川", [], "fresh61: 四周围 is 'all around', no four weeks"),
+])
+def test_issue15_halves_shared_units_named_lists(text, expected, why):
+    assert [(c.text, str(c.value), c.unit) for c in find_claims(text)] == expected, why

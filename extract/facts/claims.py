@@ -70,7 +70,7 @@ from extract.facts.claims_filters import (
 )
 from extract.facts.claims_measure import _measure
 from extract.facts.claims_ranges import (
-    _Candidate, _compound_durations, _fraction_candidates, _half_candidates, _merge_ranges, _signed,
+    _Candidate, _compound_durations, _fraction_candidates, _half_candidates, _merge_ranges, _shared_unit, _signed,
 )
 from extract.facts.claims_reading import _bare, _read_prefix, _read_unit, _read_value, _trim_unit_magnitude
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
@@ -98,7 +98,7 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     candidates = [c for c in candidates if not _inside_name(c, names)]
     candidates = _drop_restatements(text, candidates, pats)
     merged = _merge_ranges(text, candidates, pats)
-    kept = [_signed(text, c, pats.lex) for c in merged if c.unit or c.has_magnitude]
+    kept = [_signed(text, c, pats.lex) for c in _shared_unit(text, merged) if c.unit or c.has_magnitude]
     ctx = _Context(text, _sentence_spans(text))
     claims: list[Claim] = []
     for cand in kept:

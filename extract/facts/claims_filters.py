@@ -357,6 +357,8 @@ _ENUMERATION = regex.compile(r"[^，。；！？：:]{0,16}(?:[：:][ ]*(?:一�
                             r"|[，,](?:一是|其一|首先是?|第一是|即[^，。；]))")
 
 
+#: After the count's clause, a pronoun and 是 with a colon: the list of what was counted follows
+_NAMED_AFTER = regex.compile(r"[^，。；！？：:]{0,12}[，,](?:他们|她们|它们|分别)(?:是|为)[：:]")
 #: A colon in the count's clause, with no digit around it (以６：２, a score) and no quotation after it
 #: (5个中国人劝她：“放弃独身…”: what is said follows)
 _ANNOUNCING_COLON = regex.compile(r"[^，。；！？：:0-9０-９]{0,16}[：:](?![ ]*[0-9０-９“「\"'])")
@@ -377,6 +379,8 @@ def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return False
     if text[max(0, cand.start - 2):cand.start] in ("（共", "(共") or text[cand.start - 1:cand.start] in ("（", "("):
         return bool(_COUNTED_LIST.match(text, cand.end))
+    if _NAMED_AFTER.match(text, cand.end):
+        return True   # 确定了参加集训的21名球员，他们是：…: the names that follow restate the count
     if cand.value <= 9 and (_ENUMERATION.match(text, cand.end) or _announces(text, cand.end, pats)
                             or cand.unit and text.startswith(("，一" + cand.unit, "：一" + cand.unit), cand.end)):
         return True   # 四个方面：一是…二是…, 共分两类，一类是…: the enumeration that follows restates the count

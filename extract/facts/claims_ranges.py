@@ -117,10 +117,11 @@ def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Dec
 
 
 def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:
-    """三年半, 两天半: a time span and a half (3.5 年), read on past 半; not 三年半年 (a half-year
+    """三年半, 两天半, 两岁半 (``half_units``): a span and a half (3.5 年), read on past 半; not 三年半年 (a half-year
     word follows). 一个半小时, 三个半月: 个 with 半 and a time unit is 1.5 个小时, 3.5 个月. Returns
     the position after the unit."""
-    if cand.unit in lex["time_units"] and text.startswith("半", pos) and cand.value is not None \
+    if (cand.unit in lex["time_units"] or cand.unit in lex["half_units"]) and text.startswith("半", pos) \
+            and cand.value is not None \
             and cand.qualifier == "exact" and not text.startswith(("半年", "半天", "半月", "半小时"), pos):
         cand.value, pos = cand.value + Decimal("0.5"), pos + 1
     elif cand.unit == "个" and cand.value is not None and (m := _HALF_AFTER_GE.match(text, pos)):
@@ -271,3 +272,16 @@ def _signed(text: str, cand: _Candidate, lex: dict) -> _Candidate:
             cand.start -= len(w)
             break
     return cand
+
+
+def _shared_unit(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """90．5和92．5公斤: a bare number joined by 和/与/及 to the next number, which has the unit, is
+    counted in that unit too (printed once, after the second); a year-like or unit-bearing first
+    number is left as it is."""
+    for a, b in zip(cands, cands[1:]):
+        if a.unit is None and not a.has_magnitude and a.value is not None and a.qualifier == "exact" \
+                and b.unit is not None and b.start == a.end + 1 and text[a.end:b.start] in ("和", "与", "及") \
+                and not (a.value == a.value.to_integral_value() and 1900 <= a.value <= 2099):
+            a.unit = b.unit
+    return cands
+
