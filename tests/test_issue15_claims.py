@@ -788,3 +788,16 @@ def test_issue15_index_names_sports_and_spans_with_jian(text, expected, why):
 ])
 def test_issue15_halves_shared_units_named_lists(text, expected, why):
     assert [(c.text, str(c.value), c.unit) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("最大的龛图竟有八十多米，最小的也有十来米", [("八十多米", "80", "more_than"), ("十来米", "10", "approx")],
+     "fresh59: 来 between a round numeral and its unit is about (round_only_infixes)"),
+    ("近5年来增长", [], "来 after the unit is since: a period, as before"),
+    ("经济增长速度只有保持在8％或更高一些，才能", [("8％或更高", "8", "at_least")], "fresh59: 或更高 is at least"),
+    ("全部同志按两人一组分头访问", [], "fresh59: 两人一组 is how they went, in pairs: no count"),
+    ("各种题记十七则和两座舍利塔", [("十七则", "17", "exact"), ("两座", "2", "exact")], "fresh59: 则 counts texts"),
+    ("这样一则可以增强信心，二则也可以", [], "fresh61: 一则…二则… are 'firstly… secondly…', no count"),
+])
+def test_issue15_about_or_more_pairs_and_ze(text, expected, why):
+    assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why

@@ -70,7 +70,8 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
     sets ``cand.end`` and returns it, or None when what follows makes it no claim."""
     lex, num_end = pats.lex, cand.num_end
     pos = num_end
-    if (infix := pats.infix.match(text, pos)) and cand.value is not None:
+    if (infix := pats.infix.match(text, pos)) and cand.value is not None \
+            and (infix["q"] not in lex["round_only_infixes"] or numeral[-1:] in "十百千万0０"):
         cand.qualifier = lex["qualifier_infixes"][infix["q"]]
         if infix["mag"]:
             if m.group("sup"):
