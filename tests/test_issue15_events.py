@@ -1063,3 +1063,16 @@ def test_issue15_a_purpose_is_no_happening(text, expected, why):
 def test_issue15_a_trigger_across_a_word_edge_is_none():
     """fresh56: 发达成员 (developed members) holds 达成 across the edge of 发达|成员 (trigger_nouns 达成员)."""
     assert events("即发达成员在2010年，发展中成员在2020年实现贸易投资自由化的目标。") == []
+
+
+@pytest.mark.parametrize("text,dateline,place,why", [
+    ("中国国务院副总理兼外长钱其琛今天在这里举行的第四届东盟地区论坛会议上发表重要讲话。", "新华社必打灵查亚（马来西亚）７月２４日电",
+     "必打灵查亚", "msra-test-1042: a dateline naming the country in brackets after a little-known city still names the place"),
+    ("东南亚国家联盟在吉隆坡一致决定在今年7月接纳三个国家为新成员。", None, None,
+     "msra (tuned): the place before 决定 is where it was decided, not where the admission happens"),
+])
+def test_issue15_dateline_country_brackets_and_places_of_decisions(text, dateline, place, why):
+    from extract.facts.events import find_events
+    ref = ReferenceDate(year=1997, month=7, day=24, source="dateline")
+    evs = find_events(text, find_dates(text, ref), (), dateline=dateline) if dateline else events(text, ref)
+    assert [e.location for e in evs][:1] == [place], why

@@ -315,8 +315,9 @@ def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValu
 
 @cache
 def _said_there() -> re.Pattern:
-    """在游戏的官方论坛上透露将于7月31日关闭: a statement verb (``statement_verbs``) between the place and
-    the date says where it was said, not where what is dated happens."""
+    """在游戏的官方论坛上透露将于7月31日关闭, 在吉隆坡一致决定在今年7月接纳: a statement or decision verb
+    (``statement_verbs``) between the place and the date says where it was said or decided, not where
+    what is dated happens."""
     return re.compile("|".join(map(re.escape, lexicon()["statement_verbs"])))
 _NOT_CHAINED = re.compile("[的将要会拟称说]|计划|准备|宣布|表示|决定")
 
@@ -363,7 +364,8 @@ def _born_in(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
 @cache
 def _dateline_re() -> re.Pattern:
     num = r"[0-9０-９一二三四五六七八九十〇○]"
-    return re.compile(rf"(?:新华社|本报|中新社)(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:{num}{{2,4}}年)?{num}{{1,2}}月{num}{{1,3}}日")
+    return re.compile(rf"(?:新华社|本报|中新社)(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:[（(][\u4e00-\u9fff]{{2,8}}[）)])?"
+                      rf"(?:{num}{{2,4}}年)?{num}{{1,2}}月{num}{{1,3}}日")   # 新华社必打灵查亚（马来西亚）７月２４日电
 
 
 def _dateline_place_span(text: str, before: Optional[int] = None) -> Optional[tuple[int, int]]:
