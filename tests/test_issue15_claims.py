@@ -801,3 +801,14 @@ def test_issue15_halves_shared_units_named_lists(text, expected, why):
 ])
 def test_issue15_about_or_more_pairs_and_ze(text, expected, why):
     assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("我儿子当兵快三年了", [("快三年", "3", "approx")], "fresh64: 快 right before a number is nearly, like 近"),
+    ("速度加快3倍", [("3倍", "3", "exact")], "加快 closes a word: 快 qualifies nothing (prefix_not_after)"),
+    ("年近七旬的老汉", [("近七旬", "7", "approx")], "fresh64: 旬 (a decade of age) as printed"),
+    ("就是世界排序也在一百名以后。", [], "fresh64: 一百名以后 is a rank position (rank_position_suffixes)"),
+    ("1995年在比利时的西方七国首脑会议上", [], "fresh64: 七国首脑会议 is the G7 summit's name"),
+])
+def test_issue15_nearly_decades_rank_positions(text, expected, why):
+    assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why

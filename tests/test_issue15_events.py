@@ -1076,3 +1076,17 @@ def test_issue15_dateline_country_brackets_and_places_of_decisions(text, datelin
     ref = ReferenceDate(year=1997, month=7, day=24, source="dateline")
     evs = find_events(text, find_dates(text, ref), (), dateline=dateline) if dateline else events(text, ref)
     assert [e.location for e in evs][:1] == [place], why
+
+
+@pytest.mark.parametrize("text,place,why", [
+    ("1971年12月2日，崔剑平出生在济南市一个知识分子家庭。", "济南市一个知识分子家庭", "fresh64: after a birth, the rest of the clause is where"),
+    ("金士尧于1937年9月出生在江苏苏州的一个中医世家。", "江苏苏州的一个中医世家", "fresh53: the same, with no place suffix"),
+])
+def test_issue15_place_of_birth(text, place, why):
+    (e,) = events(text)
+    assert (e.trigger, e.location) == ("出生", place), why
+
+
+def test_issue15_returned_students_are_no_return():
+    """fresh64: 回国留学人员 names people (trigger_nouns), no return on the year."""
+    assert events("1997年，试验区10万名职工中，其中硕士6686名、博士973名，回国留学人员647名。") == []

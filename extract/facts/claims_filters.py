@@ -36,6 +36,9 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return True   # 500米计时赛, 110米栏: a sports event's name
     if cand.unit in pats.lex["ordinal_units"]:
         return True   # 三季度 is the third quarter (三个季度 counts quarters), 42周年 an anniversary
+    ranks = tuple(pats.lex["rank_position_suffixes"].get(cand.unit or "", ()))
+    if ranks and text.startswith(ranks, cand.end):
+        return True   # 世界排序也在一百名以后: a rank position
     if cand.unit in pats.lex["grade_units"] and _sentence_holds(text, cand, pats.lex["grade_units"][cand.unit]):
         return True   # 曹薰铉九段 in a sentence about 棋: a Go player's dan, a title
     if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \

@@ -309,7 +309,7 @@ def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValu
         if text[a:b] in _HERE:
             return places.clause_initial(text, tx, s_start, a) or _dateline_place_span(text, a) or (a, b)
         return a, b
-    return _place_after(text, tx, mt.end()) or _chained_place(text, tx, mt.end()) \
+    return _place_after(text, tx, mt.end(), mt.group(0)) or _chained_place(text, tx, mt.end()) \
         or places.scene(text, tx, ev_start, mt.start())
 
 
@@ -337,14 +337,17 @@ def _chained_place(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
     return sp if m is not None and m.group() in _places().trigger_words else None
 
 
-def _place_after(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
+def _place_after(text: str, tx: _Text, i: int, trigger: str = "") -> Optional[tuple[int, int]]:
     """被安放在北京西山脚下的万佛华侨陵园。: a 在 place right after the trigger, closed by a place
-    suffix, that ends its clause (not 禁止在牛饲料中添加…, where 在 belongs to the next verb)."""
+    suffix, that ends its clause (not 禁止在牛饲料中添加…, where 在 belongs to the next verb). After a
+    birth (``birth_triggers``: 出生在济南市一个知识分子家庭) the whole rest of the clause is where."""
     if text.startswith("于", i):
         return _born_in(text, tx, i)
     if not text.startswith("在", i) or text.startswith("在即", i):
         return None
     end = tx.clause_end(i, len(text))
+    if trigger in lexicon()["birth_triggers"] and 2 <= end - i - 1 <= 24 and "的" != text[i + 1:i + 2]:
+        return i + 1, end   # 出生在江苏苏州的一个中医世家
     sp = _places().place_at(text, i, end)
     ok = sp is not None and not text[sp[1]:end].strip("上中内里") and text[sp[0]:sp[1]].endswith(_places().at_suffixes)
     return sp if ok else None
