@@ -812,3 +812,17 @@ def test_issue15_about_or_more_pairs_and_ze(text, expected, why):
 ])
 def test_issue15_nearly_decades_rank_positions(text, expected, why):
     assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("人类的祖先早在400多万年以前就已能直立行走", [("400多万年", "4000000", "年", "more_than")],
+     "fresh62: an age in 万 years before 以前 is a claim (fresh39's fossil ages), where 10年前 stays a period"),
+    ("该总店和各分店每天大约冲洗上千个胶卷", [("上千个", "1000", "个", "approx")], "fresh62: 大约 outranks the bound 上"),
+    ("据统计，约有95％以上的城市消费者", [("约有95％以上", "95", "%", "approx")], "fresh62: 约 outranks 以上, as it does 多"),
+    ("财政贡献因而减少1．2万亿玻利瓦尔", [("1．2万亿玻利瓦尔", "1200000000000", "玻利瓦尔", "exact")], "fresh62: the bolivar"),
+    ("至于2000多万台湾同胞享受", [("2000多万", "20000000", None, "more_than")],
+     "fresh62: 台 opens 台湾 (unit_words): the number keeps its magnitude and no unit (it was dropped)"),
+    ("近年来，全国出现了一大批三轮车生产厂", [], "fresh62: 轮 opens 三轮车, a tricycle"),
+])
+def test_issue15_ages_bolivars_words_after_magnitudes(text, expected, why):
+    assert [(c.text, str(c.value), c.unit, c.qualifier) for c in find_claims(text)] == expected, why

@@ -175,8 +175,9 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         return None
     if _is_ordinal(text, cand, pats) or _is_clock_or_rate_base(text, cand, pats) or _not_a_count(text, cand, pats):
         return None
-    if cand.qualifier == "exact":
-        cand.qualifier = _distal_qualifier(text, num_start, pats) or "exact"   # 约占全省出口总值的百分之八十
+    if cand.qualifier in ("exact", "at_least", "more_than"):   # 约占…的百分之八十; 大约冲洗上千个: approx outranks 上
+        said = _distal_qualifier(text, num_start, pats)
+        cand.qualifier = said if said and (cand.qualifier == "exact" or said == "approx") else cand.qualifier
     if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact" and cand.value == 1:   # not 一年半
         return None
     if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):

@@ -321,8 +321,9 @@ def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
         return True
     suffix = next((s for s in lex["period_suffixes"] if text.startswith(s, cand.end)), None)
     verb_marks = tuple(lex["period_suffix_not_after"].get(suffix, ()))
-    if suffix and not (verb_marks and text.endswith(verb_marks, 0, cand.start)):
-        return True   # 5年前, 两个月以后; not 运营了4年之后 (a duration)
+    if suffix and not (verb_marks and text.endswith(verb_marks, 0, cand.start)) \
+            and not (cand.unit == "年" and cand.has_magnitude):
+        return True   # 5年前, 两个月以后; not 运营了4年之后 (a duration), nor 400多万年以前 (an age in 万/亿 years)
     head = text[max(0, cand.num_start - 3):cand.num_start]
     if any(head.endswith(e) for e in lex["period_prefix_exceptions"]):
         return False

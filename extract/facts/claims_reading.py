@@ -86,7 +86,7 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
     num_end = cand.num_end   # 3个亿: the number runs to its magnitude
     if pct_unit:
         cand.unit = pct_unit
-    elif unit := pats.unit.match(text, pos):
+    elif (unit := pats.unit.match(text, pos)) and not (cand.has_magnitude and _opens_word(text, unit, lex)):
         cand.unit, pos = _UNIT_ALIASES.get(unit.group(), unit.group()), unit.end()
         pos = _counted_time_unit(cand, text, pos)   # 16个小时以上, 3个多月: the unit is 个小时, 个月
     elif (big := lex["large_units"].get(text[pos:pos + 1])) and cand.value is not None \
@@ -120,6 +120,12 @@ def _jiao_fen(cand: _Candidate, text: str, pos: int) -> int:
     return m.end()
 
 
+def _opens_word(text: str, unit: regex.Match, lex: dict) -> bool:
+    """2000多万台湾同胞: the "unit" opens a word (``unit_words``); a number with a magnitude then
+    stands without a unit (20000000, unit null) where one without is no claim at all."""
+    return any(text.startswith(w, unit.start()) for w in lex["unit_words"] if w.startswith(unit.group()))
+
+
 def _suffix_qualifies(text: str, suffix: regex.Match, pats: _Patterns) -> bool:
     """一户多个空调: 多个 is "several"; 8000人上下班: to and from work (suffix_not_before)."""
     after = text[suffix.end():suffix.end() + 1]
@@ -138,8 +144,8 @@ def _read_prefix(cand: _Candidate, text: str, above: bool, pats: _Patterns) -> N
         prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate
     if prefix:
         said = lex["qualifier_prefixes"][prefix.group().strip()]
-        if cand.qualifier == "exact" or (said == "approx" and cand.qualifier == "more_than"):
-            cand.qualifier = said   # 约有2万多人: 约 says the whole figure is rough, 多 only its tail
+        if cand.qualifier == "exact" or (said == "approx" and cand.qualifier in ("more_than", "at_least")):
+            cand.qualifier = said   # 约有2万多人, 约有95％以上: 约 says the whole figure is rough, 多/以上 only its tail
         cand.prefix, cand.start = prefix.group().strip(), prefix.start()
 
 
