@@ -104,11 +104,17 @@ def _when_frame(text: str, tx: _Text, pos: int, lo: int = -1) -> bool:
 def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
     """The first trigger in ``lo..hi`` that is no part of a place, a noun (考察站) or a title
     (《…实施方案》) and not in a countdown, a 在…时 frame or an 对…表示 topic."""
-    return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi)
-                 if not any(a <= m.start() < b for a, b in spans) and not _noun(text, m) and not _in_title(text, m.start())
-                 and not _says(text, m) and not _newly(text, m) and not _aggregate_or_object(text, m)
-                 and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo)
-                 and not _topic(text, tx, m) and not _purpose(text, m)), None)
+    return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi) if usable(text, tx, m, lo, spans)), None)
+
+
+def usable(text: str, tx: _Text, m: re.Match, lo: int, spans) -> bool:
+    """Whether the verb ``m`` (a listed trigger, or :mod:`extract.facts.event_verbs`' clause verb)
+    can name the happening of a date ending at ``lo``: it lies in no place, noun (考察站) or title
+    (《…实施方案》), and not in a countdown, a 在…时 frame, an 对…表示 topic or a purpose."""
+    return not any(a <= m.start() < b for a, b in spans) and not _noun(text, m) and not _in_title(text, m.start()) \
+        and not _says(text, m) and not _newly(text, m) and not _aggregate_or_object(text, m) \
+        and not _countdown(text, tx, m.start()) and not _when_frame(text, tx, m.start(), lo) \
+        and not _topic(text, tx, m) and not _purpose(text, m)
 
 
 def _purpose(text: str, m: re.Match) -> bool:

@@ -50,7 +50,8 @@ from extract.text.sentences import split_sentences
 
 from .dates import lexicon
 from .event_participants import Names as _Names, joined
-from .event_places import HERE, _place, dateline_place
+from .event_places import HERE, _place, _places, dateline_place
+from .event_verbs import clause_verb
 from .event_triggers import (
     _next_sentence, _noun, _speech_header, _step, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers,
 )
@@ -214,8 +215,22 @@ def _is_anchor(text: str, d: DateValue) -> bool:
         return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
             or _year_verb_re().match(text, d.end) is not None or _YEAR_ADVERB.match(text, d.end) is not None \
             or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end) \
-            or _step(text, d) is not None   # 1952年任…组长: a biography's step
+            or _step(text, d) is not None \
+            or _year_subject_verb(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于
     return True
+
+
+#: a personal pronoun between a year and its verb (1965年我当选为…)
+_PRONOUN = re.compile("(?:我们|他们|她们|我|他|她)?")
+
+
+def _year_subject_verb(text: str, d: DateValue) -> bool:
+    """A year right before a trigger verb, or before a pronoun and one, is an adverbial of time:
+    1964年毕业于包头医学院, 1997年荣获…基金, 1983年返回美国后, 1965年我当选为 (not 2024年年会, whose 年会
+    is no verb, nor 考察站 after a year: a trigger opening a noun)."""
+    at = _PRONOUN.match(text, d.end).end()
+    m = _trigger_re().match(text, at)
+    return m is not None and not _noun(text, m)
 
 
 def _attributed(text: str, tx: _Text, d: DateValue, s_end: int) -> bool:
@@ -256,6 +271,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             continue   # 如果2月1日开战: a condition; 记者昨日从招商银行获悉: the day the reporter learnt it
         found = _speech_header(text, tx, d, c_start) or _trigger(text, tx, d, c_start, bound)
         rule = "date+trigger"
+        if found is None and (verb := clause_verb(text, tx, d, bound, spans := _places().spans(text, c_start, bound))):
+            found, rule = (verb, True, c_start, spans), "date+trigger:verb"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
         if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \

@@ -1,0 +1,109 @@
+"""The verb of a dated clause that holds no listed trigger (issue 15: events recall).
+
+The trigger list (``data/event_triggers.txt``) names the verbs of news happenings: 召开, 签署,
+访问. Real text reports happenings with any verb: 18日，五星红旗…三次升起, 27日，…危机加剧,
+今天下午，…记者登上了…航班. When a date anchors a clause and no listed trigger follows it, the
+clause's main verb is taken instead: the clause is tagged by jieba's part-of-speech tagger (its
+dictionary tags every word it knows; loaded on first use, never at import) and the first verb is
+kept that
+
+* is a verb (jieba's ``v``) of two characters or more (一个 单字 verb such as 是, 有, 到 says
+  too little to name a happening);
+* is not a stative, modal, speech or aggregate verb (``fallback_verbs.not`` in
+  ``data/date_lexicon.json``: 表示, 需要, 达到, 增长…);
+* does not open a relative clause: a verb with 的 after it before the next verb or the clause's
+  end describes a noun (采访…的记者登上了: 登上, not 采访), and one right before a noun head
+  (``fallback_verbs.noun_heads``: 扩大会议) modifies it;
+* does not follow a means word (``fallback_verbs.not_after``: 通过降低…减轻, 减轻 not 降低).
+
+The fallback looks at the date's own clause, or the next one when the date stands alone before
+a comma (18日，…). It gives a lower score than a listed trigger (``rule`` ends ``:verb``).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Optional
+
+from .dates import lexicon
+from .event_triggers import triggers, usable
+
+if TYPE_CHECKING:
+    from schemas import DateValue
+
+    from .events import _Text
+
+__all__ = ["clause_verb"]
+
+
+@cache
+def _tagger():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+#: a character after a verb, or closing a longer word, that makes it a noun (发行数, 发行量, 贴补率, 拍卖行)
+_NOUN_TAILS = frozenset("数量率者行员额费期")
+
+
+@cache
+def _listed() -> frozenset[str]:
+    return frozenset(triggers())
+
+
+@cache
+def _noun_heads() -> tuple[str, ...]:
+    return tuple(lexicon()["fallback_verbs"]["noun_heads"])
+
+
+@cache
+def _means() -> tuple[str, ...]:
+    return tuple(lexicon()["fallback_verbs"]["not_after"])
+
+
+@cache
+def _not_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["fallback_verbs"]["not"])
+
+
+def clause_verb(text: str, tx: "_Text", d: "DateValue", bound: int, spans=()) -> Optional[re.Match]:
+    """The main verb of the date ``d``'s clause (or of the next clause when the date stands alone
+    before a comma) up to ``bound``, as a match into ``text``; None without one."""
+    if d.end_value is not None:
+        return None   # 去年1至6月…查办的63起: a span of time frames totals, no one happening
+    lo = d.end
+    hi = tx.clause_end(lo, bound)
+    alone = not any(ch.isalnum() for ch in text[lo:hi]) and hi < bound
+    if alone:
+        lo = hi + 1   # 18日，五星红旗…升起: the date stands alone, its clause follows
+        hi = tx.clause_end(lo, bound)
+    if hi - lo < 2:
+        return None
+    tagged, pos = [], lo
+    for w in _tagger().cut(text[lo:hi]):
+        tagged.append((pos, w.word, w.flag))
+        pos += len(w.word)
+    skip, listed = _not_verbs(), _listed()
+    for k, (at, word, flag) in enumerate(tagged):
+        if flag != "v" or len(word) < 2 or word in skip or len(word) > 2 and word[-1] in _NOUN_TAILS:
+            continue
+        if not alone and "的" in text[d.end:at]:
+            return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
+        if text.startswith(tuple(lexicon()["anchor_rescheduled"]), at):
+            return None   # 从今年四月也延迟至9月4日上映: the old date; the new one anchors the happening
+        if text.endswith(_means(), 0, at):
+            continue   # 通过降低输液量减轻心脏负担: 降低 is the means, 减轻 the happening
+        rest = tagged[k + 1:]
+        nxt = next((j for j, (_, _, f) in enumerate(rest) if f == "v"), len(rest))
+        if any(w == "的" for _, w, _ in rest[:nxt]) or text[at + len(word):at + len(word) + 1] in _NOUN_TAILS \
+                or text.startswith(_noun_heads(), at + len(word)):
+            continue   # 采访…的记者, 发行数, 扩大会议: the verb describes or names a thing
+        if word in listed:
+            return None   # a listed trigger the trigger rules set aside (发布消息 said, 开幕还有20多天)
+        m = re.compile(re.escape(word)).match(text, at)
+        return m if usable(text, tx, m, d.end, spans) else None
+    return None
