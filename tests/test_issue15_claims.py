@@ -826,3 +826,59 @@ def test_issue15_nearly_decades_rank_positions(text, expected, why):
 ])
 def test_issue15_ages_bolivars_words_after_magnitudes(text, expected, why):
     assert [(c.text, str(c.value), c.unit, c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("以六十二米七三的成绩夺冠。", [("六十二米七三", "62.73", "米")],
+     "fresh67: a mark in metres then centimetres, Chinese digits read one by one (七三 is .73); it was 62 米"),
+    ("她的成绩为18米74。", [("18米74", "18.74", "米")], "fresh67: the same in Arabic digits; it was 18 米"),
+    ("他身高1米8，体重80公斤。", [("1米8", "1.8", "米"), ("80公斤", "80", "公斤")], "one digit after 米 is tenths"),
+    ("高18米，宽6米。", [("18米", "18", "米"), ("6米", "6", "米")], "a comma after 米: nothing to join"),
+    ("他在200米4×100米接力中夺冠", [("200米", "200", "米")],
+     "4×100 after 米 is a relay's name, no centimetres (and 200 is no mark below 100 m)"),
+])
+def test_issue15_metres_and_centimetres(text, expected, why):
+    got = [(c.text, str(c.value), c.unit) for c in find_claims(text)]
+    assert got[:len(expected)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("有11个队保持大门不失：德国、英格兰、阿根廷、比利时、丹麦、保加利亚、法国、巴拉圭、荷兰、罗马尼亚、南斯拉夫。", [],
+     "fresh67: a count above nine announcing as many items after a colon restates them"),
+    ("有11个队保持大门不失：德国、英格兰。", [("11个", "11")], "two items named after the colon: the count is a figure of its own"),
+])
+def test_issue15_a_count_above_nine_announcing_its_list(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("一个月下来，他的工作获得餐厅经理的好评。", [("一个月", "1", "个月")],
+     "fresh61: a bare 一 in a time unit framed as a span (下来) is a duration claim; it was dropped as the indefinite article"),
+    ("在一个月的时间里，上海交大先后与复旦大学、浙江大学进行了互访。", [("一个月", "1", "个月")], "fresh62's convention: 的时间 after it"),
+    ("经过一年的运作，集团投入的资金全部收回。", [("一年", "1", "年")], "fresh58: 经过 before it"),
+    ("有一天，他回到了家乡。", [], "有一天 is 'one day', no span"),
+    ("一年一度的盛会", [], "一年一度: yearly, no span"),
+    ("有时一天下来，腰都直不起来。", [], "fresh29: a habitual day (有时) is generic: no claim"),
+])
+def test_issue15_bare_one_as_a_duration(text, expected, why):
+    assert [(c.text, str(c.value), c.unit) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("万名新团员今天肃立天安门广场。", [("万名", "10000", "名", "exact")],
+     "fresh65: a bare 万 before 名 counts people (it needed 余/多/上 and was dropped)"),
+    ("数万名群众涌上街头。", [], "数 before it makes it vague: still no figure"),
+    ("三叶公司着重从三个方面挖掘内部就业潜力。", [("三个", "3", "个", "exact")],
+     "fresh65 (and fresh56's 四个): 方面 is what is counted, not part of the unit 个 (个方面 left the units)"),
+])
+def test_issue15_bare_wan_ming_and_ge_fangmian(text, expected, why):
+    assert [(c.text, str(c.value), c.unit, c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("在法国电视二台、三台、四台的转播中，只听见评论员的声音。", [],
+     "fresh67: 电视二台 names a channel, and the list after it more channels (set_phrase_patterns); it gave three counts of 台"),
+    ("购买电视3台", [("3台", "3")], "Arabic digits after 电视 count sets: the channel pattern takes Chinese numerals only"),
+])
+def test_issue15_tv_channels_are_names(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

@@ -63,6 +63,9 @@ NOT_CLAUSE_VERBS = [
      "the date is inside a noun phrase: a 的 between it and the verb 通知"),
     ("去年12月信贷类理财产品的发行数为169款。", "发行数 is a number, not an issuing"),
     ("西班牙外交大臣索拉纳8月31日重申，西班牙支持北约东扩。", "重申 is a statement (fallback_verbs.not)"),
+    ("今天上午，国家林业局根据火场前线的请求，紧急调拨一百台风力灭火机运往火场。",
+     "fresh65: 请求 after 的 is a noun; the fallback stays in the date's clause (going on to 调拨 in the next one "
+     "found 5 events for 23 false on the tuned parts, and was dropped)"),
     ("市住保办昨日发布消息，本市将增加供应。",
      "发布 is a listed trigger the trigger rules set aside (a statement): the fallback does not take it back"),
 ]

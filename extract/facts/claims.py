@@ -178,7 +178,8 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
     if cand.qualifier in ("exact", "at_least", "more_than"):   # 约占…的百分之八十; 大约冲洗上千个: approx outranks 上
         said = _distal_qualifier(text, num_start, pats)
         cand.qualifier = said if said and (cand.qualifier == "exact" or said == "approx") else cand.qualifier
-    if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact" and cand.value == 1:   # not 一年半
+    if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact" and cand.value == 1 \
+            and not _one_duration(text, cand, lex["bare_one_duration"]):   # not 一年半
         return None
     if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):
         return None  # 10^30 and more: a code or debris, not a quantity (issue 9 F3)
@@ -186,6 +187,15 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
 
 
 _TOO_LARGE = Decimal(10) ** MAX_CLAIM_DIGITS
+
+
+def _one_duration(text: str, cand: _Candidate, spec: dict) -> bool:
+    """一个月下来, 经过一年的运作, 为期一个月: a bare 一 in a time unit framed as a span of time
+    (``bare_one_duration``) is a duration claim, where 有一天 and 一年一度 are no figure."""
+    if text.endswith(tuple(spec["not_after"]), 0, cand.start):
+        return False   # 有时一天下来: a habitual day; 这一天: an anaphor
+    return cand.unit in spec["units"] and (text.endswith(tuple(spec["before"]), 0, cand.start)
+                                           or text.startswith(tuple(spec["after"]), cand.end))
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -375,6 +375,20 @@ def _announces(text: str, end: int, pats: _Patterns) -> bool:
     return m is not None and not any(v in m.group() for v in pats.lex["colon_speech_verbs"])
 
 
+#: An enumeration of short items after a colon, up to the sentence's end: 德国、英格兰、…和南斯拉夫。
+_COLON_LIST = regex.compile(r"[^：:]{0,16}[：:]([^，。；！？：:]{1,400}?)(?=[。；！？]|$)")
+
+
+def _colon_items(text: str, end: int) -> int:
+    """How many items the enumeration after the colon of the count's clause lists (0 without one):
+    items of at most eight characters, parted by 、 (the last by 和/及 too)."""
+    m = _COLON_LIST.match(text, end)
+    if m is None:
+        return 0
+    items = regex.split(r"、|和|及", m.group(1))
+    return len(items) if all(0 < len(it) <= 8 for it in items) else 0
+
+
 def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     """欧亚四国法国、挪威、意大利和蒙古, 文艺类（共３７项）１．… and 四个方面：一是…: a count
     followed by its list (as many named items, a numbered list after the bracketed count, or an
@@ -388,6 +402,8 @@ def _list_follows(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     if cand.value <= 9 and (_ENUMERATION.match(text, cand.end) or _announces(text, cand.end, pats)
                             or cand.unit and text.startswith(("，一" + cand.unit, "：一" + cand.unit), cand.end)):
         return True   # 四个方面：一是…二是…, 共分两类，一类是…: the enumeration that follows restates the count
+    if cand.value > 9 and _announces(text, cand.end, pats) and _colon_items(text, cand.end) == cand.value:
+        return True   # 有11个队保持大门不失：德国、英格兰、…南斯拉夫。: as many items after the colon
     if cand.unit not in pats.lex["restatable_units"] or cand.value > 9:
         return False
     lead = _LIST_LEAD.match(text, cand.end)

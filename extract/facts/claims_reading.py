@@ -16,6 +16,10 @@ from extract.facts.numbers import numeral_tables, parse_number, parse_numeral_ra
 from extract.facts.claims_ranges import _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share
 from extract.facts.claims_patterns import _UNIT_ALIASES, _Patterns
 
+#: before a bare 千/万, a word that makes it vague (数万名, 几千名, 成千名): no figure
+_VAGUE_BEFORE = frozenset("数几成好")
+
+
 def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int) -> Optional[bool]:
     """For a bare 百/千/万/亿: None when it is no number (百姓, 万人空巷), else whether 上 stands
     before it (上万人: at least). False for any other numeral."""
@@ -25,8 +29,10 @@ def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int
     near = bare and numeral in ("百", "千", "万", "亿") and bool(pats.prefix.search(text, max(0, num_start - 4), num_start))
     if bare and not (above or near) and not pats.infix.match(text, num_end) \
             and not (numeral[0] in "百千" and len(numeral) > 1 and numeral[-1] in "万亿"
-                     and pats.unit.match(text, num_end)):
-        return None  # a bare 百/千/万 needs 余/多 (千余人), 上 (上万人) or 百亿元
+                     and pats.unit.match(text, num_end)) \
+            and not (numeral in ("千", "万") and text.startswith("名", num_end)
+                     and text[num_start - 1:num_start] not in _VAGUE_BEFORE):
+        return None  # a bare 百/千/万 needs 余/多 (千余人), 上 (上万人), 百亿元 or 名 (万名新团员)
     return above
 
 
@@ -96,6 +102,7 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
         return None
     pos = _and_a_half(cand, text, pos, lex)
     pos = _jiao_fen(cand, text, pos)
+    pos = _centimetres(cand, text, pos)
     if cand.unit is None:
         pos = _skip_space(text, num_end) if cand.qualifier == "exact" else pos
     if cand.unit and cand.unit in lex["currency_units"] and text.startswith("人民币", pos):
@@ -118,6 +125,26 @@ def _jiao_fen(cand: _Candidate, text: str, pos: int) -> int:
     fen = parse_number(m["fen"]) if m["fen"] else 0
     cand.value += parse_number(m["jiao"]) / 10 + fen / Decimal(100)
     return m.end()
+
+
+#: Centimetres after a whole number of metres: 18米74 (18.74 米), 六十二米七三 (62.73 米), 1米8: one or
+#: two digits, read digit by digit, with no digit, unit, numeral or 4×100 after them; metres below 100.
+_CENTIMETRES = regex.compile(r"(?P<cm>[0-9０-９]{1,2}|[〇零一二三四五六七八九]{1,2})(?![0-9０-９〇零一二两三四五六七八九十百千万亿.．%％×xX*＊A-Za-z])")
+
+
+def _centimetres(cand: _Candidate, text: str, pos: int) -> int:
+    """18米74 is 18.74 米 (an athletics mark, a height), not 18 米: the digits after 米 are its
+    decimals, read one by one (七三 is .73, not .37 or 73), unless a unit follows them (3米5公分 stays as read)."""
+    if cand.unit != "米" or cand.value is None or cand.qualifier != "exact" or cand.value != cand.value.to_integral_value() \
+            or cand.value >= 100 or not (m := _CENTIMETRES.match(text, pos)) or _unit_after(text, m.end()):
+        return pos
+    digits = "".join(str(parse_number(ch)) for ch in m["cm"])
+    cand.value += Decimal("0." + digits)
+    return m.end()
+
+
+def _unit_after(text: str, pos: int) -> bool:
+    return bool(regex.match(r"[\p{Han}]", text[pos:pos + 1])) and text[pos] in "米个人元次岁年月日天分秒厘公斤吨"
 
 
 def _opens_word(text: str, unit: regex.Match, lex: dict) -> bool:

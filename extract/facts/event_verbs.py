@@ -72,7 +72,10 @@ def _not_verbs() -> frozenset[str]:
 
 def clause_verb(text: str, tx: "_Text", d: "DateValue", bound: int, spans=()) -> Optional[re.Match]:
     """The main verb of the date ``d``'s clause (or of the next clause when the date stands alone
-    before a comma) up to ``bound``, as a match into ``text``; None without one."""
+    before a comma) up to ``bound``, as a match into ``text``; None without one. It looks at that
+    one clause only: going on to the next clause when the first holds no verb but verbs used as
+    nouns (国家林业局根据火场前线的请求，紧急调拨…) found 5 more events on the tuned parts for 23
+    false ones, and was dropped."""
     if d.end_value is not None:
         return None   # 去年1至6月…查办的63起: a span of time frames totals, no one happening
     lo = d.end
@@ -83,6 +86,11 @@ def clause_verb(text: str, tx: "_Text", d: "DateValue", bound: int, spans=()) ->
         hi = tx.clause_end(lo, bound)
     if hi - lo < 2:
         return None
+    return _verb_in(text, tx, d, lo, hi, alone, spans)
+
+
+def _verb_in(text: str, tx: "_Text", d: "DateValue", lo: int, hi: int, alone: bool, spans):
+    """The verb of ``lo..hi`` (a match), or None when no verb of the clause names a happening."""
     tagged, pos = [], lo
     for w in _tagger().cut(text[lo:hi]):
         tagged.append((pos, w.word, w.flag))
@@ -95,8 +103,8 @@ def clause_verb(text: str, tx: "_Text", d: "DateValue", bound: int, spans=()) ->
             return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
         if text.startswith(tuple(lexicon()["anchor_rescheduled"]), at):
             return None   # 从今年四月也延迟至9月4日上映: the old date; the new one anchors the happening
-        if text.endswith(_means(), 0, at):
-            continue   # 通过降低输液量减轻心脏负担: 降低 is the means, 减轻 the happening
+        if text.endswith(_means(), 0, at) or text[at - 1:at] == "的":
+            continue   # 通过降低…减轻: 降低 is the means; 前线的请求: a verb after 的 is a noun
         rest = tagged[k + 1:]
         nxt = next((j for j, (_, _, f) in enumerate(rest) if f == "v"), len(rest))
         if any(w == "的" for _, w, _ in rest[:nxt]) or text[at + len(word):at + len(word) + 1] in _NOUN_TAILS \
