@@ -4,13 +4,14 @@ The trigger list (``data/event_triggers.txt``) names the verbs of news happening
 访问. Real text reports happenings with any verb: 18日，五星红旗…三次升起, 27日，…危机加剧,
 今天下午，…记者登上了…航班. When a date anchors a clause and no listed trigger follows it, the
 clause's main verb is taken instead: the clause is tagged by jieba's part-of-speech tagger (its
-dictionary tags every word it knows; loaded on first use, never at import) and the first verb is
-kept that
+dictionary tags every word it knows; loaded on first use, never at import, less its rare words:
+``MIN_FREQ``) and the first verb is kept that
 
 * is a verb (jieba's ``v``) of two characters or more (一个 单字 verb such as 是, 有, 到 says
   too little to name a happening);
 * is not a stative, modal, speech or aggregate verb (``fallback_verbs.not`` in
-  ``data/date_lexicon.json``: 表示, 需要, 达到, 增长…);
+  ``data/date_lexicon.json``: 表示, 需要, 达到, 增长…), nor after one in its clause (计划通过…来实现目标:
+  a plan, no happening);
 * does not open a relative clause: a verb with 的 after it before the next verb or the clause's
   end describes a noun (采访…的记者登上了: 登上, not 采访), and one right before a noun head
   (``fallback_verbs.noun_heads``: 扩大会议) modifies it;
@@ -22,9 +23,14 @@ a comma (18日，…). It gives a lower score than a listed trigger (``rule`` en
 from __future__ import annotations
 
 import logging
+import os
 import re
+import tempfile
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Optional
+
+from extract.model import model_dir
 
 from .dates import lexicon
 from .event_triggers import triggers, usable
@@ -43,7 +49,33 @@ def _tagger():
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer(str(_dictionary(Path(jieba.__file__).with_name("dict.txt")))))
+
+
+#: jieba's words kept for tagging: those seen at least this often in its corpus (80k of 349k words;
+#: loading all of them took 1.0 s and 85 MB more at start-up, bench/bench_speed.py)
+MIN_FREQ = 20
+
+
+def _dictionary(full: Path) -> Path:
+    """jieba's dictionary less its rare words, written once beside the pkuseg model's cache
+    (``~/.cache/newsfacts/jieba``, or the temporary directory when that is not writable); derived
+    from the installed jieba at first use, so nothing of it is kept in the repository."""
+    for root in (model_dir().parent / "jieba", Path(tempfile.gettempdir()) / "newsfacts-jieba"):
+        out = root / f"dict-min{MIN_FREQ}-{full.stat().st_size}.txt"
+        if out.exists():
+            return out
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            kept = [line for line in full.read_text(encoding="utf-8").splitlines()
+                    if len(parts := line.split(" ")) == 3 and int(parts[1]) >= MIN_FREQ]
+            tmp = out.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text("\n".join(kept) + "\n", encoding="utf-8")
+            os.replace(tmp, out)   # atomic: a parallel worker sees the whole file or none
+            return out
+        except OSError:
+            continue
+    return full
 
 
 #: a character after a verb, or closing a longer word, that makes it a noun (发行数, 发行量, 贴补率, 拍卖行)
@@ -97,7 +129,9 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", lo: int, hi: int, alone: bo
         pos += len(w.word)
     skip, listed = _not_verbs(), _listed()
     for k, (at, word, flag) in enumerate(tagged):
-        if flag != "v" or len(word) < 2 or word in skip or len(word) > 2 and word[-1] in _NOUN_TAILS:
+        if word in skip:
+            return None   # 计划通过…来实现目标, 重申…: a plan, a statement or a trend frames what follows
+        if flag != "v" or len(word) < 2 or len(word) > 2 and word[-1] in _NOUN_TAILS:
             continue
         if not alone and "的" in text[d.end:at]:
             return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
