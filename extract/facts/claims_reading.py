@@ -132,19 +132,22 @@ def _jiao_fen(cand: _Candidate, text: str, pos: int) -> int:
 _CENTIMETRES = regex.compile(r"(?P<cm>[0-9０-９]{1,2}|[〇零一二三四五六七八九]{1,2})(?![0-9０-９〇零一二两三四五六七八九十百千万亿.．%％×xX*＊A-Za-z])")
 
 
+#: a unit after the digits following 米 makes them a count of their own (3米5公分), no centimetres
+_UNIT_AFTER_CM = frozenset("米个人元次岁年月日天分秒厘公斤吨")
+
+
 def _centimetres(cand: _Candidate, text: str, pos: int) -> int:
     """18米74 is 18.74 米 (an athletics mark, a height), not 18 米: the digits after 米 are its
     decimals, read one by one (七三 is .73, not .37 or 73), unless a unit follows them (3米5公分 stays as read)."""
     if cand.unit != "米" or cand.value is None or cand.qualifier != "exact" or cand.value != cand.value.to_integral_value() \
-            or cand.value >= 100 or not (m := _CENTIMETRES.match(text, pos)) or _unit_after(text, m.end()):
+            or cand.value >= 100 or not (m := _CENTIMETRES.match(text, pos)) \
+            or text[m.end():m.end() + 1] in _UNIT_AFTER_CM:
         return pos
     digits = "".join(str(parse_number(ch)) for ch in m["cm"])
     cand.value += Decimal("0." + digits)
     return m.end()
 
 
-def _unit_after(text: str, pos: int) -> bool:
-    return bool(regex.match(r"[\p{Han}]", text[pos:pos + 1])) and text[pos] in "米个人元次岁年月日天分秒厘公斤吨"
 
 
 def _opens_word(text: str, unit: regex.Match, lex: dict) -> bool:
