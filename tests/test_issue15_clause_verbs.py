@@ -41,6 +41,9 @@ CLAUSE_VERBS = [
     ("3月30日，大众将价格提到11．75亿马克。", "提到", None,
      "pddev-1652: a 将 construction puts the object between the subject and the verb (pddev-1210's 一纸申诉状 "
      "splits into the verb 申诉 without jieba's rare words, MIN_FREQ: a cost of the faster start-up)"),
+    ("今年9月，市民张欢迎先生的女朋友不慎将一直未开通的广东发展银行信用卡丢失。", "丢失", None,
+     "cluener-train-4404: 发展 inside the bank's name is no trend verb stopping the clause (only verbs stop it); "
+     "开通 describes the card (…的)"),
     ("因举行非法集会而被捕的15名分子2日被送上法庭。", "送上", None,
      "the listed 举行 before the date is inside a relative clause (…的) and names nothing; the clause's own verb is 送上 "
      "(this sentence was a no-event case of test_issue15_events.py before the fallback)"),

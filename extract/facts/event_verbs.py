@@ -129,8 +129,9 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", lo: int, hi: int, alone: bo
         pos += len(w.word)
     skip, listed = _not_verbs(), _listed()
     for k, (at, word, flag) in enumerate(tagged):
-        if word in skip:
+        if word in skip and flag == "v":
             return None   # 计划通过…来实现目标, 重申…: a plan, a statement or a trend frames what follows
+                          # (not 发展 inside 广东发展银行, a name's part)
         if flag != "v" or len(word) < 2 or len(word) > 2 and word[-1] in _NOUN_TAILS:
             continue
         if not alone and "的" in text[d.end:at]:
