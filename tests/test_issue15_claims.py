@@ -882,3 +882,12 @@ def test_issue15_bare_wan_ming_and_ge_fangmian(text, expected, why):
 ])
 def test_issue15_tv_channels_are_names(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("在经济、政治两个方面取得进展。", [],
+     "个 before a restatable noun (方面) restates the list before it, as 两方面 did; 个方面 is no unit any more"),
+    ("在经济、政治、文化两个方面取得进展。", [("两个", "2")], "three items before it, not two: the count stands"),
+])
+def test_issue15_ge_before_a_restatable_noun(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

@@ -133,8 +133,9 @@ def _inside_name(cand: _Candidate, names) -> bool:
 def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     """省、市两级 and 湖南、河南两省: a count (up to 30) right after an enumeration of as many items
     restates the list (中美俄三国: as many one-character country names); it is not a figure of its own."""
-    if cand.value is None or cand.unit not in pats.lex["restatable_units"] or cand.value > 30:
-        return False
+    if cand.value is None or cand.value > 30 or cand.unit not in pats.lex["restatable_units"] \
+            and not (cand.unit == "个" and text.startswith(tuple(pats.lex["restatable_units"]), cand.end)):
+        return False   # 天时、地利、人和三个方面: 个 before a restatable noun restates as that noun does
     head = text[max(0, cand.start - 80):cand.start]
     head = regex.split(rf"[{regex.escape(CLAUSE_END)}《》]", head)[-1]
     head = regex.sub(r"(?:等+|共计|总共|共)$", "", head)   # “中国国家人才网”、…等五家; …和冬季两项共9个大项
