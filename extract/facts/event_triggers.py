@@ -206,7 +206,13 @@ def _next_sentence(text: str, tx: _Text, d: DateValue, ordered: Sequence[DateVal
 def rescheduled(text: str, d: DateValue) -> bool:
     """延迟至9月4日, 推迟到下月5日 (``anchor_rescheduled``): the date is a happening's new date; it
     anchors the trigger after it only (上映时间延迟至六月底 ends a delay: no event)."""
-    return text.endswith(tuple(lexicon()["anchor_rescheduled"]), 0, d.start)
+    return text.endswith(rescheduling_words(), 0, d.start)
+
+
+@cache
+def rescheduling_words() -> tuple[str, ...]:
+    """``anchor_rescheduled`` (延迟至, 推迟到…), read once."""
+    return tuple(lexicon()["anchor_rescheduled"])
 
 
 @cache

@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Optional
 from extract.model import model_dir
 
 from .dates import lexicon
-from .event_triggers import triggers, usable
+from .event_places import _places
+from .event_triggers import rescheduling_words, triggers, usable
 
 if TYPE_CHECKING:
     from schemas import DateValue
@@ -102,9 +103,10 @@ def _not_verbs() -> frozenset[str]:
     return frozenset(lexicon()["fallback_verbs"]["not"])
 
 
-def clause_verb(text: str, tx: "_Text", d: "DateValue", bound: int, spans=()) -> Optional[re.Match]:
+def clause_verb(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int) -> Optional[tuple]:
     """The main verb of the date ``d``'s clause (or of the next clause when the date stands alone
-    before a comma) up to ``bound``, as a match into ``text``; None without one. It looks at that
+    before a comma) up to ``bound``, as :func:`extract.facts.event_triggers._trigger` gives a trigger
+    (the match, same clause, the clause start ``c_start``, the place spans); None without one. It looks at that
     one clause only: going on to the next clause when the first holds no verb but verbs used as
     nouns (国家林业局根据火场前线的请求，紧急调拨…) found 5 more events on the tuned parts for 23
     false ones, and was dropped."""
@@ -118,10 +120,10 @@ def clause_verb(text: str, tx: "_Text", d: "DateValue", bound: int, spans=()) ->
         hi = tx.clause_end(lo, bound)
     if hi - lo < 2:
         return None
-    return _verb_in(text, tx, d, lo, hi, alone, spans)
+    return _verb_in(text, tx, d, c_start, bound, lo, hi, alone)
 
 
-def _verb_in(text: str, tx: "_Text", d: "DateValue", lo: int, hi: int, alone: bool, spans):
+def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, lo: int, hi: int, alone: bool):
     """The verb of ``lo..hi`` (a match), or None when no verb of the clause names a happening."""
     tagged, pos = [], lo
     for w in _tagger().cut(text[lo:hi]):
@@ -136,7 +138,7 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", lo: int, hi: int, alone: bo
             continue
         if not alone and "的" in text[d.end:at]:
             return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
-        if text.startswith(tuple(lexicon()["anchor_rescheduled"]), at):
+        if text.startswith(rescheduling_words(), at):
             return None   # 从今年四月也延迟至9月4日上映: the old date; the new one anchors the happening
         if text.endswith(_means(), 0, at) or text[at - 1:at] == "的":
             continue   # 通过降低…减轻: 降低 is the means; 前线的请求: a verb after 的 is a noun
@@ -148,5 +150,6 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", lo: int, hi: int, alone: bo
         if word in listed:
             return None   # a listed trigger the trigger rules set aside (发布消息 said, 开幕还有20多天)
         m = re.compile(re.escape(word)).match(text, at)
-        return m if usable(text, tx, m, d.end, spans) else None
+        spans = _places().spans(text, c_start, bound)   # only for a verb found: most dates stop before
+        return (m, True, c_start, spans) if usable(text, tx, m, d.end, spans) else None
     return None

@@ -50,7 +50,7 @@ from extract.text.sentences import split_sentences
 
 from .dates import lexicon
 from .event_participants import Names as _Names, joined
-from .event_places import HERE, _place, _places, dateline_place
+from .event_places import HERE, _place, dateline_place
 from .event_verbs import clause_verb
 from .event_triggers import (
     _next_sentence, _noun, _speech_header, _step, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers,
@@ -271,8 +271,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             continue   # 如果2月1日开战: a condition; 记者昨日从招商银行获悉: the day the reporter learnt it
         found = _speech_header(text, tx, d, c_start) or _trigger(text, tx, d, c_start, bound)
         rule = "date+trigger"
-        if found is None and (verb := clause_verb(text, tx, d, bound, spans := _places().spans(text, c_start, bound))):
-            found, rule = (verb, True, c_start, spans), "date+trigger:verb"
+        if found is None and (found := clause_verb(text, tx, d, c_start, bound)) is not None:
+            rule = "date+trigger:verb"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
         if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \
