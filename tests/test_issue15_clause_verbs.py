@@ -30,7 +30,7 @@ def events(text: str):
 
 CLAUSE_VERBS = [
     # (text, trigger, place, why it is hard)
-    ("18日，五星红旗在索非亚大学生体育馆里三次升起。", "升起", "索非亚大学生体育馆",
+    ("18日，五星红旗在索非亚大学生体育馆里三次升起。", "升起", "索非亚大学生体育馆里",
      "the date stands alone before a comma: its happening is in the clause after; 升起 is no listed trigger"),
     ("今天下午，北京10名采访女“飞人”挑战赛的记者登上了ca1407北京飞往成都的航班。", "登上", None,
      "采访 comes first but describes 记者 (a 的 before the next verb): the main verb is 登上"),

@@ -403,7 +403,9 @@ def test_issue15_scene_rule_skips_negated_and_attributive_triggers(text, why):
     ("联赛杯比赛28日在东南部海港城市奥斯卡斯哈门结束。", "东南部海港城市奥斯卡斯哈门",
      "a transliterated name after the suffix 市 runs on to the trigger; the place stopped at 城市"),
     ("仪式3日在天安门广场东侧举行。", "天安门广场东侧", "a side of the place after its suffix"),
-    ("比赛5日在长沙市贺龙体育馆内举行。", "长沙市贺龙体育馆", "the postposition 内 stays out"),
+    ("比赛5日在长沙市贺龙体育馆内举行。", "长沙市贺龙体育馆内",
+     "a building keeps its postposition 内, as the devset's physical places do (it stayed out until the"
+     " postposition rule; only a clause that is only a place, 长沙市贺龙体育馆内，, drops it, as pku-946's gold)"),
     ("大会3日在北京市各界隆重举行。", "北京市", "a stop word (隆重) before the trigger: the place ends at its suffix"),
 ])
 def test_issue15_place_runs_on_to_the_trigger(text, place, why):
@@ -1093,3 +1095,17 @@ def test_issue15_place_of_birth(text, place, why):
 def test_issue15_returned_students_are_no_return():
     """fresh64: 回国留学人员 names people (trigger_nouns), no return on the year."""
     assert events("1997年，试验区10万名职工中，其中硕士6686名、博士973名，回国留学人员647名。") == []
+
+
+@pytest.mark.parametrize("text,trigger,place,why", [
+    ("本月2日，在首都曼谷通往著名旅游胜地帕塔亚的高速公路上，20多辆汽车发生追尾事故。", "发生",
+     "首都曼谷通往著名旅游胜地帕塔亚的高速公路上", "pddev-1921: a road keeps its 上 (a physical place)"),
+    ("18日，五星红旗在索非亚大学生体育馆里三次升起。", "升起", "索非亚大学生体育馆里",
+     "pdner-test-501: a building keeps its 里, though a count follows it"),
+    ("外交部发言人今天在例行记者招待会上宣布：", "宣布", "例行记者招待会",
+     "a meeting drops its 上 (postposition_dropped_after: 会)"),
+    ("中国银行今天在香港上市。", "上市", "香港", "上 opens the word 上市, the trigger: no postposition"),
+])
+def test_issue15_physical_places_keep_their_postposition(text, trigger, place, why):
+    (e,) = events(text)
+    assert (e.trigger, e.location) == (trigger, place), why

@@ -13,6 +13,7 @@ from schemas import DateValue
 from . import lexicon as facts_lexicon
 from .dates import lexicon
 from .orgnames import title_ends_at
+from .wordfeats import lexicon_words
 
 if TYPE_CHECKING:
     from .events import _Text
@@ -60,6 +61,7 @@ class _Places:
             set(lx["location_stops"]) | set(_triggers()), key=len, reverse=True)))
         self.posts = tuple(sorted(lx["location_postpositions"], key=len, reverse=True))
         self.things = tuple(lx["thing_not_place"])
+        self.meetings = tuple(lx["postposition_dropped_after"])
         self.clause_openers = tuple(lx["clause_place_not_start"])
         self.post_places = tuple(pl for pl in facts_lexicon.places() if len(pl) > 2 and pl.endswith(self.posts))
         self.trigger_words = tuple(_triggers())
@@ -117,7 +119,17 @@ class _Places:
         if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十](?![大高长])", run[:best]) \
                 or self._time_inside(run[:best]):
             return None
-        return j, j + best
+        return j, j + best + self._postposition(run, best)
+
+    def _postposition(self, run: str, best: int) -> int:
+        """1 when a postposition of one character (上, 里, 内, 中) right after the place belongs to it:
+        a physical place keeps it (在高速公路上, 在体育馆里, 在家中), a meeting or ceremony does not
+        (在记者招待会上: ``postposition_dropped_after``), nor does a word it opens (在香港上市, 在北京中心)."""
+        post = run[best:best + 1]
+        if not post or post not in self.posts or run[:best].endswith(self.meetings) \
+                or run[best:best + 2] in lexicon_words()[0]:
+            return 0
+        return 1
 
     def _preposition(self, text: str, i: int) -> Optional[str]:
         """The 在/于 at ``i`` that can introduce a place, or None: not after ``location_not_after``
