@@ -891,3 +891,15 @@ def test_issue15_tv_channels_are_names(text, expected, why):
 ])
 def test_issue15_ge_before_a_restatable_noun(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("或许是一种缘分。两个平素不爱说话的孩子一见面就成了好朋友。", [],
+     "pdner-test-736: a sentence opened by 两个 takes up the two told before, no count"),
+    ("两个时间表是实现贸易自由化的基本框架。", [], "pdner-test-2243: the same at the paragraph's start"),
+    ("提问：我想请教两位，下一个作品朝什么方向发展？", [], "cluener-train-10252: 两位 alone addresses two people"),
+    ("图为两个小朋友在微软公司展台前参观。", [("两个", "2")], "mid-sentence 两个 before a noun stays a count (gold)"),
+    ("他说。两名歹徒昨天持刀抢劫了银行。", [("两名", "2")], "名 introduces new people: a sentence opened by 两名 stays a count"),
+])
+def test_issue15_sentence_initial_and_bare_pair_counts(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

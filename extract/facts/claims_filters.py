@@ -290,8 +290,20 @@ def _pronoun_count(text: str, cand: _Candidate, lex: dict) -> bool:
         return False
     if text[cand.num_start:cand.end] in lex["always_pronoun_counts"]:
         return True   # 两国: the two countries told before
+    if numeral == "两" and cand.unit in ("个", "位") and _opens_sentence(text, cand.num_start):
+        return True   # 两个平素不爱说话的孩子…, 两个时间表是…: a sentence opened by 两个/两位 takes up the two told before
+    if numeral in ("两", "二") and cand.unit == "位" and text[cand.end:cand.end + 1] in CLAUSE_END:
+        return True   # 我想请教两位，: 两位 alone addresses two people
     return numeral in ("两", "二", "三") and cand.unit in lex["pronoun_count_units"] \
         and text.startswith(tuple(lex["pronoun_count_followers"]), cand.end)
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """``i`` opens the text or a sentence (after 。！？ and any closing quote or space)."""
+    k = i
+    while k > 0 and text[k - 1] in "”’」』 \u3000":
+        k -= 1
+    return k == 0 or text[k - 1] in "。！？!?\n"
 
 
 def _window(text: str, cand: _Candidate, lex: dict) -> bool:
