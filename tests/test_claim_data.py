@@ -5,11 +5,13 @@ import json
 import subprocess
 import sys
 import typing
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import regex
 
+from extract.facts.claims_patterns import PREFIX_WINDOW
 from schemas import Claim
 
 DATA = Path(__file__).resolve().parent.parent / "extract" / "data"
@@ -176,6 +178,10 @@ def test_issue15_lexicon_keys() -> None:
     assert set(lex["currency_units"]) <= units and set(lex["restatable_units"]) <= units | {"省", "市", "地", "国", "方", "县", "区"}
     assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])
     assert set(lex["ordinal_units"]) <= units   # a unit the claims read, or the filter never fires
+    # issue 15 (fresh68, fresh70): the bare 一 kept before 个百分点 and the half amounts read as figures
+    assert set(lex["bare_one_units"]) <= units
+    assert all(Decimal(v) == Decimal("0.5") and u in units and "半" in w for w, (v, u) in lex["half_amounts"].items())
+    assert max(map(len, lex["qualifier_prefixes"])) < PREFIX_WINDOW   # a longer prefix is never searched for
     assert set(lex["event_label_units"]) <= units   # the sports-event filter looks at these units only
     # opens with a unit (or a unit from a value on, 点赞), is none
     assert all(any(w.startswith(u) for u in units | set(lex["large_units"])) and w not in units for w in lex["unit_words"])

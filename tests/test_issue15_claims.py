@@ -903,3 +903,21 @@ def test_issue15_ge_before_a_restatable_noun(text, expected, why):
 ])
 def test_issue15_sentence_initial_and_bare_pair_counts(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("今年世界贸易增长将从去年的9％下降一个百分点。", [("9％", "9", "exact"), ("一个百分点", "1", "exact")],
+     "pdner-test-2796: a bare 一 before 个百分点 (bare_one_units) is a figure, not the indefinite article"),
+    ("国内生产总值每增长一个百分点，可提供一百二十五万个新的就业岗位。", [("一百二十五万个", "1250000", "exact")],
+     "pdner-test-183: after 每 the one point is a rate's base, no figure"),
+    ("世界贸易增长将下降半个百分点。", [("半个百分点", "0.5", "exact")], "pdner-test-2796: half_amounts, 0.5 points"),
+    ("参加者不下200人。", [("不下200人", "200", "at_least")], "pdner-test-2458: 不下 is 'no fewer than'"),
+    ("估计不止200人。", [("不止200人", "200", "more_than")], "不止 is 'more than'"),
+    ("最多的估计从来没有超出过两亿。", [("没有超出过两亿", "200000000", "at_most")],
+     "pdner-test-2855: a negated 'exceeded' of five characters (PREFIX_WINDOW) is at most"),
+    ("在3亿光年或更远的地方。", [("3亿光年或更远", "300000000", "at_least")], "pdner-test-2859: 或更远, or farther"),
+    ("两个高点表现在外汇市场；两个热点是国际金融界的争论。", [],
+     "pdner-test-2885: a clause opened by 两个 after a semicolon takes up the two told before, as after 。"),
+])
+def test_issue15_qualifier_words_and_points(text, expected, why):
+    assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why

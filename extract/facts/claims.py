@@ -179,8 +179,9 @@ def _candidate(text: str, m: regex.Match, pats: _Patterns, blocked: set[int]) ->
         said = _distal_qualifier(text, num_start, pats)
         cand.qualifier = said if said and (cand.qualifier == "exact" or said == "approx") else cand.qualifier
     if numeral in lex["bare_one"] and not pct_unit and cand.qualifier == "exact" and cand.value == 1 \
-            and not _one_duration(text, cand, lex["bare_one_duration"]):   # not 一年半
-        return None
+            and not (cand.unit in lex["bare_one_units"] and "每" not in text[max(0, cand.start - 4):cand.start]) \
+            and not _one_duration(text, cand, lex["bare_one_duration"]):
+        return None   # not 一年半; 下降一个百分点 is a figure, 每增长一个百分点 a rate's base
     if any(v is not None and abs(v) >= _TOO_LARGE for v in (cand.value, cand.lower, cand.upper)):
         return None  # 10^30 and more: a code or debris, not a quantity (issue 9 F3)
     return cand

@@ -299,11 +299,12 @@ def _pronoun_count(text: str, cand: _Candidate, lex: dict) -> bool:
 
 
 def _opens_sentence(text: str, i: int) -> bool:
-    """``i`` opens the text or a sentence (after 。！？ and any closing quote or space)."""
+    """``i`` opens the text, a sentence or a clause after a semicolon (after 。！？； and any closing quote
+    or space)."""
     k = i
     while k > 0 and text[k - 1] in "”’」』 \u3000":
         k -= 1
-    return k == 0 or text[k - 1] in "。！？!?\n"
+    return k == 0 or text[k - 1] in "。！？；!?;\n"
 
 
 def _window(text: str, cand: _Candidate, lex: dict) -> bool:

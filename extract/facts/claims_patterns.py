@@ -17,6 +17,8 @@ UNITS_FILE = DATA_DIR / "units.txt"
 LEXICON_FILE = DATA_DIR / "claim_lexicon.json"
 
 CLAUSE_END = "。！？；!?;\n" + "，,：:（()）"  # sentences: extract.text.sentences
+#: characters before a number searched for a qualifier prefix (``qualifier_prefixes``: 没有超出过两亿, the longest, has 5)
+PREFIX_WINDOW = 6
 _UNIT_ALIASES = {"％": "%", "个百分点": "百分点", "个千分点": "千分点"}   # 二个百分点: 个 is the measure word
 MAX_NUMERAL_CHARS = 40      # longer numerals are codes or debris, not quantities
 MAX_CLAIM_DIGITS = 30       # values from 10^30 on are not quantities in news

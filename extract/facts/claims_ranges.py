@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from extract.facts.claims_filters import _is_period
-from extract.facts.claims_patterns import _Patterns, _alternation
+from extract.facts.claims_patterns import PREFIX_WINDOW, _Patterns, _alternation
 from extract.facts.numbers import multiply, normalize_decimal, parse_number, parse_numeral_range
 
 
@@ -178,7 +178,7 @@ def _suffix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
 def _prefix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
     """超过/近/约 just before a word-written share (超过半数, 近四分之一): its qualifier, and the claim
     starts there; whether one was there."""
-    if prefix := pats.prefix.search(text, max(0, cand.num_start - 4), cand.num_start):
+    if prefix := pats.prefix.search(text, max(0, cand.num_start - PREFIX_WINDOW), cand.num_start):
         cand.qualifier, cand.prefix = pats.lex["qualifier_prefixes"][prefix.group().strip()], prefix.group().strip()
         cand.start = prefix.start()
         return True
@@ -188,14 +188,16 @@ def _prefix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
 def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     """超过半数, 半数以上, 一半以上 (``half_words``): 50 %, with the qualifier that comes with it; 半数
     with none (半数人) is no figure anyone stated, nor 一半 alone (一半是海水), but 的一半 is (half of
-    a named whole: 只剩下理论值的一半)."""
+    a named whole: 只剩下理论值的一半); a half amount (``half_amounts``: 下降半个百分点, 0.5) always is."""
     out = []
     lex = pats.lex
-    for m in regex.finditer(_alternation(list(lex["half_words"])), text):
-        value, unit = lex["half_words"][m.group()]
+    words = {**lex["half_words"], **lex["half_amounts"]}
+    for m in regex.finditer(_alternation(list(words)), text):
+        value, unit = words[m.group()]
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="half-word",
                           value=Decimal(value), unit=unit)
         if _suffix_qualifier(cand, text, pats) or _prefix_qualifier(cand, text, pats) \
+                or m.group() in lex["half_amounts"] \
                 or (m.group() == "一半" and text[m.start() - 1:m.start()] == "的"):   # 理论值的一半
             out.append(cand)
     return out

@@ -14,7 +14,7 @@ import regex
 
 from extract.facts.numbers import numeral_tables, parse_number, parse_numeral_range, parse_power
 from extract.facts.claims_ranges import _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share
-from extract.facts.claims_patterns import _UNIT_ALIASES, _Patterns
+from extract.facts.claims_patterns import _UNIT_ALIASES, PREFIX_WINDOW, _Patterns
 
 #: before a bare 千/万, a word that makes it vague (数万名, 几千名, 成千名): no figure
 _VAGUE_BEFORE = frozenset("数几成好")
@@ -169,7 +169,7 @@ def _read_prefix(cand: _Candidate, text: str, above: bool, pats: _Patterns) -> N
     lex, num_start = pats.lex, cand.num_start
     if above and cand.qualifier == "exact":   # 上万人, 上千家: at least that many
         cand.qualifier, cand.prefix, cand.start = "at_least", "上", num_start - 1
-    prefix = pats.prefix.search(text, max(0, num_start - 4), num_start)
+    prefix = pats.prefix.search(text, max(0, num_start - PREFIX_WINDOW), num_start)
     if prefix and prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(prefix.group().strip(), ()):
         prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate
     if prefix:
