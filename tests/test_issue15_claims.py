@@ -921,3 +921,15 @@ def test_issue15_sentence_initial_and_bare_pair_counts(text, expected, why):
 ])
 def test_issue15_qualifier_words_and_points(text, expected, why):
     assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("宜柳高速公路是国家规划建设的“两纵两横三个重要路段”的重要组成部分。", [],
+     "pku-567: a quote holding several counts is a numbered slogan (两纵两横, 三个)"),
+    ("探索总结出一套以“夯实三个基础、强化四个结合”为主要内容的经验。", [], "pddev-233: the same, two parallel counts"),
+    ("党的十五大提出的“一个中心，三个着眼于”，是正确结论。", [], "pdner-test-2917: the same across a comma"),
+    ("他说“这里有三个村庄”。", [("三个", "3")], "one count in a quote is a quoted figure, no slogan"),
+    ("“我们今年建了3所学校、5个卫生站”。", [("3所", "3"), ("5个", "5")], "Arabic figures in a quote are figures"),
+])
+def test_issue15_numbered_slogans(text, expected, why):
+    assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why

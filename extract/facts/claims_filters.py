@@ -61,7 +61,7 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     numeral = text[cand.num_start:cand.num_end]
     if len(numeral) >= 2 and numeral[0] in "0０" and numeral[1] in "0123456789０１２３４５６７８９":
         return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
-    if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]):
+    if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]) or _in_slogan(text, cand.num_start):
         return True
     if cand.unit == "年" and _LIST_YEAR.fullmatch(numeral) and text[cand.num_start - 1:cand.num_start] in ("", "\n"):
         return True   # ５.１９９６年向社会发行的…: list item 5, then a year; no 5.1996 years
@@ -107,6 +107,23 @@ def _in_quoted_name(text: str, i: int, heads: list[str]) -> bool:
         return False
     heads_t = tuple(heads)
     return text[opened + 1:close].endswith(heads_t) or text.startswith(heads_t, close + 1)
+
+
+#: a Chinese count and its measure word, as numbered slogans repeat them (两纵两横, 三个基础、四个结合)
+_SLOGAN_COUNT = regex.compile(r"[一二两三四五六七八九十]+[个项条大纵横点种]")
+
+
+def _in_slogan(text: str, i: int) -> bool:
+    """The Chinese numeral at ``i`` sits in a short quote (at most 24 characters, no sentence break)
+    holding two counts or more: a numbered slogan (“两纵两横三个重要路段”, “夯实三个基础、强化四个结合”,
+    “一个中心，三个着眼于”), whose numbers count nothing checkable."""
+    opened = text.rfind("“", max(0, i - 24), i)
+    if opened < 0 or "”" in text[opened:i] or not _SLOGAN_COUNT.match(text, i):
+        return False
+    close = text.find("”", i, opened + 26)
+    if close < 0 or regex.search(r"[。！？；]", text[opened:close]):
+        return False
+    return len(_SLOGAN_COUNT.findall(text, opened, close)) >= 2
 
 
 def _unit_name(text: str, cand: _Candidate) -> bool:
