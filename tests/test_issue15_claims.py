@@ -933,3 +933,9 @@ def test_issue15_qualifier_words_and_points(text, expected, why):
 ])
 def test_issue15_numbered_slogans(text, expected, why):
     assert [(c.text, str(c.value)) for c in find_claims(text)] == expected, why
+
+
+def test_issue15_a_list_item_holding_he_is_still_restated():
+    """pku-151: 人和 holds 和, the word that joins list items; the list joined by 、 alone has three items."""
+    assert find_claims("因为在天时、地利、人和三个方面，克林顿一项都不占。") == []
+    assert [c.text for c in find_claims("他去过天时、地利三个城市。")] == ["三个"]   # three is not the two items before

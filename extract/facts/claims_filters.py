@@ -161,10 +161,10 @@ def _restates_list(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     if cand.value == 2 and _VERSUS.search(head):
         return True   # 拉齐奥队vs国际米兰队两队: the two sides of a fixture
     m = _LIST_ENDING.search(head)
-    if not m:
-        return False
-    items = _ITEM_RE.findall(m.group())
-    return len(items) == cand.value
+    if m and len(_ITEM_RE.findall(m.group())) == cand.value:
+        return True
+    m = _COMMA_LIST_ENDING.search(head)   # 天时、地利、人和三个方面: an item holding 和, the list joined by 、 alone
+    return bool(m) and m.group().count("、") + 1 == cand.value
 
 
 _VERSUS = regex.compile(r"[\p{Han}A-Za-z0-9]{1,12}(?:vs|VS|Vs|ＶＳ|ｖｓ)[\p{Han}A-Za-z0-9]{1,12}$")
@@ -202,6 +202,7 @@ _ITEM = r"(?:“[^“”]{1,20}”|[^\P{Han}的和及]{1,12})"
 _ITEM_RE = regex.compile(_ITEM)
 _LIST = regex.compile(rf"(?:{_ITEM}[、和及])+{_ITEM}")   # two items or more
 _LIST_ENDING = regex.compile(rf"(?:{_ITEM}[、和及])+{_ITEM}$")
+_COMMA_LIST_ENDING = regex.compile(r"(?:[^\P{Han}的、]{1,12}、)+[^\P{Han}的、]{1,12}$")
 
 
 def _no_numeral(numeral: str, pct) -> bool:
