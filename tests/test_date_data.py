@@ -134,10 +134,12 @@ def test_issue15_year_parts_and_weeks():
     assert all(0 <= v <= 1 for v in LEXICON["anaphoric_year"].values())
     assert set(LEXICON["location_preposition"]) == {"在", "于"}
     for key in ("place_suffixes", "location_stops", "location_postpositions", "anchor_not_after", "week_words",
-                "trigger_nouns", "thing_not_place", "condition_cues", "postposition_dropped_after"):
+                "trigger_nouns", "thing_not_place", "condition_cues", "postposition_dropped_after", "year_nouns",
+                "given_name_days"):
         assert all(is_cjk(w) for w in LEXICON[key]), key
     # a meeting word that keeps its postposition would make 在记者招待会上 the place: none is a place suffix
     assert not set(LEXICON["postposition_dropped_after"]) & set(LEXICON["place_suffixes"])
+    assert set(LEXICON["given_name_days"]) <= set(LEXICON["named_days"])   # else the guard guards nothing
 
 
 def test_honorifics_and_future_cues():

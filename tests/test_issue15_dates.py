@@ -854,3 +854,26 @@ def test_issue15_the_sunday_before_with_yige():
 ])
 def test_issue15_year_range_with_a_two_digit_end(text, expected, why):
     assert [(d.text, d.value, d.end_value) for d in find_dates(text, REF)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("日本10家大银行1997—1998财年由于坏账原因", [("1997—1998财年", "1997", "1998")],
+     "pdner-test-2335: a fiscal year's noun (year_nouns) closes a year range with no 年"),
+    ("1997至1998生产年度", [("1997至1998生产年度", "1997", "1998")], "fresh70: a crop year, 至 between"),
+    ("他是国家人事部1995—1996“百千万人才工程”的入选者", [("1995—1996", "1995", "1996")],
+     "pdner-test-1189: two Arabic years a dash joins, the second at most ten later"),
+    ("1989财政年度，700多万人领取了救济金", [("1989财政年度", "1989", None)],
+     "pdner-test-2820: a year before a fiscal year's noun, no 年 printed"),
+    ("编号1995-2025。", [], "thirty years apart: no range, a code"),
+])
+def test_issue15_fiscal_and_dashed_year_ranges(text, expected, why):
+    assert [(d.text, d.value, d.end_value) for d in find_dates(text, REF)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("过一个难忘的国庆佳节", [("国庆", "2023-10-01")], "国庆 alone is National Day (named_days)"),
+    ("海旺梁光烈梁国庆梁栋材", [], "msra-test-512: after the surname 梁, 国庆 is a given name (given_name_days)"),
+    ("多月时间，李国庆每天凌晨", [], "pdner-test: 李国庆 is a man"),
+])
+def test_issue15_national_day_and_the_given_name(text, expected, why):
+    assert [(d.text, d.value) for d in find_dates(text, REF) if d.text == "国庆"] == expected, why

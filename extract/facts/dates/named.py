@@ -69,11 +69,22 @@ def _nearest(name: str, ref) -> tuple[Optional[_dt.date], str]:
     return (min(days, key=lambda d: abs((d - here).days)) if days else None), "reference"
 
 
+#: a surname this common (per the surname table's corpus count) before a day's name makes it a given name
+_COMMON_SURNAME = 100
+
+
+def _after_surname(t: str, i: int) -> bool:
+    from ..lexicon import surnames
+    return i > 0 and surnames().get(t[i - 1], 0) >= _COMMON_SURNAME
+
+
 def named_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) -> list:
     """Named days and N年前/N年后 in ``t``, as the caller's candidate records."""
     P = _pats()
     out = []
     for mt in P["named"].finditer(t):
+        if mt["nd"] in lx["given_name_days"] and mt.start("nd") == mt.start() and _after_surname(t, mt.start()):
+            continue   # 梁国庆, 李国庆: a given name after a surname, no National Day
         if mt["y"]:
             day, kind, src = named_day(mt["nd"], _periods.year_num(mt["y"], lx)), "absolute", None
         elif mt["ry"]:

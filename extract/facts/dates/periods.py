@@ -67,6 +67,7 @@ def _pats() -> dict[str, re.Pattern]:
     week = _alt(lx["week_words"])
     days = "".join(lx["weekdays"])
     offs = _alt(lx["week_offsets"])
+    nouns = _alt(lx["year_nouns"])
     return {
         "x-part": re.compile(rf"{SP}(?P<part>{_alt({**lx['year_parts'], **lx['year_parts_after_year']})})"),
         "part": re.compile(rf"(?P<part>{parts})"),
@@ -75,7 +76,13 @@ def _pats() -> dict[str, re.Pattern]:
         "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
         "weekend": re.compile(rf"(?P<off>{offs})(?:{week})末"),
         "year-range": re.compile(
-            rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}{SP}年(?!{SP}(?:{_MNUM}){SP}月)"),
+            rf"{year_pattern('y1')}(?:{SP}年)?{SP}(?:{conn}){SP}{year_pattern('y2')}"
+            rf"{SP}(?:年(?!{SP}(?:{_MNUM}){SP}月)|{nouns})"),   # 1997—1998财年, 1997至1998生产年度
+        # 1995—1996“百千万人才工程”: two Arabic years a dash joins, the second later by ten at most
+        "year-range-dash": re.compile(
+            rf"{NUM_START}(?P<y1>(?:19|20)[0-9]{{2}})[—－-](?P<y2>(?:19|20)[0-9]{{2}})(?![0-9年月日号./％%万亿元])"),
+        # 1989财政年度: a year before a fiscal or crop year's noun, no 年 printed
+        "year-noun": re.compile(rf"{NUM_START}(?P<y>(?:19|20)[0-9]{{2}})(?:{nouns})"),
         # 2004-08年: the end's century is the start's (2004..2008; 1998-02年 runs into the next)
         "year-range-short": re.compile(
             rf"{NUM_START}(?P<y1>(?:1[89]|20)[0-9]{{2}}){SP}[-－—~～至到]{SP}(?P<yy>[0-9]{{2}}){SP}年(?!{SP}(?:{_MNUM}){SP}月)"),
@@ -137,6 +144,13 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
     for mt in P["year-range"].finditer(t):
         out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=year_num(mt["y1"], lx), prec="year",
                         end_ymd=(year_num(mt["y2"], lx), None, None, "year"), score=0.9))
+    for mt in P["year-range-dash"].finditer(t):
+        y1, y2 = int(mt["y1"]), int(mt["y2"])
+        if y1 < y2 <= y1 + 10:
+            out.append(make(mt.start(), mt.end(), "year-range", kind="range", y=y1, prec="year",
+                            end_ymd=(y2, None, None, "year"), score=0.8))
+    for mt in P["year-noun"].finditer(t):
+        out.append(make(mt.start(), mt.end(), "year-noun", y=int(mt["y"]), prec="year", score=0.85))
     for mt in P["year-range-short"].finditer(t):
         y1 = int(mt["y1"])
         y2 = y1 // 100 * 100 + int(mt["yy"])
