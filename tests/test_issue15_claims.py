@@ -939,3 +939,17 @@ def test_issue15_a_list_item_holding_he_is_still_restated():
     """pku-151: 人和 holds 和, the word that joins list items; the list joined by 、 alone has three items."""
     assert find_claims("因为在天时、地利、人和三个方面，克林顿一项都不占。") == []
     assert [c.text for c in find_claims("他去过天时、地利三个城市。")] == ["三个"]   # three is not the two items before
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("黑洞的“半径”约为1公里，约10的6次方公里，10的18次方克。",
+     [("约为1公里", "1", "approx"), ("约10的6次方公里", "1000000", "approx"), ("10的18次方克", "1000000000000000000", "exact")],
+     "pdner-test-3034: 约为 is approx; a power of ten in words is one figure, 6次/18次 no counts of times"),
+    ("计算2的10次方", [], "an exponent (次方) is no count of times"),
+    ("全国1∶5万比例尺地形图", [], "pdner-test-3581: the term of a scale, no figure"),
+    ("其黑人白人比例是1∶10。", [], "pdner-test-2494: the terms of a ratio"),
+    ("比分3:2，观众5万人", [("5万人", "50000", "exact")], "a figure after a score stays"),
+    ("欧盟对中东地区的援助比美国多一倍。", [("一倍", "1", "exact")], "pdner-test-3187: a bare 一 before 倍 is a figure"),
+])
+def test_issue15_powers_ratios_and_one_fold(text, expected, why):
+    assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why

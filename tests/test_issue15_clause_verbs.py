@@ -108,3 +108,11 @@ def test_fallback_verbs_data_integrity():
     assert all(len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w) for w in words)
     # a listed trigger in the stop list would contradict the trigger list
     assert not set(words) & set(triggers()), set(words) & set(triggers())
+
+
+@pytest.mark.parametrize("text,why", [
+    ("1996年，它的营业毛收入1．7亿美元，实际利润650万美元。", "pdner-test-3062: 收入 is income here, no happening"),
+    ("1997年，海尔集团工业销售收入达到108亿元。", "pdner-test-2982: the same, before 达到"),
+])
+def test_income_is_no_clause_verb(text, why):
+    assert events(text) == [], why

@@ -70,7 +70,8 @@ from extract.facts.claims_filters import (
 )
 from extract.facts.claims_measure import _measure
 from extract.facts.claims_ranges import (
-    _Candidate, _compound_durations, _fraction_candidates, _half_candidates, _merge_ranges, _shared_unit, _signed,
+    _Candidate, _compound_durations, _fraction_candidates, _half_candidates, _merge_ranges, _power_candidates, _shared_unit,
+    _signed,
 )
 from extract.facts.claims_reading import _bare, _read_prefix, _read_unit, _read_value, _trim_unit_magnitude
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
@@ -92,7 +93,7 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     blocked = {i for pat in pats.set_phrase for m in pat.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
     blocked |= {i for m in pats.names.finditer(text) for i in range(m.start(), m.end())}
     candidates = [c for m in _numerals(text, pats) if (c := _candidate(text, m, pats, blocked))]
-    compounds = _compound_durations(text, pats) + _fraction_candidates(text, pats)
+    compounds = _compound_durations(text, pats) + _fraction_candidates(text, pats) + _power_candidates(text, pats)
     candidates = [c for c in candidates if not any(d.start < c.end and c.start < d.end for d in compounds)]
     candidates = sorted(candidates + compounds + _half_candidates(text, pats), key=lambda c: c.start)
     candidates = [c for c in candidates if not _inside_name(c, names)]

@@ -63,6 +63,10 @@ def _not_a_count(text: str, cand: _Candidate, pats: _Patterns) -> bool:
         return True   # 02米德尔vs纽卡斯, 09年: a number with a leading zero is a code, a label or a short year
     if _in_quoted_name(text, cand.num_start, pats.lex["quoted_name_heads"]) or _in_slogan(text, cand.num_start):
         return True
+    if _RATIO_BEFORE.search(text, max(0, cand.num_start - 3), cand.num_start) or _RATIO_AFTER.match(text, cand.num_end):
+        return True   # 1∶5万比例尺, 比例是1∶10: a ratio's term (a score, a scale, a rate), no figure
+    if cand.unit == "次" and text.startswith("方", cand.end):
+        return True   # 2的10次方: an exponent, no count of times
     if cand.unit == "年" and _LIST_YEAR.fullmatch(numeral) and text[cand.num_start - 1:cand.num_start] in ("", "\n"):
         return True   # ５.１９９６年向社会发行的…: list item 5, then a year; no 5.1996 years
     if _OPTION.search(text, max(0, cand.start - 3), cand.start) and (
@@ -94,6 +98,8 @@ def _country_count_name(lex: dict) -> regex.Pattern:
 _LIST_YEAR = regex.compile(r"[0-9０-９]{1,2}[.．](?:1[89]|20)[0-9]{2}")   # an item's marker glued to a year
 _OPTION = regex.compile(r"[（(][0-9０-９][）)]")   # a quiz option's marker, （１）
 _QUOTE_BREAK = regex.compile(r"[，。！？；：,!?;:\n]")
+_RATIO_BEFORE = regex.compile(r"[0-9０-９][∶:：]$")   # the second term of 1∶10, 3∶2
+_RATIO_AFTER = regex.compile(r"[∶:：][0-9０-９]")     # the first term
 
 
 def _in_quoted_name(text: str, i: int, heads: list[str]) -> bool:

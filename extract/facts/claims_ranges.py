@@ -287,3 +287,20 @@ def _shared_unit(text: str, cands: list[_Candidate]) -> list[_Candidate]:
             a.unit = b.unit
     return cands
 
+
+_POWER_OF_TEN = regex.compile(r"(?<![0-9０-９.．])(?:10|１０)的(?P<n>[1-9][0-9]?|[１-９][０-９]?)次方")
+
+
+def _power_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
+    """约10的6次方公里, 10的18次方克: a power of ten written out in words, its unit after it (the
+    numbers 10 and 6 alone count nothing: 6次 is the exponent, no six times)."""
+    out = []
+    for m in _POWER_OF_TEN.finditer(text):
+        exp = int(m.group("n").translate({0xFF10 + i: 0x30 + i for i in range(10)}))
+        cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="power-words",
+                          value=Decimal(10) ** exp)
+        if unit := pats.unit.match(text, m.end()):
+            cand.unit, cand.end = unit.group(), unit.end()
+        _prefix_qualifier(cand, text, pats)
+        out.append(cand)
+    return out
