@@ -296,9 +296,8 @@ def _power_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     numbers 10 and 6 alone count nothing: 6次 is the exponent, no six times)."""
     out = []
     for m in _POWER_OF_TEN.finditer(text):
-        exp = int(m.group("n").translate({0xFF10 + i: 0x30 + i for i in range(10)}))
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="power-words",
-                          value=Decimal(10) ** exp)
+                          value=Decimal(10) ** int(parse_number(m.group("n"))))
         if unit := pats.unit.match(text, m.end()):
             cand.unit, cand.end = unit.group(), unit.end()
         _prefix_qualifier(cand, text, pats)

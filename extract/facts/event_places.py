@@ -122,8 +122,9 @@ class _Places:
         return j, j + best + self._postposition(run, best)
 
     def _postposition(self, run: str, best: int) -> int:
-        """1 when a postposition of one character (上, 里, 内, 中) right after the place belongs to it:
-        a physical place keeps it (在高速公路上, 在体育馆里, 在家中), a meeting or ceremony does not
+        """1 when a postposition of one character (``location_postpositions``: 上, 里, 内, 中, 外, 前) right
+        after the place belongs to it: a physical place keeps it (在高速公路上, 在体育馆里, 在家中), a
+        meeting or ceremony does not
         (在记者招待会上: ``postposition_dropped_after``), nor does a word it opens (在香港上市, 在北京中心)."""
         post = run[best:best + 1]
         if not post or post not in self.posts or run[:best].endswith(self.meetings) \
