@@ -355,7 +355,8 @@ def test_issue15_coordinated_places_and_things(text, trigger, place, why):
     ("少将当日在战舰射击训练中遭遇意外事故而不幸遇难。", "遇难", None, "在…训练中 is an activity, not a place"),
     ("7月3日，在业主们两次聚集请愿后，市政府召集有关部门商讨对策。", "召集", None, "在…后 is a frame of time"),
     ("20日，她在瑞士的韦松纳茨举行的世界杯比赛中获得亚军。", "举行", "瑞士的韦松纳茨", "在X举行的…比赛中: X is the place, no frame"),
-    ("去年12月15日，工商所在狮山大道当场查获假冒商标10万套。", "查获", None, "查获, kin of 破获 and 抓获"),
+    ("去年12月15日，工商所在狮山大道当场查获假冒商标10万套。", "查获", "狮山大道",
+     "查获, kin of 破获 and 抓获; its place since the ninth session: 工商所 is an office, 在 its preposition, 大道 a place suffix"),
     ("今天，雕塑在友协大院揭幕。", "揭幕", "友协大院", "揭幕, kin of 揭牌"),
     ("这年的8月11日，遇难的队员的骨灰坛被安放在北京西山脚下的万佛华侨陵园。", "安放", "北京西山脚下的万佛华侨陵园",
      "遇难的 opens its clause as an attribute of the victims: not what happened on the day (it was the trigger)"),
@@ -731,6 +732,11 @@ def test_issue15_rescheduled_dates_and_quoted_venues(text, expected, why):
      "fresh17: the trigger opens a noun phrase that a later trigger places with 在: that place is the event's"),
     ("5日宣布将在北京举行会议。", [("宣布", "2024-03-05", None)],
      "将 between: the place is of what is announced, not of the announcement"),
+    ("4月25日，美梦成真中美优才联盟全国巡讲启动北京站在中国电子大厦成功举办，",
+     [("启动", "2024-04-25", "中国电子大厦")],
+     "cluener-train (tuned): an adverb of manner (成功, manner_adverbs) between the chained place and its verb"),
+    ("4月25日，巡讲启动北京站在中国电子大厦成功。", [("启动", "2024-04-25", None)],
+     "an adverb with no verb after it chains no place"),
     ("导演在今年9月突然离世，未能完成。", [("离世", "2024-09", None)], "fresh17: 离世 (died) joined the triggers"),
     ("印度国防部7日宣布，印度当天成功试射一枚导弹。", [("宣布", "2024-03-07", None), ("试射", "2024-03-07", None)],
      "fresh17: a test launch (试射) on the same day is a second event"),
@@ -746,6 +752,16 @@ def test_issue15_chained_places_and_new_triggers(text, expected, why):
      "fresh8: 网吧 ends a place (was cut at 郑州市)"),
     ("女演员26日晚在其位于洛杉矶西区的家中因呼吸衰竭去世，", [("去世", "2024-02-26", "其位于洛杉矶西区的家中")],
      "fresh11: 家中 ends a place and 因 (because) stops it (was …西区, then …家中因呼吸衰竭)"),
+    ("去年12月15日，浙江省苍南县金乡工商所在金乡镇狮山大道12号制假，当场查获假酒。",
+     [("查获", "2023-12-15", "金乡镇狮山大道12号")],
+     "pku-865 (tuned): 所 closing an office's word (工商所) leaves 在 a preposition (not 所在, whereabouts), "
+     "大道 ends a place and a street number (12号) belongs to it; no other digit does"),
+    ("这是三峡截流成败的关键所在，3日召开会议。", [("召开", "2024-03-03", None)],
+     "所在 after 关键 is 'where it lies', no preposition"),
+    ("3日，会议在长安街5号楼前举行。", [("举行", "2024-03-03", "长安街5号楼前")],
+     "a street's number opens a building there (长安街5号楼), and a physical place keeps 前"),
+    ("3日，会议在3号楼举行。", [("举行", "2024-03-03", None)],
+     "a number after no street (3号楼) is still no place: a place holds no other digit"),
 ])
 def test_issue15_ordinals_homes_and_causes_in_places(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
@@ -1109,3 +1125,15 @@ def test_issue15_returned_students_are_no_return():
 def test_issue15_physical_places_keep_their_postposition(text, trigger, place, why):
     (e,) = events(text)
     assert (e.trigger, e.location) == (trigger, place), why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("正是拉姆斯菲尔德两年前提出的一份报告指责中央情报局。", [],
+     "pku-155 (tuned): a year counted back from now (两年前) dates no happening in the devset"),
+    ("5年后，土豆经济与苹果经济显现差别。", [], "pku-561 (tuned): nor one counted on (5年后)"),
+    ("33年前，年仅6岁的小俊平被连日高烧折磨得奄奄一息。", [], "pddev-1524 (tuned): 33年前 sets the scene only"),
+    ("10年前的1月4日，登山队员抵达拉萨。", [("抵达", "2014-01-04", None)],
+     "a day after the counted year (10年前的1月4日) is a day: it anchors its happening"),
+])
+def test_issue15_years_counted_from_now_anchor_no_event(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

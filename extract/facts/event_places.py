@@ -42,6 +42,8 @@ def _triggers() -> tuple[str, ...]:
 # a 在…后/时 frame right after a date (法国队12日在马赛战胜南非队后) is what happened then: its place
 # stands (not a frame of an activity: 当日在战舰射击训练中遭遇意外)
 _DATE_ENDS = ("日", "晚", "午", "天")
+# a street address's number is part of the place (金乡镇狮山大道12号); no other digit is
+_ADDRESS_NUMBER = re.compile(r"(?<=[路街道巷弄])[0-9０-９]{1,4}号")
 _ALIAS = re.compile(r"[（(][^（()）]{1,24}[）)]")   # （setec）, （下称上海市规划局）
 
 
@@ -116,7 +118,8 @@ class _Places:
         best = coord.end() if coord else self._suffix_end(run, first_stop)
         if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
             best = self._stop_end(run, first_stop, text, k, hi)
-        if not 1 <= best <= _MAX_LOCATION + 5 or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十](?![大高长])", run[:best]) \
+        if not 1 <= best <= _MAX_LOCATION + 5 \
+                or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十](?![大高长])", _ADDRESS_NUMBER.sub("", run[:best])) \
                 or self._time_inside(run[:best]):
             return None
         return j, j + best + self._postposition(run, best)
@@ -137,7 +140,7 @@ class _Places:
         (正在, 位于…), not a surname after a title (主任于建勇), not opening a 在…时/后 frame unless
         the frame comes right after a date."""
         prep = next((p for p in self.preps if text.startswith(p, i)), None)
-        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ())):
+        if prep is None or (i > 0 and text[i - 1] in self.not_after.get(prep, ()) and not _office_before(text, i)):
             return None
         if prep == "于" and title_ends_at(text, i):
             return None   # 副主任于建勇等领导出席: 于 after a title is a surname, no preposition
@@ -210,11 +213,14 @@ class _Places:
         return 0 < len(seg) <= 12 and seg.endswith(self.suffixes)
 
     def _suffix_end(self, run: str, first_stop: int) -> int:
-        """Step 2: the end of the last place suffix before ``first_stop``; 0 when none. When a
+        """Step 2: the end of the last place suffix before ``first_stop`` (with a street number after
+        it: 狮山大道12号); 0 when none. When a
         trigger verb is that stop and a short name follows the suffix (在东南部海港城市奥斯卡斯哈门
         结束), the place runs on to the trigger, less a postposition."""
         end = next((e for e in range(first_stop, 0, -1) if run[:e].endswith(self.at_suffixes)
                     or run[e - 1:e] == "会" and run[e:e + 1] in ("上", "中")), 0)   # 新闻发布会上: a meeting
+        if end and (num := _ADDRESS_NUMBER.match(run, end)) and num.end() <= first_stop:
+            end = num.end()   # 狮山大道12号: the street's number closes the place
         rest = run[end:first_stop]
         if end and rest and len(rest) <= 8 and not any(ch in "的也又还都再用将已正均亦" for ch in rest) \
                 and run.startswith(self.trigger_words, first_stop):
@@ -300,6 +306,15 @@ class _Places:
         return out
 
 
+def _office_before(text: str, i: int) -> bool:
+    """工商所在金乡镇…查获: 所 closing an office's word (工商所, 派出所, 研究所: words.txt) before 在 is
+    the office, and 在 its preposition; not 所在 "where … is" (关键所在, 所在地, 所在的)."""
+    if text[i - 1:i] != "所" or text.startswith(("在地", "在的", "在国", "在单位"), i):
+        return False
+    words = lexicon_words()[0]
+    return any(text[i - n:i] in words for n in (2, 3, 4) if i >= n)
+
+
 @cache
 def _places() -> _Places:
     return _Places()
@@ -337,8 +352,9 @@ _NOT_CHAINED = re.compile("[的将要会拟称说]|计划|准备|宣布|表示|�
 
 def _chained_place(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
     """精英赛闭幕及颁奖典礼在中国电竞馆举行: the trigger opens a noun phrase (at most 8 characters,
-    no 的, no modal or statement verb) that another trigger then places with 在; that place is the
-    event's (not 宣布将在北京举行, where the place is of what is announced)."""
+    no 的, no modal or statement verb) that another trigger, perhaps after one adverb of manner
+    (``manner_adverbs``: 在中国电子大厦成功举办), then places with 在; that place is the event's (not
+    宣布将在北京举行, where the place is of what is announced)."""
     end = tx.clause_end(i, len(text))
     k = text.find("在", i, min(end, i + 9))
     if k < 0 or _NOT_CHAINED.search(text, i, k):
@@ -347,6 +363,8 @@ def _chained_place(text: str, tx: _Text, i: int) -> Optional[tuple[int, int]]:
     if sp is None:
         return None
     m = _places().stops.match(text, sp[1] + (text[sp[1]:sp[1] + 1] in "上中内里"))
+    if m is not None and m.group() in lexicon()["manner_adverbs"]:
+        m = _places().stops.match(text, m.end())   # 在中国电子大厦成功举办: past one adverb of manner
     return sp if m is not None and m.group() in _places().trigger_words else None
 
 

@@ -196,7 +196,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     date (截至去年11月); a week does (上周…发行了, 上周战胜). A bare year does only as an
     adverbial: set off by a comma (``2023年，…``), after 于/在 (``计划于2002年建成``), right before
     a trigger verb (``是一九九四年成立的``) or an adverb (``明年还将启动``), not inside a noun
-    phrase (``2024年年会``)."""
+    phrase (``2024年年会``). A year counted from now (两年前, 5年后: ``years-from-reference``)
+    anchors none: the devset never dates a happening by one (a day after it does: 10年前的1月4日)."""
     if d.kind in ("vague", "since"):
         return False
     before = text[max(0, d.start - 2):d.start]
@@ -211,6 +212,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
         return start_point   # 自一九九八年下半年开始停止: a policy starting with the half
     if d.text in lexicon()["year_span_words"]:
         return False   # 在过去的一年中…: a year under review frames totals, no one happening
+    if d.rule == "years-from-reference" and d.precision == "year":
+        return False   # 两年前提出的, 5年后，…显现: a span counted back or on is no happening's date (10年前的1月4日 is)
     if d.precision == "year":  # 2023年，…, 于2002年建成 and 一九九四年成立的 (an adverbial), not 2024年年会
         return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
             or _year_verb_re().match(text, d.end) is not None or _YEAR_ADVERB.match(text, d.end) is not None \
