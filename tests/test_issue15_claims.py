@@ -50,6 +50,8 @@ NOT_CLAIMS = [
     ("大会选举产生了十六届中央委员会", "a bare 了 before N届 and a session name: still an ordinal"),
     ("行人在十字路口等信号灯", "十字路口 is a crossroads (set_phrases), no ten characters"),
     ("15间歇性多愁善感的人", "间歇 opens with the unit 间 (unit_words)"),
+    ("地处芜湖县三元镇鲁村", "pdner (tuned): 三元 between an admin ending (县) and a place's last character (镇) is a town's name, no 3 yuan"),
+    ("记者来到红星路四段街口", "pdner (tuned): 四段 between 路 and 街 is a street's section in an address, no four sections"),
 ]
 
 
@@ -78,6 +80,8 @@ STILL_CLAIMS = [
     ("推出5种类型的产品", "5种", "5", "种", "种类 is no entry of unit_words"),
     ("建立起来的十万平米坡地森林公园", "十万平米", "100000", "平米", "平米 (square metres, colloquial) is a unit"),
     ("总奖金五万美金", "五万美金", "50000", "美金", "美金 is a currency"),
+    ("全县三个乡受灾", "三个", "3", "个", "个 between an admin ending and 乡 counts townships: no place name (unlike 三元镇)"),
+    ("全市3家镇办企业", "3家", "3", "家", "Arabic digits before 镇 are a count, never a place name's part"),
 ]
 
 

@@ -44,7 +44,7 @@ def _is_ordinal(text: str, cand: _Candidate, pats: _Patterns) -> bool:
     if cand.unit is not None and cand.unit != "级" and text.startswith("级", cand.end) \
             and not text.startswith("级别", cand.end):
         return True
-    if _unit_name(text, cand):
+    if _unit_name(text, cand) or _place_name_part(text, cand):
         return True
     return cand.unit is None and bool(pats.ordinal_suffix.match(text, cand.num_end))
 
@@ -142,6 +142,22 @@ def _unit_name(text: str, cand: _Candidate) -> bool:
         return False
     head = text[max(0, cand.num_start - 4):cand.num_start]
     return any(head.endswith(suf) for suf in org_suffixes() if len(suf) <= 4)
+
+
+#: a place name's last character (三元镇, 四段街), and the admin or street ending an address has before it
+_PLACE_TAIL = "镇乡村街路巷"
+_ADDRESS_HEAD = "省市县区镇乡路"
+
+
+def _place_name_part(text: str, cand: _Candidate) -> bool:
+    """A Chinese numeral and its "unit" inside an address's next place name (芜湖县三元镇, 红星路四段街口):
+    straight after an admin or street ending and straight before a place's last character; never 个
+    (全县三个乡 counts townships) and never Arabic digits (a count)."""
+    if cand.unit is None or cand.unit == "个" or cand.qualifier != "exact" or cand.prefix \
+            or any(ch.isdigit() for ch in text[cand.num_start:cand.num_end]):
+        return False
+    return text[cand.num_start - 1:cand.num_start] in tuple(_ADDRESS_HEAD) and cand.num_start > 0 \
+        and text[cand.end:cand.end + 1] in tuple(_PLACE_TAIL) and cand.end < len(text)
 
 
 def _inside_name(cand: _Candidate, names) -> bool:
