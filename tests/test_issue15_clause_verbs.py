@@ -38,6 +38,8 @@ CLAUSE_VERBS = [
      "a noun-heavy clause whose only verb closes it"),
     ("1939年9月1日，希特勒军队进攻波兰，开始了第二次世界大战。", "进攻", None,
      "进攻 before the listed 开始: the first verb of the date's clause names the happening"),
+    ("今年9月，市民张先生的女朋友不慎将一直未开通的信用卡丢失。", "丢失", None,
+     "cluener-train-4404 (tuned): a negated verb (未开通) is passed over, not the end of the search"),
     ("3月30日，大众将价格提到11．75亿马克。", "提到", None,
      "pddev-1652: a 将 construction puts the object between the subject and the verb (pddev-1210's 一纸申诉状 "
      "splits into the verb 申诉 without jieba's rare words, MIN_FREQ: a cost of the faster start-up)"),
@@ -72,6 +74,9 @@ NOT_CLAUSE_VERBS = [
      "found 5 events for 23 false on the tuned parts, and was dropped)"),
     ("市住保办昨日发布消息，本市将增加供应。",
      "发布 is a listed trigger the trigger rules set aside (a statement): the fallback does not take it back"),
+    ("去年，他们中多数人9个月没领到工资。", "fresh74 (tuned) 3951: a negated verb (没领到) is what did not happen"),
+    ("1997年，市区的企业职工下岗率为7％。",
+     "fresh74 (tuned) 3995: jieba's verb 率为 opens with a noun's tail (下岗率): no happening"),
 ]
 
 

@@ -79,6 +79,8 @@ def _dictionary(full: Path) -> Path:
     return full
 
 
+#: a negation right before a verb: nothing happened (没领到, 未出席, 不参加)
+_NEGATIONS = ("没有", "没", "未", "不", "从未", "尚未")
 #: a character after a verb, or closing a longer word, that makes it a noun (发行数, 发行量, 贴补率, 拍卖行)
 _NOUN_TAILS = frozenset("数量率者行员额费期")
 
@@ -142,6 +144,10 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
             return None   # 从今年四月也延迟至9月4日上映: the old date; the new one anchors the happening
         if text.endswith(_means(), 0, at) or text[at - 1:at] == "的":
             continue   # 通过降低…减轻: 降低 is the means; 前线的请求: a verb after 的 is a noun
+        if text.endswith(_NEGATIONS, 0, at):
+            continue   # 9个月没领到工资: what did not happen is no happening (一直未开通的…丢失: the next verb may be)
+        if word[0] in _NOUN_TAILS and at > lo and text[at - 1] not in "，,、 ":
+            continue   # 下岗率为7％: jieba's 率为 is a noun's tail (下岗率) and 为
         rest = tagged[k + 1:]
         nxt = next((j for j, (_, _, f) in enumerate(rest) if f == "v"), len(rest))
         if any(w == "的" for _, w, _ in rest[:nxt]) or text[at + len(word):at + len(word) + 1] in _NOUN_TAILS \
