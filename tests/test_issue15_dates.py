@@ -563,6 +563,18 @@ def test_issue15_years_in_names_give_no_story_year(text, year, why):
     assert reference_date(None, None, text).year == year, why
 
 
+@pytest.mark.parametrize("text,year,why", [
+    ("据一些空调厂预测：今年空调市场需求750万台；明年880万台；2000年1150万台。", None,
+     "fresh76 (tuned) 4384: a year named after 明年 in its sentence goes on counting forward (a forecast), "
+     "so 今年 is not 2000 (it was)"),
+    ("明年880万台。去年2000年的数字是700万台。", 2000, "a year in the next sentence, after no 明年 there, is still evidence"),
+    ("1997年产量750万台，明年将增加。", 1997, "a year before 明年 in its sentence stays evidence"),
+])
+def test_issue15_years_after_next_year_are_forecasts(text, year, why):
+    from extract.facts.dates import reference_date
+    assert reference_date(None, None, text).year == year, why
+
+
 @pytest.mark.parametrize("text,expected,why", [
     ("增进了解共创未来新华社北京１１月４日电中华人民共和国主席江泽民今天说",
      [("今天", "2023-11-04")],

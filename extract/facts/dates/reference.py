@@ -115,7 +115,7 @@ def _mention_kind(t: str, mt: re.Match, lx: dict) -> Optional[str]:
     if any(before.endswith(w) for w in lx["near_forward_before"]) or any(
             w in after[:10] for w in lx["near_forward_after"]):
         return "near"
-    if _far_forward(before, after, lx):
+    if _far_forward(before, after, lx) or _after_next_year(t, mt.start()):
         return "far"
     if any(before.endswith(w) for w in lx["past_before"]) or any(
             w in clause for w in lx["past_after_clause"]) or any(
@@ -123,6 +123,16 @@ def _mention_kind(t: str, mt: re.Match, lx: dict) -> Optional[str]:
             "就便即已正式").startswith(tuple(lx["past_after"])):  # 一九九四年成立的: a past event
         return "past"
     return "plain"
+
+
+_NEXT_YEARS = re.compile("明年|后年|来年")
+
+
+def _after_next_year(t: str, at: int) -> bool:
+    """今年…750万台；明年880万台；2000年1150万台: a year the sentence names after 明年 or 后年 goes on
+    counting forward, a forecast's year, no evidence for now."""
+    start = max(t.rfind(ch, 0, at) for ch in "。！？\n") + 1
+    return _NEXT_YEARS.search(t, start, at) is not None
 
 
 def _sort_years(flags: dict[int, set[str]], res: _Years) -> None:
