@@ -432,6 +432,9 @@ def test_issue15_half_after_time_unit(text, value, unit, why):
     ("占世界人口近四分之一的同胞", "25", "approx", "fresh25: a fraction in words is a share in %, with its qualifier"),
     ("“三资”企业占三分之二", "66.67", "exact", "fresh31: two decimals where the share does not terminate"),
     ("仅占八分之一", "12.5", "exact", "a terminating share keeps its digits"),
+    ("仅为总保费的1／10，", "10", "exact",
+     "fresh74 (tuned) 3970: a slash fraction after 的 is a share (full-width slash); the claim is the fraction"),
+    ("约占总数的1/3。", "33.33", "exact", "a half-width slash, after 的"),
 ])
 def test_issue15_fractions_in_words(text, value, qualifier, why):
     (claim,) = find_claims(text)
@@ -441,6 +444,8 @@ def test_issue15_fractions_in_words(text, value, qualifier, why):
 @pytest.mark.parametrize("text,why", [
     ("十二分之一", "a denominator of two digits in words is not read from its last digit"),
     ("三分之三", "no fraction of a whole: the numerator must be smaller"),
+    ("他1/3到达。", "a slash fraction with no share word before it (的, 占…) may be a date (1月3日): not read"),
+    ("占总数的3/2。", "a slash fraction too must be smaller than one"),
 ])
 def test_issue15_fractions_not_read(text, why):
     assert find_claims(text) == [], why

@@ -205,14 +205,19 @@ def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
 
 _FRACTION = regex.compile(r"(?<![百千万0-9０-９一二两三四五六七八九十])(?P<den>[二三四五六七八九十]|[2-9２-９]|[1１][0０])分之"
                           r"(?P<num>[一二三四五六七八九]|[1-9１-９])(?![0-9０-９一二三四五六七八九十百千万点．.])")
+# 总保费的1／10, 约占1/3: a fraction written with a slash, only where a share is told (after 的, 占, 为,
+# 约, 近, 达: 1/3 elsewhere may be a date, 1月3日)
+_SLASH_FRACTION = regex.compile(r"(?<=[的占为约近达])(?P<num>[1-9１-９])[/／](?P<den>[2-9２-９]|[1１][0０])"
+                                r"(?![0-9０-９./／．])")
 _CENT = Decimal("0.01")
 
 
 def _fraction_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
-    """近四分之一, 三分之二 (a fraction of a whole, written in words): a share in %, 25 and 66.67
-    (two decimals where it does not terminate), with the qualifier that comes with it."""
+    """近四分之一, 三分之二 (a fraction of a whole, written in words), and 1／10 after 的 or 占 (a slash):
+    a share in %, 25 and 66.67 (two decimals where it does not terminate), with the qualifier that
+    comes with it."""
     out = []
-    for m in _FRACTION.finditer(text):
+    for m in [*_FRACTION.finditer(text), *_SLASH_FRACTION.finditer(text)]:
         den, num = parse_number(m.group("den")), parse_number(m.group("num"))
         if not 0 < num < den:
             continue
