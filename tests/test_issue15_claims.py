@@ -145,6 +145,11 @@ QUALIFIERS = [
     ("累计向各公司提供贷款近百亿元", "近百亿元", "10000000000", "approx", "a bare 百 before 亿 with a unit"),
     ("造价在１０亿元人民币以内", "１０亿元人民币以内", "1000000000", "at_most", "人民币 between the unit and 以内"),
     ("约占全省出口总值的百分之八十", "百分之八十", "80", "approx", "约占 says the share is approximate"),
+    ("农牧业人口占总人口的80％强，尽管如此", "80％强", "80", "more_than",
+     "fresh77 (tuned) 4488: 强 after a figure before a pause is a little more"),
+    ("农牧业产值占国民生产总值的2／3强，", "2／3强", "66.67", "more_than", "fresh77 (tuned) 4488: on a slash fraction too"),
+    ("增长5%弱。", "5%弱", "5", "less_than", "弱 before the end is a little less"),
+    ("有3个强队参赛", "3个", "3", "exact", "强 before a noun (强队) is no qualifier: only before a pause"),
 ]
 
 

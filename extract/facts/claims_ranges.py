@@ -168,8 +168,11 @@ def _counted_magnitude(cand: _Candidate, text: str, pos: int) -> int:
 
 
 def _suffix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
-    """以上/以下/以内 right after a word-written share (半数以上): its qualifier; whether one was there."""
-    if (suffix := pats.suffix.match(text, cand.end)) and suffix.group() in ("以上", "以下", "以内"):
+    """以上/以下/以内 right after a word-written share (半数以上), or 强/弱 before a pause (2／3强，): its
+    qualifier; whether one was there."""
+    if (suffix := pats.suffix.match(text, cand.end)) and (suffix.group() in ("以上", "以下", "以内") or (
+            suffix.group() in pats.lex["suffix_only_before_pause"]
+            and text[suffix.end():suffix.end() + 1] in ("", *"，。；！？、,.;!?）)\n"))):
         cand.qualifier, cand.end = pats.lex["qualifier_suffixes"][suffix.group()], suffix.end()
         return True
     return False

@@ -157,10 +157,13 @@ def _opens_word(text: str, unit: regex.Match, lex: dict) -> bool:
 
 
 def _suffix_qualifies(text: str, suffix: regex.Match, pats: _Patterns) -> bool:
-    """一户多个空调: 多个 is "several"; 8000人上下班: to and from work (suffix_not_before)."""
+    """一户多个空调: 多个 is "several"; 8000人上下班: to and from work (suffix_not_before); 强/弱
+    only before a pause (80％强，; not 3个强队)."""
     after = text[suffix.end():suffix.end() + 1]
     if suffix.group() == "多" and pats.unit.match(text, suffix.end()):
         return False
+    if suffix.group() in pats.lex["suffix_only_before_pause"]:
+        return not after or after in "，。；！？、,.;!?）)\n"   # 80％强，: a little more; 3个强队: strong teams
     return not (after and after in pats.lex["suffix_not_before"].get(suffix.group(), ""))
 
 
