@@ -156,8 +156,8 @@ def _place_name_part(text: str, cand: _Candidate) -> bool:
     if cand.unit is None or cand.unit == "个" or cand.qualifier != "exact" or cand.prefix \
             or any(ch.isdigit() for ch in text[cand.num_start:cand.num_end]):
         return False
-    return text[cand.num_start - 1:cand.num_start] in tuple(_ADDRESS_HEAD) and cand.num_start > 0 \
-        and text[cand.end:cand.end + 1] in tuple(_PLACE_TAIL) and cand.end < len(text)
+    return 0 < cand.num_start and text[cand.num_start - 1] in _ADDRESS_HEAD \
+        and cand.end < len(text) and text[cand.end] in _PLACE_TAIL
 
 
 def _inside_name(cand: _Candidate, names) -> bool:

@@ -167,12 +167,20 @@ def _counted_magnitude(cand: _Candidate, text: str, pos: int) -> int:
     return m.end()
 
 
+#: what may follow 强/弱 (``suffix_only_before_pause``: 80％强，): a pause, or the end of the text
+_PAUSE = frozenset("，。；！？、,.;!?）)\n")
+
+
+def before_pause(text: str, i: int) -> bool:
+    """A pause (or the end of ``text``) at ``i``."""
+    return i >= len(text) or text[i] in _PAUSE
+
+
 def _suffix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
     """以上/以下/以内 right after a word-written share (半数以上), or 强/弱 before a pause (2／3强，): its
     qualifier; whether one was there."""
     if (suffix := pats.suffix.match(text, cand.end)) and (suffix.group() in ("以上", "以下", "以内") or (
-            suffix.group() in pats.lex["suffix_only_before_pause"]
-            and text[suffix.end():suffix.end() + 1] in ("", *"，。；！？、,.;!?）)\n"))):
+            suffix.group() in pats.lex["suffix_only_before_pause"] and before_pause(text, suffix.end()))):
         cand.qualifier, cand.end = pats.lex["qualifier_suffixes"][suffix.group()], suffix.end()
         return True
     return False

@@ -13,7 +13,9 @@ from typing import Optional
 import regex
 
 from extract.facts.numbers import numeral_tables, parse_number, parse_numeral_range, parse_power
-from extract.facts.claims_ranges import _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share
+from extract.facts.claims_ranges import (
+    _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share, before_pause,
+)
 from extract.facts.claims_patterns import _UNIT_ALIASES, PREFIX_WINDOW, _Patterns
 
 #: before a bare 千/万, a word that makes it vague (数万名, 几千名, 成千名): no figure
@@ -163,7 +165,7 @@ def _suffix_qualifies(text: str, suffix: regex.Match, pats: _Patterns) -> bool:
     if suffix.group() == "多" and pats.unit.match(text, suffix.end()):
         return False
     if suffix.group() in pats.lex["suffix_only_before_pause"]:
-        return not after or after in "，。；！？、,.;!?）)\n"   # 80％强，: a little more; 3个强队: strong teams
+        return before_pause(text, suffix.end())   # 80％强，: a little more; 3个强队: strong teams
     return not (after and after in pats.lex["suffix_not_before"].get(suffix.group(), ""))
 
 
