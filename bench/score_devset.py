@@ -349,6 +349,10 @@ sentence 1, sentences of earlier parts skipped: qualifying sentences 481-540) an
 extractor run: a part to tune on; fresh4, fresh6, fresh10, fresh12, fresh14, fresh16, fresh18, fresh20,
 fresh22, fresh24, fresh26, fresh28, fresh30, fresh32, fresh34, fresh36, fresh38, fresh40, fresh45, fresh48,
 fresh51, fresh54, fresh57, fresh60, fresh63 and fresh66 stay held out;
+``--part fresh68`` … ``--part fresh77`` score the rest of the same pool, picked by the same rule
+(qualifying sentences 541-1115, to the file's last sentence; fresh77 holds the last 35), each annotated
+blind before any extractor run: fresh69, fresh72 and fresh75 are held out, the others parts to tune
+on; ``--help`` and ``bench/devset/README.md`` describe each;
 ``--part all`` scores each part, then all together.
 
 Each item's story context and paragraph are extracted as one document (``extract_doc``, the
