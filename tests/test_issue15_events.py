@@ -1137,3 +1137,16 @@ def test_issue15_physical_places_keep_their_postposition(text, trigger, place, w
 ])
 def test_issue15_years_counted_from_now_anchor_no_event(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("万名新团员今天肃立天安门广场，面向人民英雄纪念碑庄严宣誓。", [("宣誓", "2024-03-20", None)],
+     "pdner-test-1645 (tuned): a clause with a time word and a verb (肃立) is who stood where, no bare scene "
+     "(the place was the whole clause)"),
+    ("昨天，沙特阿拉伯队进法兰西体育场，进行最后一次训练。", [("进行", "2024-03-19", None)],
+     "pdner-test-2050 (tuned): 队进 … 体育场 holds a verb (进): no scene"),
+    ("2000年12月28日晚，北京跳水馆内，选手柳海龙战胜任彦兵。", [("战胜", "2000-12-28", "北京跳水馆")],
+     "a verb right before a place suffix (jieba's 跳水 before 馆) is the name's own word: still a scene"),
+])
+def test_issue15_scene_clauses_hold_no_time_or_verb(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -294,7 +294,8 @@ class _Places:
         for a in starts:
             e = self._leading(text, a, hi)
             rest_end = tx.clause_end(a, hi)
-            if e > a and rest_end < hi and text[e:rest_end] in ("",) + self.posts:
+            if e > a and rest_end < hi and text[e:rest_end] in ("",) + self.posts \
+                    and not self._time_inside(text[a:e]) and not _has_verb(text[a:e]):
                 return a, e
         return None
 
@@ -304,6 +305,20 @@ class _Places:
             if text[i] in "在于" and (sp := self.place_at(text, i, hi)) and (not out or sp[0] >= out[-1][1]):
                 out.append(sp)
         return out
+
+
+def _has_verb(run: str) -> bool:
+    """A verb inside a clause taken for a bare place (万名新团员今天肃立天安门广场, 沙特阿拉伯队进法兰西
+    体育场): the clause says who went where, it is no scene. jieba's tag ``v``, except a verb right
+    before a place suffix (西昌卫星发射中心: the name's own word)."""
+    from .event_verbs import _tagger   # event_verbs imports this module
+
+    pos, sfx = 0, _places().suffixes
+    for w in _tagger().cut(run):
+        pos += len(w.word)
+        if w.flag == "v" and not run.startswith(sfx, pos):
+            return True
+    return False
 
 
 def _office_before(text: str, i: int) -> bool:
