@@ -154,3 +154,26 @@ def test_purpose_markers():
     spec = LEXICON["purpose_markers"]
     assert spec["markers"] and all(isinstance(m, str) and m.startswith("为") for m in spec["markers"])
     assert isinstance(spec["not_after"], str) and len(set(spec["not_after"])) == len(spec["not_after"])
+
+
+def test_festival_days_table():
+    """Every year of festival_days is a real date in its season; 元宵 is always the lunar new year
+    plus 14 days (the two tables agree); every festival entry of named_days names a table."""
+    import datetime as dt
+
+    fest, lny = LEXICON["festival_days"], LEXICON["lunar_new_year"]
+    seasons = {"元宵": (2, 3), "端午": (5, 6), "七夕": (7, 8), "中秋": (9, 10), "重阳": (10, 11), "清明": (4, 4)}
+    assert set(fest) == set(seasons)
+    for name, table in fest.items():
+        assert set(table) == set(lny), name   # the same years
+        for year, md in table.items():
+            day = dt.date(int(year), *map(int, md.split("-")))
+            assert seasons[name][0] <= day.month <= seasons[name][1], (name, year)
+    for year, md in lny.items():
+        new_year = dt.date(int(year), *map(int, md.split("-")))
+        assert (new_year + dt.timedelta(days=14)).strftime("%m-%d") == fest["元宵"][year], year
+    for name, entry in LEXICON["named_days"].items():
+        if entry[0] == "festival":
+            assert entry[1] in fest, name
+    assert all(fest["清明"][y] in ("04-04", "04-05", "04-06") for y in fest["清明"])
+    assert set(LEXICON["short_holidays"]).isdisjoint(LEXICON["named_days"])

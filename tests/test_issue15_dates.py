@@ -889,3 +889,27 @@ def test_issue15_fiscal_and_dashed_year_ranges(text, expected, why):
 ])
 def test_issue15_national_day_and_the_given_name(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF) if d.text == "国庆"] == expected, why
+
+
+@pytest.mark.parametrize("text,ref,expected,why", [
+    ("今年中秋节前后，月饼销量大增。", REF, [("今年中秋节", "2024-09-17", "day")],
+     "a lunar festival (8/15) from the festival_days table: 17 September 2024"),
+    ("1997年端午节，龙舟赛在汨罗江举行。", R2001, [("1997年端午节", "1997-06-09", "day")],
+     "端午 (5/5 lunar) in a printed year"),
+    ("清明节刚过，老师就寄来新茶。", REF, [("清明节", "2024-04-04", "day")],
+     "pdner-test-12 (tuned): 清明 is a solar term, 4 April in 2024; the nearest to 20 March is the coming one"),
+    ("政治清明，人心安定。", REF, [], "清明 alone is an adjective: only 清明节 is the day"),
+    ("“六一”前夕，厦门桂龙集团向基金会捐赠药品。", REF, [("六一", "2024-06-01", "day")],
+     "pdner-test-3777 (tuned): a holiday's short name before 前夕, its closing quote between"),
+    ("十一期间，游客猛增。", R1997, [("十一", "1997-10-01", "day")],
+     "十一 before 期间 is National Day, the one nearest the reference (4 October 1997)"),
+    ("太原市万人长跑活动从五一广场起步。", REF, [], "pku-77: 五一 opening a square's name is no day"),
+    ("第十一节课讲到二十一期间的事。", REF, [], "十一 after 第 or inside 二十一 is a number"),
+    ("今年春节晚会收视率高。", REF, [("今年春节", "2024-02-10", "day")],
+     "晚 opening 晚会 (a gala) is no evening after the day (was 今年春节晚)"),
+    ("元宵节晚上，灯会开幕。", REF, [("元宵节晚上", "2024-02-24", "day")],
+     "元宵 is the new year's day plus 14 days; 晚上 is its evening"),
+])
+def test_issue15_festivals_and_short_holiday_names(text, ref, expected, why):
+    got = [(d.text, d.value, d.precision) for d in find_dates(text, ref) if d.kind != "vague"]
+    assert got == expected, why

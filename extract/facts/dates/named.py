@@ -6,8 +6,11 @@ The words come from ``extract/data/date_lexicon.json`` (``named_days``, ``lunar_
 Conventions (documented choices):
 
 * A named day is a day: 元旦 is 1 January, 国庆节 1 October; 春节 is the lunar new year's day
-  and 除夕 the day before it, read from the ``lunar_new_year`` table (a year outside it leaves
-  the value null, ``unresolved`` "no calendar"). Its year is the one printed or given
+  and 除夕 the day before it, read from the ``lunar_new_year`` table; 中秋节, 端午节, 元宵节, 七夕,
+  重阳节 and 清明节 are read from the ``festival_days`` table (a year outside a table leaves the
+  value null, ``unresolved`` "no calendar"). The short names of fixed holidays (``short_holidays``:
+  五一, 六一, 十一 …) are days only before ``short_holiday_after`` (六一前夕, “十一”期间): alone,
+  五一 is a number or a name (五一广场). Its year is the one printed or given
   relatively before it (``2001年的元旦``, ``明年春节``, ``一九九九年元旦``); with none, the
   occurrence nearest the reference date (元旦 in a story of 30 December is the coming one; in a
   story of 3 January the one just past), or the reference year when it has no month.
@@ -33,7 +36,8 @@ def _pats() -> dict[str, re.Pattern]:
     rel_y = _alt(lx["relative_year"])
     return {
         "named": re.compile(
-            rf"(?:{_periods.year_pattern('y')}{SP}年(?:的)?|(?P<ry>{rel_y})(?:的)?)?(?P<nd>{_alt(lx['named_days'])})"),
+            rf"(?:{_periods.year_pattern('y')}{SP}年(?:的)?|(?P<ry>{rel_y})(?:的)?)?(?:(?P<nd>{_alt(lx['named_days'])})"
+            rf"|(?P<sh>(?<![0-9〇○零一二两三四五六七八九十百千第])(?:{_alt(lx['short_holidays'])}))(?=”?(?:{_alt(lx['short_holiday_after'])})))"),
         "years-from": re.compile(
             rf"(?<![0-9.多几数近约〇○零一二两三四五六七八九十])(?P<n>[0-9]{{1,3}}|{_CN_1_99}|两)年(?P<dir>{_alt(lx['years_from_reference'])})"
             rf"(?![0-9夕])(?:(?:的)?{SP}(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月(?:{SP}{_DAY}{SP}[日号])?)?"),
@@ -43,10 +47,14 @@ def _pats() -> dict[str, re.Pattern]:
 def named_day(name: str, year: Optional[int]) -> Optional[_dt.date]:
     """The date of the named day ``name`` in ``year``; None when unknown (a lunar day outside
     the table, no year)."""
-    entry = lexicon()["named_days"].get(name)
+    lx = lexicon()
+    entry = lx["named_days"].get(name) or lx["short_holidays"].get(name)
     if entry is None or year is None:
         return None
     try:
+        if entry[0] == "festival":   # 中秋节: a lunar festival or 清明, from the year's table
+            md = lx["festival_days"][entry[1]].get(str(year))
+            return _dt.date(year, *(int(x) for x in md.split("-"))) if md else None
         if entry[0] == "lunar":
             md = lexicon()["lunar_new_year"].get(str(year))
             if md is None:
@@ -83,15 +91,16 @@ def named_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) -
     P = _pats()
     out = []
     for mt in P["named"].finditer(t):
+        name = mt["nd"] or mt["sh"]
         if mt["nd"] in lx["given_name_days"] and mt.start("nd") == mt.start() and _after_surname(t, mt.start()):
             continue   # 梁国庆, 李国庆: a given name after a surname, no National Day
         if mt["y"]:
-            day, kind, src = named_day(mt["nd"], _periods.year_num(mt["y"], lx)), "absolute", None
+            day, kind, src = named_day(name, _periods.year_num(mt["y"], lx)), "absolute", None
         elif mt["ry"]:
             y = ref.year + lx["relative_year"][mt["ry"]] if ref is not None and ref.year is not None else None
-            day, kind, src = named_day(mt["nd"], y), "relative", ref_src(ref)
+            day, kind, src = named_day(name, y), "relative", ref_src(ref)
         else:
-            day, src = _nearest(mt["nd"], ref)
+            day, src = _nearest(name, ref)
             kind, src = "relative", ref_src(ref)
         c = make(mt.start(), mt.end(), "named-day", kind=kind, y=day and day.year, m=day and day.month,
                  d=day and day.day, prec="day", year_source=src, score=0.8)
