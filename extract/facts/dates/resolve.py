@@ -92,8 +92,8 @@ def _find_segment(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
 def _merge_restated(text: str, dates: list[DateValue]) -> list[DateValue]:
     """昨天（7日）, 今日（7月30日）, 本周六(2月6日), 上周（1月17日至23日）: a day or week named
     relatively and restated in brackets is one date; its surface covers both and its value is the
-    printed day's (or days') where that resolves. A day followed at once by 当晚/当天 (25日当晚) is
-    one date too."""
+    printed day's (or days') where that resolves. A named day followed at once by its printed day
+    (端午节5月30日, 国庆节10月1日) and a day followed at once by 当晚/当天 (25日当晚) are one date too."""
     out: list[DateValue] = []
     for d in dates:
         prev = out[-1] if out else None
@@ -106,6 +106,15 @@ def _merge_restated(text: str, dates: list[DateValue]) -> list[DateValue]:
             out[-1] = best.model_copy(update={"start": prev.start, "end": d.end + 1,
                                               "text": text[prev.start:d.end + 1],
                                               "kind": "range" if best.kind == "range" else prev.kind,
+                                              "rule": prev.rule + "+restated"})
+            continue
+        if prev is not None and prev.end == d.start and prev.rule == "named-day" and d.precision == "day" \
+                and d.rule.split("+")[0] in ("day-of-month", "month-day", "ymd"):
+            # 端午节5月30日, 国庆节10月1日: the day named, then printed; the named day's year where the two
+            # agree on the day (今年国庆节10月1日), else the printed day
+            same = prev.value is not None and d.value is not None and prev.value[5:] == d.value[5:]
+            best = prev if same or d.value is None else d
+            out[-1] = best.model_copy(update={"start": prev.start, "end": d.end, "text": text[prev.start:d.end],
                                               "rule": prev.rule + "+restated"})
             continue
         if prev is not None and prev.end == d.start and prev.precision == "day" and d.rule == "anaphoric-day" \
