@@ -907,6 +907,8 @@ def test_issue15_national_day_and_the_given_name(text, expected, why):
     ("第十一节课讲到二十一期间的事。", REF, [], "十一 after 第 or inside 二十一 is a number"),
     ("今年春节晚会收视率高。", REF, [("今年春节", "2024-02-10", "day")],
      "晚 opening 晚会 (a gala) is no evening after the day (was 今年春节晚)"),
+    ("今天晚些时候还将开会研究。", REF, [("今天", "2024-03-20", "day")],
+     "pddev-486 (read, not in the devset): 晚些时候 (later) is no evening (was 今天晚)"),
     ("元宵节晚上，灯会开幕。", REF, [("元宵节晚上", "2024-02-24", "day")],
      "元宵 is the new year's day plus 14 days; 晚上 is its evening"),
 ])

@@ -107,9 +107,9 @@ def _extension_patterns(lx: dict) -> dict[str, re.Pattern]:
             rf"(?:{_periods.year_pattern('y')}{SP}年|(?P<ry>{rel_y}))?{SP}"
             rf"(?:(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月)?{SP}(?:(?P<d>[0-9]+|{_CN_1_99}){SP}日)?"
         ),
-        # a part of day after a day (3日晚); not 晚 opening a word (春节晚会, 北京晚报, 晚辈)
+        # a part of day after a day (3日晚); not 晚 opening a word (春节晚会, 北京晚报, 晚辈, 晚些时候)
         "x-tod": re.compile(
-            rf"{SP}(?:(?P<tod>{tod})(?![会报辈]))?{SP}(?:(?P<h>[01]?[0-9]|2[0-4]|零|[一二三四五六七八九十]{{1,3}}){SP}"
+            rf"{SP}(?:(?P<tod>{tod})(?![会报辈些]))?{SP}(?:(?P<h>[01]?[0-9]|2[0-4]|零|[一二三四五六七八九十]{{1,3}}){SP}"
             rf"(?P<unit>[时点])(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|(?P<half>半))?)?(?:许|左右)?"
         ),
         "tod-clock": re.compile(
