@@ -52,15 +52,13 @@ def named_day(name: str, year: Optional[int]) -> Optional[_dt.date]:
     if entry is None or year is None:
         return None
     try:
-        if entry[0] == "festival":   # 中秋节: a lunar festival or 清明, from the year's table
-            md = lx["festival_days"][entry[1]].get(str(year))
-            return _dt.date(year, *(int(x) for x in md.split("-"))) if md else None
-        if entry[0] == "lunar":
-            md = lexicon()["lunar_new_year"].get(str(year))
+        if entry[0] in ("festival", "lunar"):   # 中秋节 (festival_days), 春节 ± days (lunar_new_year)
+            table = lx["festival_days"][entry[1]] if entry[0] == "festival" else lx["lunar_new_year"]
+            md = table.get(str(year))
             if md is None:
                 return None
-            m, d = (int(x) for x in md.split("-"))
-            return _dt.date(year, m, d) + _dt.timedelta(days=entry[1])
+            day = _dt.date(year, *(int(x) for x in md.split("-")))
+            return day if entry[0] == "festival" else day + _dt.timedelta(days=entry[1])
         return _dt.date(year, entry[0], entry[1])
     except (ValueError, OverflowError):
         return None
