@@ -96,7 +96,8 @@ def test_lexicon_qualifiers_and_directions() -> None:
 
 LIST_KEYS = ["range_separators", "range_word_separators", "direction_fillers", "ordinal_prefixes", "period_prefixes", "time_units",
              "period_suffixes", "bare_one", "set_phrases", "set_phrase_patterns", "measure_leading_words",
-             "measure_trailing_words", "period_patterns", "period_prefix_exceptions", "measure_object_verbs"]
+             "measure_trailing_words", "period_patterns", "period_prefix_exceptions", "measure_object_verbs",
+             "measure_head_nouns", "measure_frame_verbs", "measure_link_verbs", "measure_means_prepositions"]
 
 
 @pytest.mark.parametrize("key", LIST_KEYS)

@@ -197,7 +197,8 @@ CONTEXT_CASES = [
     (S001_C, "17.6%", "电诈案件立案数", "decrease", "今年以来"),
     (S001_C, "5.6%", "抓获犯罪嫌疑人", "increase", "今年以来"),
     (S001_A, "3.1万名", "电诈犯罪嫌疑人", None, None),                 # object after 移交 is the measure
-    ("日均发案从30多起下降到10多起。", "10多起", "日均发案从30多起", None, None),  # 下降到 is a level
+    ("日均发案从30多起下降到10多起。", "10多起", "日均发案", None, None),  # 下降到 is a level; issue 15: the
+    # words after the claim before it (30多起) are only a change, so the two measure the same thing
     ("2023年实现产值38.2亿元。", "38.2亿元", "实现产值", None, "2023年"),
 ]
 

@@ -213,7 +213,7 @@ def _to_claim(text: str, cand: _Candidate, ctx: _Context, pats: _Patterns, earli
     window = max(s_start, cand.start - pats.direction_reach)   # the pattern is anchored at cand.start
     if d := pats.direction.search(text, window, cand.start):
         direction = pats.lex["direction_words"][d["w"]]
-    measure = _measure(text, cand, s_start, s_end, pats)
+    measure = _measure(text, cand, s_start, s_end, pats, earlier)
     if measure is None and direction and earlier and ctx.last_sentence == idx:
         measure = earlier[-1].measure  # 3.4万余人，同比上升近52%: the change is of the claim before
     ctx.last_sentence = idx

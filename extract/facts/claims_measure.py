@@ -1,7 +1,7 @@
 """Claims: what a number counts or measures (``measure``), by the rule in :func:`_measure`."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
@@ -9,8 +9,10 @@ from extract.facts.claims_patterns import CLAUSE_END, MEASURE_WINDOW, _Patterns
 
 if TYPE_CHECKING:
     from extract.facts.claims import _Candidate
+    from schemas import Claim
 
-def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns) -> Optional[str]:
+def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patterns,
+             earlier: Sequence[Claim] = ()) -> Optional[str]:
     """What the number counts or measures, by one rule in three steps:
 
     1. a count unit (``count_units``: 项, 名, 家 …) directly followed by a noun phrase: the
@@ -19,20 +21,38 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     2. otherwise the noun phrase before the number in its clause, without leading connectives
        and time expressions and without the verb, direction word or comparison before the
        number (规模以上工业增加值同比增长5.2% -> 规模以上工业增加值); when those words end
-       with an object verb (移交, 投入 …) and words follow the unit, those words;
+       with an object verb (移交, 投入 …) and words follow the unit, those words. The words
+       start after a claim earlier in the clause (金卡为360元和普卡为180元 -> 普卡), and are
+       trimmed by their parts of speech (:func:`_trim`): a speaker with a ``measure_frame_verbs``
+       verb, time words and connectives before, adverbs, prepositions, time words and
+       ``measure_link_verbs`` verbs after (汇丰预测今年中国经济增速将接近8% -> 中国经济增速); when
+       nothing is left after that earlier claim (3388万平方米、48万套; 从53000美元增加到7万美元),
+       the two count or measure the same thing: its measure;
     3. nothing left (比上年增长20%): None, and :func:`_to_claim` takes the measure of the
        claim before it in the sentence when a direction word makes this its change.
     """
     if cand.unit in pats.lex["count_units"] and (noun := _counted_noun(text, cand, s_end, pats)):
         return noun
-    phrase = _phrase_before(text, cand, s_start, pats)
+    prev = next((c for c in reversed(earlier) if s_start <= c.end <= cand.start
+                 and not any(ch in CLAUSE_END for ch in text[c.end:cand.start])), None)
+    before = _phrase_before(text, cand, prev.end if prev else s_start, pats)
+    if prev is not None:
+        before = regex.sub(r"^[、和及与或]", "", before)   # 金卡为360元和普卡为180元: 普卡
     tail_match = regex.match(rf"[^{regex.escape(CLAUSE_END)}0-9]{{1,20}}", text[cand.end:s_end])
     tail = tail_match.group().strip("的“”\"' ") if tail_match else ""
+    if before.endswith(tuple(pats.lex["measure_means_prepositions"])):
+        return _noun_opening(tail) or None   # 以5700元/平米的价格回购: the price, not who pays it
+    phrase = _trim(before, pats)
+    if prev is not None and not phrase:
+        return prev.measure   # 3388万平方米、48万套: the list goes on counting the same thing
+    if phrase and (object_noun := _noun_opening(tail)) and _tag(phrase)[-1][1] == "v" \
+            and phrase[-1] not in pats.lex["measure_link_verbs"]:
+        return object_noun   # 收取了190万英镑现金花红: the verb's object after the amount
     if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
         return phrase
     if not phrase and tail and pats.stop.match(tail):
         return None
-    return tail or (phrase if len(phrase) >= 2 else None)
+    return _noun_opening(tail) or (phrase if len(phrase) >= 2 else None)   # 他90%的时间都在练 -> 时间
 
 
 def _counted_noun(text: str, cand: _Candidate, s_end: int, pats: _Patterns) -> Optional[str]:
@@ -43,9 +63,16 @@ def _counted_noun(text: str, cand: _Candidate, s_end: int, pats: _Patterns) -> O
         after += 1
     stop = pats.stop.search(text, after, min(s_end, after + MEASURE_WINDOW))
     noun = text[after:stop.start() if stop else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
-    if 2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun):
-        return noun
-    return None
+    if not (2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun)):
+        return None
+    words = _tag(noun)
+    if words[0][1].startswith(_NOT_NOUN_START):
+        return None   # 22人由副局长…带队: a preposition, adverb or verb follows the count, no noun
+    cut = next((k for k, (_, flag) in enumerate(words) if k and flag.startswith(_EDGE)), len(words))
+    if cut == len(words) and len(words) > 1 and words[-1][1] == "v" and not noun.endswith(_heads(pats)):
+        cut -= 1   # 9家景区确定为…: the verb after the counted noun
+    noun = "".join(w for w, _ in words[:cut])
+    return noun if len(noun) >= 2 else None   # 10余名市民却发现 -> 市民
 
 
 def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -> str:
@@ -69,6 +96,72 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
     if phrase.count("”") > phrase.count("“"):
         phrase = "“" + phrase  # the leading quote was stripped with a connective: put it back
     return phrase
+
+
+#: parts of speech (jieba's tags) trimmed from the ends of a measure: adverbs (将, 已, 也), prepositions
+#: (从, 以, 在), connectives (并, 而, 和), particles (的, 了, 着) and, at the ends only, time words (今年)
+_EDGE = ("d", "p", "c", "u", "y")
+_LEADING = ("d", "p", "c", "y", "t", "mq")   # not 的/地/得 (u): a word's first character (地心探险)
+#: jieba's tags of nouns, names, verbal nouns, abbreviations and foreign words: a measure holds one
+_NOMINAL = ("n", "vn", "an", "j", "eng", "nz", "l")
+#: the first word after a count unit that opens no noun phrase (由, 却, 只有)
+_NOT_NOUN_START = ("d", "p", "c", "u", "y", "r")
+
+
+def _tag(phrase: str) -> list[tuple[str, str]]:
+    """The words of ``phrase`` with jieba's part-of-speech tags (the tagger the events use for
+    clause verbs, loaded on first use)."""
+    from extract.facts.event_verbs import _tagger
+
+    return [(w.word, w.flag) for w in _tagger().cut(phrase)]
+
+
+def _noun_opening(tail: str) -> str:
+    """The noun phrase opening the words after a unit (past a per-unit such as /平米 and 的), up
+    to its first verb, adverb, preposition, connective or particle: 价格 of /平米的价格回购."""
+    tail = regex.sub(r"^(?:/[^\p{Han}]{0,3}\p{Han}{1,2})?的?", "", tail)
+    words = _tag(tail) if tail else []
+    cut = next((k for k, (_, flag) in enumerate(words) if flag == "v" or flag.startswith(_NOT_NOUN_START)), len(words))
+    if not any(flag.startswith(_NOMINAL) for _, flag in words[:cut]):
+        return ""   # 50元~100元不等的收入: 不等 is no noun
+    noun = "".join(w for w, _ in words[:cut]).strip("“”\"'‘’、 ")
+    return noun if len(noun) >= 2 else ""
+
+
+def _heads(pats: _Patterns) -> tuple[str, ...]:
+    return tuple(pats.lex["measure_head_nouns"])
+
+
+def _trim(phrase: str, pats: _Patterns) -> str:
+    """The noun phrase of the words before a number: without a speaker and a frame verb before it
+    (汇丰预测…), nor time words, numerals and connectives opening it (此后网友…, 今年…); nor adverbs,
+    prepositions, particles, time words or a ``measure_link_verbs`` verb closing it (…价格已确定,
+    …跌去, …较去年), unless it ends with a ``measure_head_nouns`` word the tagger splits (占比, 增速).
+    An empty string when nothing is left."""
+    if not phrase:
+        return phrase
+    words = _tag(phrase)
+    frames, links, heads = set(pats.lex["measure_frame_verbs"]), set(pats.lex["measure_link_verbs"]), _heads(pats)
+    k = max((i for i, (w, _) in enumerate(words[:-1]) if w in frames), default=-1)
+    words = words[k + 1:]   # 汇丰预测今年中国经济增速 -> 今年中国经济增速
+    while words and not "".join(w for w, _ in words).endswith(heads):
+        if words[-1][1].startswith(_EDGE) or words[-1][1] == "t" or words[-1][0] in links:
+            words.pop()
+            continue
+        k = len(words) - 1
+        while k > 0 and words[k][1] == "v":
+            k -= 1
+        if k == len(words) - 1 or not words[k][1].startswith("d") or k == 0:
+            break
+        del words[k:]   # 花旗股价已累计跌去: the verbs after an adverb link the measure to the number
+    while words and words[0][1].startswith(_LEADING) and not words[0][0].startswith(("“", "《")):
+        words.pop(0)
+    if not any(flag.startswith(_NOMINAL) for _, flag in words):
+        return ""   # 年底前完成, 大幅“瘦身”至: a verb with no noun names no measure
+    out = "".join(w for w, _ in words).strip("“”\"'‘’、 ")
+    if out.count("”") > out.count("“"):
+        out = "“" + out
+    return out if len(out) >= 2 else ""
 
 
 def _drop_comparison(phrase: str, pats: _Patterns) -> str:
