@@ -1,6 +1,7 @@
 """Claims: what a number counts or measures (``measure``), by the rule in :func:`_measure`."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
@@ -45,8 +46,8 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     phrase = _trim(before, pats)
     if prev is not None and not phrase:
         return prev.measure   # 3388万平方米、48万套: the list goes on counting the same thing
-    if phrase and (object_noun := _noun_opening(tail)) and _tag(phrase)[-1][1] == "v" \
-            and phrase[-1] not in pats.lex["measure_link_verbs"]:
+    if phrase and _tag(phrase)[-1][1] == "v" and phrase[-1] not in pats.lex["measure_link_verbs"] \
+            and (object_noun := _noun_opening(tail)):
         return object_noun   # 收取了190万英镑现金花红: the verb's object after the amount
     if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
         return phrase
@@ -108,12 +109,14 @@ _NOMINAL = ("n", "vn", "an", "j", "eng", "nz", "l")
 _NOT_NOUN_START = ("d", "p", "c", "u", "y", "r")
 
 
-def _tag(phrase: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def _tag(phrase: str) -> tuple[tuple[str, str], ...]:
     """The words of ``phrase`` with jieba's part-of-speech tags (the tagger the events use for
-    clause verbs, loaded on first use)."""
+    clause verbs, loaded on first use); cached, as a phrase and its trimmed form are tagged again
+    by the later steps of the rule."""
     from extract.facts.event_verbs import _tagger
 
-    return [(w.word, w.flag) for w in _tagger().cut(phrase)]
+    return tuple((w.word, w.flag) for w in _tagger().cut(phrase))
 
 
 def _noun_opening(tail: str) -> str:
@@ -140,7 +143,7 @@ def _trim(phrase: str, pats: _Patterns) -> str:
     An empty string when nothing is left."""
     if not phrase:
         return phrase
-    words = _tag(phrase)
+    words = list(_tag(phrase))
     frames, links, heads = set(pats.lex["measure_frame_verbs"]), set(pats.lex["measure_link_verbs"]), _heads(pats)
     k = max((i for i, (w, _) in enumerate(words[:-1]) if w in frames), default=-1)
     words = words[k + 1:]   # 汇丰预测今年中国经济增速 -> 今年中国经济增速
