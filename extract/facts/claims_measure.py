@@ -94,9 +94,12 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
         phrase = _drop_comparison(phrase, pats)
         if phrase == old:
             break
-    if phrase.count("”") > phrase.count("“"):
-        phrase = "“" + phrase  # the leading quote was stripped with a connective: put it back
-    return phrase
+    return _reopen_quote(phrase)
+
+
+def _reopen_quote(phrase: str) -> str:
+    """``phrase`` with its opening quote put back where stripping took it and left the closing one."""
+    return "“" + phrase if phrase.count("”") > phrase.count("“") else phrase
 
 
 #: parts of speech (jieba's tags) trimmed from the ends of a measure: adverbs (将, 已, 也), prepositions
@@ -161,9 +164,7 @@ def _trim(phrase: str, pats: _Patterns) -> str:
         words.pop(0)
     if not any(flag.startswith(_NOMINAL) for _, flag in words):
         return ""   # 年底前完成, 大幅“瘦身”至: a verb with no noun names no measure
-    out = "".join(w for w, _ in words).strip("“”\"'‘’、 ")
-    if out.count("”") > out.count("“"):
-        out = "“" + out
+    out = _reopen_quote("".join(w for w, _ in words).strip("“”\"'‘’、 "))
     return out if len(out) >= 2 else ""
 
 
