@@ -922,3 +922,16 @@ def test_issue15_national_day_and_the_given_name(text, expected, why):
 def test_issue15_festivals_holidays_and_named_days_restated(text, ref, expected, why):
     got = [(d.text, d.value, d.precision) for d in find_dates(text, ref) if d.kind != "vague"]
     assert got == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("预计19—22日，华北地区将有一次降雨过程。", [("19—22日", "2000-12-19", "2000-12-22")],
+     "pdner-test-3903 (tuned): a range of bare days prints 日 once, at its end; only 22日 was read (days after the reference day: the month before)"),
+    ("十九至二十二日在北京举行会议。", [("十九至二十二日", "2000-12-19", "2000-12-22")],
+     "the same with Chinese numerals and 至"),
+    ("连续3-5日降雨。", [], "a count of days (连续) opens the range: neither its start nor its end 5日 is a date"),
+    ("3-5日内完成。", [], "内 after the range's end makes it a span of days, read after 日, not after the start"),
+])
+def test_issue15_ranges_of_bare_days(text, expected, why):
+    got = [(d.text, d.value, d.end_value) for d in find_dates(text, JAN_2001) if d.kind != "vague"]
+    assert got == expected, why

@@ -54,6 +54,7 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
     year = rf"{_periods.year_pattern('y')}{SP}年"
     # a day printed without 日 when a range's end follows (7月14-17日, 七月十四至十七日)
     day_end = rf"(?:[日号]|(?={SP}(?:{conn}){SP}(?:[0-9]+|{_CN_1_99}){SP}日))"
+    range_day_end = rf"(?:日|(?={SP}(?:{conn}){SP}(?:[0-9]+|{_CN_1_99}){SP}日))"
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}{day_end})?)?"
     de = r"(?:的(?=[0-9〇一二三四五六七八九十]{1,3}月))?"   # a year and 的 before its month: one date
     return {
@@ -85,8 +86,9 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
         "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})(?!的(?:{_alt(lx['present_nouns'])}))"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),
-        "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}日"
-                          rf"|(?<![{_CN_NUM}月号第初])(?P<dc>[二三]?十[一二三四五六七八九]?)日"
+        # a bare day, or the start of a range of days printed without 日 (19—22日, 十九至二十二日)
+        "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}{range_day_end}"
+                          rf"|(?<![{_CN_NUM}月号第初])(?P<dc>[二三]?十[一二三四五六七八九]?){range_day_end}"
                           rf"|(?<![{_CN_NUM}月号第初几每数某这那同半前后当昨今明单双逐])(?P<d1>[一二三四五六七八九])日"
                           rf"(?=(?:{_alt(lx['one_digit_day_before'])}))"),
         "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
