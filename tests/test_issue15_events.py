@@ -1150,3 +1150,22 @@ def test_issue15_years_counted_from_now_anchor_no_event(text, expected, why):
 ])
 def test_issue15_scene_clauses_hold_no_time_or_verb(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("1994年夏天，中科院开始考虑用这种技术做一个磁铁。", [("开始", "1994", None)],
+     "pdner-test-2456 (tuned): a year and a season set off by a comma is an adverbial of time; the bare "
+     "year anchored nothing"),
+    ("1994年冬的一个深夜，市政府召开紧急会议。", [("召开", "1994", None)],
+     "after pdner-test-221 (tuned): a season opening 的一个深夜 is no relative clause around the year"),
+    ("1997年冬季扫黄打非集中行动中，全国查获盗版光盘。", [],
+     "a season opening a name (冬季扫黄打非集中行动) leaves the year inside a noun phrase: no anchor"),
+    ("6月3日—4日，云贵高原、长江流域还将有一次降雨过程。", [("降雨", "2024-06-03", None)],
+     "pdner-test-1361 (tuned): a forecast's rain (降雨, 降水, 降雪) is the happening of its days"),
+    ("1997年6—8月，我国北方大部分地区降水较常年同期偏少5—7成。", [],
+     "pddev-577 (tuned): 降水 as the amount fallen (no 有一次…过程 around it) is no happening"),
+    ("他12月15日在东亚首脑非正式会晤时的讲话中宣布了这一决定。", [("会晤", "2023-12-15", None)],
+     "msra-test-354 (tuned): the stop word 正式 inside 非正式 ended no place (was 东亚首脑非)"),
+])
+def test_issue15_seasons_and_forecasts(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -118,6 +118,8 @@ class _Places:
         best = coord.end() if coord else self._suffix_end(run, first_stop)
         if not best and not run.startswith(self.things):   # 在这面旗上签了字: a thing, no place
             best = self._stop_end(run, first_stop, text, k, hi)
+            if best == first_stop < len(run) and _splits_word(run, best):
+                return None   # 在东亚首脑非正式会晤时: the stop 正式 is inside 非正式, no place ends there
         if not 1 <= best <= _MAX_LOCATION + 5 \
                 or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十](?![大高长])", _ADDRESS_NUMBER.sub("", run[:best])) \
                 or self._time_inside(run[:best]):
@@ -305,6 +307,16 @@ class _Places:
             if text[i] in "在于" and (sp := self.place_at(text, i, hi)) and (not out or sp[0] >= out[-1][1]):
                 out.append(sp)
         return out
+
+
+def _splits_word(run: str, end: int) -> bool:
+    """A word of words.txt (three or four characters) that starts before ``end`` and runs past
+    it: a place ending at ``end`` would cut it (东亚首脑非|正式: 非正式 is one word)."""
+    words, index = lexicon_words()
+    for a in range(max(0, end - 3), end):
+        if any(n >= 3 and a + n > end and run[a:a + n] in words for n in index.get(run[a], ())):
+            return True
+    return False
 
 
 def _has_verb(run: str) -> bool:

@@ -273,8 +273,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     if mt is not None and (_REPORTED.search(text, d.end, mt.start()) or _prevented(text, d.end, mt.start())):
         mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said; …以防…起火爆炸: what is to be prevented
     if mt is not None and d.precision == "year" and (k := text.find("的", d.end, mt.start())) >= 0 \
-            and not any(ch in _CLAUSE_END for ch in text[d.end:k]):
-        mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause (not 2023年，公司的…)
+            and not any(ch in _CLAUSE_END for ch in text[d.end:k]) and text[d.end:k] not in lexicon()["seasons"]:
+        mt = None   # 曾于1998年担任总理的X被任命为: the year is inside a relative clause (not 2023年，公司的…, 1994年冬的一个深夜)
     if mt is not None and mt.group(0) in _LIGHT_VERBS:   # 进行正式友好访问: the noun names the event
         nxt = _trigger_re().search(text, mt.end(), min(bound, mt.end() + 16))
         if nxt is not None and tx.clause_end(mt.end(), bound) >= nxt.end():

@@ -219,8 +219,15 @@ def _is_anchor(text: str, d: DateValue) -> bool:
             or _year_verb_re().match(text, d.end) is not None or _YEAR_ADVERB.match(text, d.end) is not None \
             or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end) \
             or _step(text, d) is not None \
-            or _year_subject_verb(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于
+            or _year_subject_verb(text, d) or _season(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于
     return True
+
+
+def _season(text: str, d: DateValue) -> bool:
+    """A year, then a season (``seasons``) set off by a comma or opening 的一个… (1996年夏，…;
+    1994年冬的一个深夜): an adverbial of time (not 1997年冬季扫黄打非集中行动, a name)."""
+    s = next((w for w in lexicon()["seasons"] if text.startswith(w, d.end)), None)
+    return s is not None and text.startswith(("，", ",", "的一"), d.end + len(s))
 
 
 #: a personal pronoun between a year and its verb (1965年我当选为…)
