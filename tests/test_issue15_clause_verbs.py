@@ -113,6 +113,14 @@ def test_fallback_verbs_data_integrity():
     assert all(len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w) for w in words)
     # a listed trigger in the stop list would contradict the trigger list
     assert not set(words) & set(triggers()), set(words) & set(triggers())
+    co_verbs = lex["fallback_verbs"]["co_verbs"]
+    assert co_verbs and not set(co_verbs) & set(words), "a co-verb is passed over, a stop verb ends the search"
+
+
+def test_co_verb_is_passed_over():
+    # pdner-test-680 (tuned): 联合 (jointly) was a stop verb, so 派出 after it was never reached
+    evs = events("埃及最高文物委员会与联合国教科文组织于1989年联合派出考古专家、文物修复师和雕塑家。")
+    assert [(e.trigger, e.date.value) for e in evs] == [("派出", "1989")]
 
 
 @pytest.mark.parametrize("text,why", [

@@ -1169,3 +1169,13 @@ def test_issue15_scene_clauses_hold_no_time_or_verb(text, expected, why):
 ])
 def test_issue15_seasons_and_forecasts(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("她们的母亲曾流落为柏林马戏团的“演员”，1996年才被牟罗兹收养过来。", [("收养", "1996", None)],
+     "pdner-test-648 (tuned): 才 after a bare year makes it an adverbial of time, as 就 and 已 did"),
+    ("袁步兵1997年被县委、团县委评为“如东县十佳青年”。", [("评为", "1997", None)],
+     "pddev-56 (tuned): so does the passive 被; the year anchored nothing"),
+])
+def test_issue15_years_before_adverbs_and_the_passive(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

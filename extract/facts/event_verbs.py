@@ -132,7 +132,10 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
         tagged.append((pos, w.word, w.flag))
         pos += len(w.word)
     skip, listed = _not_verbs(), _listed()
+    co_verbs = lexicon()["fallback_verbs"]["co_verbs"]
     for k, (at, word, flag) in enumerate(tagged):
+        if word in co_verbs:
+            continue   # 于1989年联合派出: 联合 (jointly) is the manner of the verb after it
         if word in skip and flag == "v":
             return None   # 计划通过…来实现目标, 重申…: a plan, a statement or a trend frames what follows
                           # (not 发展 inside 广东发展银行, a name's part)

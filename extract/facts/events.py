@@ -187,8 +187,9 @@ def _total(text: str, lo: int, hi: int) -> bool:
 #: before a date, not on it (春节前, 之前, 以前); not 前往/前来/前去 (verbs) or 前夕/前后 (around it)
 _DEADLINE = re.compile(r"(?:之|以)?前(?![往来去夕后])")
 
-#: adverbs after a year that make it an adverbial of time (明年还将启动, 今年将在…举办)
-_YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式")
+#: adverbs after a year that make it an adverbial of time (明年还将启动, 今年将在…举办, 1996年才被…收养), and the
+#: passive 被 (1997年被县委…评为)
+_YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式|才|便|被")
 
 
 def _is_anchor(text: str, d: DateValue) -> bool:
