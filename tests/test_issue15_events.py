@@ -1179,3 +1179,15 @@ def test_issue15_seasons_and_forecasts(text, expected, why):
 ])
 def test_issue15_years_before_adverbs_and_the_passive(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("他1979年回到城里，1996年下岗。", [("下岗", "1996", None)],
+     "pdner-test-634 (tuned): a bare year right before a verb that closes its phrase (a break, 了, 后) is "
+     "an adverbial of time, though the verb is no listed trigger"),
+    ("与1991年相比，瑞典向中国出口增长了300％。", [],
+     "pddev-1479 (tuned): 相比 compares with the year, nothing happened then (fallback_verbs.not)"),
+    ("2024年年会的筹备工作由秘书处负责。", [], "a year before a noun (年会) still anchors nothing"),
+])
+def test_issue15_year_before_a_verb_closing_its_phrase(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
