@@ -392,12 +392,15 @@ def test_issue15_prepositional_triggers_and_times_are_no_places(text, expected, 
     assert [(e.trigger, e.location) for e in events(text)] == expected
 
 
-@pytest.mark.parametrize("text,why", [
-    ("今天，10亿人以平静的心情迎来了新年。虽然官方没有计划举行庆祝活动，饭店却张灯结彩。", "the next sentence's trigger is negated (没有计划举行)"),
-    ("从1月1日起，单位资金都必须纳入统一账户。收入都须经过新成立的核算中心过目。", "新成立的 is an attribute, not what happened"),
+@pytest.mark.parametrize("text,expected,why", [
+    ("今天，10亿人以平静的心情迎来了新年。虽然官方没有计划举行庆祝活动，饭店却张灯结彩。", [],
+     "the next sentence's trigger is negated (没有计划举行)"),
+    ("从1月1日起，单位资金都必须纳入统一账户。收入都须经过新成立的核算中心过目。", [("纳入", "date+trigger:verb")],
+     "新成立的 is an attribute, not what happened; since 从…起， stands alone as the date's frame, the "
+     "clause after it gives its verb (纳入, as pku-1257's gold)"),
 ])
-def test_issue15_scene_rule_skips_negated_and_attributive_triggers(text, why):
-    assert [e.rule for e in events(text)] == []
+def test_issue15_scene_rule_skips_negated_and_attributive_triggers(text, expected, why):
+    assert [(e.trigger, e.rule) for e in events(text)] == expected, why
 
 
 @pytest.mark.parametrize("text,place,why", [
@@ -1191,3 +1194,10 @@ def test_issue15_years_before_adverbs_and_the_passive(text, expected, why):
 ])
 def test_issue15_year_before_a_verb_closing_its_phrase(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+def test_issue15_a_from_date_frame_stands_alone():
+    # pku-1316 (tuned): 从…起， is only the date's frame; the verb of the clause after it names the
+    # happening (提供, after 按照, a means word), as after a date alone before a comma (18日，…升起)
+    text = "从2002年1月1日起，各级各类医疗机构都必须严格按照统一的医疗服务价格项目名称和服务内容提供服务。"
+    assert [(e.trigger, e.date.value) for e in events(text)] == [("提供", "2002-01-01")]

@@ -116,7 +116,8 @@ def clause_verb(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int
         return None   # 去年1至6月…查办的63起: a span of time frames totals, no one happening
     lo = d.end
     hi = tx.clause_end(lo, bound)
-    alone = not any(ch.isalnum() for ch in text[lo:hi]) and hi < bound
+    frame = text[lo:hi].strip() in ("起", "开始") and text[max(0, d.start - 1):d.start] in ("从", "自")
+    alone = (frame or not any(ch.isalnum() for ch in text[lo:hi])) and hi < bound   # 从1月1日起，…纳入
     if alone:
         lo = hi + 1   # 18日，五星红旗…升起: the date stands alone, its clause follows
         hi = tx.clause_end(lo, bound)
