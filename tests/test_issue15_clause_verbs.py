@@ -129,3 +129,9 @@ def test_co_verb_is_passed_over():
 ])
 def test_income_is_no_clause_verb(text, why):
     assert events(text) == [], why
+
+
+def test_a_verb_before_a_noun_morpheme_is_a_noun():
+    # pddev-1210 (tuned): jieba tags 申诉状 申诉|状 (v, ng): 申诉 names the complaint, 递到 is the happening
+    evs = events("1月15日，她将一纸申诉状递到了北京市劳动争议仲裁委员会。")
+    assert [e.trigger for e in evs] == ["递到"]

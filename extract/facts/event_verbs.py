@@ -153,6 +153,8 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
         if word[0] in _NOUN_TAILS and at > lo and text[at - 1] not in "，,、 ":
             continue   # 下岗率为7％: jieba's 率为 is a noun's tail (下岗率) and 为
         rest = tagged[k + 1:]
+        if rest and rest[0][2] == "ng":
+            continue   # 申诉|状: a noun morpheme after the verb makes a noun of it (申诉状)
         nxt = next((j for j, (_, _, f) in enumerate(rest) if f == "v"), len(rest))
         if any(w == "的" for _, w, _ in rest[:nxt]) or text[at + len(word):at + len(word) + 1] in _NOUN_TAILS \
                 or text.startswith(_noun_heads(), at + len(word)):
