@@ -20,6 +20,7 @@ NOT_CLAIMS = [
     ("十四届全国人大二次会议在京开幕", "十四届 + 全国人大, and 二次会议 is the session's sitting, not two meetings"),
     ("全面贯彻党的二十大精神", "二十大 is the 20th Party Congress, no 20 of anything"),
     ("深入学习二十大报告", "二十大 without 党的 before it"),
+    ("从2011起，该公司每年投入研发", "从 + a year without 年 + 起: a start year, read as 2011 起 (cases) before"),
     ("第五届全国城市运动会开幕", "第N is always an ordinal"),
     ("涂料企业三棵树发布年报", "三棵树 is a company: 棵 is a unit, '3 棵' was claimed"),
     ("三棵树涂料股份有限公司", "the company's full name"),
@@ -63,6 +64,7 @@ def test_not_claims(text: str, why: str) -> None:
 STILL_CLAIMS = [
     # (text, surface, value, unit, why it is hard)
     ("已连续举办了三届", "三届", "3", "届", "N届 with no session name after it is a count of sessions"),
+    ("全年共发生2011起交通事故", "2011起", "2011", "起", "a year-like count of cases with no 从/自 before it stays"),
     ("获得二十大类奖项", "二十", None, None, "二十大类: not the Congress (no claim: no unit), kept out of the blocker"),
     ("湖南、河南、河北两省", "两省", None, None, "three items before 两: not a restatement, but 省 is no unit"),
     ("在5000余名观众的呐喊声中", "5000余名", "5000", "名", "a count next to a name-like phrase stays"),

@@ -300,6 +300,9 @@ def _is_year(numeral: str, cand: _Candidate, text: str, tables) -> bool:
     """2023年, 二○二三年: a calendar year, not a duration."""
     if cand.unit == "年" and text.startswith("代", cand.end):
         return True   # ９０年代, 五十年代, 五六十年代: a decade (or two)
+    if cand.unit == "起" and len(numeral) == 4 and regex.match(r"(?:19|20)\d\d$", numeral) \
+            and text[max(0, cand.start - 1):cand.start] in ("从", "自"):
+        return True   # 从2011起: a year without 年 (not 全年共发生2011起事故, a count of cases)
     if cand.unit != "年" or cand.has_magnitude or cand.value is None:
         return False
     if len(numeral) == 4 and all(ch in _YEAR_DIGITS for ch in numeral):
