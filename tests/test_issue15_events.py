@@ -1155,7 +1155,8 @@ def test_issue15_scene_clauses_hold_no_time_or_verb(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
 
 
-@pytest.mark.parametrize("text,expected,why", [
+#: rules of 2026-11-24 that anchor a date or pick its verb (text, [(trigger, value, place)], why it is hard)
+ANCHORS_2026_11_24 = [
     ("1994年夏天，中科院开始考虑用这种技术做一个磁铁。", [("开始", "1994", None)],
      "pdner-test-2456 (tuned): a year and a season set off by a comma is an adverbial of time; the bare "
      "year anchored nothing"),
@@ -1169,35 +1170,23 @@ def test_issue15_scene_clauses_hold_no_time_or_verb(text, expected, why):
      "pddev-577 (tuned): 降水 as the amount fallen (no 有一次…过程 around it) is no happening"),
     ("他12月15日在东亚首脑非正式会晤时的讲话中宣布了这一决定。", [("会晤", "2023-12-15", None)],
      "msra-test-354 (tuned): the stop word 正式 inside 非正式 ended no place (was 东亚首脑非)"),
-])
-def test_issue15_seasons_and_forecasts(text, expected, why):
-    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
-
-
-@pytest.mark.parametrize("text,expected,why", [
     ("她们的母亲曾流落为柏林马戏团的“演员”，1996年才被牟罗兹收养过来。", [("收养", "1996", None)],
      "pdner-test-648 (tuned): 才 after a bare year makes it an adverbial of time, as 就 and 已 did"),
     ("袁步兵1997年被县委、团县委评为“如东县十佳青年”。", [("评为", "1997", None)],
      "pddev-56 (tuned): so does the passive 被; the year anchored nothing"),
-])
-def test_issue15_years_before_adverbs_and_the_passive(text, expected, why):
-    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
-
-
-@pytest.mark.parametrize("text,expected,why", [
     ("他1979年回到城里，1996年下岗。", [("下岗", "1996", None)],
      "pdner-test-634 (tuned): a bare year right before a verb that closes its phrase (a break, 了, 后) is "
      "an adverbial of time, though the verb is no listed trigger"),
     ("与1991年相比，瑞典向中国出口增长了300％。", [],
      "pddev-1479 (tuned): 相比 compares with the year, nothing happened then (fallback_verbs.not)"),
     ("2024年年会的筹备工作由秘书处负责。", [], "a year before a noun (年会) still anchors nothing"),
-])
-def test_issue15_year_before_a_verb_closing_its_phrase(text, expected, why):
+    ("从2002年1月1日起，各级各类医疗机构都必须严格按照统一的医疗服务价格项目名称和服务内容提供服务。",
+     [("提供", "2002-01-01", None)],
+     "pku-1316 (tuned): 从…起， is only the date's frame; the verb of the clause after it names the happening "
+     "(提供, after 按照, a means word), as after a date alone before a comma (18日，…升起)"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", ANCHORS_2026_11_24, ids=[c[-1][:40] for c in ANCHORS_2026_11_24])
+def test_issue15_seasons_forecasts_adverbs_and_frames(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
-
-
-def test_issue15_a_from_date_frame_stands_alone():
-    # pku-1316 (tuned): 从…起， is only the date's frame; the verb of the clause after it names the
-    # happening (提供, after 按照, a means word), as after a date alone before a comma (18日，…升起)
-    text = "从2002年1月1日起，各级各类医疗机构都必须严格按照统一的医疗服务价格项目名称和服务内容提供服务。"
-    assert [(e.trigger, e.date.value) for e in events(text)] == [("提供", "2002-01-01")]

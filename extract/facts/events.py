@@ -221,23 +221,22 @@ def _is_anchor(text: str, d: DateValue) -> bool:
             or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end) \
             or _step(text, d) is not None \
             or _year_subject_verb(text, d) or _season(text, d) \
-            or _year_closing_verb(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于; 1979年返城后
+            or _year_closing_verb(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于; 1996年下岗。
     return True
 
 
-#: what may close a verb right after a year (1979年返城后, 1996年下岗。): not 的 (1954年出生的男同志)
+#: what may close a verb right after a year (1996年下岗后, 1996年下岗。): not 的 (1954年出生的男同志)
 _VERB_CLOSE = re.compile("[了，,。；;、]|后[，,在]")
 
 
 def _year_closing_verb(text: str, d: DateValue) -> bool:
     """A bare year right before a verb of two characters or more (jieba's ``v``, not a stative one:
-    ``fallback_verbs.not``) that closes its phrase (了, a break, 后): 1979年返城后在…工作,
+    ``fallback_verbs.not``) that closes its phrase (了, a break, 后): 1996年下岗后，…,
     1996年下岗。 (not 1954年出生的男同志, a relative clause, nor 2024年年会, a noun)."""
-    from .event_verbs import _tagger
+    from .event_verbs import _not_verbs, _tagger
 
     first = next(iter(_tagger().cut(text[d.end:d.end + 8])), None)
-    return first is not None and first.flag == "v" and len(first.word) >= 2 \
-        and first.word not in lexicon()["fallback_verbs"]["not"] \
+    return first is not None and first.flag == "v" and len(first.word) >= 2 and first.word not in _not_verbs() \
         and _VERB_CLOSE.match(text, d.end + len(first.word)) is not None
 
 

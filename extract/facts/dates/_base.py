@@ -53,8 +53,9 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
     conn = _alt(lx["range_connectors"])
     year = rf"{_periods.year_pattern('y')}{SP}年"
     # a day printed without 日 when a range's end follows (7月14-17日, 七月十四至十七日)
-    day_end = rf"(?:[日号]|(?={SP}(?:{conn}){SP}(?:[0-9]+|{_CN_1_99}){SP}日))"
-    range_day_end = rf"(?:日|(?={SP}(?:{conn}){SP}(?:[0-9]+|{_CN_1_99}){SP}日))"
+    range_follows = rf"(?={SP}(?:{conn}){SP}(?:[0-9]+|{_CN_1_99}){SP}日)"
+    day_end = rf"(?:[日号]|{range_follows})"
+    range_day_end = rf"(?:日|{range_follows})"   # a bare day: 号 alone is a number (3号线)
     md_tail = rf"(?:{SP}{_MONTH}{SP}月(?:{SP}{_DAY}{SP}{day_end})?)?"
     de = r"(?:的(?=[0-9〇一二三四五六七八九十]{1,3}月))?"   # a year and 的 before its month: one date
     return {
@@ -92,6 +93,8 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
                           rf"|(?<![{_CN_NUM}月号第初几每数某这那同半前后当昨今明单双逐])(?P<d1>[一二三四五六七八九])日"
                           rf"(?=(?:{_alt(lx['one_digit_day_before'])}))"),
         "vague": re.compile(rf"(?:{_alt(lx['vague'])})"),
+        # the end of a range of days before a bare day (连续3-5日: 5日 ends a range whose start was no date)
+        "range-end-before": re.compile(rf"[0-9一二三四五六七八九十](?:{conn})$"),
     }
 
 

@@ -183,10 +183,9 @@ def _bare_day(t, ref, P, lx) -> list[_D]:
     duration word says it counts days (连续3日, 3日内). :func:`find_dates` moves it to the month
     of a full date before it in its paragraph (十二月二十八日…二十一日)."""
     out = []
-    range_end = re.compile(rf"[0-9一二三四五六七八九十](?:{'|'.join(map(re.escape, lx['range_connectors']))})$")
     for mt in P["day"].finditer(t):
         before = re.sub(r"\s", "", t[max(0, mt.start() - 4):mt.start()])
-        if range_end.search(before):
+        if P["range-end-before"].search(before):
             continue   # 连续3-5日: the end of a range of days whose start was no date
         tail = mt.end() if mt.group().endswith("日") else t.find("日", mt.end()) + 1
         after = t[tail:tail + 2]   # 3-5日内: what follows a range of days is read after its end
