@@ -39,6 +39,15 @@ PLACES = [
     ("在29日于大阪举行的世界拳击理事会冠军赛中", "举行", "大阪", "于 introduces the place; 在 before a date does not"),
     ("3月24日在北京出席中国发展高层论坛。", "出席", "北京", "no suffix: the place ends at the trigger"),
     ("习近平3月20日下午在湖南省长沙市主持召开座谈会。", "主持召开", "湖南省长沙市", "two suffixes: the last one before the trigger"),
+    ("31日上午，塞尔维亚族警察在弗拉诺瓦茨等4个村庄同阿尔巴尼亚族武装发生冲突。", "发生", "弗拉诺瓦茨等4个村庄",
+     "after pddev-731 (tuned): a count after 等 is part of the place (any digit rejected it), and 村庄 is a "
+     "place word (the place was cut to 等4个村)"),
+    ("28日，明石海峡大桥在濑户大桥以东约80公里的海面上正式通车。", "通车", "濑户大桥以东约80公里的海面上",
+     "after pddev-560 (tuned): a distance after 约 inside the place is part of it"),
+    ("纪念活动28日在全国500个城市同时展开。", "展开", "全国500个城市",
+     "after pddev-220 (tuned): a count after 全国 opens the places counted"),
+    ("这项活动12月28日在18个乡镇举行。", "举行", "18个乡镇",
+     "after pddev-1582 (tuned): a count can open the place when a place suffix (镇) closes it"),
 ]
 
 
@@ -350,6 +359,8 @@ def test_issue15_coordinated_places_and_things(text, trigger, place, why):
     ("双方于11月22日同家属就善后事宜重新进行协商。", "进行协商", None,
      "进行 with no trigger noun after it: the light verb and the word after it name the happening"),
     ("5日，8名队员在攀登雪山过程中遇难。", "遇难", None, "在…过程中 is a frame of time, not a place"),
+    ("5日，双方在5个方面举行了会谈。", "举行", None,
+     "a count may open a place only when a place suffix closes it: 5个方面 are things counted, no place"),
     ("服务器于10月30日进行了一次更新。", "进行了一次更新", None, "a count (一次) between the light verb and its noun"),
     ("无人机于11月16日在空军基地进行了首次试飞。", "进行了首次试飞", "空军基地", "首次 likewise; it was cut to 进行了首"),
     ("少将当日在战舰射击训练中遭遇意外事故而不幸遇难。", "遇难", None, "在…训练中 is an activity, not a place"),

@@ -45,6 +45,10 @@ _DATE_ENDS = ("日", "晚", "午", "天")
 # a street address's number is part of the place (金乡镇狮山大道12号); no other digit is
 _ADDRESS_NUMBER = re.compile(r"(?<=[路街道巷弄])[0-9０-９]{1,4}号")
 _ALIAS = re.compile(r"[（(][^（()）]{1,24}[）)]")   # （setec）, （下称上海市规划局）
+# a count or a distance inside a place is part of it (弗拉诺瓦茨等4个村庄, 以东约80公里的海面上); no other digit is
+_INNER_COUNT = re.compile(r"(?<=[等的约国])[0-9０-９]{1,4}(?:个|公里|千米)")
+# 在18个乡镇建起: a count of places opens the place when a place suffix closes it
+_COUNT_OPENS = re.compile(r"[0-9０-９]{1,4}个(?=[\u4e00-\u9fff])")
 
 
 class _Places:
@@ -103,7 +107,8 @@ class _Places:
             j += len(prep)   # 在在首尔贸易展览中心: a doubled preposition (a typing slip) is one
         if j < hi and text[j] == "“":
             return self._quoted(text, j, hi)
-        if self._no_place_at(text, j, hi):
+        counted = _COUNT_OPENS.match(text, j)
+        if self._no_place_at(text, counted.end() if counted else j, hi):
             return None
         k = j   # step 1: the run up to a clause break
         while k < min(hi, j + _MAX_PLACE) and text[k] not in _CLAUSE_END and not text[k].isspace():
@@ -120,8 +125,10 @@ class _Places:
             best = self._stop_end(run, first_stop, text, k, hi)
             if best == first_stop < len(run) and _splits_word(run, best):
                 return None   # 在东亚首脑非正式会晤时: the stop 正式 is inside 非正式, no place ends there
+        if counted and not run[:best].endswith(self.suffixes):
+            return None   # 在5个方面取得进展: counted things, no place
         if not 1 <= best <= _MAX_LOCATION + 5 \
-                or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十](?![大高长])", _ADDRESS_NUMBER.sub("", run[:best])) \
+                or re.search(r"[\d“”《》（）]|第[一二三四五六七八九十](?![大高长])", _INNER_COUNT.sub("", _ADDRESS_NUMBER.sub("", run[counted.end() - j if counted else 0:best]))) \
                 or self._time_inside(run[:best]):
             return None
         return j, j + best + self._postposition(run, best)
