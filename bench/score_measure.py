@@ -1,6 +1,6 @@
 """What a claim measures (``measure``) against hand-annotated real text (issue 15, item 1).
 
-    .venv/bin/python bench/score_measure.py [-v] [--part a|b]
+    .venv/bin/python bench/score_measure.py [-v] [--part a|b|c]
 
 Each line of ``devset/measure_<part>.jsonl`` is a real sentence with the claims whose measure was
 annotated before the extractor was run on it: ``[surface, "reading|reading…"]``, every reading
@@ -27,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-PARTS = {"a": HERE / "devset" / "measure_a.jsonl", "b": HERE / "devset" / "measure_b.jsonl"}
+PARTS = {"a": HERE / "devset" / "measure_a.jsonl", "b": HERE / "devset" / "measure_b.jsonl",
+         "c": HERE / "devset" / "measure_c.jsonl"}
 
 
 def score(items: list[dict], nlp, verbose: bool = False) -> dict[str, int]:

@@ -157,6 +157,24 @@ MEASURE = [
      "clnum sample: nothing nominal before; the noun phrase opening the words after (的时间), not all of them"),
     ("5G标准必要专利声明量目前全球占比达42%", "42%", "5G标准必要专利声明量目前全球占比",
      "seed 000: measure_head_nouns keeps 占比 whole, though the tagger reads 占 and 比 as a verb and a preposition"),
+    # measure part c (bench/devset/measure_c.jsonl, a part to tune on) and its kin, 2026-11-24
+    ("吸引了来自69个国家和地区的近600家中外企业参展。", "近600家", "中外企业",
+     "a one-character stop word (中) ends the noun only as a word of its own: 中外 is one word"),
+    ("其中5家上市公司出现亏损。", "5家", "上市公司",
+     "a trigger right after the unit (上市) that the tagger reads as no verb opens the noun; the verb 出现 ends it"),
+    ("以4100个定点帮扶村为重点，", "4100个", "定点帮扶村", "a verb (帮扶) before a noun (村) is inside a compound"),
+    ("只有建设银行一家暂不收取开卡工本费，其余4家银行均收取5元费用，", "5元", "费用",
+     "measure_c 1405: the verb 收取 after an adverb was trimmed away before its object was looked for"),
+    ("两部新片本周分别增容至658家、301家电影院，", "658家", "电影院",
+     "measure_c 6746: the first count of a list shares the noun after the last one"),
+    ("俄军明年将装备30枚陆基和海基弹道导弹、5套“伊斯坎德尔”战役战术导弹系统、", "30枚", "陆基和海基弹道导弹",
+     "measure_c 1943: two modifiers of one noun joined by 和, up to the list's break"),
+    ("俄军明年将装备30枚陆基和海基弹道导弹、5套“伊斯坎德尔”战役战术导弹系统、", "5套", "“伊斯坎德尔”战役战术导弹系统",
+     "measure_c 1943: the opening quote stripped after the unit is put back"),
+    ("此外，彭文生表示，今年1月份cpi可能反弹至5.5%左右，", "5.5%左右", "cpi",
+     "measure_c 7641: the modal 可能 (tagged as a verb) and the direction 反弹 are no part of the measure"),
+    ("参加培训的学员中，约60%为女性。", "约60%", "女性",
+     "nothing before the share in its clause: the noun after its copula (是/为) is what the share is of"),
 ]
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 import regex
 
 from extract.facts.claims_patterns import CLAUSE_END, MEASURE_WINDOW, _Patterns
+from extract.facts.wordfeats import segment_lexicon
 
 if TYPE_CHECKING:
     from extract.facts.claims import _Candidate
@@ -46,34 +47,68 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     phrase = _trim(before, pats)
     if prev is not None and not phrase:
         return prev.measure   # 3388万平方米、48万套: the list goes on counting the same thing
-    if phrase and _tag(phrase)[-1][1] == "v" and phrase[-1] not in pats.lex["measure_link_verbs"] \
-            and (object_noun := _noun_opening(tail)):
-        return object_noun   # 收取了190万英镑现金花红: the verb's object after the amount
+    verb = _tag(before)[-1] if before else ("", "")
+    if (phrase and _tag(phrase)[-1][1] == "v" and phrase[-1] not in pats.lex["measure_link_verbs"]
+            or verb[1] == "v" and verb[0] not in pats.lex["measure_link_verbs"]) and (object_noun := _noun_opening(tail)):
+        return object_noun   # 收取了190万英镑现金花红, 4家银行均收取5元费用: the verb's object after the amount
     if len(phrase) >= 2 and not (tail and phrase.endswith(tuple(pats.lex["measure_object_verbs"]))):
         return phrase
+    if not phrase and tail[:1] in ("是", "为") and (share := _noun_opening(tail[1:])):
+        return share   # 其中80%是学生签证: the share is of what it is
     if not phrase and tail and pats.stop.match(tail):
         return None
     return _noun_opening(tail) or (phrase if len(phrase) >= 2 else None)   # 他90%的时间都在练 -> 时间
+
+
+#: another count of the same unit right after a count, in a list (658家、301家电影院, 3个和5个项目)
+_LISTED_COUNT = regex.compile(r"[、和及与][0-9０-９.．,，一二三四五六七八九十百千万亿两]+[多余]?")
 
 
 def _counted_noun(text: str, cand: _Candidate, s_end: int, pats: _Patterns) -> Optional[str]:
     """Step 1: the noun phrase right after a count unit, up to the first stop word, verb or
     clause break; None when it is no noun phrase of 2 to 16 characters."""
     after = cand.end
+    if (same := _LISTED_COUNT.match(text, after)) and text.startswith(cand.unit, same.end()):
+        after = same.end() + len(cand.unit)   # 658家、301家电影院: the list's counts share its last noun
     while after < s_end and text[after] in "“\"'‘《":
         after += 1
-    stop = pats.stop.search(text, after, min(s_end, after + MEASURE_WINDOW))
-    noun = text[after:stop.start() if stop else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
+    end = min(s_end, after + MEASURE_WINDOW)
+    stop = _stop_word(text, after, end, pats)
+    if stop is not None and stop > after and text[stop] in "和与及" \
+            and (more := _stop_word(text, stop + 1, end, pats)) is not None and text[more] in CLAUSE_END + "、" \
+            and regex.fullmatch(r"\p{Han}{2,10}", text[stop + 1:more]):
+        joiner, stop = text[stop], more   # 30枚陆基和海基弹道导弹、: two modifiers of one noun joined by 和
+    else:
+        joiner = None
+    noun = text[after:stop if stop is not None else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
     if not (2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun)):
         return None
     words = _tag(noun)
     if words[0][1].startswith(_NOT_NOUN_START):
         return None   # 22人由副局长…带队: a preposition, adverb or verb follows the count, no noun
-    cut = next((k for k, (_, flag) in enumerate(words) if k and flag.startswith(_EDGE)), len(words))
+    # a verb ends the noun (5家上市公司出现亏损) unless a noun follows it (4100个定点帮扶村: a compound)
+    cut = next((k for k, (w, flag) in enumerate(words) if k and w != joiner and (flag.startswith(_EDGE) or flag == "v" and not (
+        k + 1 < len(words) and words[k + 1][1].startswith("n")))), len(words))
     if cut == len(words) and len(words) > 1 and words[-1][1] == "v" and not noun.endswith(_heads(pats)):
         cut -= 1   # 9家景区确定为…: the verb after the counted noun
-    noun = "".join(w for w, _ in words[:cut])
+    noun = _reopen_quote("".join(w for w, _ in words[:cut]))   # 5套“伊斯坎德尔”战役战术导弹系统
     return noun if len(noun) >= 2 else None   # 10余名市民却发现 -> 市民
+
+
+def _stop_word(text: str, start: int, end: int, pats: _Patterns) -> Optional[int]:
+    """Where the first ``measure_stop_words`` word, direction word, trigger or clause break after
+    ``start`` begins; a stop word of Chinese characters counts only where a word begins, and one of
+    a single character only as a word of its own (words.txt, by forward maximum matching): 中 ends
+    56家银行中, not 600家中外企业, and 上 does not end 5家上市公司."""
+    window = text[start:end]
+    words = segment_lexicon(window)
+    starts, singles = {a for a, _ in words}, {a for a, b in words if b - a == 1}
+    for m in pats.stop.finditer(window):
+        a, b = m.span()
+        if not regex.fullmatch(r"\p{Han}+", m.group()) or (a in singles if b - a == 1 else a in starts) \
+                and not (a == 0 and b - a > 1 and _tag(window)[0] != (m.group(), "v")):
+            return start + a   # 5家上市公司: a trigger right after the unit that is no verb there opens the noun
+    return None
 
 
 def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -> str:
