@@ -1,6 +1,6 @@
 """What a claim measures (``measure``) against hand-annotated real text (issue 15, item 1).
 
-    .venv/bin/python bench/score_measure.py [-v] [--part a|b|c]
+    .venv/bin/python bench/score_measure.py [-v] [--part a|b|c|d]
 
 Each line of ``devset/measure_<part>.jsonl`` is a real sentence with the claims whose measure was
 annotated before the extractor was run on it: ``[surface, "reading|reading…"]``, every reading
@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 PARTS = {"a": HERE / "devset" / "measure_a.jsonl", "b": HERE / "devset" / "measure_b.jsonl",
-         "c": HERE / "devset" / "measure_c.jsonl"}
+         "c": HERE / "devset" / "measure_c.jsonl", "d": HERE / "devset" / "measure_d.jsonl"}
 
 
 def score(items: list[dict], nlp, verbose: bool = False) -> dict[str, int]:

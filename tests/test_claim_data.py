@@ -97,7 +97,14 @@ def test_lexicon_qualifiers_and_directions() -> None:
 LIST_KEYS = ["range_separators", "range_word_separators", "direction_fillers", "ordinal_prefixes", "period_prefixes", "time_units",
              "period_suffixes", "bare_one", "set_phrases", "set_phrase_patterns", "measure_leading_words",
              "measure_trailing_words", "period_patterns", "period_prefix_exceptions", "measure_object_verbs",
-             "measure_head_nouns", "measure_frame_verbs", "measure_link_verbs", "measure_means_prepositions"]
+             "measure_head_nouns", "measure_frame_verbs", "measure_link_verbs", "measure_means_prepositions",
+             "object_verbs_also_nouns"]
+
+
+def test_object_verbs_also_nouns_are_object_verbs() -> None:
+    """object_verbs_also_nouns only narrows measure_object_verbs (国际组织代表: 组织 after a noun)."""
+    lex = _load(LEXICON)
+    assert set(lex["object_verbs_also_nouns"]) <= set(lex["measure_object_verbs"])
 
 
 @pytest.mark.parametrize("key", LIST_KEYS)

@@ -193,13 +193,13 @@ CONTEXT_CASES = [
     (S000_A, "42%", "5G标准必要专利声明量目前全球占比", None, None),   # 达 stripped, 5G kept in measure
     (S001_A, "68.9万起", "侦办电信网络诈骗犯罪案件", None, "今年1月至9月"),  # period stripped from measure
     (S001_A, "3288亿元", "紧急拦截涉案资金", None, None),               # ； ends the sentence holding the period
-    (S001_B, "近52%", "全国检察机关共起诉电诈犯罪嫌疑人", "increase", "今年1月至10月"),  # measure inherited
+    (S001_B, "近52%", "电诈犯罪嫌疑人", "increase", "今年1月至10月"),  # measure inherited; 起诉's object (2026-11-24)
     (S001_C, "17.6%", "电诈案件立案数", "decrease", "今年以来"),
-    (S001_C, "5.6%", "抓获犯罪嫌疑人", "increase", "今年以来"),
+    (S001_C, "5.6%", "犯罪嫌疑人", "increase", "今年以来"),   # 抓获's object, not the verb (2026-11-24)
     (S001_A, "3.1万名", "电诈犯罪嫌疑人", None, None),                 # object after 移交 is the measure
     ("日均发案从30多起下降到10多起。", "10多起", "日均发案", None, None),  # 下降到 is a level; issue 15: the
     # words after the claim before it (30多起) are only a change, so the two measure the same thing
-    ("2023年实现产值38.2亿元。", "38.2亿元", "实现产值", None, "2023年"),
+    ("2023年实现产值38.2亿元。", "38.2亿元", "产值", None, "2023年"),   # 实现 is an object verb (2026-11-24)
 ]
 
 

@@ -75,11 +75,16 @@ def _counted_noun(text: str, cand: _Candidate, s_end: int, pats: _Patterns) -> O
     end = min(s_end, after + MEASURE_WINDOW)
     stop = _stop_word(text, after, end, pats)
     if stop is not None and stop > after and text[stop] in "和与及" \
-            and (more := _stop_word(text, stop + 1, end, pats)) is not None and text[more] in CLAUSE_END + "、" \
-            and regex.fullmatch(r"\p{Han}{2,10}", text[stop + 1:more]):
+            and (more := _stop_word(text, stop + 1, end, pats)) is not None \
+            and regex.fullmatch(r"\p{Han}{2,10}", text[stop + 1:more]) \
+            and all(flag.startswith(_NOMINAL) for _, flag in _tag(text[stop + 1:more])):
         joiner, stop = text[stop], more   # 30枚陆基和海基弹道导弹、: two modifiers of one noun joined by 和
     else:
         joiner = None
+    if stop is not None and stop > after and text[stop] == "的" and not regex.search(r"[”\"’》]", text[after:stop]):
+        nxt = _stop_word(text, stop + 1, end, pats)
+        if head := _noun_opening(text[stop + 1:nxt if nxt is not None else end]):
+            return head   # 两名头顶新年饰帽的俄罗斯女孩: what is counted is the head after 的
     noun = text[after:stop if stop is not None else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
     if not (2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun)):
         return None
@@ -143,6 +148,12 @@ _EDGE = ("d", "p", "c", "u", "y")
 _LEADING = ("d", "p", "c", "y", "t", "mq")   # not 的/地/得 (u): a word's first character (地心探险)
 #: jieba's tags of nouns, names, verbal nouns, abbreviations and foreign words: a measure holds one
 _NOMINAL = ("n", "vn", "an", "j", "eng", "nz", "l")
+#: postpositions closing a scope before a share (企业中近九成, 案件中…占40％)
+_SCOPE_POSTPOSITIONS = (("中", "f"), ("内", "f"))
+#: prepositions of a change's baseline (面积由1991年的200平方米增加到…, 从53000美元增加到…)
+_BASELINE_PREPOSITIONS = ("由", "从")
+#: verbs of a share, before the whole it is a share of (东部…数量占全国的48％)
+_SHARE_VERBS = ("占", "占到")
 #: the first word after a count unit that opens no noun phrase (由, 却, 只有)
 _NOT_NOUN_START = ("d", "p", "c", "u", "y", "r")
 
@@ -183,10 +194,25 @@ def _trim(phrase: str, pats: _Patterns) -> str:
         return phrase
     words = list(_tag(phrase))
     frames, links, heads = set(pats.lex["measure_frame_verbs"]), set(pats.lex["measure_link_verbs"]), _heads(pats)
+    objects = set(pats.lex["measure_object_verbs"])
     k = max((i for i, (w, _) in enumerate(words[:-1]) if w in frames), default=-1)
     words = words[k + 1:]   # 汇丰预测今年中国经济增速 -> 今年中国经济增速
+    base = next((i for i, (w, _) in enumerate(words) if i and w in _BASELINE_PREPOSITIONS + _SHARE_VERBS
+                 and words[i - 1][1].startswith(_NOMINAL)
+                 and not "".join(x for x, _ in words[i:]).startswith(heads)), len(words))   # 全球占比: a head noun
+    words = words[:base]   # 面积由1991年的, 组织数量占全国的: the baseline or the whole is no part of the measure
+    nouns_too = set(pats.lex["object_verbs_also_nouns"])   # 国际组织代表: after a noun, 组织 is one
+    verb = max((i for i, (w, _) in enumerate(words[:-1]) if w in objects
+                and not (w in nouns_too and i and words[i - 1][1].startswith(_NOMINAL))), default=-1)
+    while 0 <= verb < len(words) - 1 and words[verb + 1][1].startswith("u"):
+        verb += 1   # 申请了提升补助资金: past the verb's particle
+    obj = words[verb + 1:]
+    if verb >= 0 and len("".join(w for w, _ in obj)) >= 2 and all(w != "的" for w, _ in obj) \
+            and any(flag.startswith(_NOMINAL) for _, flag in obj):
+        words = obj   # 实现利税, 要求公安机关说明不立案理由: the object verb's object
     while words and not "".join(w for w, _ in words).endswith(heads):
-        if words[-1][1].startswith(_EDGE) or words[-1][1] == "t" or words[-1][0] in links:
+        if words[-1][1].startswith(_EDGE) or words[-1][1] == "t" or words[-1][0] in links \
+                or len(words) > 1 and words[-1] in _SCOPE_POSTPOSITIONS:   # “小巨人”企业中，超八成…
             words.pop()
             continue
         k = len(words) - 1
