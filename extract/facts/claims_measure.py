@@ -85,7 +85,7 @@ def _counted_noun(text: str, cand: _Candidate, s_end: int, pats: _Patterns) -> O
         nxt = _stop_word(text, stop + 1, end, pats)
         if head := _noun_opening(text[stop + 1:nxt if nxt is not None else end]):
             return head   # 两名头顶新年饰帽的俄罗斯女孩: what is counted is the head after 的
-    noun = text[after:stop if stop is not None else min(s_end, after + MEASURE_WINDOW)].strip("“”\"'‘’《》 ")
+    noun = text[after:stop if stop is not None else end].strip("“”\"'‘’《》 ")
     if not (2 <= len(noun) <= 16 and regex.fullmatch(r"[\p{Han}A-Za-z“”《》]+", noun)):
         return None
     words = _tag(noun)
@@ -110,9 +110,10 @@ def _stop_word(text: str, start: int, end: int, pats: _Patterns) -> Optional[int
     starts, singles = {a for a, _ in words}, {a for a, b in words if b - a == 1}
     for m in pats.stop.finditer(window):
         a, b = m.span()
+        # 5家上市公司: a stop word right after the unit that the tagger reads as no verb opens the noun
         if not regex.fullmatch(r"\p{Han}+", m.group()) or (a in singles if b - a == 1 else a in starts) \
                 and not (a == 0 and b - a > 1 and _tag(window)[0] != (m.group(), "v")):
-            return start + a   # 5家上市公司: a trigger right after the unit that is no verb there opens the noun
+            return start + a
     return None
 
 
