@@ -998,7 +998,7 @@ def test_issue15_sentence_initial_and_bare_pair_counts(text, expected, why):
      "pdner-test-2796: a bare 一 before 个百分点 (bare_one_units) is a figure, not the indefinite article"),
     ("国内生产总值每增长一个百分点，可提供一百二十五万个新的就业岗位。", [("一百二十五万个", "1250000", "exact")],
      "pdner-test-183: after 每 the one point is a rate's base, no figure"),
-    ("世界贸易增长将下降半个百分点。", [("半个百分点", "0.5", "exact")], "pdner-test-2796: half_amounts, 0.5 points"),
+    ("世界贸易增长将下降半个百分点。", [("半个百分点", "0.5", "exact")], "pdner-test-2796: half_amount_units, 0.5 points"),
     ("参加者不下200人。", [("不下200人", "200", "at_least")], "pdner-test-2458: 不下 is 'no fewer than'"),
     ("估计不止200人。", [("不止200人", "200", "more_than")], "不止 is 'more than'"),
     ("最多的估计从来没有超出过两亿。", [("没有超出过两亿", "200000000", "at_most")],
@@ -1041,3 +1041,30 @@ def test_issue15_a_list_item_holding_he_is_still_restated():
 ])
 def test_issue15_powers_ratios_and_one_fold(text, expected, why):
     assert [(c.text, str(c.value), c.qualifier) for c in find_claims(text)] == expected, why
+
+
+# 2026-11-24 (fourteenth session): 半 alone before a unit is half of it, and the periods around it.
+@pytest.mark.parametrize("text,expected,why", [
+    ("听说供应老人的半吨煤还在镇上没拉回。", [("半吨", "0.5", "吨", "exact")],
+     "fresh29 (msr-120): 半 alone before a unit is 0.5 of it, a figure like 三年半"),
+    ("证券局局长长野被减薪20％半年。", [("20％", "20", "%", "exact"), ("半年", "0.5", "年", "exact")],
+     "fresh71 (pdner-test-3120): 半年 right after a figure is how long the cut lasts"),
+    ("不满半年不付利息；满半年不满一年，年利率百分之九点五四。",
+     [("不满半年", "0.5", "年", "less_than"), ("满半年", "0.5", "年", "at_least"), ("不满一年", "1", "年", "less_than"),
+      ("百分之九点五四", "9.54", "%", "exact")],
+     "fresh42 (msr-2628): the qualifier said before 半 is the claim's, as before a numeral"),
+    ("他们进行了半个月的实地考察。", [("半个月", "0.5", "个月", "exact")], "fresh64 (pdner-test-1199): 个 between 半 and the time unit"),
+    ("今年上半年增长5%。", [("5%", "5", "%", "exact")], "上半年 is a date (a half), never 0.5 年"),
+    ("公司发布半年报。", [], "半年报 names a report (half_amount_not_before)"),
+    ("每半年检查一次。", [], "每半年: a rate's base, no figure"),
+    ("一个半小时就结束了。", [("一个半小时", "1.5", "个小时", "exact")], "one and a half: read with its number, not twice"),
+    ("半年后工程完工。", [], "半年后 is a time reference, as 5年后 is"),
+    ("世界石油价格近半年下跌41％。", [("41％", "41", "%", "exact")], "fresh67 (pdner-test-2238): 近半年 frames the fall, a period"),
+    ("两个小时后他走了。", [], "个小时 is a time unit: 两个小时后 is a time reference, as 三个月后"),
+    ("汽车奔驰了近两个小时，还没有见到路标。", [("近两个小时", "2", "个小时", "approx")],
+     "fresh68 (pdner-test-2502): 近 after a verb's 了 measures how long it ran (period_prefix_not_after), no time reference"),
+    ("历时近3年完成。", [("近3年", "3", "年", "approx")], "历时近3年: a duration, the same"),
+    ("近3年，我国经济增长。", [], "近3年 opening a clause frames it: a period"),
+])
+def test_issue15_half_amounts_and_periods(text, expected, why):
+    assert [(c.text, str(c.value), c.unit, c.qualifier) for c in find_claims(text)] == expected, why

@@ -384,7 +384,11 @@ def _is_period(text: str, cand: _Candidate, lex: dict) -> bool:
     head = text[max(0, cand.num_start - 3):cand.num_start]
     if any(head.endswith(e) for e in lex["period_prefix_exceptions"]):
         return False
-    return any(head.endswith(p) for p in lex["period_prefixes"])
+    prefix = next((p for p in lex["period_prefixes"] if head.endswith(p)), None)
+    if prefix is None:
+        return False
+    # 奔驰了近两个小时, 历时近3年: how long something lasted, a duration, not a time reference
+    return not text.endswith(tuple(lex["period_prefix_not_after"].get(prefix, ())), 0, cand.num_start - len(prefix))
 
 
 def _drop_restatements(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_Candidate]:

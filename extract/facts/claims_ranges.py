@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from extract.facts.claims_filters import _is_period
-from extract.facts.claims_patterns import PREFIX_WINDOW, _Patterns, _alternation
+from extract.facts.claims_patterns import _UNIT_ALIASES, PREFIX_WINDOW, _Patterns, _alternation
 from extract.facts.numbers import multiply, normalize_decimal, parse_number, parse_numeral_range
 
 
@@ -199,18 +199,41 @@ def _prefix_qualifier(cand: _Candidate, text: str, pats: _Patterns) -> bool:
 def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     """超过半数, 半数以上, 一半以上 (``half_words``): 50 %, with the qualifier that comes with it; 半数
     with none (半数人) is no figure anyone stated, nor 一半 alone (一半是海水), but 的一半 is (half of
-    a named whole: 只剩下理论值的一半); a half amount (``half_amounts``: 下降半个百分点, 0.5) always is."""
+    a named whole: 只剩下理论值的一半); half amounts (下降半个百分点) are :func:`_half_amount_candidates`."""
     out = []
     lex = pats.lex
-    words = {**lex["half_words"], **lex["half_amounts"]}
+    words = lex["half_words"]
     for m in regex.finditer(_alternation(list(words)), text):
         value, unit = words[m.group()]
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(), rule="half-word",
                           value=Decimal(value), unit=unit)
         if _suffix_qualifier(cand, text, pats) or _prefix_qualifier(cand, text, pats) \
-                or m.group() in lex["half_amounts"] \
                 or (m.group() == "一半" and text[m.start() - 1:m.start()] == "的"):   # 理论值的一半
             out.append(cand)
+    return out + _half_amount_candidates(text, pats)
+
+
+def _half_amount_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
+    """下降半个百分点, 半吨煤, 减薪20％半年, 少则半小时, 进行了半个月的实地考察 (``half_amount_units``): 半 alone before a
+    unit is 0.5 of it, with a qualifier said before it (不满半年: less_than). Not after a numeral or a
+    word that takes 半 into another reading (``half_amount_not_after``: 上半年 a date, 三年半 and 一个半小时
+    read with their number, 每半年 a rate's base), nor before a report's or a term's name
+    (``half_amount_not_before``: 半年报, 半年度); a period (半年后, 近半个月) is a time reference."""
+    lex = pats.lex
+    out = []
+    for m in regex.finditer(rf"半(?:{_alternation(lex['half_amount_units'])})", text):
+        if m.start() and text[m.start() - 1] in lex["half_amount_not_after"] \
+                or text.startswith(tuple(lex["half_amount_not_before"]), m.end()):
+            continue
+        unit = m.group()[1:]
+        cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.start() + 1, end=m.end(), rule="half-amount",
+                          value=Decimal("0.5"), unit=_UNIT_ALIASES.get(unit, unit))
+        bare = unit.removeprefix("个") if unit == "个小时" else unit
+        if _is_period(text, _Candidate(**{**cand.__dict__, "unit": bare}), lex):
+            continue   # 半年后, 近半个月: a time reference
+        _suffix_qualifier(cand, text, pats)
+        _prefix_qualifier(cand, text, pats)
+        out.append(cand)
     return out
 
 
