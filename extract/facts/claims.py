@@ -92,7 +92,7 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     pats = _patterns()
     blocked = {i for pat in pats.set_phrase for m in pat.finditer(text, overlapped=True) for i in range(m.start(), m.end())}
     blocked |= {i for m in pats.names.finditer(text) for i in range(m.start(), m.end())}
-    candidates = [c for m in _numerals(text, pats) if (c := _candidate(text, m, pats, blocked))]
+    candidates = _disjoint(c for m in _numerals(text, pats) if (c := _candidate(text, m, pats, blocked)))
     compounds = _compound_durations(text, pats) + _fraction_candidates(text, pats) + _power_candidates(text, pats)
     candidates = [c for c in candidates if not any(d.start < c.end and c.start < d.end for d in compounds)]
     candidates = sorted(candidates + compounds + _half_candidates(text, pats), key=lambda c: c.start)
@@ -105,6 +105,16 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     for cand in kept:
         claims.append(_to_claim(text, cand, ctx, pats, claims))
     return claims
+
+
+def _disjoint(candidates) -> list[_Candidate]:
+    """Candidates in order, each starting after the one before ends: 40余万名 read the 万 as its
+    magnitude, so the 万名 the number pattern finds again after 余 is no claim of its own."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        if not out or c.start >= out[-1].end:
+            out.append(c)
+    return out
 
 
 class _Context:
