@@ -87,6 +87,9 @@ def test_lexicon_qualifiers_and_directions() -> None:
         assert set(lex[table].values()) <= QUALIFIERS, table
         assert all(lex[table]), table
     assert set(lex["direction_words"].values()) <= DIRECTIONS
+    # one character each, and none a direction word too (it would then cut measure phrases)
+    assert set(lex["direction_chars"].values()) <= DIRECTIONS
+    assert all(len(c) == 1 for c in lex["direction_chars"]) and not set(lex["direction_chars"]) & set(lex["direction_words"])
     assert lex["qualifier_suffixes"]["以上"] == "at_least"   # documented choice: includes the number
     assert lex["qualifier_suffixes"]["及以下"] == "at_most"
     # suffix_not_before: each key is a suffix qualifier, each value a string of single characters

@@ -1068,3 +1068,23 @@ def test_issue15_powers_ratios_and_one_fold(text, expected, why):
 ])
 def test_issue15_half_amounts_and_periods(text, expected, why):
     assert [(c.text, str(c.value), c.unit, c.qualifier) for c in find_claims(text)] == expected, why
+
+
+# 2026-11-24 (fourteenth session): the direction of a change in market and policy copy.
+@pytest.mark.parametrize("text,surface,direction,measure,why", [
+    ("截至收盘，上证指数报3357.67点，涨0.82%，成交额达4520亿元。", "0.82%", "increase", "上证指数报",
+     "a one-character direction verb right before the number (direction_chars); the measure is the index's"),
+    ("该股股价跌3.5%。", "3.5%", "decrease", "该股股价", "跌 alone: a fall"),
+    ("央行宣布下调金融机构存款准备金率0.25个百分点。", "0.25个百分点", "decrease", "金融机构存款准备金率",
+     "the direction verb before its object: the verb is the direction, the object the measure"),
+    ("增加投资300亿元。", "300亿元", "increase", "投资", "the same, an amount"),
+    ("我们给梁平鲁西民间艺术体验馆申请了提升补助资金4万元，", "4万元", None, "提升补助资金",
+     "seed 004: after an object verb (申请了) 提升 names the subsidy; it raises nothing"),
+    ("一季度工业增加值比上年四季度加快0.3个百分点。", "0.3个百分点", "increase", "工业增加值",
+     "加快: a faster pace; the baseline after 比 inside the phrase is cut, as after 由/从"),
+    ("出口额较去年同期下降3%。", "3%", "decrease", "出口额", "the same with 较"),
+    ("5家增资企业参加了会议。", "5家", None, "增资企业", "增 inside a counted noun is no direction and cuts nothing"),
+])
+def test_issue15_change_directions(text, surface, direction, measure, why):
+    c = next(c for c in find_claims(text) if c.text == surface)
+    assert (c.direction, c.measure) == (direction, measure), why

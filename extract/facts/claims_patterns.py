@@ -97,7 +97,7 @@ def _patterns() -> _Patterns:
         # prefix search, and the overlapped scan of a story took twenty times as long
         set_phrase=tuple(regex.compile(p) for p in [_alternation(lex["set_phrases"])] + lex["set_phrase_patterns"]),
         period=regex.compile("|".join(f"(?:{p})" for p in lex["period_patterns"])),
-        direction=regex.compile(rf"(?P<w>{_alternation(list(lex['direction_words']))})(?:{fillers})?$"),
+        direction=regex.compile(rf"(?P<w>{_alternation([*lex['direction_words'], *lex['direction_chars']])})(?:{fillers})?$"),
         leading=regex.compile(rf"^(?:[“”\"'‘’《》\s]|{_alternation(lex['measure_leading_words'])})+"),
         trailing=regex.compile(
             rf"(?:[“”\"'‘’\s]|{_alternation(lex['measure_trailing_words'] + list(lex['direction_words']))})+$"),
