@@ -1084,6 +1084,12 @@ def test_issue15_half_amounts_and_periods(text, expected, why):
      "加快: a faster pace; the baseline after 比 inside the phrase is cut, as after 由/从"),
     ("出口额较去年同期下降3%。", "3%", "decrease", "出口额", "the same with 较"),
     ("5家增资企业参加了会议。", "5家", None, "增资企业", "增 inside a counted noun is no direction and cuts nothing"),
+    ("全国居民人均可支配收入29398元，比上年同期名义增长6.3%，扣除价格因素实际增长5.9%。", "6.3%", "increase",
+     "全国居民人均可支配收入", "名义 (nominal) trails the baseline: nothing is left, so the change is of the claim before"),
+    ("全国居民人均可支配收入29398元，比上年同期名义增长6.3%，扣除价格因素实际增长5.9%。", "5.9%", "increase",
+     "全国居民人均可支配收入", "扣除价格因素 and 实际 frame the real growth of the same income (measure_leading_words)"),
+    ("一季度国内生产总值实际增长4.5%。", "4.5%", "increase", "国内生产总值", "实际 trails the measure"),
+    ("实际利用外资10亿美元。", "10亿美元", None, "实际利用外资", "实际 opening the phrase stays: only a trailing one goes"),
 ])
 def test_issue15_change_directions(text, surface, direction, measure, why):
     c = next(c for c in find_claims(text) if c.text == surface)
