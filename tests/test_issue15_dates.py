@@ -42,6 +42,11 @@ CASES = [
     ("星期天", "星期天", "2024-03-24", None, "day", "relative", "Sunday ends the week (not the 17th)"),
     ("上周五", "上周五", "2024-03-15", None, "day", "relative", "上 moves a week back"),
     ("本周", "本周", "2024-03-18", "2024-03-24", "week", "relative", "a week: Monday to Sunday"),
+    # 2026-11-24: weekday ranges read whole (a forecast's 本周三至周五 was two dates)
+    ("本周三至周五，华北地区将出现大风降温天气", "本周三至周五", "2024-03-20", "2024-03-22", "day", "range",
+     "a range of weekdays: the first day is the value, the last the end"),
+    ("周五至下周一", "周五至下周一", "2024-03-22", "2024-03-25", "day", "range", "the end's own week word moves it on"),
+    ("周三到周五举行", "周三到周五", "2024-03-20", "2024-03-22", "day", "range", "到 joins them too; 星期/周 need not repeat"),
     ("2014至2016年", "2014至2016年", "2014", "2016", "year", "range", "年 printed once, after the end"),
     ("2018年至2021年上半年", "2018年至2021年上半年", "2018", "2021-06-30", "year", "range",
      "the end is a half: its last day"),
@@ -61,6 +66,7 @@ def test_issue15_dates(text, span, value, end_value, precision, kind, why):
 
 NOT_DATES = [
     ("每周五举行例会", "每周五 recurs: no one date"),
+    ("每周一至周五开放", "每周一至周五 recurs: neither end is a date"),
     ("周五说，他同意", "周五 before 说 is a person"),
     ("建校五十周年", "周年 is no weekday"),
 ]

@@ -73,6 +73,8 @@ def _pats() -> dict[str, re.Pattern]:
         "part": re.compile(rf"(?P<part>{parts})"),
         "year-end": re.compile(rf"(?<![0-9〇○零一二三四五六七八九十年月今去明前上本当同])(?P<ye>{_alt(lx['year_end_words'])})"),
         "weekday": re.compile(rf"(?<![每逢0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])(?![年刊报末])"),
+        "weekday-range": re.compile(rf"(?<![0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])"
+                                    rf"{SP}(?:{conn}){SP}(?:(?P<off2>{offs})?(?:{week}))?(?P<wd2>[{days}])(?![年刊报末])"),
         "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
         "weekend": re.compile(rf"(?P<off>{offs})(?:{week})末"),
         "year-range": re.compile(
@@ -165,10 +167,28 @@ def period_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) 
 
 
 def _weeks(t: str, ref, lx: dict, make: Callable, ref_src: Callable, P: dict) -> list:
-    """Weekdays (周五, 上星期三) in the reference week or the one it names, weeks (上周, 本周) and
-    weekends (本周末: its Saturday to Sunday)."""
-    out = []
+    """Weekdays (周五, 上星期三) in the reference week or the one it names, ranges of them (本周三至周五:
+    Wednesday to Friday of that week; 周五至下周一 across two), weeks (上周, 本周) and weekends (本周末:
+    its Saturday to Sunday)."""
+    out, ranges = [], []
+    for mt in P["weekday-range"].finditer(t):   # 本周三至周五, 周一到周五: a range of days in one week
+        if t[mt.start() - 1:mt.start()] in ("每", "逢") and mt.start():
+            ranges.append((mt.start(), mt.end()))
+            continue   # 每周一至周五: every week, no date (nor is its 周五 one)
+        off = lx["week_offsets"].get(mt["off"] or "", 0)
+        first, last = _week_monday(ref, off), _week_monday(ref, lx["week_offsets"].get(mt["off2"] or "", off))
+        if first is None or last is None:
+            continue
+        first += _dt.timedelta(days=lx["weekdays"][mt["wd"]] - 1)
+        last += _dt.timedelta(days=lx["weekdays"][mt["wd2"]] - 1)
+        if first < last:
+            ranges.append((mt.start(), mt.end()))
+            out.append(make(mt.start(), mt.end(), "weekday", kind="range", y=first.year, m=first.month, d=first.day,
+                            prec="day", end_ymd=(last.year, last.month, last.day, "day"), year_source=ref_src(ref),
+                            score=0.75))
     for mt in P["weekday"].finditer(t):
+        if any(a <= mt.start() < b for a, b in ranges):
+            continue   # a day of a range read whole
         after = t[mt.end():mt.end() + 3]
         opens = mt.start() == 0 or not ("\u4e00" <= t[mt.start() - 1] <= "\u9fff")
         if not mt["off"] and opens and any(after.startswith(w) for w in lx["weekday_not_before"]) or \
