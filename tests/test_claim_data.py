@@ -188,6 +188,8 @@ def test_issue15_lexicon_keys() -> None:
     assert set(lex["count_units"]) - {"万千瓦"} <= units
     assert set(lex["currency_units"]) <= units and set(lex["restatable_units"]) <= units | {"省", "市", "地", "国", "方", "县", "区"}
     assert set(lex["prefix_not_after"]) <= set(lex["qualifier_prefixes"])
+    # 损失约: each word ends with a character that would block its prefix, or it would change nothing
+    assert all(w[-1] in lex["prefix_not_after"][p] for p, words in lex["prefix_after_words"].items() for w in words)
     assert set(lex["ordinal_units"]) <= units   # a unit the claims read, or the filter never fires
     # issue 15 (fresh68, fresh70): the bare 一 kept before 个百分点 and the half amounts read as figures
     assert set(lex["bare_one_units"]) <= units

@@ -1094,3 +1094,14 @@ def test_issue15_half_amounts_and_periods(text, expected, why):
 def test_issue15_change_directions(text, surface, direction, measure, why):
     c = next(c for c in find_claims(text) if c.text == surface)
     assert (c.direction, c.measure) == (direction, measure), why
+
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("事故造成直接经济损失约1200万元。", [("约1200万元", "approx")],
+     "损失约: 失约 is a word, but 损失 ends before 约, which qualifies the loss (prefix_after_words)"),
+    ("他失约3次。", [("3次", "exact")], "失约 itself: 约 ends the word and qualifies nothing"),
+    ("双方签约3家企业。", [("3家", "exact")], "签约: the same"),
+])
+def test_issue15_prefix_after_a_word(text, expected, why):
+    assert [(c.text, c.qualifier) for c in find_claims(text)] == expected, why

@@ -175,8 +175,9 @@ def _read_prefix(cand: _Candidate, text: str, above: bool, pats: _Patterns) -> N
     if above and cand.qualifier == "exact":   # 上万人, 上千家: at least that many
         cand.qualifier, cand.prefix, cand.start = "at_least", "上", num_start - 1
     prefix = pats.prefix.search(text, max(0, num_start - PREFIX_WINDOW), num_start)
-    if prefix and prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(prefix.group().strip(), ()):
-        prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate
+    if prefix and prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(prefix.group().strip(), ()) \
+            and not text.endswith(tuple(lex["prefix_after_words"].get(prefix.group().strip(), ())), 0, prefix.start()):
+        prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate (损失约 does: 损失, then 约)
     if prefix:
         said = lex["qualifier_prefixes"][prefix.group().strip()]
         if cand.qualifier == "exact" or (said == "approx" and cand.qualifier in ("more_than", "at_least")):
