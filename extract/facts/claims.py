@@ -53,7 +53,6 @@ sought at most ``MEASURE_WINDOW`` characters back.
 from __future__ import annotations
 
 import bisect
-import functools
 from decimal import Decimal
 from typing import Optional
 
@@ -106,12 +105,6 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     for cand in kept:
         claims.append(_to_claim(text, cand, ctx, pats, claims))
     return claims
-
-
-@functools.cache
-def _leading_direction(words: tuple[str, ...]) -> regex.Pattern:
-    """A direction word opening a measure phrase (下调金融机构存款准备金率), longest first."""
-    return regex.compile(rf"(?P<w>{'|'.join(map(regex.escape, sorted(words, key=len, reverse=True)))})")
 
 
 def _object_of_verb(text: str, measure: str, s_start: int, end: int, pats: _Patterns) -> bool:
@@ -237,9 +230,9 @@ def _to_claim(text: str, cand: _Candidate, ctx: _Context, pats: _Patterns, earli
     direction = None
     window = max(s_start, cand.start - pats.direction_reach)   # the pattern is anchored at cand.start
     if d := pats.direction.search(text, window, cand.start):
-        direction = {**pats.lex["direction_chars"], **pats.lex["direction_words"]}[d["w"]]
+        direction = pats.lex["direction_words"].get(d["w"]) or pats.lex["direction_chars"][d["w"]]
     measure = _measure(text, cand, s_start, s_end, pats, earlier)
-    if direction is None and measure and (d := _leading_direction(tuple(pats.lex["direction_words"])).match(measure)) \
+    if direction is None and measure and (d := pats.leading_direction.match(measure)) \
             and d.end() < len(measure) and not _object_of_verb(text, measure, s_start, cand.start, pats):
         # 下调金融机构存款准备金率0.25个百分点: the verb before its object gives the change's direction
         direction, measure = pats.lex["direction_words"][d["w"]], measure[d.end():]

@@ -64,6 +64,8 @@ class _Patterns:
     set_phrase: tuple[regex.Pattern, ...]
     period: regex.Pattern
     direction: regex.Pattern
+    leading_direction: regex.Pattern   # a direction word opening a measure phrase (下调金融机构存款准备金率)
+    half_amount: regex.Pattern         # 半 before a unit it halves (半吨, 半个月)
     leading: regex.Pattern
     trailing: regex.Pattern
     code: regex.Pattern     # a character next to which a number is a code (5G, GOIP3)
@@ -98,6 +100,8 @@ def _patterns() -> _Patterns:
         set_phrase=tuple(regex.compile(p) for p in [_alternation(lex["set_phrases"])] + lex["set_phrase_patterns"]),
         period=regex.compile("|".join(f"(?:{p})" for p in lex["period_patterns"])),
         direction=regex.compile(rf"(?P<w>{_alternation([*lex['direction_words'], *lex['direction_chars']])})(?:{fillers})?$"),
+        leading_direction=regex.compile(rf"(?P<w>{_alternation(list(lex['direction_words']))})"),
+        half_amount=regex.compile(rf"半(?:{_alternation(lex['half_amount_units'])})"),
         leading=regex.compile(rf"^(?:[“”\"'‘’《》\s]|{_alternation(lex['measure_leading_words'])})+"),
         trailing=regex.compile(
             rf"(?:[“”\"'‘’\s]|{_alternation(lex['measure_trailing_words'] + list(lex['direction_words']))})+$"),

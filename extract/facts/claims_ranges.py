@@ -221,16 +221,15 @@ def _half_amount_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     (``half_amount_not_before``: 半年报, 半年度); a period (半年后, 近半个月) is a time reference."""
     lex = pats.lex
     out = []
-    for m in regex.finditer(rf"半(?:{_alternation(lex['half_amount_units'])})", text):
+    for m in pats.half_amount.finditer(text):
         if m.start() and text[m.start() - 1] in lex["half_amount_not_after"] \
                 or text.startswith(tuple(lex["half_amount_not_before"]), m.end()):
             continue
         unit = m.group()[1:]
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.start() + 1, end=m.end(), rule="half-amount",
                           value=Decimal("0.5"), unit=_UNIT_ALIASES.get(unit, unit))
-        bare = unit.removeprefix("个") if unit == "个小时" else unit
-        if _is_period(text, _Candidate(**{**cand.__dict__, "unit": bare}), lex):
-            continue   # 半年后, 近半个月: a time reference
+        if _is_period(text, cand, lex):
+            continue   # 半年后, 近半个月, 半个小时后: a time reference
         _suffix_qualifier(cand, text, pats)
         _prefix_qualifier(cand, text, pats)
         out.append(cand)
