@@ -288,6 +288,45 @@ def test_a_change_right_before_a_column_split_is_reported():
     assert fold(c.consensus) == "固"
 
 
+FRAGMENTS = [
+    # (version changed and split, fragment after the blank line, why hard)
+    (0, "分之六点八。", "the fragment is six characters with the change in its middle: no four characters of it "
+                     "anchor twice, so it was left out and the gap of six was too long to bridge"),
+    (2, "分之六点八。", "the same in the web copy, half-width punctuation around it"),
+    (0, "百分之六点八。", "seven characters, two of its four-grams anchor it on its own: the bridge must not "
+                       "undo that (generated page seed 14 had 丝一千五十吨。 after 氨纶 and a blank line: one anchor)"),
+]
+
+
+@pytest.mark.parametrize("at,frag,why", FRAGMENTS, ids=[f[-1][:50] for f in FRAGMENTS])
+def test_a_change_in_a_short_fragment_after_a_column_split_is_reported(at, frag, why):
+    """A blank line inside a sentence leaves a fragment too short to anchor on its own between
+    two aligned units; the gap is compared when it is mostly the same text on both sides."""
+    paras = list(PARAS)
+    paras[2] = paras[2].replace("百分之六点五", "百分之六点八")
+    texts = versions({"paras": paras, "width": 200}, at=at)
+    texts[at] = texts[at].replace(frag, "\n\n" + frag)
+    assert "\n\n" + frag in texts[at]
+    (c,) = content(check(texts)[2])
+    assert c.kind == "numeral" and fold(c.consensus) == "百分之六点五"
+    deviant = next(r for r in c.readings if r.votes == 1)
+    assert deviant.source.doc_id == f"v{at}" and fold(deviant.text) == "百分之六点八"
+
+
+def test_an_unlike_gap_between_units_is_not_bridged():
+    """A gap longer than a few characters where the two sides share little stays unaligned:
+    text printed between the parts of a sentence (a scrambled page) is layout, not a discrepancy."""
+    from extract.crosscheck.align import Block, UnitAlignment, _bridge
+    pivot = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+    vtext = "甲乙丙丁戊己东南西北中左右上下庚辛壬癸子丑寅卯"
+    a = UnitAlignment([Block("equal", 0, 6, 0, 6)])
+    b = UnitAlignment([Block("equal", 12, 16, 15, 19)])
+    assert len(_bridge(pivot, vtext, [a, b])) == 2
+    near = "甲乙丙丁戊己庚辛壬癸子丑寅卯"  # the same six characters between: bridged
+    c = UnitAlignment([Block("equal", 12, 14, 12, 14)])
+    assert len(_bridge(pivot, near, [UnitAlignment([Block("equal", 0, 6, 0, 6)]), c])) == 1
+
+
 LAYOUT_ONLY = [
     # (paragraph, old, in every version, in the flowing copy, why it is no conflict at all --
     #  not even a low-severity punctuation one)

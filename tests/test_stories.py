@@ -223,3 +223,20 @@ def test_issue15_web_outlet_leads(para, lead, why):
     from extract.text.datelines import LEAD_DATELINE
     m = LEAD_DATELINE.match(para)
     assert (m.group() if m else None) == lead, why
+
+
+@pytest.mark.parametrize("text,agency,why", [
+    ("新花社广州四月十日电 为加强与海外华侨华人的联系，", "新花社",
+     "a homophone of 华 in the agency (generated page, seed 22): the story lost its dateline and its byline"),
+    ("新华杜北京12月25日电（记者张三）", "新华杜", "社 read as 杜 by OCR: a similar glyph"),
+    ("心华社南京１２月２６日电（记者周立新）", "心华社", "the first character, full-width digits"),
+    ("新华网北京3月5日电", "新华网", "a real outlet, read as before"),
+    ("新华日报记者今天报道", None, "one character off 新华社 but no place, date and 电 after it: no dateline"),
+    ("新民社说，", None, "no dateline after it"),
+    ("新华每日电讯", None, "a paper's name: 电 is no dateline's without a date before it"),
+])
+def test_a_misprinted_agency_before_a_full_dateline_is_a_dateline(text, agency, why):
+    """新华社 with one character misprinted is an agency only before place, month, day and 电."""
+    from extract.text.datelines import DATELINE
+    m = DATELINE.search(text)
+    assert (m.group("agency") if m else None) == agency, why

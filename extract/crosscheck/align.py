@@ -27,6 +27,7 @@ EDGE_MAX = 5  # characters compared past the last match at a sentence edge
 EDGE_SOLID = 6  # ... when that match is at least this long (a clean alignment, not a stray one)
 PART_SOLID = 8  # a unit aligned only in part needs a match at least this long
 LONG_GAP = 12  # an unmatched stretch this long inside a unit is text printed between its parts
+GAP_MATCH_SHARE = 0.5  # a gap between two units longer than EDGE_MAX is bridged when this much matches
 
 
 @dataclass
@@ -268,16 +269,22 @@ def _split_long(al: UnitAlignment) -> list[UnitAlignment]:
 def _bridge(pivot: str, vtext: str, kept: list[UnitAlignment]) -> list[UnitAlignment]:
     """Join units that follow each other in both texts with at most a small gap between: a
     sentence a column split in two (a blank line inside it) is compared across the split, and
-    a region reaching over a sentence edge is printed by one alignment."""
+    a region reaching over a sentence edge is printed by one alignment. A gap up to LONG_GAP
+    is bridged when it is mostly the same text on both sides: a fragment too short to anchor
+    on its own (丝一千五十吨。 between a column break and the next sentence) is still compared."""
     out: list[UnitAlignment] = []
     for b in kept:
         a = out[-1] if out else None
         dp, dv = (b.p0 - a.p1, b.v0 - a.v1) if a else (-1, -1)
-        if a is None or not (0 <= dp <= EDGE_MAX and 0 <= dv <= EDGE_MAX):
+        if a is None or not (0 <= dp <= LONG_GAP and 0 <= dv <= LONG_GAP):
             out.append(b)
             continue
+        ops = SequenceMatcher(None, pivot[a.p1:b.p0], vtext[a.v1:b.v0], autojunk=False).get_opcodes()
+        same = sum(i2 - i1 for t, i1, i2, _, _ in ops if t == "equal")
+        if max(dp, dv) > EDGE_MAX and same < GAP_MATCH_SHARE * max(dp, dv):
+            out.append(b)  # a longer gap is bridged only when it is mostly the same text
+            continue
         if dp or dv:
-            ops = SequenceMatcher(None, pivot[a.p1:b.p0], vtext[a.v1:b.v0], autojunk=False).get_opcodes()
             a.blocks += [Block(t, a.p1 + i1, a.p1 + i2, a.v1 + j1, a.v1 + j2) for t, i1, i2, j1, j2 in ops]
         a.blocks += b.blocks
         a.anchored_right = b.anchored_right

@@ -7,7 +7,8 @@ builds its lead and trailing datelines from it (``LEAD_DATELINE``: a dateline, �
 据新华社 opening a paragraph, with an optional （记者…） group; ``TRAIL_DATELINE``: a dateline
 standing alone after a story, in brackets or not). Digits may be ASCII, full-width or Chinese
 numerals. People's Daily prints 讯 for 电 after a date (本报北京1月1日讯) and sometimes the year
-(本报太原2000年12月31日电): both are datelines.
+(本报太原2000年12月31日电): both are datelines. A misprinted 新华社 (新花社广州四月十日电, one
+character off) is an agency where a full dateline follows it (``MISREAD_AGENCY``).
 """
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ import regex as re
 
 NUM = r"[\d０-９一二三四五六七八九十○〇零]"
 AGENCY = r"(?:新华社|中新社|人民日报|本报|央视网|人民网|新华网|中新网|中国新闻网|光明网|经济日报)"
+#: 新华社 with one character misprinted (新花社, 新华杜: OCR or a typist), read as an agency only
+#: where a full dateline follows it: a place, a month and a day, then 电
+MISREAD_AGENCY = (rf"(?:新\p{{Han}}社|\p{{Han}}华社|新华\p{{Han}})"
+                  rf"(?=\s*\p{{Han}}{{1,8}}?\s*(?:{NUM}{{4}}\s*年\s*)?{NUM}{{1,2}}\s*月\s*{NUM}{{1,3}}\s*日\s*电)")
 #: the pattern text of ``DATELINE`` (for composing larger patterns)
-DATELINE_PATTERN = (rf"(?P<agency>{AGENCY})\s*(?P<place>\p{{Han}}{{0,8}}?)\s*"
+DATELINE_PATTERN = (rf"(?P<agency>{AGENCY}|{MISREAD_AGENCY})\s*(?P<place>\p{{Han}}{{0,8}}?)\s*"
                     rf"(?:(?:(?P<year>{NUM}{{4}})\s*年\s*)?(?P<month>{NUM}{{1,2}})\s*月\s*(?P<day>{NUM}{{1,3}})\s*日\s*)?"
                     rf"(?:电|(?<=日\s*|本报)讯)")
 DATELINE = re.compile(DATELINE_PATTERN)
