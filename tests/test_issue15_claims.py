@@ -911,6 +911,13 @@ def test_issue15_nearly_decades_rank_positions(text, expected, why):
     ("至于2000多万台湾同胞享受", [("2000多万", "20000000", None, "more_than")],
      "fresh62: 台 opens 台湾 (unit_words): the number keeps its magnitude and no unit (it was dropped)"),
     ("近年来，全国出现了一大批三轮车生产厂", [], "fresh62: 轮 opens 三轮车, a tricycle"),
+    ("把全市一千三百万人民的智慧和力量凝聚起来", [("一千三百万", "13000000", None, "exact")],
+     "fresh70: 人 opens 人民 (unit_words), the people counted, no unit 人 (it was 一千三百万人)"),
+    ("海南只有700多万人口，集中财力建一座图书馆", [("700多万", "7000000", None, "more_than")],
+     "fresh74: 人 opens 人口, the population"),
+    ("激励着亿万人民继续奋发", [], "亿万 alone is a multitude, no figure, with 人民 as without"),
+    ("这个县有50万人民币存款", [("50万人民币", "500000", "人民币", "exact")],
+     "人民币 is a currency: the unit read first is the longer one, 人民 never opens it"),
 ])
 def test_issue15_ages_bolivars_words_after_magnitudes(text, expected, why):
     assert [(c.text, str(c.value), c.unit, c.qualifier) for c in find_claims(text)] == expected, why
