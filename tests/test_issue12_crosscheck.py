@@ -313,6 +313,39 @@ def test_a_change_in_a_short_fragment_after_a_column_split_is_reported(at, frag,
     assert deviant.source.doc_id == f"v{at}" and fold(deviant.text) == "百分之六点八"
 
 
+SHORT_HEADS = [
+    # (version, its units, pivot blocks expected to be replaced, why hard)
+    ("国家充计局今天发布数据显示，今年前八个月工业增长。目前工业经济回升向好态势持续巩固。",
+     [(0, 3), (3, 25), (25, 43)], [(2, 3)],
+     "generated page seed 29 (应国航 | 空公司…): three characters before a blank line after the dateline "
+     "are too short to anchor; alone they were dropped and the pivot's 国家统 read as an omission"),
+    ("但目前工业经济回升向好态势持续巩固。", [(0, 1), (1, 19)], [],
+     "a scrambled page's stray 但 before another chunk matches nothing where that chunk anchors: it stays apart"),
+]
+
+
+@pytest.mark.parametrize("ver,units,replaced,why", SHORT_HEADS, ids=[h[-1][:50] for h in SHORT_HEADS])
+def test_a_short_head_piece_is_aligned_with_the_rest_of_its_sentence(ver, units, replaced, why):
+    from extract.crosscheck.align import align
+    pivot = "国家统计局今天发布数据显示，今年前八个月工业增长。目前工业经济回升向好态势持续巩固。"
+    als = align(pivot, ver, units, [(0, 25), (25, 43)])
+    edits = [(b.p0, b.p1) for al in als for b in al.blocks if b.tag != "equal"]
+    assert edits == replaced, why
+
+
+def test_a_dateline_line_of_a_column_runs_on_past_a_blank_line():
+    """A lead dateline filling a column line, then a blank line, continues the sentence: the
+    paragraph is one (新华社北京十二月十五日电 应国航 | 空公司近日披露…), where it was two."""
+    from extract.text.layout import layout
+    texts = versions({"blank_after": {(0, 0)}})
+    assert "日电 国家统\n\n计局" in texts[1]
+    units, width = layout(texts[1])
+    assert width == 15
+    body = [u for u in units if u.kind == "body"]
+    assert body[0].text.startswith("新华社北京9月16日电国家统计局今天发布")
+    assert check(texts)[2] == []
+
+
 def test_an_unlike_gap_between_units_is_not_bridged():
     """A gap longer than a few characters where the two sides share little stays unaligned:
     text printed between the parts of a sentence (a scrambled page) is layout, not a discrepancy."""

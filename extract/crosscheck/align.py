@@ -223,6 +223,8 @@ def align(pivot: str, vtext: str, units: list[tuple[int, int]],
         bounds = Bounds(sorted({a for a, _ in pivot_units}), sorted({b for _, b in pivot_units}),
                         sorted({a for a, _ in units}), sorted({b for _, b in units}))
     found = []
+    if bounds is not None:
+        units = _join_short_heads(pivot, idx, vtext, units, bounds)
     todo = [(v0, v1, (True, True), 0) for v0, v1 in units]
     while todo:
         v0, v1, edges, depth = todo.pop()
@@ -241,6 +243,31 @@ def align(pivot: str, vtext: str, units: list[tuple[int, int]],
             kept.append(al)
     kept.sort(key=lambda a: a.p0)
     return _bridge(pivot, vtext, kept) if bounds is not None else kept
+
+
+def _join_short_heads(pivot: str, idx: dict[str, list[int]], vtext: str, units: list[tuple[int, int]],
+                      bounds: Bounds) -> list[tuple[int, int]]:
+    """A piece shorter than MIN_UNIT that a blank line cuts from the rest of its sentence (应国航 |
+    空公司近日披露…, a column break right after the dateline) is aligned with the piece after it
+    when the two, aligned as one, start at the short piece and at least half of it matches the
+    pivot there: a changed character in it is then compared, where alone it was never aligned
+    and the pivot's 英国航 read as omitted. A short piece of a scrambled page that belongs
+    elsewhere (但 | another story's chunk) matches nothing there and stays apart."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(units):
+        a1, b1 = units[i]
+        if b1 - a1 < MIN_UNIT and i + 1 < len(units) and units[i + 1][0] == b1:
+            b2 = units[i + 1][1]
+            al = _align_unit(pivot, idx, vtext, a1, b2, bounds, (True, True))
+            same = 0 if al is None else sum(min(b.v1, b1) - b.v0 for b in al.blocks if b.tag == "equal" and b.v0 < b1)
+            if al is not None and al.v0 == a1 and 2 * same >= b1 - a1:
+                out.append((a1, b2))
+                i += 2
+                continue
+        out.append(units[i])
+        i += 1
+    return out
 
 
 def _split_long(al: UnitAlignment) -> list[UnitAlignment]:

@@ -251,7 +251,9 @@ def _is_open(unit: Unit, width: int | None) -> bool:
         return False
     if any(ch in t for ch in CLAUSE):
         return True
-    return bool(width and unit.width >= width - 1 and len(unit.spans) > 1)
+    # a full line of a column runs on; one line alone does only when a lead dateline opens it
+    # (新华社北京十二月十五日电 应国航 | 空公司近日披露…): a one-line headline never does
+    return bool(width and unit.width >= width - 1 and (len(unit.spans) > 1 or LEAD_DATELINE.match(t)))
 
 
 def layout(raw: str) -> tuple[list[Unit], int | None]:
