@@ -306,13 +306,13 @@ def _bridge(pivot: str, vtext: str, kept: list[UnitAlignment]) -> list[UnitAlign
         if a is None or not (0 <= dp <= LONG_GAP and 0 <= dv <= LONG_GAP):
             out.append(b)
             continue
-        ops = SequenceMatcher(None, pivot[a.p1:b.p0], vtext[a.v1:b.v0], autojunk=False).get_opcodes()
+        ops = SequenceMatcher(None, pivot[a.p1:b.p0], vtext[a.v1:b.v0], autojunk=False).get_opcodes() \
+            if dp or dv else []
         same = sum(i2 - i1 for t, i1, i2, _, _ in ops if t == "equal")
         if max(dp, dv) > EDGE_MAX and same < GAP_MATCH_SHARE * max(dp, dv):
             out.append(b)  # a longer gap is bridged only when it is mostly the same text
             continue
-        if dp or dv:
-            a.blocks += [Block(t, a.p1 + i1, a.p1 + i2, a.v1 + j1, a.v1 + j2) for t, i1, i2, j1, j2 in ops]
+        a.blocks += [Block(t, a.p1 + i1, a.p1 + i2, a.v1 + j1, a.v1 + j2) for t, i1, i2, j1, j2 in ops]
         a.blocks += b.blocks
         a.anchored_right = b.anchored_right
     return out
