@@ -1201,3 +1201,24 @@ ANCHORS_2026_11_24 = [
 @pytest.mark.parametrize("text,expected,why", ANCHORS_2026_11_24, ids=[c[-1][:40] for c in ANCHORS_2026_11_24])
 def test_issue15_seasons_forecasts_adverbs_and_frames(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+#: the clause-verb fallback and jieba's pieces of names (text, [(trigger, value, place)], why it is hard)
+FALLBACK_PIECES_2026_11_24 = [
+    ("8月17日，发改委、粮食局、财政部、", [],
+     "cluener-train-9134 (tuned, a CLUENER line cut there): jieba cuts 发改|委 and tags 发改 a verb; 发改委 "
+     "is one word of words.txt, so the clause holds no verb (was the event 发改)"),
+    ("昨日，丰台区住保办相关负责人证实了这一消息。", [],
+     "cluener-train-9121 (tuned): 住|保办 is jieba's cut of the office 住保办 (words.txt), no verb (a "
+     "confirmation is said, no happening: the gold has none)"),
+    ("11日13时，导演陈健携主演吴军（", [],
+     "cluener-train-9795 (tuned): 导演 (titles.txt) before a surname names the director, no happening"),
+    ("11日，他导演了一部新片。", [("导演", "2024-03-11", None)],
+     "导演 not before a surname stays the verb (guard)"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", FALLBACK_PIECES_2026_11_24,
+                         ids=[c[-1][:40] for c in FALLBACK_PIECES_2026_11_24])
+def test_issue15_fallback_verbs_are_no_pieces_of_names_or_titles(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -32,9 +32,11 @@ from typing import TYPE_CHECKING, Optional
 
 from extract.model import model_dir
 
+from . import lexicon as facts_lexicon
 from .dates import lexicon
 from .event_places import _places
 from .event_triggers import rescheduling_words, triggers, usable
+from .wordfeats import lexicon_words
 
 if TYPE_CHECKING:
     from schemas import DateValue
@@ -105,6 +107,17 @@ def _not_verbs() -> frozenset[str]:
     return frozenset(lexicon()["fallback_verbs"]["not"])
 
 
+def _inside_word(text: str, a: int, b: int) -> bool:
+    """A word of words.txt, longer than ``text[a:b]``, that holds it (发改委 holds 发改, 住保办 holds 保办):
+    the tagger's verb is a piece of a name or a noun."""
+    words, index = lexicon_words()
+    for s in range(max(0, a - 3), a + 1):
+        for n in index.get(text[s], ()):
+            if s + n >= b and n > b - a and text[s:s + n] in words:
+                return True
+    return False
+
+
 def clause_verb(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int) -> Optional[tuple]:
     """The main verb of the date ``d``'s clause (or of the next clause when the date stands alone
     before a comma) up to ``bound``, as :func:`extract.facts.event_triggers._trigger` gives a trigger
@@ -152,6 +165,10 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
             continue   # 9个月没领到工资: what did not happen is no happening (一直未开通的…丢失: the next verb may be)
         if word[0] in _NOUN_TAILS and at > lo and text[at - 1] not in "，,、 ":
             continue   # 下岗率为7％: jieba's 率为 is a noun's tail (下岗率) and 为
+        if _inside_word(text, at, at + len(word)):
+            continue   # 发改|委, 住|保办: jieba split a name of words.txt (发改委, 住保办); no verb there
+        if word in facts_lexicon.titles() and text[at + len(word):at + len(word) + 1] in facts_lexicon.surnames():
+            continue   # 导演陈健携主演…: a title (titles.txt) before a surname names a person, no happening
         rest = tagged[k + 1:]
         if rest and rest[0][2] == "ng":
             continue   # 申诉|状: a noun morpheme after the verb makes a noun of it (申诉状)
