@@ -1222,3 +1222,26 @@ FALLBACK_PIECES_2026_11_24 = [
                          ids=[c[-1][:40] for c in FALLBACK_PIECES_2026_11_24])
 def test_issue15_fallback_verbs_are_no_pieces_of_names_or_titles(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+#: the People's Daily quantity pool's happenings told with any verb (text, [(trigger, value, place)], why it is hard)
+ANY_VERB_2026_11_24 = [
+    ("北京市宣武区教委1997年即拨款16万元用于对特困生进行奖励。", [("拨款", "1997", None)],
+     "pdner-test-3618 (tuned): 即 after a bare year makes it an adverbial, and 进行奖励 after 用于 is what the money "
+     "is for (purpose_markers.in_clause); the grant is the happening"),
+    ("为此拨款100万元，以便明年3月举行比赛。", [],
+     "guard: a trigger after 以便 in its clause is a purpose, the date's happening is not told"),
+    ("一具埋葬450多年仍保存完好的女尸4月7日在韩国汉城市东南方约190公里的安东市出土。",
+     [("出土", "2024-04-07", "韩国汉城市东南方约190公里的安东市")],
+     "pdner-test-2809 (tuned): the 的 inside the place after 在 does not put the date inside a noun phrase"),
+    ("关于做好1998年元旦春节期间工作的通知下发。", [],
+     "guard: a 的 outside any place still does (the date is inside the notice's name)"),
+    ("1996年4月，袁茂堂在黄的办公室又把两万元放进黄的抽屉里。", [("放进", "1996-04", "黄的办公室")],
+     "pdner-test-229 (tuned): after 把 the verb is the predicate; the 的 after it is the object's possessor, "
+     "no relative clause"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", ANY_VERB_2026_11_24, ids=[c[-1][:40] for c in ANY_VERB_2026_11_24])
+def test_issue15_happenings_told_with_any_verb(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

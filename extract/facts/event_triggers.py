@@ -118,9 +118,13 @@ def usable(text: str, tx: _Text, m: re.Match, lo: int, spans) -> bool:
 
 
 def _purpose(text: str, m: re.Match) -> bool:
-    """日本为迎接奥运会，修建了第一条高速铁路: a trigger right after 为/为了 (``purpose_markers``) is
-    what the happening is for; 成为, 评为 and 较为 close a word, no marker."""
+    """日本为迎接奥运会，修建了第一条高速铁路: a trigger right after 为/为了 (``purpose_markers``), or
+    after 用于/用来/以便… earlier in its clause (``in_clause``: 拨款…用于对特困生进行奖励), is what the
+    happening is for; 成为, 评为 and 较为 close a word, no marker."""
     spec = lexicon()["purpose_markers"]
+    head = re.split(r"[，,。；;：:！？!?\n]", text[max(0, m.start() - 16):m.start()])[-1]
+    if any(w in head for w in spec["in_clause"]):
+        return True   # 拨款16万元用于对特困生进行奖励: what the money is for
     for marker in spec["markers"]:
         if text.endswith(marker, 0, m.start()):
             before = text[m.start() - len(marker) - 1:m.start() - len(marker)]

@@ -118,6 +118,18 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return False
 
 
+def _outside_places(text: str, a: int, b: int, c_start: int, bound: int) -> str:
+    """``text[a:b]`` less the places (after 在/于) inside it."""
+    if "的" not in text[a:b]:
+        return text[a:b]
+    out, k = [], a
+    for p, q in _places().spans(text, c_start, bound):
+        if p >= a and q <= b:
+            out.append(text[k:p])
+            k = q
+    return "".join(out) + text[k:b]
+
+
 def clause_verb(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int) -> Optional[tuple]:
     """The main verb of the date ``d``'s clause (or of the next clause when the date stands alone
     before a comma) up to ``bound``, as :func:`extract.facts.event_triggers._trigger` gives a trigger
@@ -155,8 +167,9 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
                           # (not 发展 inside 广东发展银行, a name's part)
         if flag != "v" or len(word) < 2 or len(word) > 2 and word[-1] in _NOUN_TAILS:
             continue
-        if not alone and "的" in text[d.end:at]:
+        if not alone and "的" in _outside_places(text, d.end, at, c_start, bound):
             return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
+                          # (not 4月7日在…约190公里的安东市出土: a 的 inside the place)
         if text.startswith(rescheduling_words(), at):
             return None   # 从今年四月也延迟至9月4日上映: the old date; the new one anchors the happening
         if text.endswith(_means(), 0, at) or text[at - 1:at] == "的":
@@ -173,7 +186,8 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
         if rest and rest[0][2] == "ng":
             continue   # 申诉|状: a noun morpheme after the verb makes a noun of it (申诉状)
         nxt = next((j for j, (_, _, f) in enumerate(rest) if f == "v"), len(rest))
-        if any(w == "的" for _, w, _ in rest[:nxt]) or text[at + len(word):at + len(word) + 1] in _NOUN_TAILS \
+        disposal = any(w == "把" and f == "p" for _, w, f in tagged[:k])   # 又把两万元放进黄的抽屉里: the predicate
+        if not disposal and any(w == "的" for _, w, _ in rest[:nxt]) or text[at + len(word):at + len(word) + 1] in _NOUN_TAILS \
                 or text.startswith(_noun_heads(), at + len(word)):
             continue   # 采访…的记者, 发行数, 扩大会议: the verb describes or names a thing
         if word in listed:

@@ -189,7 +189,7 @@ _DEADLINE = re.compile(r"(?:之|以)?前(?![往来去夕后])")
 
 #: adverbs after a year that make it an adverbial of time (明年还将启动, 今年将在…举办, 1996年才被…收养), and the
 #: passive 被 (1997年被县委…评为)
-_YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式|才|便|被")
+_YEAR_ADVERB = re.compile("还将|将要|即将|将|还|又|也|已经|已|就|再|曾经|曾|先后|首次|正式|才|便|被|即")
 
 
 def _is_anchor(text: str, d: DateValue) -> bool:
