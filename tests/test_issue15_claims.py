@@ -1115,3 +1115,19 @@ def test_issue15_change_directions(text, surface, direction, measure, why):
 ])
 def test_issue15_prefix_after_a_word(text, expected, why):
     assert [(c.text, c.qualifier) for c in find_claims(text)] == expected, why
+
+
+#: race times (text, surface, value, unit, why it is hard)
+RACE_TIMES = [
+    ("在４公里个人追逐赛的决赛中，以４分４４秒８２，再破全国纪录。", "４分４４秒８２", "284.82", "秒",
+     "ctb6dev-376 (tuned): the hundredths after 秒 belong to the time (the digits after 秒 blocked the compound)"),
+    ("刘翔以12秒88打破世界纪录。", "12秒88", "12.88", "秒", "seconds and hundredths alone"),
+    ("他以1分52秒3获得第二。", "1分52秒3", "112.3", "秒", "one digit after 秒: tenths"),
+    ("每30秒12次。", "12次", "12", "次", "guard: a count after 秒 is no fraction of it"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,unit,why", RACE_TIMES, ids=[c[-1][:40] for c in RACE_TIMES])
+def test_issue15_race_times_keep_their_fraction_of_a_second(text, surface, value, unit, why):
+    c = next((c for c in find_claims(text) if c.text == surface), None)
+    assert c is not None and (str(c.value), c.unit) == (value, unit), why

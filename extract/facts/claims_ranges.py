@@ -265,24 +265,31 @@ def _fraction_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
 
 
 _N = r"[0-9０-９]{1,4}|[零〇一二两三四五六七八九十]{1,4}"
+# a race time's hundredths after 秒 (4分44秒82, 10秒05, 1分52秒3): Arabic digits only
+_FRAC = r"(?:(?<=秒)(?P<frac>[0-9０-９]{1,3}))?"
 _COMPOUND = regex.compile(
-    rf"(?:(?P<h>{_N})个?小时(?P<m>{_N})分(?:钟)?(?:(?P<s>{_N})秒)?|(?P<m2>{_N})分(?:钟)?(?P<s2>{_N})秒)"
-    r"(?![0-9０-９零〇一二两三四五六七八九十])")
+    rf"(?:(?P<h>{_N})个?小时(?P<m>{_N})分(?:钟)?(?:(?P<s>{_N})秒{_FRAC})?|(?P<m2>{_N})分(?:钟)?(?P<s2>{_N})秒{_FRAC}"
+    rf"|(?<![0-9０-９分])(?P<s3>[0-9０-９]{{1,3}})秒(?P<frac3>[0-9０-９]{{2}}))"
+    r"(?![0-9０-９零〇一二两三四五六七八九十.．次个名人件条只台元米倍%％岁])")   # 每30秒12次: a count
 
 
 def _compound_durations(text: str, pats: _Patterns) -> list[_Candidate]:
     """28小时33分30秒, 2小时15分钟, 3分20秒: a duration in several units is one claim in the
-    smallest unit printed (102810 秒, 135 分钟, 200 秒); 8时30分 and 零时零分零五秒 are times of day."""
+    smallest unit printed (102810 秒, 135 分钟, 200 秒); a race time's fraction after 秒 counts
+    (4分44秒82 is 284.82 秒, 10秒05 is 10.05 秒); 8时30分 and 零时零分零五秒 are times of day."""
     out = []
     for m in _COMPOUND.finditer(text):
         if m.group("m2") and text[m.start() - 1:m.start()] in ("时", "点"):
             continue   # 零时零分零五秒: minutes and seconds of a clock time
-        h, mins, sec = m.group("h"), m.group("m") or m.group("m2"), m.group("s") or m.group("s2")
+        h, mins, sec = m.group("h"), m.group("m") or m.group("m2"), m.group("s") or m.group("s2") or m.group("s3")
+        frac = m.group("frac") or m.group("frac3")
         try:
-            value = (parse_number(h) * 60 if h else Decimal(0)) + parse_number(mins)
+            value = (parse_number(h) * 60 if h else Decimal(0)) + (parse_number(mins) if mins else Decimal(0))
             unit = "分钟"
             if sec:
                 value, unit = value * 60 + parse_number(sec), "秒"
+            if frac:   # 4分44秒82: hundredths (one digit: tenths) of a second
+                value += parse_number(frac).scaleb(-len(frac))
         except ValueError:
             continue
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.end(), end=m.end(),
