@@ -115,6 +115,9 @@ def test_fallback_verbs_data_integrity():
     assert not set(words) & set(triggers()), set(words) & set(triggers())
     co_verbs = lex["fallback_verbs"]["co_verbs"]
     assert co_verbs and not set(co_verbs) & set(words), "a co-verb is passed over, a stop verb ends the search"
+    nouns = lex["fallback_verbs"]["nouns"]
+    assert len(nouns) == len(set(nouns)) and not set(nouns) & set(words) and not set(nouns) & set(triggers()), \
+        "a noun jieba tags v is passed over: never a stop verb or a listed trigger"
 
 
 def test_co_verb_is_passed_over():

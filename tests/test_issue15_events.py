@@ -1239,6 +1239,12 @@ ANY_VERB_2026_11_24 = [
     ("1996年4月，袁茂堂在黄的办公室又把两万元放进黄的抽屉里。", [("放进", "1996-04", "黄的办公室")],
      "pdner-test-229 (tuned): after 把 the verb is the predicate; the 的 after it is the object's possessor, "
      "no relative clause"),
+    ("六月七日，在全国田径大奖赛总决赛最后一天的比赛中，山西年轻选手魏建华在女子标枪决赛中技压群芳，以六十二米七三的成绩夺冠。",
+     [("夺冠", "2024-06-07", None)],
+     "pdner-test-2119 (tuned): jieba tags 选手 v (fallback_verbs.nouns: no happening); 以…的成绩 before 夺冠 is its "
+     "means, not its object; 在…决赛中 is a frame of the contest, no place"),
+    ("他们今天撤销了镇政府的行政决定。", [],
+     "guard: 的 and two characters before a trigger ending the sentence still make it the object (no 以 before)"),
 ]
 
 

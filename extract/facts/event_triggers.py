@@ -117,6 +117,7 @@ def usable(text: str, tx: _Text, m: re.Match, lo: int, spans) -> bool:
         and not _topic(text, tx, m) and not _purpose(text, m)
 
 
+
 def _purpose(text: str, m: re.Match) -> bool:
     """日本为迎接奥运会，修建了第一条高速铁路: a trigger right after 为/为了 (``purpose_markers``), or
     after 用于/用来/以便… earlier in its clause (``in_clause``: 拨款…用于对特困生进行奖励), is what the
@@ -135,10 +136,15 @@ def _purpose(text: str, m: re.Match) -> bool:
 def _aggregate_or_object(text: str, m: re.Match) -> bool:
     """世界各地华人华侨纷纷举行各种活动: 纷纷 sums many happenings, none dated as one. …撤销镇政府的行政
     决定。: a trigger ending its sentence right after 的 (and at most two characters) is the object
-    named, a noun (not …更大的碰撞，, a happening told on)."""
+    named, a noun (not …更大的碰撞，, a happening told on; nor 以…的成绩夺冠, whose 以…的成绩 is the means)."""
     if text[max(0, m.start() - 3):m.start()].endswith(("纷纷", "纷纷地")):
         return True
-    return text[m.end():m.end() + 1] in ("。", "；", "") and "的" in text[max(0, m.start() - 3):m.start()]
+    return text[m.end():m.end() + 1] in ("。", "；", "") and "的" in text[max(0, m.start() - 3):m.start()] \
+        and not _MEANS_PHRASE.search(text, max(0, m.start() - 30), m.start())
+
+
+#: 以六十二米七三的成绩夺冠: a 以…的 phrase of means right before the trigger (not its object)
+_MEANS_PHRASE = re.compile(r"以[^，,。；;：:]{1,24}的[\u4e00-\u9fff]{1,2}$")
 
 
 def _newly(text: str, m: re.Match) -> bool:

@@ -103,6 +103,11 @@ def _means() -> tuple[str, ...]:
 
 
 @cache
+def _jieba_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["fallback_verbs"]["nouns"])
+
+
+@cache
 def _not_verbs() -> frozenset[str]:
     return frozenset(lexicon()["fallback_verbs"]["not"])
 
@@ -165,8 +170,8 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
         if word in skip and flag == "v":
             return None   # 计划通过…来实现目标, 重申…: a plan, a statement or a trend frames what follows
                           # (not 发展 inside 广东发展银行, a name's part)
-        if flag != "v" or len(word) < 2 or len(word) > 2 and word[-1] in _NOUN_TAILS:
-            continue
+        if flag != "v" or len(word) < 2 or len(word) > 2 and word[-1] in _NOUN_TAILS or word in _jieba_nouns():
+            continue   # 山西年轻选手魏建华: jieba tags 选手 v (fallback_verbs.nouns)
         if not alone and "的" in _outside_places(text, d.end, at, c_start, bound):
             return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
                           # (not 4月7日在…约190公里的安东市出土: a 的 inside the place)
