@@ -1251,3 +1251,27 @@ ANY_VERB_2026_11_24 = [
 @pytest.mark.parametrize("text,expected,why", ANY_VERB_2026_11_24, ids=[c[-1][:40] for c in ANY_VERB_2026_11_24])
 def test_issue15_happenings_told_with_any_verb(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+#: 生于, a trigger only where it starts a word (text, [(trigger, value, place)], why it is hard)
+BORN_IN = [
+    ("生于1986年的沈思远，曾获今年全国少儿冠军赛儿童组的第二名。", [("生于", "1986", None)],
+     "pdner-test-495 (tuned): 生于 before a year is a birth (出生 said short); the date follows the trigger"),
+    ("张同志1920年生于湖南省长沙市。", [("生于", "1920", "湖南省长沙市")], "the place after 生于, as after 出生于"),
+    ("王先生于昨天抵达北京。", [("抵达", "2024-03-19", None)], "先生|于: 生于 inside Mr Wang is no birth"),
+    ("考生于6月7日参加高考。", [("参加", "2024-06-07", None)], "考生|于 (jieba's dictionary): no birth"),
+    ("这些问题产生于1998年。", [], "产生|于 (words.txt): no birth"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", BORN_IN, ids=[c[-1][:40] for c in BORN_IN])
+def test_issue15_born_in_only_where_it_starts_a_word(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+def test_word_start_triggers_are_listed_triggers():
+    from extract.facts.dates import lexicon
+    from extract.facts.event_triggers import triggers
+
+    starts = lexicon()["word_start_triggers"]
+    assert starts and set(starts) <= set(triggers()), "a word-start trigger must be in event_triggers.txt"

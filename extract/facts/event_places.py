@@ -406,8 +406,8 @@ def _place_after(text: str, tx: _Text, i: int, trigger: str = "") -> Optional[tu
     """被安放在北京西山脚下的万佛华侨陵园。: a 在 place right after the trigger, closed by a place
     suffix, that ends its clause (not 禁止在牛饲料中添加…, where 在 belongs to the next verb). After a
     birth (``birth_triggers``: 出生在济南市一个知识分子家庭) the whole rest of the clause is where."""
-    if text.startswith("于", i):
-        return _born_in(text, tx, i)
+    if text.startswith("于", i) or trigger.endswith("于") and text.startswith("于", i - 1):
+        return _born_in(text, tx, i if text.startswith("于", i) else i - 1)   # 出生于香港, 生于上海
     if not text.startswith("在", i) or text.startswith("在即", i):
         return None
     end = tx.clause_end(i, len(text))

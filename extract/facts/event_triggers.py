@@ -47,6 +47,8 @@ def _noun(text: str, m: re.Match) -> bool:
     通过保持投资 (``trigger_contexts``: 通过 is "by means of" without its verb's context) neither."""
     if text.startswith(_nouns(), m.start()):
         return True
+    if m.group(0) in lexicon()["word_start_triggers"] and _glued(text, m.start()):
+        return True   # 王先生于昨天抵达, 问题产生于1998年: 生于 is 先生|于, 产生|于
     if m.group(0) == "开始" and _start_of_period().match(text, m.end()):
         return True   # 从今年10月1日开始的2010财政年度: a period named by its start
     ctx = lexicon()["trigger_contexts"].get(m.group(0))
@@ -56,6 +58,22 @@ def _noun(text: str, m: re.Match) -> bool:
         return "not_after" in ctx   # 开始的, 开始后: no happening's start
     return "after" in ctx and not (text.startswith(tuple(ctx["after"]), m.end())
                                    or text.endswith(tuple(ctx["before"]), 0, m.start()))
+
+
+def _glued(text: str, i: int) -> bool:
+    """The character before ``i`` and the one at it are a word (words.txt, or jieba's dictionary:
+    先生, 考生, 产生): a trigger starting at ``i`` is no word of its own there."""
+    if i == 0:
+        return False
+    from .event_verbs import _tagger   # event_verbs imports this module
+    from .wordfeats import lexicon_words
+
+    pair = text[i - 1:i + 1]
+    if pair in lexicon_words()[0]:
+        return True
+    tk = _tagger().tokenizer
+    tk.check_initialized()
+    return bool(tk.FREQ.get(pair))
 
 
 @cache
