@@ -135,7 +135,6 @@ def usable(text: str, tx: _Text, m: re.Match, lo: int, spans) -> bool:
         and not _topic(text, tx, m) and not _purpose(text, m)
 
 
-
 def _purpose(text: str, m: re.Match) -> bool:
     """日本为迎接奥运会，修建了第一条高速铁路: a trigger right after 为/为了 (``purpose_markers``), or
     after 用于/用来/以便… earlier in its clause (``in_clause``: 拨款…用于对特困生进行奖励), is what the

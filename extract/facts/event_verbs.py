@@ -123,12 +123,10 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return False
 
 
-def _outside_places(text: str, a: int, b: int, c_start: int, bound: int) -> str:
-    """``text[a:b]`` less the places (after 在/于) inside it."""
-    if "的" not in text[a:b]:
-        return text[a:b]
+def _outside_places(text: str, a: int, b: int, spans) -> str:
+    """``text[a:b]`` less the place ``spans`` (after 在/于) inside it."""
     out, k = [], a
-    for p, q in _places().spans(text, c_start, bound):
+    for p, q in spans:
         if p >= a and q <= b:
             out.append(text[k:p])
             k = q
@@ -163,6 +161,7 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
         tagged.append((pos, w.word, w.flag))
         pos += len(w.word)
     skip, listed = _not_verbs(), _listed()
+    place_spans = cache(lambda: _places().spans(text, c_start, bound))   # computed once, when first asked
     co_verbs = lexicon()["fallback_verbs"]["co_verbs"]
     for k, (at, word, flag) in enumerate(tagged):
         if word in co_verbs:
@@ -172,7 +171,7 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
                           # (not 发展 inside 广东发展银行, a name's part)
         if flag != "v" or len(word) < 2 or len(word) > 2 and word[-1] in _NOUN_TAILS or word in _jieba_nouns():
             continue   # 山西年轻选手魏建华: jieba tags 选手 v (fallback_verbs.nouns)
-        if not alone and "的" in _outside_places(text, d.end, at, c_start, bound):
+        if not alone and "的" in text[d.end:at] and "的" in _outside_places(text, d.end, at, place_spans()):
             return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
                           # (not 4月7日在…约190公里的安东市出土: a 的 inside the place)
         if text.startswith(rescheduling_words(), at):
@@ -198,6 +197,6 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
         if word in listed:
             return None   # a listed trigger the trigger rules set aside (发布消息 said, 开幕还有20多天)
         m = re.compile(re.escape(word)).match(text, at)
-        spans = _places().spans(text, c_start, bound)   # only for a verb found: most dates stop before
+        spans = place_spans()   # only for a verb found: most dates stop before
         return (m, True, c_start, spans) if usable(text, tx, m, d.end, spans) else None
     return None
