@@ -240,3 +240,58 @@ def test_a_misprinted_agency_before_a_full_dateline_is_a_dateline(text, agency, 
     from extract.text.datelines import DATELINE
     m = DATELINE.search(text)
     assert (m.group("agency") if m else None) == agency, why
+
+
+def _column(paras: list[str], width: int) -> str:
+    """A narrow OCR column: a hard line break every ``width`` characters, inside words."""
+    return "\n\n".join("\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paras) + "\n"
+
+
+COLUMN_BROKEN_LEADS = [
+    # (paragraphs, width, dateline, reference (y, m, d), first words of the body, why it is hard)
+    (["本报编辑部评出2000年国内十大新闻",
+      "本报北京2000年12月31日讯2000年是本世纪的最后一年。本报编辑部经过认真评选，评出2000年国内十大新闻。",
+      "●2月21日至25日，江泽民总书记在广东考察工作。"], 14,
+     "本报北京2000年12月31日讯", (2000, 12, 31), "2000年是本世纪",
+     "the column breaks the dateline before 日讯: it stayed body text, the published date (2001) became the "
+     "reference and 2月21日 resolved to 2001 (devset pku-121 laid out in a column)"),
+    (["卡斯特罗会见傅全有",
+      "据新华社哈瓦那12月30日电（记者郑建东）古共中央第一书记菲德尔·卡斯特罗30日在革命宫会见了傅全有上将。"], 8,
+     "据新华社哈瓦那12月30日电", (None, 12, 30), "古共中央",
+     "the first line alone is a lead (据新华社), the whole dateline runs on two lines: the longer one is the "
+     "dateline, else 12月30日 was read as the body's date and 30日 lost its month (devset pku-144)"),
+    (["会见", "新华社北京１２月２５日电（记者张三）国务院总理今天在人民大会堂会见了来访的外宾。"], 10,
+     "新华社北京12月25日电", (None, 12, 25), "国务院总理",
+     "full-width digits and the （记者…） group broken over lines: the byline is still read off the lead"),
+]
+
+
+@pytest.mark.parametrize("paras,width,dateline,ymd,body_start,why", COLUMN_BROKEN_LEADS,
+                         ids=[c[-1][:40] for c in COLUMN_BROKEN_LEADS])
+def test_a_lead_dateline_broken_by_the_column_is_the_dateline(paras, width, dateline, ymd, body_start, why):
+    raw = _column(paras, width)
+    stories = extract_doc(RawDoc(path="p.txt", doc_id="p.txt", text=raw, published="2001-01-03"), nlp=None)
+    story = next(s for s in stories if s.dateline)
+    assert story.dateline == dateline, why
+    ref = story.reference_date
+    assert (ref.year if ymd[0] else None, ref.month, ref.day) == ymd, why
+    assert story.text.startswith(body_start), why
+    assert story.byline is None or "记者" in story.byline
+
+
+@pytest.mark.parametrize("paras,width,kept,why", [
+    (["澜沧江中下游电力开发成为新税源",
+      "本报讯到去年年底，澜沧江首座电站———漫湾电站建成已七年多，累计实现增值税十三点二九亿元。"], 8,
+     "漫湾电站建成已七年多", "a wrapped line that starts with the dash of ——— read as a subtitle (——记…): "
+     "the rest of the paragraph, with two claims, was lost from the body (devset pku-819 in a column)"),
+    (["百年老店", "——记北京同仁堂", "本报讯同仁堂今年营业额增长。"], 40, None,
+     "guard: a short dash line without a sentence is the subtitle, not body"),
+])
+def test_issue15_a_dash_opening_a_wrapped_line_is_no_subtitle(paras, width, kept, why):
+    raw = _column(paras, width)
+    (story,) = extract_doc(RawDoc(path="p.txt", doc_id="p.txt", text=raw), nlp=None)
+    if kept is None:
+        assert story.subtitle == "记北京同仁堂", why
+    else:
+        assert kept in story.text, why
+        assert story.subtitle is None, why

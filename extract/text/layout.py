@@ -84,7 +84,7 @@ class Unit:
     starts_jump: bool = False  # led by a 上接 marker
     norm: NormText | None = None  # the normalised spans (``text``'s offset map) while they are unchanged
     names: str | None = None  # a byline's names, as printed
-    lead_end: int | None = None  # raw offset where a lead dateline opening the first span ends
+    lead_end: int | None = None  # raw offset where a lead dateline opening the unit ends (its first lines)
 
     @property
     def start(self) -> int:
@@ -176,8 +176,8 @@ def _classify(unit: Unit, raw: str) -> None:
         unit.kind, unit.level = "md_head", len(m.group("hashes"))
         unit.text = t.lstrip("#").strip()
         _trim_markup(unit, m.end(), 0)
-    elif SUBTITLE.match(t):
-        unit.kind = "subtitle"
+    elif SUBTITLE.match(t) and len(t) <= 40 and not any(ch in t for ch in "。！？；"):
+        unit.kind = "subtitle"   # ——记…: short, no sentence inside (———漫湾电站建成已七年多，…。 wraps a body line)
     elif (mb := MD_BOLD_LINE.match(raw[unit.start:unit.end])) and _headlike(mb.group("inner"), None):
         unit.kind, unit.level = "md_head", 3  # **小标题**: a section head, never a story boundary
         _trim_markup(unit, mb.start("inner"), len(raw[unit.start:unit.end]) - mb.end("inner"))
@@ -282,11 +282,26 @@ def layout(raw: str) -> tuple[list[Unit], int | None]:
     units = _merge_open(units, width)
     _promote_heads(units)
     for u in units:
-        if u.spans:
-            s, e = u.spans[0]
-            m = LEAD_DATELINE.match(raw[s:e])
-            u.lead_end = s + m.end() if m else None
+        u.lead_end = _lead_end(u, raw)
     return units, width
+
+
+def _lead_end(u: Unit, raw: str) -> int | None:
+    """Raw offset where a lead dateline opening ``u`` ends, or None. A narrow column can break
+    the dateline itself (本报北京2000年12月31 | 日讯2000年是…): then it is read on the unit's first
+    lines joined, and may end in a later span."""
+    if not u.spans:
+        return None
+    s, e = u.spans[0]
+    m = LEAD_DATELINE.match(raw[s:e])
+    first = s + m.end() if m else None
+    if len(u.spans) > 1 and (first is None or first >= e - 12):   # 据新华社 | 哈瓦那12月30日电: the longer
+        norm = normalize_segments(raw, [u.spans[:4]])
+        if (joined := LEAD_DATELINE.match(norm.text)) and joined.end() > 0:
+            end = norm.to_raw(0, joined.end())[1]
+            if end > e:
+                return end
+    return first
 
 
 def is_lead(u: Unit) -> bool:

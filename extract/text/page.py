@@ -127,15 +127,15 @@ def _read_unit(raw: str, u: Unit, f: _Fields) -> None:
 def _cut_lead(raw: str, u: Unit, spans: list[tuple[int, int]], f: _Fields) -> list[tuple[int, int]]:
     """The first body paragraph without its lead dateline, which becomes the story's dateline
     (and its （记者…） group the byline); a 题：<headline repeated> after it is furniture."""
-    s, e = spans[0]
-    lead = raw[s:u.lead_end]
+    k = next((i for i, (a, b) in enumerate(spans) if u.lead_end <= b), len(spans) - 1)
+    lead = "".join(raw[a:min(b, u.lead_end)] for a, b in spans[:k + 1])   # a column may break the lead
     rg = REPORTER_GROUP.search(lead)
     if rg:
         f.reporters += _names(rg.group("names"))
         f.byline = f.byline or " ".join(rg.group(0).strip("（）() ").split())
         lead = lead[:rg.start()]
     f.dateline = normalize_text(lead)
-    spans[0] = (u.lead_end, e)
+    spans = [(u.lead_end, spans[k][1])] + spans[k + 1:]
     t = TITLE_REPEAT.match(raw[spans[0][0]:spans[0][1]])
     if t:  # 题：<headline repeated> runs to the end of the paragraph
         ts, te = spans[0][0] + t.start(), spans[-1][1]
