@@ -1,15 +1,19 @@
-"""Do the facts survive a narrow column? Devset text, flowing and hard-wrapped, compared.
+"""Do the facts survive a narrow column or a web copy? Devset text, laid out three ways, compared.
 
-    .venv/bin/python bench/layout_agreement.py [--widths 9,14,22] [--per-page 6] [--part tuned ...] [-v]
+    .venv/bin/python bench/layout_agreement.py [--widths 9,14,22] [--no-web] [--per-page 6] [--part tuned ...] [-v]
 
 The devset's paragraphs (context and text, no gold is read) are put on pages of ``--per-page``
-items, and each page is laid out twice: flowing (a paragraph a line) and as a narrow OCR column
-with a hard line break every ``width`` characters, inside words (bench/realtext.py's ``column``).
-Both are extracted with the full pipeline, and the claims (text, value, unit, qualifier), dates
-(text, value, end, precision) and events (trigger, date, place) are compared as multisets.
-Prints per width how many facts of each kind the two layouts agree on; ``-v`` lists the pages
-where they differ. A fact lost or changed by the column alone is a layout fault: the gold is the
-same text. By default the parts tuned on (bench/score_devset.py) are used, never the held-out ones.
+items, and each page is laid out flowing (a paragraph a line), then compared with:
+- a narrow OCR column with a hard line break every ``width`` characters, inside words
+  (bench/realtext.py's ``column``), for each of ``--widths``;
+- a web copy: the same flowing text with half-width punctuation (，。：；（）！？“”％ typed as
+  , . : ; ( ) ! ? " %).
+Each is extracted with the full pipeline, and the claims (text, value, unit, qualifier), dates
+(text, value, end, precision) and events (trigger, date, place) are compared as multisets, texts
+in the offset rule's comparison form (text/offsets.py ``canon``: width folded). Prints how many
+facts of each kind each layout agrees on with the flowing one; ``-v`` lists the pages where they
+differ. A fact lost or changed by the layout alone is a layout fault: the gold is the same text.
+By default the parts tuned on (bench/score_devset.py) are used, never the held-out ones.
 """
 from __future__ import annotations
 
@@ -29,21 +33,33 @@ import score_devset as sd  # noqa: E402
 HELD_OUT = {"fresh4", *(f"fresh{i}" for i in range(6, 41, 2) if i != 8), *(f"fresh{i}" for i in range(45, 76, 3))}
 
 
+#: a web copy typed with a Latin keyboard
+HALF_WIDTH = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!", "？": "?",
+                            "“": '"', "”": '"', "％": "%"})
+
+
+def web(paras: list[str]) -> str:
+    return realtext.flowing([p.translate(HALF_WIDTH) for p in paras])
+
+
 def facts(text: str, doc_id: str, nlp) -> tuple[collections.Counter, ...]:
     from extract.inputs import RawDoc
     from extract.pipeline import extract_doc
+    from extract.text.offsets import canon
 
     doc = RawDoc(path=f"layout/{doc_id}", doc_id=doc_id, text=text, published="2001-01-03")
     recs = [r for r in extract_doc(doc, nlp) if r.record_type == "story"]
-    claims = collections.Counter((c.text, str(c.value), c.unit, c.qualifier) for r in recs for c in r.claims)
-    dates = collections.Counter((d.text, d.value, d.end_value, d.precision) for r in recs for d in r.dates)
-    events = collections.Counter((e.trigger, e.date.value, e.location) for r in recs for e in r.events)
+    claims = collections.Counter((canon(c.text), str(c.value), c.unit, c.qualifier) for r in recs for c in r.claims)
+    dates = collections.Counter((canon(d.text), d.value, d.end_value, d.precision) for r in recs for d in r.dates)
+    events = collections.Counter((e.trigger, e.date.value, e.location and canon(e.location))
+                                 for r in recs for e in r.events)
     return claims, dates, events
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--widths", default="9,14,22", help="column widths, comma-separated")
+    ap.add_argument("--no-web", action="store_true", help="skip the web copy (half-width punctuation)")
     ap.add_argument("--per-page", type=int, default=6, help="devset items on one page")
     ap.add_argument("--part", nargs="*", help="devset parts (default: every part not held out)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the pages where the layouts differ")
@@ -61,18 +77,20 @@ def main(argv: list[str] | None = None) -> int:
         paras = [x for it in page for x in it["context"] + [it["text"]]]
         flowing.append((paras, facts(realtext.flowing(paras), page[0]["id"], nlp)))
     print(f"{len(items)} devset items on {len(pages)} pages ({', '.join(parts[:3])}{'…' if len(parts) > 3 else ''})")
-    for width in (int(w) for w in args.widths.split(",")):
+    layouts = [(f"column width {w}", lambda paras, w=int(w): realtext.column(paras, w)) for w in args.widths.split(",")]
+    layouts += [] if args.no_web else [("web copy", web)]
+    for name, lay in layouts:
         tot = collections.Counter()
         for page, (paras, flow) in zip(pages, flowing):
-            col = facts(realtext.column(paras, width), page[0]["id"], nlp)
-            for kind, a, b in zip(("claims", "dates", "events"), flow, col):
+            other = facts(lay(paras), page[0]["id"], nlp)
+            for kind, a, b in zip(("claims", "dates", "events"), flow, other):
                 tot[kind, "flow"] += sum(a.values())
-                tot[kind, "column"] += sum(b.values())
+                tot[kind, "other"] += sum(b.values())
                 tot[kind, "both"] += sum((a & b).values())
                 if args.verbose and a != b:
-                    print(f"  width {width} {page[0]['id']} {kind}: flowing only {dict(a - b)}; column only {dict(b - a)}")
-        print(f"width {width}: " + "; ".join(
-            f"{k} {tot[k, 'both']}/{tot[k, 'flow']} flowing and {tot[k, 'both']}/{tot[k, 'column']} column agree"
+                    print(f"  {name} {page[0]['id']} {kind}: flowing only {dict(a - b)}; {name} only {dict(b - a)}")
+        print(f"{name}: " + "; ".join(
+            f"{k} {tot[k, 'both']}/{tot[k, 'flow']} of the flowing and {tot[k, 'both']}/{tot[k, 'other']} of its own agree"
             for k in ("claims", "dates", "events")))
     return 0
 

@@ -463,6 +463,14 @@ def _occurrences(text: str, surfaces: list[str], start: int = 0) -> list[tuple[i
     return out
 
 
+def _place(surface: str | None) -> str | None:
+    """A gold place as the extractor reports places: normalised (a web copy's half-width quotes,
+    沈阳市"辽宁工业展览馆", are “” there since 2026-11-25)."""
+    from extract.text.normalize import normalize_text
+
+    return normalize_text(surface) if surface else surface
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -583,7 +591,7 @@ def score(items: list[dict], nlp, verbose: bool = False) -> Tally:
                 if k in used:
                     continue
                 if any(w == e.trigger or w in e.trigger or e.trigger in w for w in trig) \
-                        and e.date.value == g[1] and (e.location or None) == g[2]:
+                        and e.date.value == g[1] and (e.location or None) == _place(g[2]):
                     hit = k
                     break
             if hit is None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import unicodedata
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -30,6 +29,7 @@ from extract.facts.officials import find_officials
 from extract.facts.organizations import find_organizations
 from extract.inputs import RawDoc
 from extract.pipeline import extract_doc
+from extract.text.offsets import canon as offsets_canon
 from schemas import ReferenceDate
 
 from .conftest import ROOT, SEEDS
@@ -95,7 +95,9 @@ REFS = st.one_of(
 
 
 def canon(s: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", s).split())
+    """The offset rule's comparison form, as the project defines it (a web copy's half-width point
+    and quotes are read as 。 and “”, issue 15): text/offsets.py's."""
+    return offsets_canon(s)
 
 
 # --------------------------------------------------------------------------- numbers

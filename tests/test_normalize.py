@@ -33,6 +33,24 @@ CASES = [
     ("１２３，４５６７人", "123，4567人", "four digits after the comma: not a thousands group"),
     ("10²平方米", "10²平方米", "a superscript is a power: NFKC would make 102"),
     ("H₂O", "H₂O", "a subscript stays a subscript"),
+    # issue 15: a web copy typed on a Latin keyboard (bench/layout_agreement.py, web copy: dates
+    # agreeing with the full-width copy 2766/3240 -> 3240/3242, events 1167/1514 -> 1511/1514)
+    ("会议结束.他说", "会议结束。他说", "a point after Chinese ends the sentence: it was kept and no sentence ended"),
+    ("思想教育动员.12月17日,会议", "思想教育动员。12月17日，会议",
+     "a point before digits after Chinese: .12 read as a decimal and the date was lost"),
+    ("破冰之举\".9月,", "破冰之举”。9月，", "after a closing quote, and the quote closes"),
+    ("增长5.5%.今年", "增长5.5%。今年", "after a percent sign; the decimal point inside 5.5 stays"),
+    ("菲德尔.卡斯特罗今天", "菲德尔·卡斯特罗今天", "between two characters of a transliterated name it is the name's dot"),
+    ("www.sina.com.cn", "www.sina.com.cn", "guard: a domain"),
+    ("人民网.cn", "人民网.cn", "guard: before a Latin word (a URL) it stays"),
+    ("等等...然后", "等等...然后", "guard: an ellipsis typed as three points"),
+    ("1.加强领导", "1.加强领导", "guard: a list number after nothing"),
+    ("提出\"坚持稳中求进\",并将\"以科技\"列为", "提出“坚持稳中求进”，并将“以科技”列为",
+     "half-width double quotes pair up as “ and ”"),
+    ("他说:\"好.\"然后\"坏\"", "他说：“好。”然后“坏”", "a quote after 。 closes the one opened, then the next opens"),
+    ("迈上一个新台阶.\"", "迈上一个新台阶。”", "one quote at a paragraph's end closes (a quotation running "
+     "over paragraphs): read as opening, the paragraph stayed open and swallowed the next story's headline"),
+    ("he said \"hi\"", "he said\"hi\"", "guard: no Chinese, quotes stay (and whitespace goes as before)"),
 ]
 
 

@@ -45,11 +45,9 @@ def test_no_internal_errors_and_every_document_accounted_for(extracted):
 
 
 def test_offsets_point_into_the_raw_text(extracted):
-    """Every fact's raw slice is its text once whitespace is removed (the offset rule)."""
-    import unicodedata
-
-    def canon(s: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", s).split())
+    """Every fact's raw slice is its text once whitespace is removed (the offset rule, compared in
+    its one comparison form: text/offsets.py's ``canon``)."""
+    from extract.text.offsets import canon
 
     docs, recs = extracted
     raw = {d.doc_id: d.text for d in docs}

@@ -295,3 +295,19 @@ def test_issue15_a_dash_opening_a_wrapped_line_is_no_subtitle(paras, width, kept
     else:
         assert kept in story.text, why
         assert story.subtitle is None, why
+
+
+@pytest.mark.parametrize("raw,paragraph_starts,why", [
+    ("他们发现了这种名叫cbfi的基因,它能开启另一种基因cor.\n\n1998年,美国将向埃及提供13亿美元的军事赠款.\n",
+     ["他们发现", "1998年"], "a web copy's point after a Latin word closes the paragraph: read as open, the next "
+     "paragraph was glued on and 1998年 lost its date (layout_agreement, web copy)"),
+    ("美元兑卢布比价升为1:6.2.\n\n1至4月份,乡镇企业增长只有13%.\n", ["美元兑卢布", "1至4月份"],
+     "a point after a digit before a blank line ends the paragraph, even when the next starts with a digit"),
+    ("第一段正文很长很长，数据显示增长率达到了百分之四十七点七一，创下新高，这是去年以来的最好成绩，" * 3
+     + "\n" + "增长47.\n71%的企业表示满意，今年将继续扩大投资规模和范围，努力实现更高的增长目标。\n", ["第一段正文"],
+     "guard: in a line break, a point between digits is a decimal the column wrapped (47. | 71%)"),
+])
+def test_issue15_a_half_width_point_ends_a_paragraph(raw, paragraph_starts, why):
+    (story,) = extract_doc(RawDoc(path="p.txt", doc_id="p.txt", text=raw), nlp=None)
+    assert [p.text[:len(s)] for p, s in zip(story.paragraphs, paragraph_starts)] == paragraph_starts, why
+    assert len(story.paragraphs) == len(paragraph_starts), why

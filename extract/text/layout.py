@@ -35,7 +35,7 @@ from .offsets import NormText
 
 __all__ = ["LEAD_DATELINE", "TRAIL_DATELINE", "BYLINE", "PUBLISHED", "Unit", "layout", "is_lead"]
 
-TERMINAL = "。！？!?…”’」』）)】;；"  # a paragraph ending in one of these is closed
+TERMINAL = "。！？!?.…”’」』）)】;；"  # a paragraph ending in one of these is closed (. in web copy)
 CLAUSE = "，、；,;"
 
 BYLINE = re.compile(
@@ -150,6 +150,13 @@ def _headlike(text: str, width: int | None) -> bool:
     return len(core.replace(" ", "")) <= limit
 
 
+def _closed(text: str, nxt: str) -> bool:
+    """Text ending a paragraph, before text ``nxt`` on the next line: a ``TERMINAL`` mark, but not a
+    point between digits (47. | 71%: a decimal the column wrapped). Across a blank line (``nxt``
+    empty) a point after a digit ends the paragraph (比价升为1:6.2. | 1至4月份…)."""
+    return text[-1] in TERMINAL and not (text[-1] == "." and text[-2:-1].isdigit() and nxt[:1].isdigit())
+
+
 def _split_block(lines: list[Line], width: int | None) -> list[list[Line]]:
     """Split one blank-line-separated block into paragraphs."""
     paras: list[list[Line]] = [[lines[0]]]
@@ -158,9 +165,9 @@ def _split_block(lines: list[Line], width: int | None) -> list[list[Line]]:
         nxt_marker = _is_marker_start(ln.text) or bool(MD_HEAD.match(p))
         if width:
             short = prev.size < width - 1
-            brk = short and (p[-1] in TERMINAL or nxt_marker or (_headlike(p, width) and ln.size >= width - 1))
+            brk = short and (_closed(p, ln.text.lstrip()) or nxt_marker or (_headlike(p, width) and ln.size >= width - 1))
         else:
-            brk = p[-1] in TERMINAL or nxt_marker or bool(PHOTO_CREDIT.match(p) or PHOTO_CREDIT.match(ln.text))
+            brk = _closed(p, ln.text.lstrip()) or nxt_marker or bool(PHOTO_CREDIT.match(p) or PHOTO_CREDIT.match(ln.text))
         if brk:
             paras.append([ln])
         else:
@@ -247,7 +254,7 @@ def _cut(pieces: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]
 def _is_open(unit: Unit, width: int | None) -> bool:
     """A body paragraph that runs on past a blank line (a column or page break)."""
     t = unit.text
-    if unit.kind != "body" or not t or t[-1] in TERMINAL or unit.end_marker:
+    if unit.kind != "body" or not t or _closed(t, "") or unit.end_marker:
         return False
     if any(ch in t for ch in CLAUSE):
         return True

@@ -6,7 +6,9 @@ What changes (and nothing else):
 - full-width digits and Latin letters become ASCII (``１２月`` → ``12月``);
 - half-width punctuation used in Chinese text becomes full-width
   (``,`` ``:`` ``;`` ``!`` ``?`` ``(`` ``)``), except ``,``/``:``/``.`` between digits
-  (``1,389``, ``13:11``);
+  (``1,389``, ``13:11``); a ``.`` after Chinese text ends the sentence (``。``), or is the dot
+  of a transliterated name (``菲德尔.卡斯特罗`` → ``菲德尔·卡斯特罗``); the half-width double quotes
+  of a paragraph with Chinese in it become ``“`` and ``”`` in turn;
 - a full-width point between full-width digits, and a full-width comma between them that
   groups thousands (exactly three digits follow), become ``.`` and ``,``
   (``１２３，４５６．７８`` → ``123,456.78``; ``１，２`` keeps its ``，``: a list, not a number);
@@ -25,6 +27,7 @@ from .offsets import NormText
 
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 BETWEEN_DIGITS_KEEP = {",", ":", "."}
+SENTENCE_CLOSERS = "”’）」』》%％\""   # a half-width point after these (or after Chinese) ends a sentence
 FULL_DIGITS = frozenset("０１２３４５６７８９")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
@@ -39,6 +42,29 @@ def _full_width_number_mark(raw: str, i: int, end: int) -> str | None:
     group = raw[i + 1:i + 4]
     after = raw[i + 4] if i + 4 < end else ""
     return "," if len(group) == 3 and all(c in FULL_DIGITS for c in group) and after not in FULL_DIGITS else None
+
+
+def _han_point(prev: str, nxt: str) -> str:
+    """A half-width point after Chinese text (web copy typed with a Latin keyboard): between two
+    characters of a transliterated name it is the name's dot (菲德尔.卡斯特罗 -> ·), else it ends
+    the sentence (会议结束.他说, 动员.12月17日 -> 。). A point in a number, before a Latin word (a
+    URL: 人民网.cn) or in an ellipsis (...) stays."""
+    if not (_is_han(prev) or prev and prev in SENTENCE_CLOSERS) or nxt == "." or nxt.isascii() and nxt.isalpha():
+        return "."
+    if _is_han(prev) and _is_han(nxt) and prev in _transliteration() and nxt in _transliteration():
+        return "·"
+    return "。"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" if ch else False
+
+
+@lru_cache(maxsize=1)
+def _transliteration() -> frozenset[str]:
+    from ..facts.lexicon import transliteration_chars   # language data, read on first use
+
+    return transliteration_chars()
 
 
 def is_ascii_alnum(ch: str) -> bool:
@@ -94,6 +120,8 @@ def append_segment(out: NormText, start: int, end: int) -> None:
             continue
         folded = _full_width_number_mark(raw, i, end) or _fold(ch)
         prev = out.chars[-1] if out.chars else ""
+        if folded == ".":
+            folded = _han_point(prev, _fold(_next_visible(raw, i + 1, end) or " "))
         if folded in HALF_TO_FULL:
             nxt = _fold(_next_visible(raw, i + 1, end) or " ")
             if not (folded in BETWEEN_DIGITS_KEEP and prev.isdigit() and nxt.isdigit()):
@@ -130,12 +158,39 @@ def normalize_segments(raw: str, paragraphs: Iterable[Iterable[tuple[int, int]]]
                     out.append(" ", last_end)
             append_segment(out, s, e)
             last_end = e
+        _pair_quotes(out, before)
         if len(out) > before and last_end is not None:
             out.append("\n", min(last_end, len(raw) - 1) if raw else 0)
     if out.chars and out.chars[-1] == "\n":
         out.chars.pop()
         out.index.pop()
     return out
+
+
+_AFTER_CLOSE = frozenset("，。！？；：、）》…")   # a quote before these closes
+_BEFORE_OPEN = frozenset("：（《")     # a quote after these opens
+
+
+def _pair_quotes(out: NormText, start: int) -> None:
+    """Half-width double quotes of a paragraph with Chinese in it (web copy: 提出"坚持稳中求进")
+    become “ and ” in turn, as a full-width copy prints them; one at the paragraph's end or before
+    punctuation closes, one at its start or after punctuation opens (a quotation running over
+    paragraphs opens each and closes only the last)."""
+    chars = out.chars
+    if '"' not in chars[start:] or not any(_is_han(ch) for ch in chars[start:]):
+        return
+    opening = True
+    for k in range(start, len(chars)):
+        if chars[k] != '"':
+            continue
+        prev = chars[k - 1] if k > start else ""
+        nxt = chars[k + 1] if k + 1 < len(chars) else ""
+        if not nxt or nxt in _AFTER_CLOSE and prev not in _BEFORE_OPEN:
+            opening = False   # …新台阶。" at the paragraph's end closes a quote opened paragraphs before
+        elif not prev or prev in _BEFORE_OPEN:
+            opening = True    # 提出:"坚持…, at a paragraph's start: a quote opens
+        chars[k] = "“" if opening else "”"
+        opening = not opening
 
 
 def _hyphen_free(ch: str) -> bool:

@@ -47,6 +47,12 @@ class NormText:
         return self.raw[s:e]
 
 
+#: the normaliser's readings of a web copy's half-width marks, folded back for comparison: a point
+#: after Chinese is 。 or a name's ·, half-width double quotes are “ and ”
+_CANON_MARKS = str.maketrans({"。": ".", "·": ".", "“": '"', "”": '"'})
+
+
 def canon(s: str) -> str:
-    """The comparison form of the offset rule: NFKC, whitespace removed."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", s) if not ch.isspace())
+    """The comparison form of the offset rule: NFKC, whitespace removed, and the marks the
+    normaliser reads from half-width ones (``_CANON_MARKS``) folded back."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s) if not ch.isspace()).translate(_CANON_MARKS)
