@@ -169,6 +169,8 @@ PEOPLES_DAILY_DATELINES = [
      "a dateline printing its year; the year is the dateline's, not the publication's (2003 here)"),
     ("新浪财经讯2月21日上午消息，昨日银监会正式发布《个人贷款管理暂行办法》。", "新浪财经讯2月21日上午消息",
      (2001, 2, 21), "issue 15 (fresh9): a web outlet's lead with its date and 消息; its date was read as a story date"),
+    ("本 报北 京1月1日 讯记者王五报道：今天上午，座谈会在京召开。", "本报北京1月1日讯", (2001, 1, 1),
+     "issue 15: OCR spaces inside the lead; it stayed body text and its date was read as the story's"),
 ]
 
 

@@ -295,18 +295,19 @@ def layout(raw: str) -> tuple[list[Unit], int | None]:
 
 def _lead_end(u: Unit, raw: str) -> int | None:
     """Raw offset where a lead dateline opening ``u`` ends, or None. A narrow column can break
-    the dateline itself (本报北京2000年12月31 | 日讯2000年是…): then it is read on the unit's first
-    lines joined, and may end in a later span."""
+    the dateline itself (本报北京2000年12月31 | 日讯2000年是…) and OCR can space it out (新 华社北京
+    1月 1日电): then it is read on the unit's first lines normalised and joined, and may end in a
+    later span."""
     if not u.spans:
         return None
     s, e = u.spans[0]
     m = LEAD_DATELINE.match(raw[s:e])
     first = s + m.end() if m else None
-    if len(u.spans) > 1 and (first is None or first >= e - 12):   # 据新华社 | 哈瓦那12月30日电: the longer
+    if first is None or first >= e - 12:   # 据新华社 | 哈瓦那12月30日电: the longer; 本报 北京1月 1日讯: spaced
         norm = normalize_segments(raw, [u.spans[:4]])
         if (joined := LEAD_DATELINE.match(norm.text)) and joined.end() > 0:
             end = norm.to_raw(0, joined.end())[1]
-            if end > e:
+            if first is None or end > first:
                 return end
     return first
 
