@@ -7,7 +7,9 @@ items, and each page is laid out flowing (a paragraph a line), then compared wit
 - a narrow OCR column with a hard line break every ``width`` characters, inside words
   (bench/realtext.py's ``column``), for each of ``--widths``;
 - a web copy: the same flowing text with half-width punctuation (，。：；（）！？“”％ typed as
-  , . : ; ( ) ! ? " %).
+  , . : ; ( ) ! ? " %);
+- a web page: the flowing text under a 发布时间 header (the publication date, which the other
+  layouts are given as the document's) and over a 责任编辑 footer.
 Each is extracted with the full pipeline, and the claims (text, value, unit, qualifier), dates
 (text, value, end, precision) and events (trigger, date, place) are compared as multisets, texts
 in the offset rule's comparison form (text/offsets.py ``canon``: width folded). Prints how many
@@ -42,12 +44,20 @@ def web(paras: list[str]) -> str:
     return realtext.flowing([p.translate(HALF_WIDTH) for p in paras])
 
 
-def facts(text: str, doc_id: str, nlp) -> tuple[collections.Counter, ...]:
+#: the date every layout's page is published on (the web page prints it in its header instead)
+PUBLISHED = "2001-01-03"
+
+
+def web_page(paras: list[str]) -> str:
+    return f"发布时间:{PUBLISHED} 10:00:08 来源: 新华网\n\n" + realtext.flowing(paras) + "\n责任编辑：张三\n"
+
+
+def facts(text: str, doc_id: str, nlp, published: str | None = PUBLISHED) -> tuple[collections.Counter, ...]:
     from extract.inputs import RawDoc
     from extract.pipeline import extract_doc
     from extract.text.offsets import canon
 
-    doc = RawDoc(path=f"layout/{doc_id}", doc_id=doc_id, text=text, published="2001-01-03")
+    doc = RawDoc(path=f"layout/{doc_id}", doc_id=doc_id, text=text, published=published)
     recs = [r for r in extract_doc(doc, nlp) if r.record_type == "story"]
     claims = collections.Counter((canon(c.text), str(c.value), c.unit, c.qualifier) for r in recs for c in r.claims)
     dates = collections.Counter((canon(d.text), d.value, d.end_value, d.precision) for r in recs for d in r.dates)
@@ -59,7 +69,7 @@ def facts(text: str, doc_id: str, nlp) -> tuple[collections.Counter, ...]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--widths", default="9,14,22", help="column widths, comma-separated")
-    ap.add_argument("--no-web", action="store_true", help="skip the web copy (half-width punctuation)")
+    ap.add_argument("--no-web", action="store_true", help="skip the web copy and the web page")
     ap.add_argument("--per-page", type=int, default=6, help="devset items on one page")
     ap.add_argument("--part", nargs="*", help="devset parts (default: every part not held out)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the pages where the layouts differ")
@@ -78,11 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         flowing.append((paras, facts(realtext.flowing(paras), page[0]["id"], nlp)))
     print(f"{len(items)} devset items on {len(pages)} pages ({', '.join(parts[:3])}{'…' if len(parts) > 3 else ''})")
     layouts = [(f"column width {w}", lambda paras, w=int(w): realtext.column(paras, w)) for w in args.widths.split(",")]
-    layouts += [] if args.no_web else [("web copy", web)]
+    layouts += [] if args.no_web else [("web copy", web), ("web page", web_page)]
     for name, lay in layouts:
         tot = collections.Counter()
         for page, (paras, flow) in zip(pages, flowing):
-            other = facts(lay(paras), page[0]["id"], nlp)
+            other = facts(lay(paras), page[0]["id"], nlp, None if lay is web_page else PUBLISHED)
             for kind, a, b in zip(("claims", "dates", "events"), flow, other):
                 tot[kind, "flow"] += sum(a.values())
                 tot[kind, "other"] += sum(b.values())

@@ -313,3 +313,19 @@ def test_issue15_a_half_width_point_ends_a_paragraph(raw, paragraph_starts, why)
     (story,) = extract_doc(RawDoc(path="p.txt", doc_id="p.txt", text=raw), nlp=None)
     assert [p.text[:len(s)] for p, s in zip(story.paragraphs, paragraph_starts)] == paragraph_starts, why
     assert len(story.paragraphs) == len(paragraph_starts), why
+
+
+def test_issue15_a_header_above_the_first_headline_does_not_shift_the_headlines():
+    """A web page's 发布时间 line above the first headline was a story of its own with no headline:
+    the first headline went back to it, and every later one to the story before its own (a page of
+    People's Daily briefs, layout_agreement's web page)."""
+    raw = ("发布时间:2001-01-03 10:00:08 来源: 新华网\n\n"
+           "中行向华能国际电力提供100亿授信额度\n\n本报北京1月1日讯记者田俊荣报道：日前，中国银行与华能签订协议。\n\n"
+           "玉林超高压变电站投入运行\n\n本报讯日前，广西玉林500千伏超高压变电站建成投入运行。（余根示）\n\n"
+           "海王生物增发A股\n\n本报讯深圳市海王生物工程股份有限公司增发A股路演推介会日前在北京举行。（李建兴）\n"
+           "责任编辑：张三\n")
+    stories = extract_doc(RawDoc(path="p.txt", doc_id="p.txt", text=raw), nlp=None)
+    assert [(s.headline, s.text[:4]) for s in stories] == [
+        ("中行向华能国际电力提供100亿授信额度", "记者田俊"), ("玉林超高压变电站投入运行", "日前，广"),
+        ("海王生物增发A股", "深圳市海")]
+    assert stories[0].reference_date.day == 1   # the dateline's; the header's date is the publication's

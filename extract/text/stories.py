@@ -156,6 +156,8 @@ def _assign_heads(prev: StorySpan | None, nxt: StorySpan, heads: list[Unit], nxt
         same_block = [i for i, h in enumerate(heads) if h.block == nxt_first.block]
         if same_block:
             forward_from = same_block[0]
+    if prev is not None and not prev.body:
+        prev = None   # a piece of page furniture only (发布时间…, 来源…) printed above the first headline
     if prev is None or prev.has_headline:
         forward_from = 0 if md is None else (0 if prev is None or prev.has_headline else md)
     if prev is not None:
