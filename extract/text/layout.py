@@ -304,6 +304,8 @@ def _lead_end(u: Unit, raw: str) -> int | None:
     m = LEAD_DATELINE.match(raw[s:e])
     first = s + m.end() if m else None
     if first is None or first >= e - 12:   # 据新华社 | 哈瓦那12月30日电: the longer; 本报 北京1月 1日讯: spaced
+        if not LEAD_DATELINE.match("".join("".join(raw[a:b].split()) for a, b in u.spans[:4])):
+            return first   # a quick look first: most paragraphs open with no dateline at all
         norm = normalize_segments(raw, [u.spans[:4]])
         if (joined := LEAD_DATELINE.match(norm.text)) and joined.end() > 0:
             end = norm.to_raw(0, joined.end())[1]
