@@ -9,7 +9,7 @@ from extract.inputs import RawDoc, decode_bytes
 from extract.pipeline import extract_doc
 from extract.text.offsets import canon
 
-from .conftest import seed_path, seed_text
+from .conftest import bench_module, seed_path, seed_text
 
 # Per seed: the headline of every story a reader sees, in page order (None: no headline
 # on this page, e.g. a continuation whose headline is on another page).
@@ -244,9 +244,7 @@ def test_a_misprinted_agency_before_a_full_dateline_is_a_dateline(text, agency, 
     assert (m.group("agency") if m else None) == agency, why
 
 
-def _column(paras: list[str], width: int) -> str:
-    """A narrow OCR column: a hard line break every ``width`` characters, inside words."""
-    return "\n\n".join("\n".join(p[i:i + width] for i in range(0, len(p), width)) for p in paras) + "\n"
+_column = bench_module("realtext").column   # a hard line break every ``width`` characters, inside words
 
 
 COLUMN_BROKEN_LEADS = [

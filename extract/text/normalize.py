@@ -174,8 +174,8 @@ _BEFORE_OPEN = frozenset("：（《")     # a quote after these opens
 def _pair_quotes(out: NormText, start: int) -> None:
     """Half-width double quotes of a paragraph with Chinese in it (web copy: 提出"坚持稳中求进")
     become “ and ” in turn, as a full-width copy prints them; one at the paragraph's end or before
-    punctuation closes, one at its start or after punctuation opens (a quotation running over
-    paragraphs opens each and closes only the last)."""
+    punctuation closes (a quotation running over paragraphs opens each and closes only the last),
+    one at its start or after a colon or an opening bracket opens."""
     chars = out.chars
     if '"' not in chars[start:] or not any(_is_han(ch) for ch in chars[start:]):
         return
