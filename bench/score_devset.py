@@ -586,12 +586,13 @@ def score(items: list[dict], nlp, verbose: bool = False) -> Tally:
         t.add("events.pred", len(events))
         for g in gold:
             trig = g[0].split("|")
+            place = _place(g[2])
             hit = None
             for k, e in enumerate(events):
                 if k in used:
                     continue
                 if any(w == e.trigger or w in e.trigger or e.trigger in w for w in trig) \
-                        and e.date.value == g[1] and (e.location or None) == _place(g[2]):
+                        and e.date.value == g[1] and (e.location or None) == place:
                     hit = k
                     break
             if hit is None:
