@@ -1131,3 +1131,41 @@ RACE_TIMES = [
 def test_issue15_race_times_keep_their_fraction_of_a_second(text, surface, value, unit, why):
     c = next((c for c in find_claims(text) if c.text == surface), None)
     assert c is not None and (str(c.value), c.unit) == (value, unit), why
+
+
+# Issue 15 (eighteenth session): idioms and names that hold a numeral, found by running the claim
+# reader over jieba's dictionary words (four characters or more, a numeral inside) and keeping by
+# hand those where the numeral counts nothing. Each fired a claim before (set_phrases now).
+NUMERAL_IDIOMS = [
+    ("问题三天两头出现", "三天两头 'every other day': read as 3 days and 2 head"),
+    ("接到通知后十万火急赶往现场", "十万火急 'most urgent': read as 100000 with no unit"),
+    ("两家公司的实力半斤八两", "半斤八两 'six of one, half a dozen of the other': read as half a jin"),
+    ("游客三五成群地聚在广场", "三五成群 'in threes and fours': read as a share range 30%-50%"),
+    ("他四处奔走寻找失散的亲人", "四处 'everywhere' before a verb: read as 4 places (all uses in the corpora are the adverb)"),
+    ("这种做法并非一成不变", "一成不变 'unchanging': read as one tenth"),
+    ("市场上的商品五花八门", "五花八门 'of every kind': read as 8 doors"),
+    ("离目标还差十万八千里", "十万八千里 'miles apart': read as 108000 with no unit"),
+    ("红四方面军在川陕建立根据地", "红四方面军 is an army's name: read as 4 方面"),
+    ("当年十年寒窗终有所成", "十年寒窗 'years of study': read as 10 years"),
+    ("他出国一年半载才回来", "一年半载 'a year or so': read as 1.5 years"),
+    ("白菜属于十字花科植物", "十字花科 is a plant family: read as 10 characters"),
+    ("他前后判若两人", "判若两人 'a different man': read as 2 people"),
+    ("买东西要货比三家", "货比三家 'shop around': read as 3 shops"),
+    ("两家企业在小五台山下建厂", "五台山 is a mountain: read as 5 machines"),
+]
+
+
+@pytest.mark.parametrize("text,why", NUMERAL_IDIOMS, ids=[t for t, _ in NUMERAL_IDIOMS])
+def test_issue15_numeral_idioms_are_no_claims(text, why):
+    got = [c.text for c in find_claims(text) if c.text not in ("两家",)]
+    assert got == [], (got, why)
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("筹集十万元火速送往灾区", "十万元", "十万 before 元, not 十万火急: the money stays a claim"),
+    ("工人们连续奋战三天", "三天", "三天 without 两头 stays a duration"),
+    ("营业收入增长一成", "一成", "一成 without 不变 stays a tenth"),
+    ("学校新购五台电脑", "五台", "五台 without 山 stays a count of machines"),
+])
+def test_issue15_numeral_idioms_leave_literal_counts(text, surface, why):
+    assert surface in [c.text for c in find_claims(text)], why

@@ -95,7 +95,8 @@ def find_claims(text: str, names: list[tuple[int, int]] = ()) -> list[Claim]:
     candidates = _disjoint(c for m in _numerals(text, pats) if (c := _candidate(text, m, pats, blocked)))
     compounds = _compound_durations(text, pats) + _fraction_candidates(text, pats) + _power_candidates(text, pats)
     candidates = [c for c in candidates if not any(d.start < c.end and c.start < d.end for d in compounds)]
-    candidates = sorted(candidates + compounds + _half_candidates(text, pats), key=lambda c: c.start)
+    extra = [c for c in compounds + _half_candidates(text, pats) if c.start not in blocked]   # 半斤八两: an idiom
+    candidates = sorted(candidates + extra, key=lambda c: c.start)
     candidates = [c for c in candidates if not _inside_name(c, names)]
     candidates = _drop_restatements(text, candidates, pats)
     merged = _merge_ranges(text, candidates, pats)
