@@ -388,6 +388,8 @@ def test_issue15_time_zhi_jin_ri_is_vague():
 @pytest.mark.parametrize("text,why", [
     ("香港文汇报援引《星期日泰晤士报》报道", "星期日 inside a paper's name in 《》 is no Sunday (it anchored a false event)"),
     ("他在《今天》杂志发表诗作", "a magazine called 今天"),
+    ("他读过薄伽丘的《十日谈》", "eighteenth session: a bare day inside a book's title (十日谈) is no 10th of the month"),
+    ("他在《目前的形势和我们的任务》一文中指出", "eighteenth session: a vague word (目前) inside a title is no date"),
 ])
 def test_issue15_relative_words_inside_titles_are_no_dates(text, why):
     assert find_dates(text, REF) == []
@@ -944,3 +946,15 @@ def test_issue15_festivals_holidays_and_named_days_restated(text, ref, expected,
 def test_issue15_ranges_of_bare_days(text, expected, why):
     got = [(d.text, d.value, d.end_value) for d in find_dates(text, JAN_2001) if d.kind != "vague"]
     assert got == expected, why
+
+
+@pytest.mark.parametrize("text,vague,why", [
+    ("发行价格不低于交易日前20个交易日均价", False, "交易日 is a word (words.txt): 交易日前 is 'before the trading day', no vague 日前"),
+    ("节日前夕，市场供应充足", False, "节日前夕: the festival's eve, no vague 日前"),
+    ("国务院日前印发通知", True, "院日 is no word: 日前 'the other day' stays vague"),
+    ("外交部发言人日前表示", True, "人日 is no word either"),
+])
+def test_issue15_ri_qian_after_a_day_word_is_no_vague_date(text, vague, why):
+    # eighteenth session: 日前 was found inside 定价基准日前, 交易日前 (modern finance text)
+    got = [d.text for d in find_dates(text, REF) if d.kind == "vague"]
+    assert (got == ["日前"]) is vague, (got, why)

@@ -220,8 +220,20 @@ def _clock_and_vague(t, ref, P, lx) -> list[_D]:
         c.tod = mt["tod"]
         out.append(c)
     for mt in P["vague"].finditer(t):
-        out.append(_D(mt.start(), mt.end(), "vague", kind="vague", prec=None, score=0.6))
+        if not _day_word_before(t, mt.start()):
+            out.append(_D(mt.start(), mt.end(), "vague", kind="vague", prec=None, score=0.6))
     return out
+
+
+def _day_word_before(t: str, i: int) -> bool:
+    """定价基准日前20个交易日, 交易日前, 节日前: the 日 of 日前 ends a word of words.txt (交易日,
+    纪念日, 节日) and 前 means "before" that day; no vague 日前 ("the other day")."""
+    if not t.startswith("日前", i):
+        return False
+    from ..wordfeats import lexicon_words
+
+    words = lexicon_words()[0]
+    return any(t[i - k:i + 1] in words for k in (1, 2, 3) if i >= k)
 
 
 _RULES = (_printed, _relative_year, _month_range, _month_day, _relative_month_day, _bare_day, _clock_and_vague)

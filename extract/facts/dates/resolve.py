@@ -77,8 +77,9 @@ def _find_segment(text: str, ref: Optional[ReferenceDate]) -> list[DateValue]:
         if c.start < covered:  # swallowed by the previous date's extension (range tail, time)
             continue
         k = bisect_left(title_starts, c.start) - 1
-        if (c.kind == "relative" and c.rule in _NAME_LIKE or c.rule == "name-year") and k >= 0 and c.end < titles[k][1]:
-            continue   # 《星期日泰晤士报》, 《今天》: a word of a title, no day; 《…1997中国工程院版》: a book's
+        if (c.kind in ("relative", "vague") and c.rule in _NAME_LIKE or c.rule == "name-year") and k >= 0 \
+                and c.end < titles[k][1]:
+            continue   # 《星期日泰晤士报》, 《今天》, 《十日谈》: a word of a title, no day; 《…1997中国工程院版》: a book's
         _mark_recurring(t, c)
         sent, compared = _resolve(t, c, ref, seen, stops, newlines)
         if c.rule == "time-of-day" and not c.clock and c.year_source != "antecedent":
@@ -148,7 +149,7 @@ def _mark_recurring(t: str, c: _D) -> None:
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
 #: Rules whose words also name things (星期日 in a paper's name, 今天 a magazine's): inside 《》 no
 #: date. Not festivals or year ends: 《关于做好2024年元旦春节期间有关工作的通知》 names real days.
-_NAME_LIKE = ("weekday", "relative-day", "week")
+_NAME_LIKE = ("weekday", "relative-day", "week", "day-of-month", "vague")
 
 
 class _Antecedents:
