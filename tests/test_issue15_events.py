@@ -1275,3 +1275,18 @@ def test_word_start_triggers_are_listed_triggers():
 
     starts = lexicon()["word_start_triggers"]
     assert starts and set(starts) <= set(triggers()), "a word-start trigger must be in event_triggers.txt"
+
+
+#: a date inside 《》 names the document (eighteenth session, modern text outside the devset);
+#: the devset's gold never dates a happening by a title's year (cluener-train-5807, 7349)
+TITLE_DATES = [
+    ("会议审议通过了《关于2009年中央决算的报告》。", [], "the year a report covers is not the day it was passed"),
+    ("他参加了《关于2009年中央决算的报告》的审议。", [], "likewise after 参加: the year is the title's"),
+    ("《人民日报》1月1日发表社论。", [("发表", "2024-01-01", None)],
+     "guard: the date after a title's closing 》 dates the happening"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", TITLE_DATES, ids=[c[-1][:40] for c in TITLE_DATES])
+def test_issue15_a_date_inside_a_title_anchors_no_event(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

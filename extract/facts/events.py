@@ -199,7 +199,7 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     a trigger verb (``是一九九四年成立的``) or an adverb (``明年还将启动``), not inside a noun
     phrase (``2024年年会``). A year counted from now (两年前, 5年后: ``years-from-reference``)
     anchors none: the devset never dates a happening by one (a day after it does: 10年前的1月4日)."""
-    if d.kind in ("vague", "since"):
+    if d.kind in ("vague", "since") or _in_title(text, d):
         return False
     before = text[max(0, d.start - 2):d.start]
     if any(before.endswith(w) for w in lexicon()["anchor_not_after"]) and not rescheduled(text, d):
@@ -223,6 +223,16 @@ def _is_anchor(text: str, d: DateValue) -> bool:
             or _year_subject_verb(text, d) or _season(text, d) \
             or _year_closing_verb(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于; 1996年下岗。
     return True
+
+
+def _in_title(text: str, d: DateValue) -> bool:
+    """审议通过了《关于2009年中央决算的报告》: a date inside 《》 names the document (the year it
+    reports on), not the day anything in the sentence happens."""
+    opened = text.rfind("《", max(0, d.start - 40), d.start)
+    if opened < 0 or "》" in text[opened:d.start]:
+        return False
+    closed = text.find("》", d.end, d.end + 40)
+    return closed >= 0 and "《" not in text[d.end:closed]
 
 
 #: what may close a verb right after a year (1996年下岗后, 1996年下岗。): not 的 (1954年出生的男同志)
