@@ -297,6 +297,8 @@ def _trigger(text: str, tx: _Text, d: DateValue, c_start: int, bound: int):
     mt = _first_trigger(text, tx, d.end, bound, spans)
     while mt is not None and _attribute(text, tx, d, mt):
         mt = _first_trigger(text, tx, mt.end(), bound, spans)
+    if (said := _dated_statement(text, tx, d, bound)) is not None and (mt is None or said.start() < mt.start()):
+        return said, True, c_start, spans   # 俄罗斯国防部24日表示，…: a statement on a day is the happening
     if mt is not None and (_REPORTED.search(text, d.end, mt.start()) or _prevented(text, d.end, mt.start())):
         mt = None   # 黄信敬昨日表示，…计划今年新开工: what is said; …以防…起火爆炸: what is to be prevented
     if mt is not None and d.precision == "year" and (k := text.find("的", d.end, mt.start())) >= 0 \
@@ -333,6 +335,27 @@ def _attribute(text: str, tx: "_Text", d: DateValue, mt: re.Match) -> bool:
         return False   # 在5月10日，绿城集团举办的媒体恳谈会上: the dated meeting itself
     c = tx.clause_start(mt.start(), d.end)
     return mt.start() - c <= 1 or not re.search("[在于]", text[c:mt.start()])
+
+
+@cache
+def _statement_re() -> re.Pattern:
+    """The verbs of a dated statement (``dated_statement_verbs``), not inside another word: 称 not in
+    名称/简称/称为/称号, 说 not in 小说/据说/说明 nor 对于…来说/也就是说/可以说, 声明 not after 发表 (the speech verb is the trigger)."""
+    verbs = sorted(lexicon()["dated_statement_verbs"], key=len, reverse=True)
+    alts = "|".join("(?<![名简职号堪对])称(?![为号作赞呼道])" if v == "称" else
+                    "(?<![小解传学演听据游劝来是话再以该如])说(?![明法服成是])" if v == "说" else re.escape(v) for v in verbs)
+    return re.compile(f"(?<![不没未别])(?:{alts})(?!的)")
+
+
+def _dated_statement(text: str, tx: _Text, d: DateValue, bound: int) -> Optional[re.Match]:
+    """俄罗斯国防部24日表示，…, 克林顿28日在白宫举行的记者会上宣布: a statement verb in the date's own
+    clause after a date of a day (design.md: "a dated statement (说, 表示, 宣布, 警告, 谴责 on a day)");
+    not one dated by a month, a year or a vague word, not one inside a title or a noun."""
+    if d.precision not in ("day", "time"):
+        return None
+    end = tx.clause_end(d.end, bound)
+    m = _statement_re().search(text, d.end, end)
+    return m if m is not None and not _in_title(text, m.start()) else None
 
 
 # a statement verb before its report (称 and 说 not inside 名称, 简称, 小说, 传说…)
