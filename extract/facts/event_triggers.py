@@ -358,6 +358,24 @@ def _dated_statement(text: str, tx: _Text, d: DateValue, bound: int) -> Optional
     return m if m is not None and not _in_title(text, m.start()) else None
 
 
+#: what closes a frame of the happening before a statement (在…考察时指出, 在…会议上强调, 抵达…后说)
+_FRAME_CLOSE = re.compile(r"(?:时|后|之后|以后|之际|上|中|期间)[，,]?(?:[向对给跟同][^，。；,;]{1,12}?)?(?:也|还|又|再次|再|明确|郑重|正式|公开)?$")
+
+
+def statement_after_frame(text: str, tx: _Text, d: DateValue, mt: re.Match, bound: int) -> Optional[re.Match]:
+    """温家宝今天上午在北大方正集团公司调查研究时指出, 李铁映今天在此间召开的…会议上指出, 哈拉齐今天下午在
+    抵达伊斯兰堡机场后对记者说: the date's happening (``mt``) frames a statement made at it, which is
+    a dated statement of its own (design.md); the frame closes right before the verb (时, 后, 上…,
+    perhaps with 对记者 and an adverb between)."""
+    if d.precision not in ("day", "time"):
+        return None
+    end = tx.clause_end(d.end, bound)
+    m = _statement_re().search(text, mt.end(), end)
+    if m is None or _in_title(text, m.start()) or not _FRAME_CLOSE.search(text, mt.end(), m.start()):
+        return None
+    return m
+
+
 # a statement verb before its report (称 and 说 not inside 名称, 简称, 小说, 传说…)
 _REPORTED = re.compile(r"(?:表示|指出|认为|强调|透露|介绍|(?<![名简职号堪对])称|(?<![小解传学演听])说)[：:，,]")
 _START = re.compile("开始")  # 大检查从十月份开始，…: with no other trigger, the start is the happening

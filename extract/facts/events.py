@@ -53,7 +53,8 @@ from .event_participants import Names as _Names, joined
 from .event_places import HERE, _place, dateline_place
 from .event_verbs import clause_verb
 from .event_triggers import (
-    _next_sentence, _noun, _speech_header, _step, _trigger, _trigger_re, _year_verb_re, rescheduled, triggers,
+    _next_sentence, _noun, _speech_header, _step, _trigger, _trigger_re, _year_verb_re, rescheduled,
+    statement_after_frame, triggers,
 )
 
 __all__ = ["find_events", "triggers", "EventsComponent"]
@@ -320,6 +321,9 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
         later = _next_start(ordered, starts, ev.end, listed, len(text))
         ev.officials += [n for n in joined(text, tx, names, ev.end, s_end, later) if n not in ev.officials]
         events.append(ev)
+        if rule == "date+trigger" and (said := statement_after_frame(text, tx, d, found[0], bound)) is not None:
+            events.append(_event(text, tx, d, (said, True, found[2], found[3]), "date+trigger:statement",
+                                 (s_start, s_end), names, here))   # 在…考察时指出: the visit, then what was said there
     return events
 
 
