@@ -1152,6 +1152,7 @@ NUMERAL_IDIOMS = [
     ("他前后判若两人", "判若两人 'a different man': read as 2 people"),
     ("买东西要货比三家", "货比三家 'shop around': read as 3 shops"),
     ("两家企业在小五台山下建厂", "五台山 is a mountain: read as 5 machines"),
+    ("个别银行的二套存量房贷优惠利率可下浮", "二套 before a home or its loan is the second home (二套房 said long), no 2 sets"),
 ]
 
 
@@ -1166,6 +1167,7 @@ def test_issue15_numeral_idioms_are_no_claims(text, why):
     ("工人们连续奋战三天", "三天", "三天 without 两头 stays a duration"),
     ("营业收入增长一成", "一成", "一成 without 不变 stays a tenth"),
     ("学校新购五台电脑", "五台", "五台 without 山 stays a count of machines"),
+    ("他家有两套住房", "两套", "两套 counts homes; only 二套 names the second one"),
 ])
 def test_issue15_numeral_idioms_leave_literal_counts(text, surface, why):
     assert surface in [c.text for c in find_claims(text)], why
