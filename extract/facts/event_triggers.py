@@ -181,11 +181,16 @@ def _says(text: str, m: re.Match) -> bool:
 def _in_title(text: str, pos: int) -> bool:
     """《中共故城县委关于…的实施方案》: a word of a title names the document, not a happening; so
     does a word of a short quoted name with no clause break inside (“九六税改及…执行实务研讨会”)."""
-    opened = text.rfind("《", max(0, pos - 60), pos)
-    if opened >= 0 and "》" not in text[opened:pos] and "》" in text[pos:pos + 60]:
+    if in_book_title(text, pos):
         return True
     opened, close = text.rfind("“", max(0, pos - 30), pos), text.find("”", pos, pos + 30)
     return opened >= 0 and close >= 0 and not _QUOTE_BREAK.search(text, opened, close)
+
+
+def in_book_title(text: str, pos: int) -> bool:
+    """``pos`` lies inside 《…》 (opened at most 60 characters before it, closed within 60 after)."""
+    opened = text.rfind("《", max(0, pos - 60), pos)
+    return opened >= 0 and "》" not in text[opened:pos] and "》" in text[pos:pos + 60]
 
 
 _QUOTE_BREAK = re.compile(r"[”，。；！？,;!?：:]")
@@ -347,14 +352,14 @@ def _statement_re() -> re.Pattern:
     return re.compile(f"(?<![不没未别])(?:{alts})(?!的)")
 
 
-def _dated_statement(text: str, tx: _Text, d: DateValue, bound: int) -> Optional[re.Match]:
+def _dated_statement(text: str, tx: _Text, d: DateValue, bound: int, after: Optional[int] = None) -> Optional[re.Match]:
     """俄罗斯国防部24日表示，…, 克林顿28日在白宫举行的记者会上宣布: a statement verb in the date's own
-    clause after a date of a day (design.md: "a dated statement (说, 表示, 宣布, 警告, 谴责 on a day)");
-    not one dated by a month, a year or a vague word, not one inside a title or a noun."""
+    clause after a date of a day (design.md: "a dated statement (说, 表示, 宣布, 警告, 谴责 on a day)"),
+    from ``after`` on (the date's end by default); not one dated by a month, a year or a vague word,
+    not one inside a title or a noun."""
     if d.precision not in ("day", "time"):
         return None
-    end = tx.clause_end(d.end, bound)
-    m = _statement_re().search(text, d.end, end)
+    m = _statement_re().search(text, d.end if after is None else after, tx.clause_end(d.end, bound))
     return m if m is not None and not _in_title(text, m.start()) else None
 
 
@@ -367,13 +372,8 @@ def statement_after_frame(text: str, tx: _Text, d: DateValue, mt: re.Match, boun
     抵达伊斯兰堡机场后对记者说: the date's happening (``mt``) frames a statement made at it, which is
     a dated statement of its own (design.md); the frame closes right before the verb (时, 后, 上…,
     perhaps with 对记者 and an adverb between)."""
-    if d.precision not in ("day", "time"):
-        return None
-    end = tx.clause_end(d.end, bound)
-    m = _statement_re().search(text, mt.end(), end)
-    if m is None or _in_title(text, m.start()) or not _FRAME_CLOSE.search(text, mt.end(), m.start()):
-        return None
-    return m
+    m = _dated_statement(text, tx, d, bound, mt.end())
+    return m if m is not None and _FRAME_CLOSE.search(text, mt.end(), m.start()) else None
 
 
 # a statement verb before its report (称 and 说 not inside 名称, 简称, 小说, 传说…)

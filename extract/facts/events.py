@@ -53,7 +53,7 @@ from .event_participants import Names as _Names, joined
 from .event_places import HERE, _place, dateline_place
 from .event_verbs import clause_verb
 from .event_triggers import (
-    _next_sentence, _noun, _speech_header, _step, _trigger, _trigger_re, _year_verb_re, rescheduled,
+    _next_sentence, _noun, _speech_header, _step, _trigger, _trigger_re, _year_verb_re, in_book_title, rescheduled,
     statement_after_frame, triggers,
 )
 
@@ -200,8 +200,8 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     a trigger verb (``是一九九四年成立的``) or an adverb (``明年还将启动``), not inside a noun
     phrase (``2024年年会``). A year counted from now (两年前, 5年后: ``years-from-reference``)
     anchors none: the devset never dates a happening by one (a day after it does: 10年前的1月4日)."""
-    if d.kind in ("vague", "since") or _in_title(text, d):
-        return False
+    if d.kind in ("vague", "since") or in_book_title(text, d.start):
+        return False   # 审议通过了《关于2009年中央决算的报告》: a title's date names the document, no happening
     before = text[max(0, d.start - 2):d.start]
     if any(before.endswith(w) for w in lexicon()["anchor_not_after"]) and not rescheduled(text, d):
         return False   # 截至去年11月; not 延迟至9月4日上映 (a new date)
@@ -224,16 +224,6 @@ def _is_anchor(text: str, d: DateValue) -> bool:
             or _year_subject_verb(text, d) or _season(text, d) \
             or _year_closing_verb(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于; 1996年下岗。
     return True
-
-
-def _in_title(text: str, d: DateValue) -> bool:
-    """审议通过了《关于2009年中央决算的报告》: a date inside 《》 names the document (the year it
-    reports on), not the day anything in the sentence happens."""
-    opened = text.rfind("《", max(0, d.start - 40), d.start)
-    if opened < 0 or "》" in text[opened:d.start]:
-        return False
-    closed = text.find("》", d.end, d.end + 40)
-    return closed >= 0 and "《" not in text[d.end:closed]
 
 
 #: what may close a verb right after a year (1996年下岗后, 1996年下岗。): not 的 (1954年出生的男同志)
