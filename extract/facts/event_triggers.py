@@ -345,7 +345,7 @@ def _attribute(text: str, tx: "_Text", d: DateValue, mt: re.Match) -> bool:
 @cache
 def _statement_re() -> re.Pattern:
     """The verbs of a dated statement (``dated_statement_verbs``), not inside another word: 称 not in
-    名称/简称/称为/称号, 说 not in 小说/据说/说明 nor 对于…来说/也就是说/可以说, 声明 not after 发表 (the speech verb is the trigger)."""
+    名称/简称/称为/称号, 说 not in 小说/据说/说明 nor 对于…来说/也就是说/可以说 (发表声明 keeps 发表: a trigger found first wins, see :func:`_trigger`)."""
     verbs = sorted(lexicon()["dated_statement_verbs"], key=len, reverse=True)
     alts = "|".join("(?<![名简职号堪对])称(?![为号作赞呼道])" if v == "称" else
                     "(?<![小解传学演听据游劝来是话再以该如])说(?![明法服成是])" if v == "说" else re.escape(v) for v in verbs)
