@@ -46,6 +46,11 @@ CLAUSE_VERBS = [
     ("今年9月，市民张欢迎先生的女朋友不慎将一直未开通的广东发展银行信用卡丢失。", "丢失", None,
      "cluener-train-4404: 发展 inside the bank's name is no trend verb stopping the clause (only verbs stop it); "
      "开通 describes the card (…的)"),
+    ("第一个“干涉仪”将于2005年送上太空。", "送上", None,
+     "pdner-test-2859 (tuned): jieba cuts 送|上 (a one-character verb and its complement); joined, they are the "
+     "verb (fallback_verbs.complements)"),
+    ("今日6时，西江干流广西梧州水位涨至26．50米。", "涨至", None,
+     "pdner-test-3795 (tuned): 涨|至 joined the same way"),
     ("因举行非法集会而被捕的15名分子2日被送上法庭。", "送上", None,
      "the listed 举行 before the date is inside a relative clause (…的) and names nothing; the clause's own verb is 送上 "
      "(this sentence was a no-event case of test_issue15_events.py before the fallback)"),
@@ -75,6 +80,9 @@ NOT_CLAUSE_VERBS = [
     ("市住保办昨日发布消息，本市将增加供应。",
      "发布 is a listed trigger the trigger rules set aside (a statement): the fallback does not take it back"),
     ("去年，他们中多数人9个月没领到工资。", "fresh74 (tuned) 3951: a negated verb (没领到) is what did not happen"),
+    ("至大约2008年5月，该公司在星展银行的账户内的资金已不足以支付货款。",
+     "nineteenth session (CLUENER dev text): a verb that opens with a negation (不足以) is a state; the verb it "
+     "governs (支付) did not happen"),
     ("1997年，市区的企业职工下岗率为7％。",
      "fresh74 (tuned) 3995: jieba's verb 率为 opens with a noun's tail (下岗率): no happening"),
 ]
@@ -115,6 +123,9 @@ def test_fallback_verbs_data_integrity():
     assert not set(words) & set(triggers()), set(words) & set(triggers())
     co_verbs = lex["fallback_verbs"]["co_verbs"]
     assert co_verbs and not set(co_verbs) & set(words), "a co-verb is passed over, a stop verb ends the search"
+    complements = lex["fallback_verbs"]["complements"]
+    assert len(complements) == len(set(complements)) and all(len(c) == 1 for c in complements), \
+        "a complement is one character joined to a one-character verb"
     nouns = lex["fallback_verbs"]["nouns"]
     assert len(nouns) == len(set(nouns)) and not set(nouns) & set(words) and not set(nouns) & set(triggers()), \
         "a noun jieba tags v is passed over: never a stop verb or a listed trigger"

@@ -154,12 +154,26 @@ def clause_verb(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int
     return _verb_in(text, tx, d, c_start, bound, lo, hi, alone)
 
 
+def _compounds(tagged: list[tuple]) -> list[tuple]:
+    """A one-character verb and the directional or result complement jieba cut from it (送|上,
+    运|往, 寄|来) joined into the two-character verb they make (送上, 运往, 寄来)."""
+    comp = lexicon()["fallback_verbs"]["complements"]
+    out: list[tuple] = []
+    for at, word, flag in tagged:
+        if out and out[-1][2] == "v" and len(out[-1][1]) == 1 and word in comp and out[-1][0] + 1 == at:
+            out[-1] = (out[-1][0], out[-1][1] + word, "v")
+        else:
+            out.append((at, word, flag))
+    return out
+
+
 def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, lo: int, hi: int, alone: bool):
     """The verb of ``lo..hi`` (a match), or None when no verb of the clause names a happening."""
     tagged, pos = [], lo
     for w in _tagger().cut(text[lo:hi]):
         tagged.append((pos, w.word, w.flag))
         pos += len(w.word)
+    tagged = _compounds(tagged)
     skip, listed = _not_verbs(), _listed()
     place_spans = cache(lambda: _places().spans(text, c_start, bound))   # computed once, when first asked
     co_verbs = lexicon()["fallback_verbs"]["co_verbs"]
@@ -178,6 +192,8 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
             return None   # 从今年四月也延迟至9月4日上映: the old date; the new one anchors the happening
         if text.endswith(_means(), 0, at) or text[at - 1:at] == "的":
             continue   # 通过降低…减轻: 降低 is the means; 前线的请求: a verb after 的 is a noun
+        if word.startswith(_NEGATIONS):
+            return None   # 资金已不足以支付: a negated state; what it governs did not happen
         if text.endswith(_NEGATIONS, 0, at):
             continue   # 9个月没领到工资: what did not happen is no happening (一直未开通的…丢失: the next verb may be)
         if word[0] in _NOUN_TAILS and at > lo and text[at - 1] not in "，,、 ":
