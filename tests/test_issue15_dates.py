@@ -544,6 +544,11 @@ def test_issue15_a_day_said_twice_is_one_date(text, expected, why):
      "fresh19: a year range whose end has a month is two dates (was 1979–1997 and a stray 11月 of 1979)"),
     ("今天的世界，一切都在发生变化", [], "fresh19: 今天的世界 is the present age (present_nouns), no day"),
     ("今天的会议很重要", [("今天", "2024-03-20")], "今天的 + any other noun is still today"),
+    ("在经济逐步走向全球化、科学技术飞速发展的今天，高关税保护政策的弊端逐渐显现。", [],
+     "nineteenth session (PKU text outside the devset): …的今天 after a clause is the present age, no day "
+     "(msr-268 and pku-805 of the devset print no date there)"),
+    ("三个半月后的今天，香港人正满怀自豪。", [("今天", "2024-03-20")],
+     "guard: 后的今天 counts a span to today, which stays a day"),
 ])
 def test_issue15_one_digit_days_mixed_ranges_and_the_present(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

@@ -1328,3 +1328,29 @@ DATED_STATEMENTS = [
 @pytest.mark.parametrize("text,expected,why", DATED_STATEMENTS, ids=[c[-1][:40] for c in DATED_STATEMENTS])
 def test_issue15_a_statement_on_a_day_is_an_event(text, expected, why):
     assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why
+
+
+#: nineteenth session: faults found on text outside the devset (CLUENER dev, PKU 2001-01); devset
+#: figures in the commit messages
+OUTSIDE_TEXT = [
+    ("腾讯新闻昨天金庸逝世江湖再无金大侠订阅号消息昨天【15条】", [("逝世", "2024-03-19", None)],
+     "a web page's run-on text: the second 昨天 found the same 逝世; one trigger is one happening, of the first date"),
+    ("中国驻瑞典大使唐龙彬3日为当地华人举办春节冷餐会。", [("举办", "2024-03-03", None)],
+     "pku (tuned): 春节 inside the banquet's name found the same 举办 a second time"),
+    ("美国空军报告9月13日在阿富汗西部地区损失了一架无人攻击机。", [],
+     "攻击 inside 攻击机 (an attack aircraft, trigger_nouns) is no attack"),
+    ("12月31日和1月1日，成千上万的平壤市民自发来到位于平壤市中心的万寿台金日成铜像前。", [("来到", "2023-12-31", None)],
+     "自发来到 holds the trigger 发来 across two words (自发|来到): the tagger's cut says so, and 来到 is found inside it"),
+    ("他们发来贺电。3日，各地发来贺电。", [("发来", "2024-03-03", None)],
+     "guard: 地发 is no word, so 发来 after 各地 stays a trigger"),
+    ("2000年12月31日23时12分在北京妇产医院降生的宝宝赵辰（右）和2001年1月1日零时9分23秒诞生的宝宝韩纪轮（左）在一起。",
+     [("诞生", "2001-01-01", None)],
+     "the hospital is where the first baby was born: a place between an earlier date and this one is that date's"),
+    ("1日在北京开幕的博览会，2日在上海闭幕。", [("开幕", "2024-03-01", "北京"), ("闭幕", "2024-03-02", "上海")],
+     "guard: each date keeps the place after it"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", OUTSIDE_TEXT, ids=[c[-1][:40] for c in OUTSIDE_TEXT])
+def test_issue15_faults_found_outside_the_devset(text, expected, why):
+    assert [(e.trigger, e.date.value, e.location) for e in events(text)] == expected, why

@@ -354,17 +354,18 @@ def _places() -> _Places:
     return _Places()
 
 
-def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValue, s_start: int):
+def _place(text: str, tx: _Text, spans, ev_start: int, mt: re.Match, d: DateValue, s_start: int, prior: int = -1):
     """The event's place: the last 在/于 place before the trigger in the event's text; 在这里/
     在此间 is the place named at the start of an earlier clause of the sentence, else the
     dateline's place (the span is then the antecedent's); with no 在/于 place before it, a 在 place
     right after the trigger (安放在X); else a clause that is only a place (长沙市贺龙体育馆内，…)
-    sets the scene. None else."""
+    sets the scene. None else. A place between ``prior``, the end of an earlier date, and the
+    date is the earlier date's (…23时12分在北京妇产医院降生的宝宝…和2001年1月1日零时9分23秒诞生的宝宝)."""
     places = _places()
     cands = spans if mt.start() > d.start else places.spans(text, ev_start, mt.start())
     lo = d.start if d.start < mt.start() and tx.clause_start(d.start, ev_start) < tx.clause_start(mt.start(), ev_start) \
         else ev_start   # 在中国逐渐…的一九七九年一月，当时…做出决定: a place before the date's clause is not the event's
-    where = [sp for sp in cands if lo <= sp[0] and sp[1] <= mt.start()
+    where = [sp for sp in cands if lo <= sp[0] and sp[1] <= mt.start() and not prior <= sp[0] < sp[1] <= d.start < mt.start()
              and not (sp[1] <= d.start < mt.start() and _said_there().search(text, sp[1], d.start))]
     if where:
         a, b = where[-1]

@@ -121,8 +121,34 @@ def _when_frame(text: str, tx: _Text, pos: int, lo: int = -1) -> bool:
 
 def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re.Match]:
     """The first trigger in ``lo..hi`` that is no part of a place, a noun (考察站) or a title
-    (《…实施方案》) and not in a countdown, a 在…时 frame or an 对…表示 topic."""
-    return next((_after_start(text, m) for m in _trigger_re().finditer(text, lo, hi) if usable(text, tx, m, lo, spans)), None)
+    (《…实施方案》) and not in a countdown, a 在…时 frame or an 对…表示 topic. A trigger that
+    straddles two words (自发|来到 holds 发来) is none; the search goes on inside it (来到)."""
+    pos = lo
+    while (m := _trigger_re().search(text, pos, hi)) is not None:
+        if straddles(text, m):
+            pos = m.start() + 1
+            continue
+        if usable(text, tx, m, lo, spans):
+            return _after_start(text, m)
+        pos = m.end()
+    return None
+
+
+def straddles(text: str, m: re.Match) -> bool:
+    """The match's first character ends a word with the one before it, its last character starts
+    a word with the one after it (自发来到: 自发 and 来到), and the tagger's segmentation of the
+    words around it cuts inside it (自发|来到|位于): it is no word there. Both pairs alone are
+    not enough: 来到 in 自发来到位于 has 发来 before and 到位 after."""
+    if not (_glued(text, m.start()) and m.end() < len(text) and _glued(text, m.end())):
+        return False
+    from .event_verbs import _tagger   # event_verbs imports this module
+
+    lo = max(0, m.start() - 6)
+    cuts, pos = set(), lo
+    for w in _tagger().tokenizer.cut(text[lo:m.end() + 6], HMM=False):
+        pos += len(w)
+        cuts.add(pos)
+    return any(m.start() < c < m.end() for c in cuts)
 
 
 def usable(text: str, tx: _Text, m: re.Match, lo: int, spans) -> bool:

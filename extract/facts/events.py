@@ -287,6 +287,7 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
     tx = _Text(text)
     events: list[Event] = []
     listed: set[int] = set()   # later dates of a list (二十一日、二十二日和二十六日): the first one's event
+    fired: set[int] = set()    # where the triggers of the events found so far start: one happening, one date
     for i, d in enumerate(ordered):
         if i in listed or not _is_anchor(text, d) or (window := _window(text, tx, d)) is None:
             continue
@@ -303,17 +304,19 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             rule = "date+trigger:verb"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
-        if found is None or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \
+        if found is None or found[0].start() in fired or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \
                 or found[1] and _total(text, d.end, found[0].start()) \
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
-        ev = _event(text, tx, d, found, rule, (s_start, s_end), names, here)
+        prior = ordered[i - 1].end if i and ordered[i - 1].end <= d.start else -1   # the date before, if any
+        ev = _event(text, tx, d, found, rule, (s_start, s_end), names, here, prior)
         later = _next_start(ordered, starts, ev.end, listed, len(text))
         ev.officials += [n for n in joined(text, tx, names, ev.end, s_end, later) if n not in ev.officials]
         events.append(ev)
+        fired.add(found[0].start())
         if rule == "date+trigger" and (said := statement_after_frame(text, tx, d, found[0], bound)) is not None:
             events.append(_event(text, tx, d, (said, True, found[2], found[3]), "date+trigger:statement",
-                                 (s_start, s_end), names, here))   # 在…考察时指出: the visit, then what was said there
+                                 (s_start, s_end), names, here, prior))   # 在…考察时指出: the visit, then what was said there
     return events
 
 
@@ -327,7 +330,7 @@ def _next_start(ordered: Sequence[DateValue], starts: list[int], pos: int, liste
 
 
 def _event(text: str, tx: _Text, d: DateValue, found: tuple, rule: str, sentence: tuple[int, int],
-           names: "_Names", here: Optional[str]) -> Event:
+           names: "_Names", here: Optional[str], prior: int = -1) -> Event:
     """The event of the date ``d`` and its trigger (``found``, from :func:`_trigger`): its text runs
     from the clause start (past ▶, ■ and spaces) to the end of the trigger's clause; its place is
     the last 在/于 place before the trigger (:func:`extract.facts.event_places._place`)."""
@@ -338,7 +341,7 @@ def _event(text: str, tx: _Text, d: DateValue, found: tuple, rule: str, sentence
     while ev_start < min(d.start, mt.start()) and not (text[ev_start].isalnum() or text[ev_start] in _OPENERS):
         ev_start += 1  # ▶, ■, spaces
     ev_end = tx.clause_end(mt.end(), s_end)
-    place = _place(text, tx, spans, ev_start, mt, d, s_start)
+    place = _place(text, tx, spans, ev_start, mt, d, s_start, prior)
     score = (0.85 if same_clause else 0.75 if rule.endswith("clause") else 0.6) if d.value is not None else 0.5
     location = text[place[0]:place[1]] if place else None
     if location in HERE:   # 在这里 with no dateline to name the place names none (the devset's reading)

@@ -85,7 +85,8 @@ def _date_patterns(lx: dict) -> dict[str, re.Pattern]:
         # 五月，…会议曾在攀枝花召开: a Chinese month alone opening a sentence or clause, set off by a comma
         "md-cn-lead": re.compile(r"(?<![^\n，。；！？：])(?P<m>十[一二]?|[一二三四五六七八九])月(?P<d>(?!)x)?(?=[，,])"),
         "rel-month": re.compile(rf"(?P<rm>{_alt(lx['relative_month'])})(?:{SP}{_DAY}{SP}[日号])?"),
-        "rel-day": re.compile(rf"(?P<rd>{_alt(lx['relative_day'])})(?!的(?:{_alt(lx['present_nouns'])}))"),
+        # 发展的今天 is the present age; 三个半月后的今天 (a span counted to it) stays a day
+        "rel-day": re.compile(rf"(?<![^前后]的)(?P<rd>{_alt(lx['relative_day'])})(?!的(?:{_alt(lx['present_nouns'])}))"),
         "anaphoric-day": re.compile(rf"(?P<ad>{_alt(lx['anaphoric_day'])})"),
         # a bare day, or the start of a range of days printed without 日 (19—22日, 十九至二十二日)
         "day": re.compile(rf"(?<![0-9.月号])(?P<d>3[01]|[12][0-9]|0?[1-9]){SP}{range_day_end}"
