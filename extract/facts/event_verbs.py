@@ -8,7 +8,9 @@ dictionary tags every word it knows; loaded on first use, never at import, less 
 ``MIN_FREQ``) and the first verb is kept that
 
 * is a verb (jieba's ``v``) of two characters or more (一个 单字 verb such as 是, 有, 到 says
-  too little to name a happening);
+  too little to name a happening), a one-character verb and the complement jieba cut from it
+  counting as one (送|上 is 送上: ``fallback_verbs.complements``);
+* does not open with a negation (不足以, a state: the search stops there);
 * is not a stative, modal, speech or aggregate verb (``fallback_verbs.not`` in
   ``data/date_lexicon.json``: 表示, 需要, 达到, 增长…), nor after one in its clause (计划通过…来实现目标:
   a plan, no happening);
