@@ -1072,6 +1072,10 @@ def test_issue15_powers_ratios_and_one_fold(text, expected, why):
      "fresh68 (pdner-test-2502): 近 after a verb's 了 measures how long it ran (period_prefix_not_after), no time reference"),
     ("历时近3年完成。", [("近3年", "3", "年", "approx")], "历时近3年: a duration, the same"),
     ("近3年，我国经济增长。", [], "近3年 opening a clause frames it: a period"),
+    ("你在GTV才工作半年多。", [("半年多", "0.5", "年", "more_than")],
+     "nineteenth session (CLUENER dev text): 多 after a half amount is more than it, as in 一年多 (was exact 0.5)"),
+    ("他们进行了半个多月的考察。", [("半个多月", "0.5", "个月", "more_than")], "多 between 个 and the unit, as in 三个多月"),
+    ("半年多功能的大厅", [("半年", "0.5", "年", "exact")], "多功能 opens a word (suffix_not_before): no more_than"),
 ])
 def test_issue15_half_amounts_and_periods(text, expected, why):
     assert [(c.text, str(c.value), c.unit, c.qualifier) for c in find_claims(text)] == expected, why
@@ -1148,6 +1152,9 @@ NUMERAL_IDIOMS = [
     ("红四方面军在川陕建立根据地", "红四方面军 is an army's name: read as 4 方面"),
     ("当年十年寒窗终有所成", "十年寒窗 'years of study': read as 10 years"),
     ("他出国一年半载才回来", "一年半载 'a year or so': read as 1.5 years"),
+    ("老雷德克纳普三年两载频繁跳槽", "nineteenth session (CLUENER dev): 三年两载 'a few years': read as 3 years"),
+    ("三国人物明信片设定集", "三国 before 人物 is the Three Kingdoms period: read as 3 countries"),
+    ("魏蜀吴三国鼎立", "三国鼎立 names the period's three-way split (the three are named before it)"),
     ("白菜属于十字花科植物", "十字花科 is a plant family: read as 10 characters"),
     ("他前后判若两人", "判若两人 'a different man': read as 2 people"),
     ("买东西要货比三家", "货比三家 'shop around': read as 3 shops"),

@@ -213,6 +213,10 @@ def _half_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     return out + _half_amount_candidates(text, pats)
 
 
+#: 半个多月, 半个多小时: 多 between the measure word and the unit (more than half of it)
+_HALF_MORE = regex.compile(r"半个多(?:月|小时|星期)")
+
+
 def _half_amount_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     """下降半个百分点, 半吨煤, 减薪20％半年, 少则半小时, 进行了半个月的实地考察 (``half_amount_units``): 半 alone before a
     unit is 0.5 of it, with a qualifier said before it (不满半年: less_than). Not after a numeral or a
@@ -221,15 +225,21 @@ def _half_amount_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
     (``half_amount_not_before``: 半年报, 半年度); a period (半年后, 近半个月) is a time reference."""
     lex = pats.lex
     out = []
-    for m in pats.half_amount.finditer(text):
+    for m in [*pats.half_amount.finditer(text), *_HALF_MORE.finditer(text)]:
         if m.start() and text[m.start() - 1] in lex["half_amount_not_after"] \
                 or text.startswith(tuple(lex["half_amount_not_before"]), m.end()):
             continue
-        unit = m.group()[1:]
+        unit = m.group()[1:].replace("多", "")
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.start() + 1, end=m.end(), rule="half-amount",
                           value=Decimal("0.5"), unit=_UNIT_ALIASES.get(unit, unit))
         if _is_period(text, cand, lex):
             continue   # 半年后, 近半个月, 半个小时后: a time reference
+        more = "多" in m.group() or text.startswith("多", m.end()) \
+            and text[m.end() + 1:m.end() + 2] not in lex["suffix_not_before"]["多"]
+        if more:   # 工作半年多, 半个多月: more than half of it
+            cand.qualifier, cand.end = "more_than", max(m.end(), m.end() + text.startswith("多", m.end()))
+            out.append(cand)
+            continue
         _suffix_qualifier(cand, text, pats)
         _prefix_qualifier(cand, text, pats)
         out.append(cand)
