@@ -1348,6 +1348,13 @@ OUTSIDE_TEXT = [
      "the hospital is where the first baby was born: a place between an earlier date and this one is that date's"),
     ("1日在北京开幕的博览会，2日在上海闭幕。", [("开幕", "2024-03-01", "北京"), ("闭幕", "2024-03-02", "上海")],
      "guard: each date keeps the place after it"),
+    ("今天上午李鹏总理在中共中央政治局委员、国务委员李铁映，中共中央政治局委员、书记处书记、国务委员罗干等同志陪同下，"
+     "来到中央电视台。", [("来到", "2024-03-20", None)],
+     "MSRA text: a 在…陪同下 frame that lists people holds a comma; it is no place (was 中共中央政治局)"),
+    ("今天在北京，在各方支持下举行了会议。", [("举行", "2024-03-20", "北京")],
+     "guard: a place before a comma, then a frame of help without a list, stays the place"),
+    ("副校长刘胜玉参加了今天的毕业典礼。", [("参加", "2024-03-20", None)],
+     "MSRA text: 毕业 inside 毕业典礼 (a noun, trigger_nouns) is no graduating; the attending before the date is"),
 ]
 
 
