@@ -83,6 +83,11 @@ NOT_CLAUSE_VERBS = [
     ("至大约2008年5月，该公司在星展银行的账户内的资金已不足以支付货款。",
      "nineteenth session (CLUENER dev text): a verb that opens with a negation (不足以) is a state; the verb it "
      "governs (支付) did not happen"),
+    ("从一九七九年算起，深圳的国内生产总值由一点九六亿元发展到一千亿元。",
+     "CTB6 text: 从…算起 counts from a year, a frame (fallback_verbs.not), no happening in 1979"),
+    ("二月中旬，日本第一劝业银行上海分行迁址。",
+     "CTB6 text: jieba tags 劝业 (inside 第一劝业银行: a strong organisation ending follows) and 分行 (fallback_verbs.nouns) "
+     "verbs; neither is the happening (迁址 is a noun to jieba, so the clause has no verb left)"),
     ("1997年，市区的企业职工下岗率为7％。",
      "fresh74 (tuned) 3995: jieba's verb 率为 opens with a noun's tail (下岗率): no happening"),
 ]

@@ -1355,6 +1355,14 @@ OUTSIDE_TEXT = [
      "guard: a place before a comma, then a frame of help without a list, stays the place"),
     ("副校长刘胜玉参加了今天的毕业典礼。", [("参加", "2024-03-20", None)],
      "MSRA text: 毕业 inside 毕业典礼 (a noun, trigger_nouns) is no graduating; the attending before the date is"),
+    ("这位大臣是在记者招待会上介绍西班牙从9月1日起接任联合国安理会主席国的工作任务时说这番话的。",
+     [("接任", "2024-09-01", None)],
+     "CTB6 text: the date is inside the 在…时 frame (what the minister described), so the saying after it is not "
+     "dated by it (the frame rule of the eighteenth session gave 说 on 1 September)"),
+    ("他们今天在北京均表示支持。", [("表示", "2024-03-20", "北京")],
+     "CTB6 text: the adverb 均 after a place ends it (location_stops; was 北京均)"),
+    ("欧佩克24日将在维也纳特别会议上决定减产措施。", [("决定", "2024-03-24", "维也纳特别会议")],
+     "guard: a one-character adverb inside a place name (也 in 维也纳) is why 也 is no location stop"),
 ]
 
 

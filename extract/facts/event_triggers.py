@@ -398,6 +398,9 @@ def statement_after_frame(text: str, tx: _Text, d: DateValue, mt: re.Match, boun
     抵达伊斯兰堡机场后对记者说: the date's happening (``mt``) frames a statement made at it, which is
     a dated statement of its own (design.md); the frame closes right before the verb (时, 后, 上…,
     perhaps with 对记者 and an adverb between)."""
+    c = tx.clause_start(d.start, max(0, d.start - 60))
+    if "在" in text[c:d.start] and "在" not in text[d.end:mt.start()]:
+        return None   # 大臣是在记者招待会上介绍西班牙从9月1日起接任…时说: the date is inside the frame, not the saying's
     m = _dated_statement(text, tx, d, bound, mt.end())
     return m if m is not None and _FRAME_CLOSE.search(text, mt.end(), m.start()) else None
 
