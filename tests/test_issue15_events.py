@@ -1363,6 +1363,19 @@ OUTSIDE_TEXT = [
      "CTB6 text: the adverb 均 after a place ends it (location_stops; was 北京均)"),
     ("欧佩克24日将在维也纳特别会议上决定减产措施。", [("决定", "2024-03-24", "维也纳特别会议")],
      "guard: a one-character adverb inside a place name (也 in 维也纳) is why 也 is no location stop"),
+    ("土耳其外交部23日发表声明指出，耶路撒冷扩建计划将有损和平。", [("指出", "2024-03-23", None)],
+     "People's Daily text: 声明 after 发表 is the statement issued, a noun; the verb after it says (as the devset's "
+     "布莱尔31日发表新年贺词说 → 说; was 声明)"),
+    ("土耳其外交部23日发表声明，谴责这一计划。", [("发表", "2024-03-23", None)], "guard: with no verb after it, 发表 stays"),
+    ("去年年底，一部四十集电视剧在韩国首播，很快收视率直线上升。", [("首播", "2023-12", "韩国")],
+     "People's Daily text: 首播 (a premiere) is a trigger; the place was 韩国首播 and the trigger 打破 two clauses on"),
+    ("今年4月，北京市技术监督局在查处中竟发现假货。", [("发现", "2024-04", None)],
+     "People's Daily text: 在 + a verb (查处, jieba's v) + 中 is the course of an activity, no place (was 查处中竟)"),
+    ("今天在会议中宣布了决定。", [("宣布", "2024-03-20", "会议")], "guard: 在 + a noun + 中 stays a place"),
+    ("俄罗斯总统叶利钦8日在这里明确表示反对。", [("表示", "2024-03-08", None)],
+     "People's Daily text: the adverb 明确 ends the place (这里, with no dateline: none; was 这里明确)"),
+    ("阿航的首航班机将于今年七月二十日从布宜诺斯艾利斯直飞哈瓦那。", [],
+     "People's Daily text: 首航 inside 首航班机 (a noun, trigger_nouns) is no maiden flight on the date"),
 ]
 
 

@@ -36,6 +36,16 @@ WHEN_FRAME = re.compile(r"在(?:(?!举行的|举办的|召开的|进行的)(?:[^
                         rf"|在(?=[^，,。；;在]{{1,20}}、)[^。；;在！？!?]{{1,60}}?{_HELP}")
 
 
+def _doing(text: str, i: int) -> bool:
+    """在查处中, 在调查中, 在谈判中: a verb of two characters (jieba's ``v``/``vn``) then 中 after 在 is
+    the course of an activity, no place (在会议中, a noun, may still be one)."""
+    if text[i + 2:i + 3] != "中":
+        return False
+    from .event_verbs import _tagger   # event_verbs imports this module
+
+    return _tagger().word_tag_tab.get(text[i:i + 2]) in ("v", "vn")
+
+
 def _triggers() -> tuple[str, ...]:
     from .event_triggers import triggers
 
@@ -159,6 +169,8 @@ class _Places:
         frame = WHEN_FRAME.match(text, i)
         if frame and not (text[i - 1:i] in _DATE_ENDS and frame.group().endswith(("后", "时"))):
             return None
+        if prep == "在" and _doing(text, i + 1):
+            return None   # 在查处中竟发现: in the course of doing, no place
         return prep
 
     def _quote_after_place(self, run: str) -> Optional[int]:

@@ -385,7 +385,9 @@ def _dated_statement(text: str, tx: _Text, d: DateValue, bound: int, after: Opti
     not one inside a title or a noun."""
     if d.precision not in ("day", "time"):
         return None
-    m = _statement_re().search(text, d.end if after is None else after, tx.clause_end(d.end, bound))
+    pos, end = d.end if after is None else after, tx.clause_end(d.end, bound)
+    while (m := _statement_re().search(text, pos, end)) is not None and text.endswith(("发表", "发布", "的"), 0, m.start()):
+        pos = m.end()   # 发表声明指出: the statement issued is a noun; the verb after it says
     return m if m is not None and not _in_title(text, m.start()) else None
 
 
