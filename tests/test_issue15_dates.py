@@ -549,6 +549,9 @@ def test_issue15_a_day_said_twice_is_one_date(text, expected, why):
      "(msr-268 and pku-805 of the devset print no date there)"),
     ("三个半月后的今天，香港人正满怀自豪。", [("今天", "2024-03-20")],
      "guard: 后的今天 counts a span to today, which stays a day"),
+    ("据香港南华早报周四报导，银监会已通知国内银行。", [("周四", "2024-03-21")],
+     "CLUENER dev text: a weekday before 报导/报道 is the report's day (周五报 alone names a paper, no day)"),
+    ("他订阅了周五报。", [], "guard: 周五报 is a paper"),
 ])
 def test_issue15_one_digit_days_mixed_ranges_and_the_present(text, expected, why):
     assert [(d.text, d.value) for d in find_dates(text, REF)] == expected, why

@@ -72,7 +72,7 @@ def _pats() -> dict[str, re.Pattern]:
         "x-part": re.compile(rf"{SP}(?P<part>{_alt({**lx['year_parts'], **lx['year_parts_after_year']})})"),
         "part": re.compile(rf"(?P<part>{parts})"),
         "year-end": re.compile(rf"(?<![0-9〇○零一二三四五六七八九十年月今去明前上本当同])(?P<ye>{_alt(lx['year_end_words'])})"),
-        "weekday": re.compile(rf"(?<![每逢0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])(?![年刊报末])"),
+        "weekday": re.compile(rf"(?<![每逢0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])(?![年刊末]|报(?![道导]))"),   # 周四报道 is a day, 周五报 a paper
         "weekday-range": re.compile(rf"(?<![0-9一二三四五六七八九十个])(?P<off>{offs})?(?:{week})(?P<wd>[{days}])"
                                     rf"{SP}(?:{conn}){SP}(?:(?P<off2>{offs})?(?:{week}))?(?P<wd2>[{days}])(?![年刊报末])"),
         "week": re.compile(rf"(?P<off>{offs})(?:{week})(?![{days}年刊报末])"),
