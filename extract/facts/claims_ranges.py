@@ -234,10 +234,9 @@ def _half_amount_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
                           value=Decimal("0.5"), unit=_UNIT_ALIASES.get(unit, unit))
         if _is_period(text, cand, lex):
             continue   # 半年后, 近半个月, 半个小时后: a time reference
-        more = "多" in m.group() or text.startswith("多", m.end()) \
-            and text[m.end() + 1:m.end() + 2] not in lex["suffix_not_before"]["多"]
-        if more:   # 工作半年多, 半个多月: more than half of it
-            cand.qualifier, cand.end = "more_than", max(m.end(), m.end() + text.startswith("多", m.end()))
+        after = text.startswith("多", m.end()) and text[m.end() + 1:m.end() + 2] not in lex["suffix_not_before"]["多"]
+        if after or "多" in m.group():   # 工作半年多, 半个多月: more than half of it
+            cand.qualifier, cand.end = "more_than", m.end() + after
             out.append(cand)
             continue
         _suffix_qualifier(cand, text, pats)

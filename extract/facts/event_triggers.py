@@ -125,7 +125,7 @@ def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re
     straddles two words (自发|来到 holds 发来) is none; the search goes on inside it (来到)."""
     pos = lo
     while (m := _trigger_re().search(text, pos, hi)) is not None:
-        if straddles(text, m):
+        if _straddles(text, m):
             pos = m.start() + 1
             continue
         if usable(text, tx, m, lo, spans):
@@ -134,7 +134,7 @@ def _first_trigger(text: str, tx: _Text, lo: int, hi: int, spans) -> Optional[re
     return None
 
 
-def straddles(text: str, m: re.Match) -> bool:
+def _straddles(text: str, m: re.Match) -> bool:
     """The match's first character ends a word with the one before it, its last character starts
     a word with the one after it (自发来到: 自发 and 来到), and the tagger's segmentation of the
     words around it cuts inside it (自发|来到|位于): it is no word there. Both pairs alone are
