@@ -105,6 +105,12 @@ def _means() -> tuple[str, ...]:
 
 
 @cache
+def _org_endings() -> tuple[str, ...]:
+    """The strong organisation endings (银行, 公司…), built once: a verb before one is part of a name."""
+    return tuple(facts_lexicon.strong_org_suffixes())
+
+
+@cache
 def _jieba_nouns() -> frozenset[str]:
     return frozenset(lexicon()["fallback_verbs"]["nouns"])
 
@@ -200,7 +206,7 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
             continue   # 9个月没领到工资: what did not happen is no happening (一直未开通的…丢失: the next verb may be)
         if word[0] in _NOUN_TAILS and at > lo and text[at - 1] not in "，,、 ":
             continue   # 下岗率为7％: jieba's 率为 is a noun's tail (下岗率) and 为
-        if text.startswith(tuple(facts_lexicon.strong_org_suffixes()), at + len(word)):
+        if text.startswith(_org_endings(), at + len(word)):
             continue   # 日本第一劝业|银行: a verb right before an organisation's ending is part of its name
         if _inside_word(text, at, at + len(word)):
             continue   # 发改|委, 住|保办: jieba split a name of words.txt (发改委, 住保办); no verb there

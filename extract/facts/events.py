@@ -304,7 +304,8 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             rule = "date+trigger:verb"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
-        if found is None or found[0].start() in fired or _told_before(events, d, found[0]) or _habit_re().search(text, d.end, found[0].start()) \
+        if found is None or found[0].start() in fired or _told_before(events, d, found[0]) \
+                or _habit_re().search(text, d.end, found[0].start()) \
                 or found[1] and _total(text, d.end, found[0].start()) \
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
