@@ -1178,3 +1178,43 @@ def test_issue15_numeral_idioms_are_no_claims(text, why):
 ])
 def test_issue15_numeral_idioms_leave_literal_counts(text, surface, why):
     assert surface in [c.text for c in find_claims(text)], why
+
+
+# twentieth session, modern economic text (CCTV, Sina Finance register): shares past a tenth,
+# discounts in hundredths, and 过/破/跌破 before a figure
+SHARES_AND_BREAKS = [
+    # (text, surface, value, qualifier, why it is hard)
+    ("冬小麦播种进度过七成半。", "过七成半", "75", "more_than",
+     "七成半 is 75 %, read as 70 % (the 半 was dropped); 进度过: 度过 is no word before a figure"),
+    ("秋粮收获近八成五，", "近八成五", "85", "approx", "a digit after 成 before a pause is a hundredth: 85 %"),
+    ("商品一律八五折，", "八五折", "85", "exact", "八五 is no range (五 is not 八 + 1): a discount to 85 %, was no claim"),
+    ("会员可打七八折", "七八折", None, "range", "七八 next to each other stays the range 70..80 %"),
+    ("该店销售额过亿元，", "过亿元", "100000000", "more_than", "a bare 亿 after 过: a figure, was no claim"),
+    ("日客流量过万人次", "过万人次", "10000", "more_than", "过万 before a unit"),
+    ("粉丝数过10万", "过10万", "100000", "more_than", "过 before a number with a magnitude"),
+    ("该片票房破10亿元", "破10亿元", "1000000000", "more_than", "破 (broke through) like 突破"),
+    ("观众人数破千万", "破千万", "10000000", "more_than", "a bare 千万 is a figure after a qualifier (no adverb 千万)"),
+    ("股价跌破10元", "跌破10元", "10", "less_than", "跌破 (fell below) is less than, where 破 alone is more"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,qualifier,why", SHARES_AND_BREAKS, ids=[c[1] for c in SHARES_AND_BREAKS])
+def test_issue15_shares_and_breakthroughs(text, surface, value, qualifier, why):
+    (c,) = [c for c in find_claims(text) if c.text == surface]
+    assert (c.value, c.qualifier) == (None if value is None else Decimal(value), qualifier), why
+
+
+@pytest.mark.parametrize("text,surface,why", [
+    ("他参加过3次比赛", "3次", "过 after a verb is its aspect (参加过): no qualifier on a plain number"),
+    ("去过5个国家", "5个", "去过 likewise"),
+    ("打破3项纪录", "3项", "打破 (broke records) is no 破 qualifier"),
+    ("七成五星级酒店", "七成", "a digit before 星 opens a word (五星级): 七成 stays 70 %"),
+])
+def test_issue15_aspect_guo_and_words_ending_in_po_stay_exact(text, surface, why):
+    (c,) = [c for c in find_claims(text) if c.text == surface]
+    assert c.qualifier == "exact", why
+
+
+def test_issue15_guo_before_a_round_figure_after_a_verb_is_no_figure():
+    # 经过 ends a word; 过 is no qualifier here, so a bare 千万 is the adverb or an exact count
+    assert [c.qualifier for c in find_claims("经过千万次试验")] in ([], ["exact"])

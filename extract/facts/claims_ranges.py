@@ -32,11 +32,15 @@ class _Candidate:
 
 
 def _share(cand: _Candidate, numeral: str, lex: dict) -> bool:
-    """六成 = 60 %, 二三成 = 20..30 % (``share_units``: tenths); False when no share is read
-    (a share of more than ten tenths is no share)."""
+    """六成 = 60 %, 二三成 = 20..30 % (``share_units``: tenths); a discount of two digits that make no
+    range is one figure in hundredths (八五折 = 85 %); False when no share is read (a share of more
+    than ten tenths is no share)."""
     unit, factor = lex["share_units"][cand.unit]
     if cand.value is not None and cand.value > 10:
         bounds = parse_numeral_range(numeral)   # 二三 read as the digit string 23
+        if bounds is None and cand.unit in lex["hundredths_shares"] and len(numeral) == 2 and cand.value < 100:
+            cand.unit, cand.share_factor = unit, Decimal(1)   # 八五折, 七五折: 85 %, 75 % of the price
+            return True
         if bounds is None or bounds[1] > 10:
             return False
         cand.value, (cand.lower, cand.upper), cand.qualifier = None, bounds, "range"
@@ -114,6 +118,20 @@ def _shared_lower(text: str, prev: _Candidate, cand: _Candidate) -> Optional[Dec
         return shared
     return prev.value if multiply(prev.value, Decimal(100)) >= factor else None
 
+
+
+#: after a share in tenths, the half or the one digit that follows it (七成半 = 75 %, 八成五 = 85 %),
+#: the digit only before a pause, 的 or a suffix qualifier (七成五星级酒店 is 70 % of five-star hotels)
+_SHARE_TAIL = regex.compile(r"半|(?P<digit>[一二三四五六七八九])(?=[，。、；：,.;:）)”\s的]|以上|以下|左右|多|$)")
+
+
+def share_tail(cand: _Candidate, text: str, pos: int) -> int:
+    """七成半 is 75 %, 八成五 85 %: a half or a digit of a tenth after the share joins it; returns the
+    position after what was read."""
+    if cand.share_factor != 10 or cand.value is None or cand.qualifier == "range" or not (m := _SHARE_TAIL.match(text, pos)):
+        return pos
+    cand.value += parse_number(m["digit"]) if m["digit"] else Decimal(5)
+    return m.end()
 
 
 def _and_a_half(cand: _Candidate, text: str, pos: int, lex: dict) -> int:

@@ -14,12 +14,14 @@ import regex
 
 from extract.facts.numbers import numeral_tables, parse_number, parse_numeral_range, parse_power
 from extract.facts.claims_ranges import (
-    _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share, before_pause,
+    _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share, before_pause, share_tail,
 )
 from extract.facts.claims_patterns import _UNIT_ALIASES, PREFIX_WINDOW, _Patterns
 
 #: before a bare 千/万, a word that makes it vague (数万名, 几千名, 成千名): no figure
 _VAGUE_BEFORE = frozenset("数几成好")
+#: a round magnitude that a qualifier before it makes a figure (超万人, 过亿元, 破千万, 近百万)
+_ROUND = frozenset(("百", "千", "万", "亿", "百万", "千万", "百亿", "千亿", "万亿"))
 
 
 def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int) -> Optional[bool]:
@@ -28,7 +30,7 @@ def _bare(text: str, m: regex.Match, pats: _Patterns, numeral: str, num_end: int
     tables, num_start = numeral_tables(), m.start()
     bare = not m.group("arabic") and not any(ch in tables.digits for ch in numeral) and not numeral.startswith("十")
     above = bare and text.endswith("上", 0, num_start) and numeral[0] in "百千万亿" and set(numeral) <= set("百千万亿")
-    near = bare and numeral in ("百", "千", "万", "亿") and bool(pats.prefix.search(text, max(0, num_start - 4), num_start))
+    near = bare and numeral in _ROUND and _usable_prefix(text, pats.prefix.search(text, max(0, num_start - 4), num_start), pats.lex)
     if bare and not (above or near) and not pats.infix.match(text, num_end) \
             and not (numeral[0] in "百千" and len(numeral) > 1 and numeral[-1] in "万亿"
                      and pats.unit.match(text, num_end)) \
@@ -100,8 +102,10 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
     elif (big := lex["large_units"].get(text[pos:pos + 1])) and cand.value is not None \
             and cand.value >= big and not pats.number.match(text, pos + 1):
         cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)
-    if cand.unit in lex["share_units"] and not _share(cand, numeral, lex):
-        return None
+    if cand.unit in lex["share_units"]:
+        if not _share(cand, numeral, lex):
+            return None
+        pos = share_tail(cand, text, pos)
     pos = _and_a_half(cand, text, pos, lex)
     pos = _jiao_fen(cand, text, pos)
     pos = _centimetres(cand, text, pos)
@@ -169,15 +173,29 @@ def _suffix_qualifies(text: str, suffix: regex.Match, pats: _Patterns) -> bool:
     return not (after and after in pats.lex["suffix_not_before"].get(suffix.group(), ""))
 
 
+def _usable_prefix(text: str, prefix: Optional[regex.Match], lex: dict) -> bool:
+    """Whether a qualifier prefix found before a number qualifies it: 签约3家 holds 约 as the end of
+    the word 签约, which does not make 3 approximate (损失约 does: 损失, then 约; ``prefix_not_after``,
+    ``prefix_after_words``), nor does 过 of 经过千万次 make a figure of 千万."""
+    if not prefix:
+        return False
+    word = prefix.group().strip()
+    return not (prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(word, ())
+                and not text.endswith(tuple(lex["prefix_after_words"].get(word, ())), 0, prefix.start()))
+
+
 def _read_prefix(cand: _Candidate, text: str, above: bool, pats: _Patterns) -> None:
     """A qualifier before the number (近, 超, 约; 上 of 上万人) moves the claim's start."""
     lex, num_start = pats.lex, cand.num_start
     if above and cand.qualifier == "exact":   # 上万人, 上千家: at least that many
         cand.qualifier, cand.prefix, cand.start = "at_least", "上", num_start - 1
     prefix = pats.prefix.search(text, max(0, num_start - PREFIX_WINDOW), num_start)
-    if prefix and prefix.start() and text[prefix.start() - 1] in lex["prefix_not_after"].get(prefix.group().strip(), ()) \
-            and not text.endswith(tuple(lex["prefix_after_words"].get(prefix.group().strip(), ())), 0, prefix.start()):
-        prefix = None   # 签约3家: 约 ends the word 签约, it does not make 3 approximate (损失约 does: 损失, then 约)
+    word = prefix.group().strip() if prefix else ""
+    rounded = cand.share_factor is not None or set(text[num_start:cand.num_end]) <= set("百千万亿")
+    if word in lex["round_only_prefixes"] and not (rounded or cand.has_magnitude):
+        prefix = None   # 去过5个国家: 过 is the verb's aspect; 销售额过亿元, 进度过七成, 粉丝过10万: more than
+    elif not _usable_prefix(text, prefix, lex):
+        prefix = None
     if prefix:
         said = lex["qualifier_prefixes"][prefix.group().strip()]
         if cand.qualifier == "exact" or (said == "approx" and cand.qualifier in ("more_than", "at_least")):
