@@ -201,6 +201,14 @@ MEASURE = [
      "seed 002: the scope's postposition 中 is no part of the measure"),
     ("世界银行和国际组织代表约400人出席。", "约400人", "世界银行和国际组织代表",
      "组织 after a noun is a noun (object_verbs_also_nouns), not an object verb"),
+    # twentieth session, modern economic text
+    ("全国城镇调查失业率平均值为5.2%，比上季度下降0.1个百分点。", "0.1个百分点", "全国城镇调查失业率平均值",
+     "比上季度 is a baseline (上季度 a period): the change measures what the figure before it did; was 上季度"),
+    ("该项目年产值可达百亿元以上", "百亿元以上", "该项目年产值", "the modal 可 before 达 links, as 达 does; was 该项目年产值可"),
+    ("上证指数收于3054.37点", "3054.37点", "上证指数", "收于 (closed at) links the index to its level"),
+    ("螺纹钢价格为每吨3800元", "3800元", "螺纹钢价格", "每吨 before the amount is a rate's base, no part of the measure"),
+    ("中国人民银行决定于2023年12月5日下调金融机构存款准备金率0.25个百分点。", "0.25个百分点", "金融机构存款准备金率",
+     "决定 frames the decision like 宣布, and the day after it (于…日) is a time: was the whole clause"),
 ]
 
 
@@ -1083,8 +1091,9 @@ def test_issue15_half_amounts_and_periods(text, expected, why):
 
 # 2026-11-24 (fourteenth session): the direction of a change in market and policy copy.
 @pytest.mark.parametrize("text,surface,direction,measure,why", [
-    ("截至收盘，上证指数报3357.67点，涨0.82%，成交额达4520亿元。", "0.82%", "increase", "上证指数报",
-     "a one-character direction verb right before the number (direction_chars); the measure is the index's"),
+    ("截至收盘，上证指数报3357.67点，涨0.82%，成交额达4520亿元。", "0.82%", "increase", "上证指数",
+     "a one-character direction verb right before the number (direction_chars); the measure is the index's"
+     " (报, quoted at, links it since the twentieth session: it was 上证指数报)"),
     ("该股股价跌3.5%。", "3.5%", "decrease", "该股股价", "跌 alone: a fall"),
     ("央行宣布下调金融机构存款准备金率0.25个百分点。", "0.25个百分点", "decrease", "金融机构存款准备金率",
      "the direction verb before its object: the verb is the direction, the object the measure"),

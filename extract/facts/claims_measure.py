@@ -126,6 +126,8 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
             clause_start = i + 1
             break
     phrase = text[clause_start:cand.start]
+    if (per := phrase.rfind("每")) >= 0 and pats.unit.fullmatch(phrase, per + 1):
+        phrase = phrase[:per]   # 价格为每吨3800元, 收盘于每公斤4335元: the rate's base is no part of the measure
     while True:
         old = phrase
         if (p := pats.period.match(phrase.lstrip("“\"'‘ "))) and p.end() > 0:
@@ -142,6 +144,9 @@ def _reopen_quote(phrase: str) -> str:
     """``phrase`` with its opening quote put back where stripping took it and left the closing one."""
     return "“" + phrase if phrase.count("”") > phrase.count("“") else phrase
 
+
+#: a day printed in full or in part (2023年12月5日, 12月5日, 5日), as a frame verb's date
+_DAY = regex.compile(r"(?:(?:[12][0-9]{3}年)?[0-9]{1,2}月)?[0-9]{1,2}日|")
 
 #: parts of speech (jieba's tags) trimmed from the ends of a measure: adverbs (将, 已, 也), prepositions
 #: (从, 以, 在), connectives (并, 而, 和), particles (的, 了, 着) and, at the ends only, time words (今年)
@@ -198,6 +203,9 @@ def _trim(phrase: str, pats: _Patterns) -> str:
     objects = set(pats.lex["measure_object_verbs"])
     k = max((i for i, (w, _) in enumerate(words[:-1]) if w in frames), default=-1)
     words = words[k + 1:]   # 汇丰预测今年中国经济增速 -> 今年中国经济增速
+    if k >= 0 and ((when := _DAY.match(rest := regex.sub(r"^[于在将]", "", "".join(w for w, _ in words)))).end()
+                   or (when := pats.period.match(rest)) and when.end()):
+        words = list(_tag(rest[when.end():]))   # 央行决定于2023年12月5日下调…: the date after the frame verb
     base = next((i for i, (w, _) in enumerate(words) if i and w in _BASELINE_PREPOSITIONS + _SHARE_VERBS
                  and words[i - 1][1].startswith(_NOMINAL)
                  and not "".join(x for x, _ in words[i:]).startswith(heads)), len(words))   # 全球占比: a head noun
