@@ -1376,6 +1376,10 @@ OUTSIDE_TEXT = [
      "People's Daily text: the adverb 明确 ends the place (这里, with no dateline: none; was 这里明确)"),
     ("阿航的首航班机将于今年七月二十日从布宜诺斯艾利斯直飞哈瓦那。", [],
      "People's Daily text: 首航 inside 首航班机 (a noun, trigger_nouns) is no maiden flight on the date"),
+    ("中国人民银行决定于2023年12月5日下调金融机构存款准备金率0.25个百分点。", [("下调", "2023-12-05", None)],
+     "twentieth session, modern policy copy: a plan verb before 于 + the date (决定于) frames what happens that "
+     "day, the clause's own verb (下调, no listed trigger) is the happening; was 决定"),
+    ("会议决定于4月下旬在北京召开全会。", [("召开", "2024-04", "北京")], "guard: a listed trigger after the date as before"),
 ]
 
 

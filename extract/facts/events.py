@@ -300,6 +300,9 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             continue   # 如果2月1日开战: a condition; 记者昨日从招商银行获悉: the day the reporter learnt it
         found = _speech_header(text, tx, d, c_start) or _trigger(text, tx, d, c_start, bound)
         rule = "date+trigger"
+        if found is not None and found[0].end() <= d.start and found[0].group(0) in lexicon()["plan_verbs"] \
+                and (own := clause_verb(text, tx, d, c_start, bound)) is not None:
+            found, rule = own, "date+trigger:verb"   # 央行决定于12月5日下调…: what is decided happens that day
         if found is None and (found := clause_verb(text, tx, d, c_start, bound)) is not None:
             rule = "date+trigger:verb"
         if found is None and (nxt := _next_sentence(text, tx, d, ordered, floor, s_end)) is not None:
