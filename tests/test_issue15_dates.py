@@ -937,6 +937,10 @@ def test_issue15_national_day_and_the_given_name(text, expected, why):
      "day's year (今年) where the two agree on the day"),
     ("端午节5月30日当天，龙舟赛举行。", REF, [("端午节5月30日当天", "2024-05-30", "day")],
      "cluener-train-7033 (tuned): the printed day's value wins over the table's (端午 2024 is 10 June)"),
+    ("双十一期间，京东平台成交额同比增长超过两成。", REF, [("双十一", "2023-11-11", "day")],
+     "twentieth session, modern retail copy: 双十一 (Singles' Day) is 11 November; its 十一 was read as National Day (the nearest to 20 March 2024 is the last one)"),
+    ("今年“双11”期间，快递业务量超过50亿件。", REF, [("今年“双11", "2024-11-11", "day")],
+     "the same in digits, inside quotes: 今年 before the quote gives its year (was 今年 alone and 双11 in 2023)"),
 ])
 def test_issue15_festivals_holidays_and_named_days_restated(text, ref, expected, why):
     got = [(d.text, d.value, d.precision) for d in find_dates(text, ref) if d.kind != "vague"]

@@ -1380,6 +1380,15 @@ OUTSIDE_TEXT = [
      "twentieth session, modern policy copy: a plan verb before 于 + the date (决定于) frames what happens that "
      "day, the clause's own verb (下调, no listed trigger) is the happening; was 决定"),
     ("会议决定于4月下旬在北京召开全会。", [("召开", "2024-04", "北京")], "guard: a listed trigger after the date as before"),
+    ("贵州茅台11月20日晚间公告，公司拟每股派发现金红利19.106元。", [("公告", "2023-11-20", None)],
+     "modern company news: 公告 (announced) is a dated statement; the trigger was 发现 inside 派发|现金 a clause on"),
+    ("招商银行今日公告称，该行持有雷曼债券。", [("称", "2024-03-20", None)],
+     "cluener-train-260 (tuned): a statement verb right after 公告 is the saying (as 发表声明指出 gives 指出)"),
+    ("上周六，在2023年亚洲杯预选赛中，中国队以1比0战胜泰国队。", [("战胜", "2024-03-16", None)],
+     "modern sports copy: a year opening a name in a 在…中 frame (2023年亚洲杯预选赛) is the edition's label; it "
+     "neither bounds 上周六's search nor takes the win (was 战胜 in 2023)"),
+    ("在2008年北京奥运会上，他夺得金牌。", [("夺得", "2008", None)],
+     "guard: with no date before it in the sentence, the edition's year dates the clause"),
 ]
 
 

@@ -388,6 +388,8 @@ def _dated_statement(text: str, tx: _Text, d: DateValue, bound: int, after: Opti
     pos, end = d.end if after is None else after, tx.clause_end(d.end, bound)
     while (m := _statement_re().search(text, pos, end)) is not None and text.endswith(("发表", "发布", "的"), 0, m.start()):
         pos = m.end()   # 发表声明指出: the statement issued is a noun; the verb after it says
+    if m is not None and (then := _statement_re().match(text, m.end())) is not None:
+        m = then   # 今日公告称, 声明说: the notice is what says; the verb after it names the saying
     return m if m is not None and not _in_title(text, m.start()) else None
 
 

@@ -217,13 +217,26 @@ def _is_anchor(text: str, d: DateValue) -> bool:
     if d.rule == "years-from-reference" and d.precision == "year":
         return False   # 两年前提出的, 5年后，…显现: a span counted back or on is no happening's date (10年前的1月4日 is)
     if d.precision == "year":  # 2023年，…, 于2002年建成 and 一九九四年成立的 (an adverbial), not 2024年年会
-        return text[d.end:d.end + 1] in ("，", ",") or text[max(0, d.start - 1):d.start] in ("于", "在") \
+        return text[d.end:d.end + 1] in ("，", ",") \
+            or text[max(0, d.start - 1):d.start] in ("于", "在") and not _framed_year(text, d) \
             or _year_verb_re().match(text, d.end) is not None or _YEAR_ADVERB.match(text, d.end) is not None \
             or start_point or text[max(0, d.start - 2):d.start].endswith(("自", "从")) and text.startswith("起", d.end) \
             or _step(text, d) is not None \
             or _year_subject_verb(text, d) or _season(text, d) \
             or _year_closing_verb(text, d)   # 1952年任…组长: a biography's step; 1964年毕业于; 1996年下岗。
     return True
+
+
+#: a year opening a name inside a 在…中/上 frame (在2023年亚洲杯预选赛中, 在2023年全国两会上): the edition's
+#: label, no adverbial of time (not 在2000年，…, nor 于2002年建成, whose verb follows the year)
+_NAMED_FRAME = re.compile(r"(?:[A-Za-z0-9]|[^\x00-\x7f，,。；;：:、的了在于将已曾])[^，,。；;：:、的了]{1,18}?(?:赛|会|节|展|杯|季)[^，,。；;：:、的了]{0,6}?(?:中|上|期间)(?=[，,]|$)")
+
+
+def _framed_year(text: str, d: DateValue) -> bool:
+    """A year after 在/于 that opens a name inside a 在…中/上 frame (``_NAMED_FRAME``): an edition's label;
+    the first date of its sentence may still date the clause (:func:`find_events`)."""
+    return d.precision == "year" and text[max(0, d.start - 1):d.start] in ("于", "在") \
+        and _NAMED_FRAME.match(text, d.end) is not None
 
 
 #: what may close a verb right after a year (1996年下岗后, 1996年下岗。): not 的 (1954年出生的男同志)
@@ -289,8 +302,9 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
     listed: set[int] = set()   # later dates of a list (二十一日、二十二日和二十六日): the first one's event
     fired: set[int] = set()    # where the triggers of the events found so far start: one happening, one date
     for i, d in enumerate(ordered):
-        if i in listed or not _is_anchor(text, d) or (window := _window(text, tx, d)) is None:
-            continue
+        if i in listed or (window := _window(text, tx, d)) is None or not _is_anchor(text, d) and not (
+                _framed_year(text, d) and not (i and tx.sentence(ordered[i - 1].start) == tx.sentence(d.start))):
+            continue   # 在2008年北京奥运会上，他夺得金牌: a name's year dates the clause when no date comes before it
         floor, s_start, s_end = window
         if d.rule == "time-of-day" and events and events[-1].date.value == d.value and events[-1].start >= s_start:
             continue   # 28日…来到华盛顿，下午，他即宣布: the same day goes on in the same sentence

@@ -36,7 +36,7 @@ def _pats() -> dict[str, re.Pattern]:
     rel_y = _alt(lx["relative_year"])
     return {
         "named": re.compile(
-            rf"(?:{_periods.year_pattern('y')}{SP}年(?:的)?|(?P<ry>{rel_y})(?:的)?)?(?:(?P<nd>{_alt(lx['named_days'])})"
+            rf"(?:{_periods.year_pattern('y')}{SP}年(?:的)?|(?P<ry>{rel_y})(?:的)?“?)?(?:(?P<nd>{_alt(lx['named_days'])})"
             rf"|(?P<sh>(?<![0-9〇○零一二两三四五六七八九十百千第])(?:{_alt(lx['short_holidays'])}))(?=”?(?:{_alt(lx['short_holiday_after'])})))"),
         "years-from": re.compile(
             rf"(?<![0-9.多几数近约〇○零一二两三四五六七八九十])(?P<n>[0-9]{{1,3}}|{_CN_1_99}|两)年(?P<dir>{_alt(lx['years_from_reference'])})"
