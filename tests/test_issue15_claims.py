@@ -209,6 +209,14 @@ MEASURE = [
     ("螺纹钢价格为每吨3800元", "3800元", "螺纹钢价格", "每吨 before the amount is a rate's base, no part of the measure"),
     ("中国人民银行决定于2023年12月5日下调金融机构存款准备金率0.25个百分点。", "0.25个百分点", "金融机构存款准备金率",
      "决定 frames the decision like 宣布, and the day after it (于…日) is a time: was the whole clause"),
+    ("沪指涨0.55%报3067.93点，深成指涨1.34%，", "1.34%", "深成指",
+     "a one-character direction verb (涨) ends the phrase before the number: was 沪指涨 for all three"),
+    ("国内汽、柴油价格每吨分别降低135元和130元。", "135元", "国内汽、柴油价格",
+     "the rate's base 每吨 before 分别降低 is cut once the verbs are: was 国内汽、柴油价格每吨"),
+    ("意向成交784.1亿美元，比上届增长6.7%。", "6.7%", "意向成交", "比上届 (the last edition) is a baseline: was 上届"),
+    ("该市GDP首次突破2万亿元大关", "突破2万亿元", "该市GDP", "首次 (for the first time) closes no measure: was 该市GDP首次"),
+    ("利润大增30%，", "30%", "利润", "大增 is one word ending in a direction character: both go (not 利润大)"),
+    ("营收同比增12%，", "12%", "营收", "增 alone, then 同比 with the trailing words"),
 ]
 
 

@@ -126,8 +126,6 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
             clause_start = i + 1
             break
     phrase = text[clause_start:cand.start]
-    if (per := phrase.rfind("每")) >= 0 and pats.unit.fullmatch(phrase, per + 1):
-        phrase = phrase[:per]   # 价格为每吨3800元, 收盘于每公斤4335元: the rate's base is no part of the measure
     while True:
         old = phrase
         if (p := pats.period.match(phrase.lstrip("“\"'‘ "))) and p.end() > 0:
@@ -135,9 +133,27 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
         phrase = pats.leading.sub("", phrase)
         phrase = pats.trailing.sub("", phrase)
         phrase = _drop_comparison(phrase, pats)
+        if phrase == old and (per := phrase.rfind("每")) >= 0 and pats.unit.fullmatch(phrase, per + 1):
+            phrase = phrase[:per]   # 价格为每吨3800元, 价格每吨分别降低: the rate's base is no part of the measure
+        if phrase == old and phrase[-1:] and phrase[-1] in pats.lex["direction_chars"]:
+            # 沪指涨0.55%: the one-character direction verb (下降 went with the trailing words), with the
+            # character before it when the two make a word (利润大增, 人口净增: 大增, 净增)
+            phrase = phrase[:-2] if len(phrase) > 2 and _is_word(phrase[-2:]) else phrase[:-1]
         if phrase == old:
             break
     return _reopen_quote(phrase)
+
+
+def _is_word(pair: str) -> bool:
+    """Whether ``pair`` is a word of words.txt or of the tagger's dictionary."""
+    from extract.facts.event_verbs import _tagger
+    from extract.facts.wordfeats import lexicon_words
+
+    if pair in lexicon_words()[0]:
+        return True
+    tk = _tagger().tokenizer
+    tk.check_initialized()
+    return bool(tk.FREQ.get(pair))
 
 
 def _reopen_quote(phrase: str) -> str:
