@@ -39,8 +39,9 @@ def _found(text: str, marks: dict[str, list[str]], **kw):
     # 科 is a weak organisation ending, but 基里延科 reads as a transliteration: a name
     ("俄罗斯政府总理基里延科31日将原因归结于出口收入减少。", {"ORG": ["俄罗斯政府"], "TITLE": ["总理"], "PER": ["基里延科"]},
      "基里延科", "总理", "俄罗斯政府"),
-    # a transliterated name of five characters (not 2-4 Han) is a sane name
-    ("以色列总理内塔尼亚胡结束对中国的访问。", {"PER": ["内塔尼亚胡"], "TITLE": ["总理"]}, "内塔尼亚胡", "总理", None),
+    # a transliterated name of five characters (not 2-4 Han) is a sane name; the country before the
+    # title is the position's organisation (countries.txt, twentieth session; it was None)
+    ("以色列总理内塔尼亚胡结束对中国的访问。", {"PER": ["内塔尼亚胡"], "TITLE": ["总理"]}, "内塔尼亚胡", "总理", "以色列"),
     # one surname character before a title: 毛主席 (the title decides)
     ("二是要坚持学习毛主席的著作。", {"PER": ["毛"]}, "毛", "主席", None),
 ])

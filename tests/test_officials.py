@@ -271,6 +271,13 @@ TITLE_LEADS = [
     ("为DotA冠军颁奖的嘉宾是来自中华人民共和国新闻出版总署科技与数字出版司副司长宋建新先生，", "宋建新",
      [("中华人民共和国新闻出版总署科技与数字出版司", "副司长")], "来自 ends the organisation"),
     ("本报记者张三报道", "张三", [(None, "本报记者")], "a one-to-two-character qualifier still folds in"),
+    # twentieth session: a country before a state's title is its organisation (countries.txt)
+    ("俄罗斯总统普京出席会议。", "普京", [("俄罗斯", "总统")],
+     "普京 was in common_words.txt (PKU keeps foreign names whole): no official at all; 俄罗斯 was dirty"),
+    ("越南国家主席武文赏会见了他。", "武文赏", [("越南", "国家主席")], "越南 was folded into the title (越南国家主席)"),
+    ("美国国务卿布林肯访华。", "布林肯", [("美国", "国务卿")], "the same for an international title"),
+    ("以色列总理内塔尼亚胡24日在这里说", "内塔尼亚胡", [("以色列", "总理")], "a three-character country"),
+    ("中国驻美国大使谢锋出席。", "谢锋", [(None, "大使")], "美国 after 驻 hosts the embassy: no organisation of the post"),
 ]
 
 

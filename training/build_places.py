@@ -6,7 +6,7 @@ Source: People's Daily NER dev and MSRA NER test (``../shared/corpora/ner/``, th
 training split; the held-out People's Daily test is not read). A place labelled LOC at least
 ``MIN_COUNT`` times, 2–8 characters, all Han, and labelled LOC at least twice as often as PER or
 ORG in the same corpora; plus the hand-written list of countries and regions in
-``training/countries.txt`` (written for newsfacts, Apache-2.0).
+``extract/data/countries.txt`` (written for newsfacts, Apache-2.0).
 Used by the officials' binding (a model PER span that is a place, 莫桑比克总统, is no name).
 """
 from __future__ import annotations
@@ -39,14 +39,14 @@ def main() -> int:
     keep = {p for p, n in loc.items()
             if n >= MIN_COUNT and 2 <= len(p) <= 8 and n >= 2 * other[p]
             and all("\u4e00" <= ch <= "\u9fff" for ch in p)}
-    hand = [w.strip() for w in (HERE / "countries.txt").read_text(encoding="utf-8").splitlines()
+    hand = [w.strip() for w in (HERE.parent / "extract" / "data" / "countries.txt").read_text(encoding="utf-8").splitlines()
             if w.strip() and not w.startswith("#")]
     keep = sorted(keep | set(hand))
     header = [
         "# places.txt: place names (countries, regions, cities, rivers…) one a line.",
         "# Source: People's Daily NER dev + MSRA NER test LOC spans (../shared/corpora/ner/, research use),",
         f"# labelled LOC at least {MIN_COUNT} times (twice as often as PER/ORG), 2-8 Han characters;",
-        "# plus training/countries.txt (countries and regions, written for newsfacts, Apache-2.0).",
+        "# plus extract/data/countries.txt (countries and regions, written for newsfacts, Apache-2.0).",
         "# Built by training/build_places.py; do not edit by hand.",
     ]
     OUT.write_text("\n".join(header + keep) + "\n", encoding="utf-8")

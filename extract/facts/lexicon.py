@@ -192,6 +192,13 @@ def places() -> frozenset[str]:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """Countries and regions in their news names (data/countries.txt)."""
+    text = (DATA_DIR / "countries.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Two-character common words that are not names (data/common_words.txt)."""
     text = (DATA_DIR / "common_words.txt").read_text(encoding="utf-8")

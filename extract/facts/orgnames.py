@@ -111,11 +111,12 @@ def _run_before(c: str, i: int) -> str:
     return r
 
 
-def org_before(c: str, i: int, *, regional: bool = False) -> OrgBefore:
+def org_before(c: str, i: int, *, regional: bool = False, polity: bool = False) -> OrgBefore:
     """What is printed right before view offset ``i`` (where a title starts), and where it starts.
 
     ``regional``: the title is a regional one (省长), so a short unvalidated place is its
-    organisation."""
+    organisation; ``polity``: a title of a state (总统, 外长, 大使), so a country before it is its
+    organisation (an occupation's country, 中国著名导演, is a nationality)."""
     r = _run_before(c, i)
     start = i - len(r)
     if not r:
@@ -131,6 +132,9 @@ def org_before(c: str, i: int, *, regional: bool = False) -> OrgBefore:
         cand = r[s:]
         if is_org_name(cand) and not lexicon.starts_with(cand, 0, "name_end"):
             return OrgBefore(cand, i - len(cand), "org")
+    for s in range(len(r) - 1 if polity else 0):
+        if r[s:] in lexicon.countries() and r[s - 1:s] != "驻":   # not 中国驻美国|大使: the embassy's host
+            return OrgBefore(r[s:], i - len(r) + s, "org")   # 俄罗斯|总统, 越南|国家主席: the country is the position's
     if regional and 2 <= len(r) <= 6:
         return OrgBefore(r, start, "org")
     if lexicon.starts_with(r, 0, "org_conj"):

@@ -87,6 +87,10 @@ def _title_lead(c: str, i: int, title: str) -> tuple[str, int, int]:
     return title, i, i - len(desc) if desc else i
 
 
+#: title classes (titles.txt) of a state's offices: a country printed before one is its organisation
+_POLITY = frozenset(("gov", "intl", "party", "legislature", "military", "court", "police"))
+
+
 def position_at(c: str, m: regex.Match) -> TitleAt:
     """The position whose title is match ``m`` of ``title_re()`` in the view ``c``."""
     info = lexicon.titles()[m.group("title")]
@@ -97,7 +101,7 @@ def position_at(c: str, m: regex.Match) -> TitleAt:
             pre, former = pre[len(fp):], True
     title = pre + m.group("title")
     title, tstart, before = _title_lead(c, m.start(), title)
-    found = org_before(c, before, regional="regional" in info.flags)
+    found = org_before(c, before, regional="regional" in info.flags, polity=info.cls in _POLITY)
     if before < m.start() and found.kind == "qualifier":
         found = OrgBefore(None, found.start, "dirty")   # 红御|营销总监: unexplained, not folded
     org = found.org
