@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from extract.facts import lexicon
 
@@ -144,6 +145,19 @@ def test_places_integrity() -> None:
     # no official's name of the seed gold, and no organisation of the lexicon, is a place
     assert not {"谢少锋", "李强", "丁薛祥", "金壮龙"} & places
     assert not {"国务院", "欧盟", "东盟", "新华社"} & places
+
+
+def test_countries_integrity() -> None:
+    # countries.txt (hand-written): a country before a state's title is its organisation (俄罗斯总统)
+    lines = [w for w in (lexicon.DATA_DIR / "countries.txt").read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    countries = lexicon.countries()
+    assert len(lines) == len(countries), "duplicates"
+    assert all(regex.fullmatch(r"\p{Han}{2,10}(?:（\p{Han}）)?", w) for w in countries)   # 刚果（金）
+    assert {"中国", "美国", "俄罗斯", "越南", "以色列"} <= countries
+    assert countries <= lexicon.places()   # build_places.py adds every one of them to places.txt
+    # the foreign leaders' names that PKU keeps whole are no common words (twentieth session)
+    assert not {"普京", "布什", "拉宾", "切尼"} & lexicon.common_words()
 
 
 def test_name_chars_integrity() -> None:
