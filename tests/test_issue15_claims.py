@@ -216,6 +216,10 @@ MEASURE = [
     ("意向成交784.1亿美元，比上届增长6.7%。", "6.7%", "意向成交", "比上届 (the last edition) is a baseline: was 上届"),
     ("该市GDP首次突破2万亿元大关", "突破2万亿元", "该市GDP", "首次 (for the first time) closes no measure: was 该市GDP首次"),
     ("利润大增30%，", "30%", "利润", "大增 is one word ending in a direction character: both go (not 利润大)"),
+    ("11月份，制造业采购经理指数（PMI）为49.4%，", "49.4%", "制造业采购经理指数",
+     "a bracketed gloss (（PMI）) inside the phrase: its bracket was read as a clause break (no measure)"),
+    ("广义货币（M2）余额288.23万亿元", "288.23万亿元", "广义货币余额", "the same mid-phrase: was 余额"),
+    ("综合消费物价指数按年上升2.7%", "2.7%", "综合消费物价指数", "按年 (year on year, Hong Kong usage) is like 同比"),
     ("营收同比增12%，", "12%", "营收", "增 alone, then 同比 with the trailing words"),
 ]
 

@@ -121,11 +121,17 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
     """Step 2: the words before the number in its clause, without leading connectives and time
     expressions and without the verb, direction word or comparison before the number."""
     clause_start = max(s_start, cand.start - MEASURE_WINDOW)
-    for i in range(cand.start - 1, clause_start - 1, -1):
+    i, glosses = cand.start - 1, []
+    while i >= clause_start:
+        if text[i] in "）)" and (g := _GLOSS.search(text, max(clause_start, i - 13), i + 1)) and g.end() == i + 1:
+            glosses.append(g.span())   # 制造业采购经理指数（PMI）为49.4%: a bracketed gloss inside the phrase
+            i = g.start() - 1
+            continue
         if text[i] in CLAUSE_END:
             clause_start = i + 1
             break
-    phrase = text[clause_start:cand.start]
+        i -= 1
+    phrase = "".join(text[a:b] for a, b in _outside(clause_start, cand.start, glosses))
     while True:
         old = phrase
         if (p := pats.period.match(phrase.lstrip("“\"'‘ "))) and p.end() > 0:
@@ -154,6 +160,20 @@ def _is_word(pair: str) -> bool:
     tk = _tagger().tokenizer
     tk.check_initialized()
     return bool(tk.FREQ.get(pair))
+
+
+#: a short bracketed gloss (an abbreviation, a code) right after a noun: （PMI）, （M2）, (CPI)
+_GLOSS = regex.compile(r"[（(][A-Za-z0-9\p{Han}·.\- ]{1,12}[）)]")
+
+
+def _outside(a: int, b: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of ``a..b`` outside ``spans``."""
+    out, k = [], a
+    for p, q in sorted(spans):
+        if p >= k:
+            out.append((k, p))
+            k = q
+    return out + [(k, b)]
 
 
 def _reopen_quote(phrase: str) -> str:
