@@ -120,6 +120,8 @@ def _stop_word(text: str, start: int, end: int, pats: _Patterns) -> Optional[int
 def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -> str:
     """Step 2: the words before the number in its clause, without leading connectives and time
     expressions and without the verb, direction word or comparison before the number."""
+    from extract.facts.event_verbs import is_word, text_outside   # the tagger's module, loaded on first use
+
     clause_start = max(s_start, cand.start - MEASURE_WINDOW)
     i, glosses = cand.start - 1, []
     while i >= clause_start:
@@ -131,7 +133,7 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
             clause_start = i + 1
             break
         i -= 1
-    phrase = "".join(text[a:b] for a, b in _outside(clause_start, cand.start, glosses))
+    phrase = text_outside(text, clause_start, cand.start, sorted(glosses))
     while True:
         old = phrase
         if (p := pats.period.match(phrase.lstrip("“\"'‘ "))) and p.end() > 0:
@@ -144,36 +146,14 @@ def _phrase_before(text: str, cand: _Candidate, s_start: int, pats: _Patterns) -
         if phrase == old and phrase[-1:] and phrase[-1] in pats.lex["direction_chars"]:
             # 沪指涨0.55%: the one-character direction verb (下降 went with the trailing words), with the
             # character before it when the two make a word (利润大增, 人口净增: 大增, 净增)
-            phrase = phrase[:-2] if len(phrase) > 2 and _is_word(phrase[-2:]) else phrase[:-1]
+            phrase = phrase[:-2] if len(phrase) > 2 and is_word(phrase[-2:]) else phrase[:-1]
         if phrase == old:
             break
     return _reopen_quote(phrase)
 
 
-def _is_word(pair: str) -> bool:
-    """Whether ``pair`` is a word of words.txt or of the tagger's dictionary."""
-    from extract.facts.event_verbs import _tagger
-    from extract.facts.wordfeats import lexicon_words
-
-    if pair in lexicon_words()[0]:
-        return True
-    tk = _tagger().tokenizer
-    tk.check_initialized()
-    return bool(tk.FREQ.get(pair))
-
-
 #: a short bracketed gloss (an abbreviation, a code) right after a noun: （PMI）, （M2）, (CPI)
 _GLOSS = regex.compile(r"[（(][A-Za-z0-9\p{Han}·.\- ]{1,12}[）)]")
-
-
-def _outside(a: int, b: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The pieces of ``a..b`` outside ``spans``."""
-    out, k = [], a
-    for p, q in sorted(spans):
-        if p >= k:
-            out.append((k, p))
-            k = q
-    return out + [(k, b)]
 
 
 def _reopen_quote(phrase: str) -> str:

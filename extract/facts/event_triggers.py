@@ -65,15 +65,9 @@ def _glued(text: str, i: int) -> bool:
     先生, 考生, 产生): a trigger starting at ``i`` is no word of its own there."""
     if i == 0:
         return False
-    from .event_verbs import _tagger   # event_verbs imports this module
-    from .wordfeats import lexicon_words
+    from .event_verbs import is_word   # event_verbs imports this module
 
-    pair = text[i - 1:i + 1]
-    if pair in lexicon_words()[0]:
-        return True
-    tk = _tagger().tokenizer
-    tk.check_initialized()
-    return bool(tk.FREQ.get(pair))
+    return is_word(text[i - 1:i + 1])
 
 
 @cache

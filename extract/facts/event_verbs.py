@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from .events import _Text
 
-__all__ = ["clause_verb"]
+__all__ = ["clause_verb", "is_word", "text_outside"]
 
 
 @cache
@@ -131,8 +131,17 @@ def _inside_word(text: str, a: int, b: int) -> bool:
     return False
 
 
-def _outside_places(text: str, a: int, b: int, spans) -> str:
-    """``text[a:b]`` less the place ``spans`` (after 在/于) inside it."""
+def is_word(w: str) -> bool:
+    """Whether ``w`` is a word of words.txt or of the tagger's dictionary (先生, 派发, 大增)."""
+    if w in lexicon_words()[0]:
+        return True
+    tk = _tagger().tokenizer
+    tk.check_initialized()
+    return bool(tk.FREQ.get(w))
+
+
+def text_outside(text: str, a: int, b: int, spans) -> str:
+    """``text[a:b]`` less the ``spans`` (in order) inside it: the place spans after 在/于, a bracketed gloss."""
     out, k = [], a
     for p, q in spans:
         if p >= a and q <= b:
@@ -193,7 +202,7 @@ def _verb_in(text: str, tx: "_Text", d: "DateValue", c_start: int, bound: int, l
                           # (not 发展 inside 广东发展银行, a name's part)
         if flag != "v" or len(word) < 2 or len(word) > 2 and word[-1] in _NOUN_TAILS or word in _jieba_nouns():
             continue   # 山西年轻选手魏建华: jieba tags 选手 v (fallback_verbs.nouns)
-        if not alone and "的" in text[d.end:at] and "的" in _outside_places(text, d.end, at, place_spans()):
+        if not alone and "的" in text[d.end:at] and "的" in text_outside(text, d.end, at, place_spans()):
             return None   # 关于做好1998年元旦…工作的通知, 去年12月…产品的发行数: the date is inside a noun phrase
                           # (not 4月7日在…约190公里的安东市出土: a 的 inside the place)
         if text.startswith(rescheduling_words(), at):

@@ -302,8 +302,9 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
     listed: set[int] = set()   # later dates of a list (二十一日、二十二日和二十六日): the first one's event
     fired: set[int] = set()    # where the triggers of the events found so far start: one happening, one date
     for i, d in enumerate(ordered):
-        if i in listed or (window := _window(text, tx, d)) is None or not _is_anchor(text, d) and not (
-                _framed_year(text, d) and not (i and tx.sentence(ordered[i - 1].start) == tx.sentence(d.start))):
+        if i in listed or not _is_anchor(text, d) and not (
+                _framed_year(text, d) and not (i and tx.sentence(ordered[i - 1].start) == tx.sentence(d.start))) \
+                or (window := _window(text, tx, d)) is None:
             continue   # 在2008年北京奥运会上，他夺得金牌: a name's year dates the clause when no date comes before it
         floor, s_start, s_end = window
         if d.rule == "time-of-day" and events and events[-1].date.value == d.value and events[-1].start >= s_start:
