@@ -91,6 +91,28 @@ ORG_REGRESSIONS = [
 ]
 
 
+# Issue 15 (modern copy): a one-character stop word (为, 对, 在, 于) ends a name scanned leftwards only
+# where it is a word of its own; inside a name the tagger knows it is part of the name, inside a
+# function word (现在, 对于, 就是) it still ends one. (text, the whole name, a clipped or overlong one)
+STOPS_INSIDE_NAMES = [
+    ("华为技术有限公司轮值董事长徐直军出席大会。", "华为技术有限公司", "技术有限公司",
+     "为 of 华为 was read as the preposition 为: the company lost its name"),
+    ("公司为华为技术有限公司提供芯片。", "华为技术有限公司", "技术有限公司",
+     "the preposition 为 before it still ends the name; 华为's 为 does not"),
+    ("对外经济贸易大学校长赵忠秀讲话。", "对外经济贸易大学", "外经济贸易大学", "对 opens the university's name"),
+    ("中国人民对外友好协会会长林松添会见了他们。", "中国人民对外友好协会", "外友好协会", "对外 inside a name"),
+    ("而现在博彩公司开出的盘口为主场平手。", "博彩公司", "而现在博彩公司",
+     "在 inside the function word 现在 still ends the scan (a noun-only test let the clause in)"),
+    ("对于中国银行收购信托公司，坊间早有传言。", "中国银行", "对于中国银行", "the same for 于 in 对于"),
+]
+
+
+@pytest.mark.parametrize("text,name,bad,why", STOPS_INSIDE_NAMES, ids=[r[3] for r in STOPS_INSIDE_NAMES])
+def test_issue15_a_stop_word_inside_a_name(text: str, name: str, bad: str, why: str) -> None:
+    names = {o.name for o in find_organizations(text)}
+    assert name in names and bad not in names, (why, names)
+
+
 @pytest.mark.parametrize("text,bad,why", ORG_REGRESSIONS, ids=[r[2] for r in ORG_REGRESSIONS])
 def test_issue3_org_scan_stops_at_verbs(text: str, bad: set[str], why: str) -> None:
     assert not bad & {o.name for o in find_organizations(text)}

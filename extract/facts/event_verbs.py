@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from .events import _Text
 
-__all__ = ["clause_verb", "is_word", "text_outside"]
+__all__ = ["clause_verb", "is_word", "tag", "text_outside"]
 
 
 @cache
@@ -138,6 +138,12 @@ def is_word(w: str) -> bool:
     tk = _tagger().tokenizer
     tk.check_initialized()
     return bool(tk.FREQ.get(w))
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """``text`` as the tagger's dictionary cuts and tags it, without guessing unknown words (HMM off):
+    华为/nr 技术/n, 对于/p 中国银行/nt."""
+    return [(w.word, w.flag) for w in _tagger().cut(text, HMM=False)]
 
 
 def text_outside(text: str, a: int, b: int, spans) -> str:

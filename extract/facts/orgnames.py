@@ -7,6 +7,7 @@ the title (本报记者, 营销总监), unexplained text, or nothing; as a typed
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Literal, NamedTuple, Optional
 
 import regex
@@ -95,12 +96,7 @@ def _run_before(c: str, i: int) -> str:
     dates = list(_DATE.finditer(r))
     if dates:
         r = r[dates[-1].end():]
-    # cut at the rightmost stop word (a verb or preposition that never sits in a name)
-    best = -1
-    for w in lexicon.boundaries()["org_stop"]:
-        k = r.rfind(w)
-        if k >= 0:
-            best = max(best, k + len(w))
+    best = _stop_end(r)
     if best >= 0:
         r = r[best:]
     if r[:1] in ("访", "记") and i - len(r) > 0 and c[i - len(r) - 1] in "—-－":
@@ -109,6 +105,52 @@ def _run_before(c: str, i: int) -> str:
         if r[k] in lexicon.boundaries()["org_conj"] and is_org_name(r[:k]) and is_org_name(r[k + 1:]):
             return r[k + 1:]
     return r
+
+
+#: jieba's tags of names and place words: a boundary character inside one is part of the name (华为 nr,
+#: 对外经济贸易大学 nt, 对华 nz, 对外 s); inside a function word (现在 t, 对于 p, 但是 c) it still ends one
+_NAME_TAGS = frozenset({"nr", "nz", "ns", "nt", "s"})
+
+
+@lru_cache(maxsize=4096)
+def _in_names(r: str) -> frozenset[int]:
+    """The offsets of ``r`` inside a word of two or more characters that the tagger tags as a name
+    or place word (its dictionary's words, HMM off)."""
+    from .event_verbs import tag   # loads the tagger; orgnames is imported before event_verbs
+
+    out, at = set(), 0
+    for word, flag in tag(r):
+        if len(word) > 1 and flag in _NAME_TAGS:
+            out.update(range(at, at + len(word)))
+        at += len(word)
+    return frozenset(out)
+
+
+def _own_word(r: str, k: int, w: str) -> bool:
+    """Whether the boundary word ``w`` at ``r[k:]`` ends a name there: a one-character one not inside
+    a name the tagger knows (为 in 华为|技术有限公司, 对 in 对外经济贸易大学 or 中国人民|对外|友好协会, issue
+    15: names of modern companies and bodies); in 而|现在, 对于 or 就是 it still does."""
+    return len(w) > 1 or k not in _in_names(r)
+
+
+def _stop_end(r: str) -> int:
+    """Where the rightmost stop word of ``r`` ends (a verb or preposition that never sits in a name:
+    在, 为, 会见, as a word of its own: :func:`_own_word`), or -1."""
+    best = -1
+    for w in lexicon.boundaries()["org_stop"]:
+        k = r.rfind(w)
+        while k >= 0 and k + len(w) > best:
+            if _own_word(r, k, w):
+                best = k + len(w)
+                break
+            k = r.rfind(w, 0, k)
+    return best
+
+
+def _opens_with_name_end(cand: str) -> bool:
+    """Whether ``cand`` opens with a word that ends a name (说, 对), as a word of its own."""
+    w = lexicon.starts_with(cand, 0, "name_end")
+    return w is not None and _own_word(cand, 0, w)
 
 
 def org_before(c: str, i: int, *, regional: bool = False, polity: bool = False) -> OrgBefore:
@@ -130,7 +172,7 @@ def org_before(c: str, i: int, *, regional: bool = False, polity: bool = False) 
             return OrgBefore(known, i - len(known), "org")   # a national body is never a sub-unit (新华社中共中央)
     for s in range(len(r) - 1):
         cand = r[s:]
-        if is_org_name(cand) and not lexicon.starts_with(cand, 0, "name_end"):
+        if is_org_name(cand) and not _opens_with_name_end(cand):
             return OrgBefore(cand, i - len(cand), "org")
     for s in range(len(r) - 1 if polity else 0):
         if r[s:] in lexicon.countries() and r[s - 1:s] != "驻":   # not 中国驻美国|大使: the embassy's host
