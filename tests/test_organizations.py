@@ -32,6 +32,15 @@ CASES = [
     ("国际货币基金组织总裁格奥尔基耶娃", "国际货币基金组织", "国际货币基金组织", "international", None),
     # party central committee under its short name
     ("在以习近平同志为核心的党中央坚强领导下", "党中央", "中国共产党中央委员会", "party", None),
+    # issue 15, modern copy: a foreign central bank by its short name, with no suffix to find it by
+    ("美联储11月1日宣布，将联邦基金利率目标区间维持在5.25%至5.5%之间。", "美联储", "美国联邦储备委员会",
+     "government", None),
+    ("欧洲央行行长拉加德表示，欧元区通胀仍然过高。", "欧洲央行", "欧洲中央银行", "international", "欧洲联盟"),
+    # a listed company by its short name (证券简称), no 公司 after it
+    ("宁德时代发布公告称，公司前三季度净利润同比增长81.5%。", "宁德时代", "宁德时代新能源科技股份有限公司",
+     "private_company", None),
+    # 北大 (Peking University's short form) opens 北大西洋公约组织: the longest known name wins
+    ("将是北大西洋公约组织国家首次向俄罗斯出售这类装备。", "北大西洋公约组织", "北大西洋公约组织", "international", None),
 ]
 
 
