@@ -282,6 +282,10 @@ TITLE_LEADS = [
     ("华为技术有限公司轮值董事长徐直军出席大会。", "徐直军", [("华为技术有限公司", "轮值董事长")],
      "为 of 华为 was read as the preposition: 技术有限公司"),
     ("对外经济贸易大学校长赵忠秀讲话。", "赵忠秀", [("对外经济贸易大学", "校长")], "对 of 对外 opens the name"),
+    ("他会见了美国商务部长雷蒙多。", "雷蒙多", [("美国商务部", "部长")],
+     "a country before a known body sharing 部 with the title: 美国商务 was unexplained, no organisation"),
+    ("德国财政部长施泰因布吕克说", "施泰因布吕克", [("德国财政部", "部长")], "the same for 财政部"),
+    ("会上财政部长楼继伟说", "楼继伟", [(None, "部长")], "会上 is no country or place: still unexplained"),
 ]
 
 

@@ -41,6 +41,8 @@ CASES = [
      "private_company", None),
     # 北大 (Peking University's short form) opens 北大西洋公约组织: the longest known name wins
     ("将是北大西洋公约组织国家首次向俄罗斯出售这类装备。", "北大西洋公约组织", "北大西洋公约组织", "international", None),
+    # a foreign ministry: its country's name, not China's 商务部 (no parent, no alias of it)
+    ("他会见了美国商务部长雷蒙多。", "美国商务部", "美国商务部", "government", None),
 ]
 
 
