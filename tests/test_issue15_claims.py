@@ -40,6 +40,8 @@ NOT_CLAIMS = [
     ("将在截流后的６年时间内成为通道", "６年时间内 is a time window (…内), 时间 between the unit and 内"),
     ("悉尼奥运会女子场地500米计时赛铜牌获得者", "500米计时赛 is a sports event's name (event_labels after a length)"),
     ("他在110米栏比赛中夺冠", "110米栏 likewise"),
+    ("杨倩获得女子10米气步枪金牌", "10米气步枪 is a shooting event (event_labels): it was 10 metres"),
+    ("全红婵在女子10米跳台决赛中发挥出色", "10米跳台 is a diving event; 决赛 comes after 跳台, not the length"),
     ("乡政府突然来了个180度的大转弯", "a figure of speech (set_phrase_patterns), no angle anyone measured"),
     ("他夹在中间两头受气", "两头受气 is an idiom (set_phrases), not two head of cattle"),
     ("魔兽争霸3项目冠军", "3 before 项目 (a word the unit 项 opens): a game's name and a noun, no 3 items"),
