@@ -101,7 +101,8 @@ LIST_KEYS = ["range_separators", "range_word_separators", "direction_fillers", "
              "period_suffixes", "bare_one", "set_phrases", "set_phrase_patterns", "measure_leading_words",
              "measure_trailing_words", "period_patterns", "period_prefix_exceptions", "measure_object_verbs",
              "measure_head_nouns", "measure_frame_verbs", "measure_link_verbs", "measure_means_prepositions",
-             "object_verbs_also_nouns"]
+             "object_verbs_also_nouns", "fate_words", "fate_count_units", "fate_adverbs", "event_labels",
+             "measure_stop_words"]
 
 
 def test_object_verbs_also_nouns_are_object_verbs() -> None:
@@ -198,6 +199,9 @@ def test_issue15_lexicon_keys() -> None:
     assert not set(lex["half_amount_not_after"]) & {"半", "的", "了"}   # 的半吨, 减薪了半年 stay figures
     assert max(map(len, lex["qualifier_prefixes"])) < PREFIX_WINDOW   # a longer prefix is never searched for
     assert set(lex["event_label_units"]) <= units   # the sports-event filter looks at these units only
+    # a count of people measures what befell them (3人死亡): units the claims read, words of two characters
+    assert set(lex["fate_count_units"]) <= units
+    assert all(len(w) >= 2 for w in lex["fate_words"]) and not set(lex["fate_words"]) & set(lex["fate_adverbs"])
     # opens with a unit (or a unit from a value on, 点赞), is none
     assert all(any(w.startswith(u) for u in units | set(lex["large_units"])) and w not in units for w in lex["unit_words"])
     # a unit only from a value on is no unit at any value: else the threshold never applies

@@ -223,6 +223,12 @@ MEASURE = [
     ("广义货币（M2）余额288.23万亿元", "288.23万亿元", "广义货币余额", "the same mid-phrase: was 余额"),
     ("综合消费物价指数按年上升2.7%", "2.7%", "综合消费物价指数", "按年 (year on year, Hong Kong usage) is like 同比"),
     ("营收同比增12%，", "12%", "营收", "增 alone, then 同比 with the trailing words"),
+    # twenty-first session: counts of people in disaster, epidemic and sports reports
+    ("事故造成3人死亡、5人受伤。", "3人", "死亡", "what befell the people counted (fate_words): was 事故造成"),
+    ("事故造成3人死亡、5人受伤。", "5人", "受伤", "the same after a list comma: was 受伤 only by luck of _noun_opening"),
+    ("一架客机坠毁，机上132人全部遇难。", "132人", "遇难", "an adverb (全部) before the fate word: was 全部"),
+    ("中国体育代表团派出886名运动员参赛。", "886名", "运动员",
+     "参赛 (tagged a noun by jieba) ends the counted noun (measure_stop_words): was 运动员参赛"),
 ]
 
 

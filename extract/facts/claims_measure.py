@@ -33,6 +33,8 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     3. nothing left (比上年增长20%): None, and :func:`_to_claim` takes the measure of the
        claim before it in the sentence when a direction word makes this its change.
     """
+    if cand.unit in pats.lex["fate_count_units"] and (fate := _fate(text, cand.end, pats)):
+        return fate   # 造成3人死亡、5人受伤, 机上132人全部遇难: a count of people measures what befell them
     if cand.unit in pats.lex["count_units"] and (noun := _counted_noun(text, cand, s_end, pats)):
         return noun
     prev = next((c for c in reversed(earlier) if s_start <= c.end <= cand.start
@@ -58,6 +60,17 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     if not phrase and tail and pats.stop.match(tail):
         return None
     return _noun_opening(tail) or (phrase if len(phrase) >= 2 else None)   # 他90%的时间都在练 -> 时间
+
+
+def _fate(text: str, end: int, pats: _Patterns) -> Optional[str]:
+    """The word of what befell the people counted, right after the count (``fate_words``: 死亡,
+    受伤, 遇难, 确诊), past an adverb (``fate_adverbs``: 全部, 均); None when none follows."""
+    for adverb in ("", *pats.lex["fate_adverbs"]):
+        if text.startswith(adverb, end):
+            for word in pats.lex["fate_words"]:
+                if text.startswith(word, end + len(adverb)):
+                    return word
+    return None
 
 
 #: another count of the same unit right after a count, in a list (658家、301家电影院, 3个和5个项目)
