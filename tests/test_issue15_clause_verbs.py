@@ -90,6 +90,9 @@ NOT_CLAUSE_VERBS = [
      "verbs; neither is the happening (迁址 is a noun to jieba, so the clause has no verb left)"),
     ("1997年，市区的企业职工下岗率为7％。",
      "fresh74 (tuned) 3995: jieba's verb 率为 opens with a noun's tail (下岗率): no happening"),
+    ("美国10月非农就业人口增加15万人。",
+     "twenty-first session: 就业 before the noun head 人口 (fallback_verbs.noun_heads) names a statistic, no happening"),
+    ("10月份城镇调查失业人数为500万人。", "a guard: 失业 before 人数 names a statistic too (no happening before this session either)"),
 ]
 
 
