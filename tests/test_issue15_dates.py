@@ -941,6 +941,10 @@ def test_issue15_national_day_and_the_given_name(text, expected, why):
      "twentieth session, modern retail copy: 双十一 (Singles' Day) is 11 November; its 十一 was read as National Day (the nearest to 20 March 2024 is the last one)"),
     ("今年“双11”期间，快递业务量超过50亿件。", REF, [("今年“双11", "2024-11-11", "day")],
      "the same in digits, inside quotes: 今年 before the quote gives its year (was 今年 alone and 双11 in 2023)"),
+    ("正月初一，家家户户贴春联。", REF, [("正月初一", "2024-02-10", "day")],
+     "twenty-first session: the lunar new year's day by its lunar date (named_days lunar 0, as 春节): was no date"),
+    ("正月初五，商户陆续开门营业。", REF, [("正月初五", "2024-02-14", "day")], "the new year's fifth day: lunar 4"),
+    ("正月十五闹元宵。", REF, [("正月十五", "2024-02-24", "day")], "正月十五 is 元宵 (festival_days)"),
 ])
 def test_issue15_festivals_holidays_and_named_days_restated(text, ref, expected, why):
     got = [(d.text, d.value, d.precision) for d in find_dates(text, ref) if d.kind != "vague"]
