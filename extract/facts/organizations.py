@@ -29,7 +29,7 @@ from schemas import Mention, Official, Organization
 
 from . import binding, lexicon, registry
 from .orgnames import is_org_name, org_before
-from .positions import shared_head, title_re
+from .positions import title_re
 from .recognizer import SPANS_KEY, recognized
 from .textview import TextView
 
@@ -159,9 +159,7 @@ def _candidates(c: str) -> list[_Cand]:
     for s, e in _known_spans(c):
         cands.append(_Cand(c[s:e], s, e, "known_org"))
     for m in title_re().finditer(c):
-        found = org_before(c, m.start())
-        if found.kind == "dirty" and not m.group("pre"):
-            found = shared_head(c, found, m.group("title")[0], m.start())   # 美国商务|部长
+        found = org_before(c, m.start(), shares="" if m.group("pre") else m.group("title")[0])
         if found.org:
             cands.append(_Cand(found.org, found.start, found.start + len(found.org), "org_before_title"))
     for m in _strong_re().finditer(c):

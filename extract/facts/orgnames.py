@@ -14,6 +14,7 @@ import regex
 
 from . import lexicon
 
+SHARED_HEADS = frozenset("部局厅院行校所社署处委")  # a title's first character that can also end its organisation
 ORG_CHARS = regex.compile(r"[\p{Han}A-Za-z0-9（）()“”‘’·\-]")
 _DATE = regex.compile(r"(?:\d+|[〇一二三四五六七八九十]+)[年月日号](?:电|讯)?")
 
@@ -153,12 +154,13 @@ def _opens_with_name_end(cand: str) -> bool:
     return w is not None and _own_word(cand, 0, w)
 
 
-def org_before(c: str, i: int, *, regional: bool = False, polity: bool = False) -> OrgBefore:
+def org_before(c: str, i: int, *, regional: bool = False, polity: bool = False, shares: str = "") -> OrgBefore:
     """What is printed right before view offset ``i`` (where a title starts), and where it starts.
 
     ``regional``: the title is a regional one (省长), so a short unvalidated place is its
     organisation; ``polity``: a title of a state (总统, 外长, 大使), so a country before it is its
-    organisation (an occupation's country, 中国著名导演, is a nationality)."""
+    organisation (an occupation's country, 中国著名导演, is a nationality); ``shares``: the title's
+    first character, where it may also end the organisation (部 of 部长: :func:`_shared_head`)."""
     r = _run_before(c, i)
     start = i - len(r)
     if not r:
@@ -183,7 +185,23 @@ def org_before(c: str, i: int, *, regional: bool = False, polity: bool = False) 
         return OrgBefore(None, i, "none")          # 和|建筑师: a conjunction, no qualifier
     if 1 <= len(r) <= 2 and not title_ends_at(c, start):
         return OrgBefore(r, start, "qualifier")
+    if joined := _shared_head(r, shares):
+        return OrgBefore(joined, start, "org")
     return OrgBefore(None, start, "dirty")         # 记者朱楠|实习生: a name after a title is no qualifier
+
+
+def _shared_head(r: str, head: str) -> Optional[str]:
+    """美国商务|部长, 美国国防|部长: a known body (商务部) after a country or place shares its last
+    character ``head`` with the title, as 财政|部长 does (a qualifier the positions fold): the country
+    and the body are the organisation. None for anything else before the title."""
+    if head not in SHARED_HEADS:
+        return None
+    joined = r + head
+    known = known_tail(joined)
+    rest = joined[:len(joined) - len(known)] if known else None
+    if known and len(known) > 2 and (rest in lexicon.countries() or rest in lexicon.places()):
+        return joined
+    return None
 
 
 def title_ends_at(c: str, i: int) -> bool:

@@ -14,9 +14,8 @@ from typing import NamedTuple, Optional
 import regex
 
 from . import lexicon
-from .orgnames import OrgBefore, is_org_name, known_tail, org_before
+from .orgnames import SHARED_HEADS, OrgBefore, is_org_name, org_before
 
-SHARED_HEADS = set("部局厅院行校所社署处委")  # a title's first character that can also end its organisation
 
 
 @dataclass
@@ -63,20 +62,6 @@ def _fold_qualifier(qualifier: str, title: str, pre: str, head: str) -> tuple[st
     return qualifier + title, None
 
 
-def shared_head(c: str, found: OrgBefore, head: str, end: int) -> OrgBefore:
-    """美国商务|部长, 美国国防|部长: a known body (商务部) after a country or place shares its last
-    character with the title, as 财政|部长 does (:func:`_fold_qualifier`); the country and the body are
-    the organisation. Anything else before the title (``found``, ending at ``end``) stays unexplained."""
-    if head not in SHARED_HEADS:
-        return found
-    joined = c[found.start:end] + head
-    known = known_tail(joined)
-    rest = joined[:len(joined) - len(known)] if known else None
-    if known and len(known) > 2 and (rest in lexicon.countries() or rest in lexicon.places()):
-        return OrgBefore(joined, found.start, "org")
-    return found
-
-
 def _former(c: str, found: OrgBefore, org: Optional[str], former: bool) -> tuple[Optional[str], int, bool]:
     """(org, start, former) after a former-prefix (原) leading the organisation or printed
     before it (原国务院副总理)."""
@@ -115,9 +100,8 @@ def position_at(c: str, m: regex.Match) -> TitleAt:
             pre, former = pre[len(fp):], True
     title = pre + m.group("title")
     title, tstart, before = _title_lead(c, m.start(), title)
-    found = org_before(c, before, regional="regional" in info.flags, polity=info.cls in _POLITY)
-    if found.kind == "dirty" and not pre and before == m.start():
-        found = shared_head(c, found, m.group("title")[0], before)
+    found = org_before(c, before, regional="regional" in info.flags, polity=info.cls in _POLITY,
+                       shares="" if pre or before < m.start() else m.group("title")[0])
     if before < m.start() and found.kind == "qualifier":
         found = OrgBefore(None, found.start, "dirty")   # 红御|营销总监: unexplained, not folded
     org = found.org
