@@ -206,6 +206,13 @@ def test_issue15_lexicon_keys() -> None:
     assert all(any(w.startswith(u) for u in units | set(lex["large_units"])) and w not in units for w in lex["unit_words"])
     # a unit only from a value on is no unit at any value: else the threshold never applies
     assert lex["large_units"] and all(u not in units and len(u) == 1 and v >= 2 for u, v in lex["large_units"].items())
+    # a printed unit is recorded as its alias: every alias is read from units.txt, and what it maps to is
+    # no alias itself (recorded units are final); a rate's denominators are no units already, nor empty
+    aliases = lex["unit_aliases"]
+    assert aliases and set(aliases) <= units and not set(aliases.values()) & set(aliases)
+    assert all(a.endswith(b) or a in ("％",) for a, b in aliases.items())
+    assert lex["per_denominators"] and not set(lex["per_denominators"]) & units
+    assert all(len(w) == 1 for w in lex["per_denominators"])
     assert lex["weekday_heads"] and all(h in ("周", "星期", "礼拜") for h in lex["weekday_heads"])
     for key in ("session_name_starts", "ordinal_suffixes", "ordinal_units", "approx_verbs", "measure_stop_words", "comparison_heads",
                 "event_labels", "event_label_units", "session_count_before", "negative_prefixes", "unit_words",

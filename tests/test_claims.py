@@ -111,6 +111,16 @@ SURFACE_CASES = [
     # ↑ 成 = tenths, read as a percentage since issue 15 (dev2 convention: 六成 -> 60 %)
     ("连续3年增长。", "3年", "3", "年", "exact", None, None, "arabic"),                   # duration, not a year
     ("用时1个多月，耗资一万元。", "一万元", "10000", "元", "exact", None, None, "chinese-numeral"),  # 一 with magnitude
+    # issue 15 (2026-11-25): a rate's unit is the rate as printed, its slash half-width as ％ is %:
+    # 4200元/吨 was 4200 元 and the /吨 was lost from the claim's surface
+    ("钢材价格为4200元/吨。", "4200元/吨", "4200", "元/吨", "exact", None, None, "arabic"),
+    ("PM2.5浓度为50微克／立方米。", "50微克／立方米", "50", "微克/立方米", "exact", None, None, "arabic"),  # full-width slash
+    ("报1680元/股。", "1680元/股", "1680", "元/股", "exact", None, None, "arabic"),
+    ("服药3次/日。", "3次/日", "3", "次/日", "exact", None, None, "arabic"),   # 日 is no unit alone (dates), one per rate
+    ("时速约350公里/小时。", "约350公里/小时", "350", "公里/小时", "approx", None, None, "arabic"),
+    ("约2/3的人。", "约2/3", "66.67", "%", "approx", None, None, "fraction-words"),   # a fraction's slash is no rate
+    # issue 15 (2026-11-25): 个基点 is counted in 基点 like 个百分点 in 百分点; it was 38 个 with measure 基点
+    ("较前一交易日调升38个基点。", "38个基点", "38", "基点", "exact", None, None, "arabic"),
 ]
 
 

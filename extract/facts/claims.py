@@ -76,7 +76,7 @@ from extract.facts.claims_ranges import (
 from extract.facts.claims_reading import _bare, _read_prefix, _read_unit, _read_value, _trim_unit_magnitude
 from extract.facts.claims_patterns import (  # noqa: F401  (re-exported: the limits tests read)
     CLAUSE_END, MAX_CLAIM_DIGITS, MAX_NUMERAL_CHARS, MAX_SENTENCE, MEASURE_WINDOW, SENTENCE_WINDOW,
-    _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _UNIT_ALIASES, _Patterns, _numerals, _patterns, load_lexicon,
+    _MALFORMED_AFTER, _MALFORMED_BEFORE, _PRODUCT, _Patterns, _numerals, _patterns, load_lexicon,
     load_units,
 )
 

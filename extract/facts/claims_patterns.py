@@ -19,7 +19,6 @@ LEXICON_FILE = DATA_DIR / "claim_lexicon.json"
 CLAUSE_END = "。！？；!?;\n" + "，,：:（()）"  # sentences: extract.text.sentences
 #: characters before a number searched for a qualifier prefix (``qualifier_prefixes``: 没有超出过两亿, the longest, has 5)
 PREFIX_WINDOW = 6
-_UNIT_ALIASES = {"％": "%", "个百分点": "百分点", "个千分点": "千分点"}   # 二个百分点: 个 is the measure word
 MAX_NUMERAL_CHARS = 40      # longer numerals are codes or debris, not quantities
 MAX_CLAIM_DIGITS = 30       # values from 10^30 on are not quantities in news
 MAX_SENTENCE = 600          # a longer "sentence" is run-on text: quote a window instead
@@ -53,6 +52,11 @@ def load_lexicon() -> dict:
     return json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
 
 
+def unit_alias(unit: str) -> str:
+    """The unit a claim records for ``unit`` as printed (``unit_aliases``: ％ is %, 个百分点 is 百分点)."""
+    return load_lexicon()["unit_aliases"].get(unit, unit)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     number: regex.Pattern
@@ -77,6 +81,7 @@ class _Patterns:
     approx_verb: regex.Pattern      # 约占…, 不到…的: a qualifier away from the number
     stop: regex.Pattern     # where the noun phrase after a count unit ends
     comparison: regex.Pattern       # 比上年…: a baseline before the number, not the measure
+    per: regex.Pattern      # after a unit: a slash and the unit it is counted per (元/吨)
     lex: dict = field(repr=False)
 
 
@@ -115,6 +120,7 @@ def _patterns() -> _Patterns:
         stop=regex.compile(_alternation(lex["measure_stop_words"] + list(lex["direction_words"])
                                         + _trigger_words()) + rf"|[{regex.escape(CLAUSE_END)}、0-9０-９{cn}]"),
         comparison=regex.compile(rf"^(?:{_alternation(lex['comparison_heads'])})"),
+        per=regex.compile(rf"[/／](?P<den>{_alternation(list(load_units()) + lex['per_denominators'])})"),
         lex=lex,
     )
 

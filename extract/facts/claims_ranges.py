@@ -10,7 +10,7 @@ from typing import Optional
 import regex
 
 from extract.facts.claims_filters import _is_period
-from extract.facts.claims_patterns import _UNIT_ALIASES, PREFIX_WINDOW, _Patterns, _alternation
+from extract.facts.claims_patterns import PREFIX_WINDOW, unit_alias, _Patterns, _alternation
 from extract.facts.numbers import multiply, normalize_decimal, parse_number, parse_numeral_range
 
 
@@ -249,7 +249,7 @@ def _half_amount_candidates(text: str, pats: _Patterns) -> list[_Candidate]:
             continue
         unit = m.group()[1:].replace("多", "")
         cand = _Candidate(start=m.start(), num_start=m.start(), num_end=m.start() + 1, end=m.end(), rule="half-amount",
-                          value=Decimal("0.5"), unit=_UNIT_ALIASES.get(unit, unit))
+                          value=Decimal("0.5"), unit=unit_alias(unit))
         if _is_period(text, cand, lex):
             continue   # 半年后, 近半个月, 半个小时后: a time reference
         after = text.startswith("多", m.end()) and text[m.end() + 1:m.end() + 2] not in lex["suffix_not_before"]["多"]

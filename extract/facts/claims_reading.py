@@ -16,7 +16,7 @@ from extract.facts.numbers import numeral_tables, parse_number, parse_numeral_ra
 from extract.facts.claims_ranges import (
     _Candidate, _and_a_half, _counted_magnitude, _counted_time_unit, _share, before_pause, share_tail,
 )
-from extract.facts.claims_patterns import _UNIT_ALIASES, PREFIX_WINDOW, _Patterns
+from extract.facts.claims_patterns import PREFIX_WINDOW, unit_alias, _Patterns
 
 #: before a bare 千/万, a word that makes it vague (数万名, 几千名, 成千名): no figure
 _VAGUE_BEFORE = frozenset("数几成好")
@@ -97,8 +97,10 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
     if pct_unit:
         cand.unit = pct_unit
     elif (unit := pats.unit.match(text, pos)) and not (cand.has_magnitude and _opens_word(text, unit, lex)):
-        cand.unit, pos = _UNIT_ALIASES.get(unit.group(), unit.group()), unit.end()
+        cand.unit, pos = unit_alias(unit.group()), unit.end()
         pos = _counted_time_unit(cand, text, pos)   # 16个小时以上, 3个多月: the unit is 个小时, 个月
+        if per := pats.per.match(text, pos):   # 4200元/吨, 50微克／立方米: a rate
+            cand.unit, pos = f"{cand.unit}/{unit_alias(per['den'])}", per.end()
     elif (big := lex["large_units"].get(text[pos:pos + 1])) and cand.value is not None \
             and cand.value >= big and not pats.number.match(text, pos + 1):
         cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)
