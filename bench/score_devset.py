@@ -379,7 +379,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import regex
-import unicodedata
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -476,11 +475,6 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _unit(u: str | None) -> str | None:
-    """A unit compared without its width (微克／立方米 as annotated, 微克/立方米 as recorded)."""
-    return unicodedata.normalize("NFKC", u) if u else u
-
-
 def _claim_value(c) -> tuple:
     if c.qualifier == "range" or (c.value is None and c.lower is not None):
         return ("range", c.lower, c.upper)
@@ -538,7 +532,7 @@ def score(items: list[dict], nlp, verbose: bool = False) -> Tally:
             hit = None
             for k, c in enumerate(claims):
                 if k not in used and _overlap(span, (c.start, c.end)) and _claim_value(c) == _gold_value(g[1]) \
-                        and _unit(c.unit) == _unit(g[2]):
+                        and c.unit == g[2]:
                     hit = k
                     break
             if hit is None:

@@ -102,6 +102,7 @@ class DateValue(Fact):
 class Claim(Fact):
     value: Optional[Decimal] = Field(None, description="exact value with 万/亿 applied")
     unit: Optional[str] = None
+    per: Optional[str] = Field(None, description="for a rate, the unit the value is counted per (4200元/吨: unit 元, per 吨)")
     qualifier: Literal["exact", "approx", "more_than", "less_than", "at_most", "at_least", "range"] = "exact"
     lower: Optional[Decimal] = None
     upper: Optional[Decimal] = None

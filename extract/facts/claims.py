@@ -253,7 +253,7 @@ def _to_claim(text: str, cand: _Candidate, ctx: _Context, pats: _Patterns, earli
     if s_end - s_start > MAX_SENTENCE:   # run-on text: quote the claim's neighbourhood
         s_start, s_end = max(s_start, cand.start - SENTENCE_WINDOW), min(s_end, cand.end + SENTENCE_WINDOW)
     return Claim(start=cand.start, end=cand.end, text=text[cand.start:cand.end], rule=cand.rule,
-                 score=score, value=cand.value, unit=cand.unit, qualifier=cand.qualifier,
+                 score=score, value=cand.value, unit=cand.unit, per=cand.per, qualifier=cand.qualifier,
                  lower=lower, upper=upper, measure=measure, direction=direction,
                  period=_period(cand, ctx, idx, text, pats), sentence=text[s_start:s_end].strip())
 

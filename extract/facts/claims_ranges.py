@@ -25,6 +25,7 @@ class _Candidate:
     lower: Optional[Decimal] = None
     upper: Optional[Decimal] = None
     unit: Optional[str] = None
+    per: Optional[str] = None   # a rate's second unit: 4200元/吨 is 4200 元 per 吨
     qualifier: str = "exact"
     has_magnitude: bool = False
     prefix: Optional[str] = None
@@ -66,7 +67,8 @@ def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_
             cand.unit = prev.unit   # 百分之二十至三十: the spelled-out fraction serves both ends
         if not (sep and prev is not None and prev.value is not None and cand.value is not None
                 and _range_qualifier(prev, pats) and _open_end(cand)
-                and (prev.unit is None or prev.unit == cand.unit) and cand.unit is not None):
+                and (prev.unit is None or prev.unit == cand.unit) and prev.per in (None, cand.per)
+                and cand.unit is not None):
             out.append(cand)
             continue
         lower = _shared_lower(text, prev, cand)
@@ -78,7 +80,7 @@ def _merge_ranges(text: str, cands: list[_Candidate], pats: _Patterns) -> list[_
             continue
         out[-1] = _Candidate(start=prev.start, num_start=prev.num_start, num_end=cand.num_end,
                              end=cand.end, rule="range", lower=lower, upper=cand.value,
-                             unit=cand.unit, qualifier=_range_qualifier(prev, pats) or "range",
+                             unit=cand.unit, per=cand.per, qualifier=_range_qualifier(prev, pats) or "range",
                              has_magnitude=prev.has_magnitude or cand.has_magnitude, prefix=prev.prefix)
     return out
 

@@ -99,8 +99,8 @@ def _read_unit(cand: _Candidate, text: str, m: regex.Match, numeral: str, pct_un
     elif (unit := pats.unit.match(text, pos)) and not (cand.has_magnitude and _opens_word(text, unit, lex)):
         cand.unit, pos = unit_alias(unit.group()), unit.end()
         pos = _counted_time_unit(cand, text, pos)   # 16个小时以上, 3个多月: the unit is 个小时, 个月
-        if per := pats.per.match(text, pos):   # 4200元/吨, 50微克／立方米: a rate
-            cand.unit, pos = f"{cand.unit}/{unit_alias(per['den'])}", per.end()
+        if per := pats.per.match(text, pos):   # 4200元/吨, 50微克／立方米: a rate, counted per its second unit
+            cand.per, pos = unit_alias(per["den"]), per.end()
     elif (big := lex["large_units"].get(text[pos:pos + 1])) and cand.value is not None \
             and cand.value >= big and not pats.number.match(text, pos + 1):
         cand.unit, pos = text[pos], pos + 1   # 收于3000点: index points (8点 is a time, 三点五 a decimal)

@@ -168,7 +168,7 @@ event_officials = Table(
 claims = Table(
     "claims", metadata,
     Column("claim_id", ID, primary_key=True), _story_fk(), Column("idx", Integer, nullable=False),
-    Column("value", Text), Column("unit", Text, index=True),
+    Column("value", Text), Column("unit", Text, index=True), Column("per", Text),
     Column("qualifier", Text, nullable=False),
     Column("lower", Text), Column("upper", Text),
     Column("measure", Text), Column("direction", Text), Column("period", Text), Column("sentence", Text),
