@@ -219,3 +219,22 @@ def test_issue15_lexicon_keys() -> None:
                 "quoted_name_heads"):
         words = lex[key]
         assert words and len(words) == len(set(words)) and all(w and w.strip() == w for w in words), key
+
+
+#: jieba's part-of-speech tags that name things (a word given to the tagger is a name or a noun)
+_NAME_TAGS = {"n", "nr", "ns", "nt", "nz"}
+
+
+def test_tagger_words_well_formed() -> None:
+    """data/tagger_words.txt (2026-11-25): a source line, one word and a naming tag a line, no word twice,
+    each word of two characters or more; the tagger then reads each as one word."""
+    from extract.facts.event_verbs import TAGGER_WORDS, tag, tagger_words
+
+    head = TAGGER_WORDS.read_text(encoding="utf-8").splitlines()[:3]
+    assert any("Written for newsfacts" in line for line in head)
+    pairs = tagger_words()
+    words = [w for w, _ in pairs]
+    assert pairs and len(words) == len(set(words))
+    assert all(len(w) >= 2 and t in _NAME_TAGS for w, t in pairs)
+    for w, t in pairs:
+        assert tag(w + "报")[0] == (w, t), w   # 沪指报: the index, then 报

@@ -139,6 +139,9 @@ MEASURE = [
      "cluener-train-1022: the speaker and frame verb 汇丰预测, the time word 今年 and the adverb 将 are cut"),
     ("近日，蒜村经适房的初步预售价格已确定为2470元/平方米，", "2470元/平方米", "蒜村经适房的初步预售价格",
      "measure_a 1669: the adverb 已 and the link verb 确定 close the phrase, not the measure"),
+    ("截至收盘，沪指报3021.56点，涨0.85%；", "3021.56点", "沪指",
+     "2026-11-25: jieba's dictionary holds 指报, so the measure was 沪指报; data/tagger_words.txt names the index"),
+    ("深证成指报9812.33点，涨1.12%；", "1.12%", "深证成指", "2026-11-25: the index measures the change after it too"),
     ("今年以来，花旗股价已累计跌去87%。", "87%", "花旗股价",
      "measure_a 1904: the verbs after an adverb (已累计跌去) link the measure to the number"),
     ("金卡为360元和普卡为180元，", "180元", "普卡",
@@ -334,7 +337,7 @@ def test_neighbouring_digits_are_an_approximate_range() -> None:
 
 
 @pytest.mark.parametrize("text,values,why", [
-    ("价格在2000元/吨-3000元/吨之间", ["2000..3000"], "a dash after a unit joins, no minus (a range since rate units, 2026-11-25)"),
+    ("价格在2000元/吨-3000元/吨之间", ["2000..3000"], "a dash after a unit joins, no minus (one range per 吨 since 2026-11-25)"),
     ("票价：成人-50元，儿童-25元", ["50", "25"], "a dash after a label lists, no minus"),
     ("GDP增长-2%", ["-2"], "a minus after 增长"),
 ])

@@ -54,7 +54,28 @@ def _tagger():
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer(str(_dictionary(Path(jieba.__file__).with_name("dict.txt")))))
+    tokenizer = jieba.Tokenizer(str(_dictionary(Path(jieba.__file__).with_name("dict.txt"))))
+    for word, tag in tagger_words():
+        tokenizer.add_word(word, _ADDED_FREQ, tag)   # 沪指 (jieba knows 指报: 沪指报 was 沪 + 指报)
+    return jieba.posseg.POSTokenizer(tokenizer)
+
+
+#: the frequency a word of tagger_words.txt is given: that of a common word, so it wins over a
+#: dictionary word that overlaps it (指报) without outweighing the words around it
+_ADDED_FREQ = 2000
+TAGGER_WORDS = Path(__file__).resolve().parent.parent / "data" / "tagger_words.txt"
+
+
+@cache
+def tagger_words() -> tuple[tuple[str, str], ...]:
+    """(word, tag) pairs of ``data/tagger_words.txt``: words the tagger is given on top of its dictionary."""
+    out = []
+    for line in TAGGER_WORDS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            word, tag = line.split()
+            out.append((word, tag))
+    return tuple(out)
 
 
 #: jieba's words kept for tagging: those seen at least this often in its corpus (80k of 349k words;
