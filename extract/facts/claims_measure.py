@@ -178,8 +178,9 @@ def _reopen_quote(phrase: str) -> str:
 _DAY = regex.compile(r"(?:(?:[12][0-9]{3}年)?[0-9]{1,2}月)?[0-9]{1,2}日|")
 
 #: parts of speech (jieba's tags) trimmed from the ends of a measure: adverbs (将, 已, 也), prepositions
-#: (从, 以, 在), connectives (并, 而, 和), particles (的, 了, 着) and, at the ends only, time words (今年)
-_EDGE = ("d", "p", "c", "u", "y")
+#: (从, 以, 在), connectives (并, 而, 和), particles (的, 了, 着), adjectives used as adverbs (顺利, 积极:
+#: jieba's ad) and, at the ends only, time words (今年)
+_EDGE = ("d", "p", "c", "u", "y", "ad")
 _LEADING = ("d", "p", "c", "y", "t", "mq")   # not 的/地/得 (u): a word's first character (地心探险)
 #: jieba's tags of nouns, names, verbal nouns, abbreviations and foreign words: a measure holds one
 _NOMINAL = ("n", "vn", "an", "j", "eng", "nz", "l")
