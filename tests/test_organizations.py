@@ -75,6 +75,11 @@ NEGATIVE = [
     ("随着市委政法委出台意见", "a party committee is only an org before a title or when known"),
     ("畅通党和政府联系群众的渠道", "政府 after a verb phrase"),
     ("今天天气很好。", "no organisation at all"),
+    # issue 15 (2026-11-25): a title that only opens a longer word (记者会, 主席团) scans no organisation
+    # before it; 例行 of 例行记者会 was an organisation in every foreign-ministry briefing
+    ("他在今天的例行记者会上说。", "记者 opens 记者会, a press conference"),
+    ("毛宁在例行记者会上表示。", "the same, right after a name"),
+    ("大会主席团举行第一次会议。", "主席 opens 主席团"),
 ]
 
 

@@ -32,6 +32,7 @@ from .orgnames import is_org_name, org_before
 from .positions import title_re
 from .recognizer import SPANS_KEY, recognized
 from .textview import TextView
+from .wordfeats import lexicon_words
 
 if not Doc.has_extension("organizations"):
     Doc.set_extension("organizations", default=None)
@@ -58,6 +59,13 @@ def _known_index() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
     for n in names:
         lengths.setdefault(n[0], set()).add(len(n))
     return names, {ch: tuple(sorted(v, reverse=True)) for ch, v in lengths.items()}
+
+
+def _opens_word(c: str, s: int, e: int) -> bool:
+    """A word of words.txt that starts at ``s`` and runs past ``e`` (记者会 over 记者, 主席团 over 主席):
+    the title printed at ``s..e`` is only the start of that word."""
+    words, index = lexicon_words()
+    return any(n > e - s and s + n <= len(c) and c[s:s + n] in words for n in index.get(c[s:s + 1], ()))
 
 
 def _apart(c: str, s: int, e: int) -> bool:
@@ -159,6 +167,8 @@ def _candidates(c: str) -> list[_Cand]:
     for s, e in _known_spans(c):
         cands.append(_Cand(c[s:e], s, e, "known_org"))
     for m in title_re().finditer(c):
+        if _opens_word(c, m.start("title"), m.end()):
+            continue   # 例行|记者会: the title opens a longer word (a press conference), no one holds it
         found = org_before(c, m.start(), shares="" if m.group("pre") else m.group("title")[0])
         if found.org:
             cands.append(_Cand(found.org, found.start, found.start + len(found.org), "org_before_title"))
