@@ -120,11 +120,11 @@ class _PoolRun:
         window = 4 * self.jobs  # documents in flight: bounds what a death costs and what waits in memory
         inflight = {}
         while queue or inflight:
-            while queue and len(inflight) < window:
-                i, d = queue.popleft()
-                inflight[self.submit(ex, d)] = (i, d)
-            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             try:
+                while queue and len(inflight) < window:
+                    inflight[self.submit(ex, queue[0][1])] = queue[0]
+                    queue.popleft()   # a pool that broke since the last wait refuses the submit: it stays queued
+                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for fut in done:
                     i, d = inflight.pop(fut)
                     try:

@@ -197,3 +197,40 @@ def test_worker_killed_mid_run_loses_nothing(tmp_path):
     accounted = {r["source"]["doc_id"] for r in stories} | {Path(r["path"]).name for r in errors}
     assert accounted == set(names)
     assert len({r["story_id"] for r in stories}) == len(stories)
+
+
+
+class _BreaksOnSubmit:
+    """A pool whose ``break_at``-th submit finds it broken (a worker died between two waits), as a real
+    ProcessPoolExecutor does once it has noticed a dead worker; earlier submits stay in flight."""
+
+    def __init__(self, break_at: int) -> None:
+        self.calls, self.break_at = 0, break_at
+
+    def submit(self, fn, args):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.calls += 1
+        if self.calls == self.break_at:
+            raise BrokenProcessPool("A child process terminated abruptly")
+        return Future()
+
+
+def test_pool_broken_at_submit_keeps_the_document_queued():
+    """Regression (2026-11-25: test_worker_killed_mid_run_loses_nothing failed once with this traceback):
+    a pool found broken when the next document was submitted raised BrokenProcessPool out of the run.
+    The drain now stops there: the unsubmitted document stays queued for a fresh pool, the documents in
+    flight become suspects (each retried alone), and one death is counted."""
+    from collections import deque
+
+    from extract.api import _PoolRun
+
+    summary = Summary()
+    run = _PoolRun(2, None, None, False, summary)
+    queue = deque((i, RawDoc(path=f"{i}.txt", doc_id=str(i), text="x")) for i in range(5))
+    suspects: list = []
+    assert list(run.drain(_BreaksOnSubmit(break_at=3), queue, suspects)) == []
+    assert [i for i, _ in suspects] == [0, 1]
+    assert [i for i, _ in queue] == [2, 3, 4]
+    assert summary.worker_deaths == 1
