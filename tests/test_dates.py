@@ -69,6 +69,10 @@ CASES = [
     # a range across the new year: the end's year is the next one
     ("12月31日至1月2日", REF, "12月31日至1月2日", "2023-12-31", "2024-01-02", "day", "range", None),
     ("学生在12月25日至29日陆续返校", REF, "12月25日至29日", "2023-12-25", "2023-12-29", "day", "range", None),
+    # 起至/起到 (from … on, until …) join a range like 至 (2026-11-25: two dates before, and 起至 was taken
+    # for the happening's verb)
+    ("12月1日起至12月31日，全市开展安全生产大检查", REF, "12月1日起至12月31日", "2023-12-01", "2023-12-31", "day", "range", None),
+    ("从1月1日起到3月31日，实行新规", REF, "1月1日起到3月31日", "2023-01-01", "2023-03-31", "day", "range", None),
     # vague: never invented
     ("日前召开的中央经济工作会议", REF, "日前", None, None, None, "vague", None),
     ("近日，中共中央办公厅", REF, "近日", None, None, None, "vague", None),
