@@ -211,6 +211,11 @@ def test_issue15_lexicon_keys() -> None:
     aliases = lex["unit_aliases"]
     assert aliases and set(aliases) <= units and not set(aliases.values()) & set(aliases)
     assert all(a.endswith(b) or a in ("％",) for a, b in aliases.items())
+    frames = lex["basis_frames"]   # 按…计算: every list non-empty and without repeats; the exceptions are of the ends
+    assert set(frames) == {"opens", "closes", "not_opening", "not_closing"}
+    assert all(frames[k] and len(set(frames[k])) == len(frames[k]) for k in frames)
+    assert all(w.startswith(tuple(frames["opens"])) for w in frames["not_opening"])
+    assert all(w.endswith(tuple(frames["closes"])) and w not in frames["closes"] for w in frames["not_closing"])
     assert lex["per_denominators"] and not set(lex["per_denominators"]) & units
     assert all(len(w) == 1 for w in lex["per_denominators"])
     assert lex["weekday_heads"] and all(h in ("周", "星期", "礼拜") for h in lex["weekday_heads"])

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from extract.facts.claims_patterns import CLAUSE_END, MEASURE_WINDOW, _Patterns
+from extract.facts.claims_patterns import CLAUSE_END, MEASURE_WINDOW, _Patterns, load_lexicon
 from extract.facts.wordfeats import segment_lexicon
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     prev = next((c for c in reversed(earlier) if s_start <= c.end <= cand.start
                  and not any(ch in CLAUSE_END for ch in text[c.end:cand.start])), None)
     before = _phrase_before(text, cand, prev.end if prev else s_start, pats)
+    before = _basis_re().sub("", before, count=1)   # 按一年计意向成交: the basis is no part of the measure
     if prev is not None:
         before = regex.sub(r"^[、和及与或]", "", before)   # 金卡为360元和普卡为180元: 普卡
     tail_match = regex.match(rf"[^{regex.escape(CLAUSE_END)}0-9]{{1,20}}", text[cand.end:s_end])
@@ -60,6 +61,21 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
     if not phrase and tail and pats.stop.match(tail):
         return None
     return _noun_opening(tail) or (phrase if len(phrase) >= 2 else None)   # 他90%的时间都在练 -> 时间
+
+
+@lru_cache(maxsize=1)
+def _basis_re() -> regex.Pattern:
+    """A leading 按…计/按…计算 (``basis_frames``): the basis a figure is reckoned on."""
+    frames = load_lexicon()["basis_frames"]
+    closes = []
+    for c in frames["closes"]:   # 计, not the 计 of 总计: what stands before it in a not_closing word
+        heads = _alt(w[:-len(c)] for w in frames["not_closing"] if w.endswith(c))
+        closes.append((f"(?<!{heads})" if heads else "") + regex.escape(c))
+    return regex.compile(rf"(?!{_alt(frames['not_opening'])})(?:{_alt(frames['opens'])})[^，,。；;]{{1,10}}?(?:{'|'.join(closes)})")
+
+
+def _alt(words) -> str:
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
 
 
 def _fate(text: str, end: int, pats: _Patterns) -> Optional[str]:
