@@ -945,6 +945,10 @@ def test_issue15_national_day_and_the_given_name(text, expected, why):
      "twenty-first session: the lunar new year's day by its lunar date (named_days lunar 0, as 春节): was no date"),
     ("正月初五，商户陆续开门营业。", REF, [("正月初五", "2024-02-14", "day")], "the new year's fifth day: lunar 4"),
     ("正月十五闹元宵。", REF, [("正月十五", "2024-02-24", "day")], "正月十五 is 元宵 (festival_days)"),
+    ("电影《满江红》将于2023年1月22日（大年初一）全国上映。", REF,
+     [("2023年1月22日", "2023-01-22", "day"), ("大年初一", "2023-01-22", "day")],
+     "twenty-second session: a named day in brackets restates the dated day before it, and takes its year "
+     "(was the new year nearest the reference, 2024-02-10)"),
 ])
 def test_issue15_festivals_holidays_and_named_days_restated(text, ref, expected, why):
     got = [(d.text, d.value, d.precision) for d in find_dates(text, ref) if d.kind != "vague"]

@@ -38,6 +38,8 @@ def _pats() -> dict[str, re.Pattern]:
         "named": re.compile(
             rf"(?:{_periods.year_pattern('y')}{SP}年(?:的)?|(?P<ry>{rel_y})(?:的)?“?)?(?:(?P<nd>{_alt(lx['named_days'])})"
             rf"|(?P<sh>(?<![0-9〇○零一二两三四五六七八九十百千第])(?:{_alt(lx['short_holidays'])}))(?=”?(?:{_alt(lx['short_holiday_after'])})))"),
+        # a date with its year right before a bracket: a named day inside restates it (2023年1月22日（大年初一）)
+        "restated": re.compile(rf"{_periods.year_pattern('y')}{SP}年{SP}(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月{SP}{_DAY}{SP}[日号]{SP}[（(]$"),
         "years-from": re.compile(
             rf"(?<![0-9.多几数近约〇○零一二两三四五六七八九十])(?P<n>[0-9]{{1,3}}|{_CN_1_99}|两)年(?P<dir>{_alt(lx['years_from_reference'])})"
             rf"(?![0-9夕])(?:(?:的)?{SP}(?P<m>{_M_DIGITS}|{_CN_1_99}){SP}月(?:{SP}{_DAY}{SP}[日号])?)?"),
@@ -75,6 +77,13 @@ def _nearest(name: str, ref) -> tuple[Optional[_dt.date], str]:
     return (min(days, key=lambda d: abs((d - here).days)) if days else None), "reference"
 
 
+class _Day:
+    """A day standing in for the reference: the printed date a bracketed named day restates."""
+
+    def __init__(self, year: Optional[int], month: int, day: int) -> None:
+        self.year, self.month, self.day = year, month, day
+
+
 #: a surname this common (per the surname table's corpus count) before a day's name makes it a given name
 _COMMON_SURNAME = 100
 
@@ -97,6 +106,10 @@ def named_candidates(t: str, ref, lx: dict, make: Callable, ref_src: Callable) -
         elif mt["ry"]:
             y = ref.year + lx["relative_year"][mt["ry"]] if ref is not None and ref.year is not None else None
             day, kind, src = named_day(name, y), "relative", ref_src(ref)
+        elif (said := P["restated"].search(t, max(0, mt.start() - 20), mt.start())) is not None \
+                and (m := _num(said["m"])) and (d := _num(said["d"])):
+            day = _nearest(name, _Day(_periods.year_num(said["y"], lx), m, d))[0]   # （大年初一）: the date before it
+            kind, src = "absolute", None
         else:
             day, src = _nearest(name, ref)
             kind, src = "relative", ref_src(ref)
