@@ -286,6 +286,15 @@ TITLE_LEADS = [
      "a country before a known body sharing 部 with the title: 美国商务 was unexplained, no organisation"),
     ("德国财政部长施泰因布吕克说", "施泰因布吕克", [("德国财政部", "部长")], "the same for 财政部"),
     ("会上财政部长楼继伟说", "楼继伟", [(None, "部长")], "会上 is no country or place: still unexplained"),
+    # twenty-second session: 与/和 after a title and its name joins that official to the next body
+    ("商务部部长王文涛与欧盟委员会执行副主席东布罗夫斯基斯举行视频会谈。", "东布罗夫斯基斯", [("欧盟委员会", "执行副主席")],
+     "the organisation ran back over 与 to 商务部部长王文涛与欧盟委员会 (欧盟委员会 is known, so the run read as a name)"),
+    ("中国证监会副主席姚刚和国家外汇管理局副局长李超均出席。", "李超均", [("国家外汇管理局", "副局长")],
+     "CLUENER train 1559: the same over 和"),
+    ("北京娱乐通科技发展有限公司总经理董飞与北京大观园管委会主任马俊潼签约。", "马俊潼", [("北京大观园管委会", "主任")],
+     "CLUENER train 4145: a company before"),
+    ("中国与全球化研究中心主任王辉耀表示。", "王辉耀", [("中国与全球化研究中心", "主任")],
+     "a guard: 与 inside a name, no title and name before it"),
 ]
 
 

@@ -102,10 +102,17 @@ def _run_before(c: str, i: int) -> str:
         r = r[best:]
     if r[:1] in ("访", "记") and i - len(r) > 0 and c[i - len(r) - 1] in "—-－":
         r = r[1:]   # ——访中国石油天然气总公司总经理周永康, ——记…公司总裁: a profile's verb, no part of a name
-    for k in range(len(r) - 1, 0, -1):  # 和/与/及 only after a complete organisation
-        if r[k] in lexicon.boundaries()["org_conj"] and is_org_name(r[:k]) and is_org_name(r[k + 1:]):
+    for k in range(len(r) - 1, 0, -1):  # 和/与/及 only after a complete organisation, or after a title and its name
+        if r[k] in lexicon.boundaries()["org_conj"] and (is_org_name(r[:k]) or _titled_name_ends(r, k)) \
+                and is_org_name(r[k + 1:]):
             return r[k + 1:]
     return r
+
+
+def _titled_name_ends(r: str, k: int) -> bool:
+    """A title, then a name of two to four characters, ends at ``k`` (商务部部长王文涛|与欧盟委员会): the
+    conjunction joins that official to what follows, no part of an organisation's name."""
+    return any(title_ends_at(r, k - n) for n in (2, 3, 4) if k - n > 0)
 
 
 #: jieba's tags of names and place words: a boundary character inside one is part of the name (华为 nr,
