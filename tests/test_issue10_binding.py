@@ -184,6 +184,18 @@ def test_issue10_model_shortens_a_name_run_into_a_word(text, per, rule_name):
     assert per in found and rule_name not in found
 
 
+@pytest.mark.parametrize("text,per,name", [
+    # twenty-second session: a weak last character (中, 赏) no longer gives the name to the model's two
+    # characters when the whole name ends at a word that ends names (调研, 表示) and the model's cut
+    # leaves that character before it: 中调研 and 赏表示 open no word
+    ("省委副书记、省长王伟中调研了深圳前海。", "王伟", "王伟中"),
+    ("越南国家主席武文赏表示，愿同中方加强合作。", "武文", "武文赏"),
+])
+def test_issue15_a_name_that_ends_at_a_verb_keeps_its_weak_last_character(text, per, name):
+    found = _found(text, {"PER": [per]})
+    assert name in found and per not in found
+
+
 def test_issue10_model_lengthens_a_name_before_a_military_rank():
     # 年 ends names (张三年初) so the rules cut 张万|年; the model reads 张万年 and the rank 上将
     # that follows ends the name, so the longer reading wins

@@ -132,6 +132,8 @@ def _recut_ok(rule: str, model: str, after: str = "") -> bool:
             return True
         translit = lexicon.transliteration_chars()
         if len(rule) == 3 and len(model) == 2 and rule.startswith(model) and _HAN_NAME.fullmatch(rule):
+            if lexicon.starts_with(after, 1, "name_end") and not lexicon.starts_with(after, 0, "name_end"):
+                return False   # 王伟中|调研: the whole name ends at a word that ends names, the model's cut at none
             return weak_end(rule[2])   # 朱佩|亲切, 斯隆|赛后, 林森|以
         return len(rule) >= 4 and not all(ch in translit for ch in rule)
     if LONGER == "any" or "·" in model:
