@@ -286,6 +286,10 @@ TITLE_LEADS = [
      "a country before a known body sharing 部 with the title: 美国商务 was unexplained, no organisation"),
     ("德国财政部长施泰因布吕克说", "施泰因布吕克", [("德国财政部", "部长")], "the same for 财政部"),
     ("会上财政部长楼继伟说", "楼继伟", [(None, "部长")], "会上 is no country or place: still unexplained"),
+    # twenty-second session: titles of modern diplomatic and ministerial copy (titles.txt, hand rows)
+    ("美国国家安全事务助理沙利文表示。", "沙利文", [("美国", "国家安全事务助理")], "was no official: 助理 alone is no title"),
+    ("商务部部长助理李飞会见了他。", "李飞", [("商务部", "部长助理")], "a ministry's assistant minister"),
+    ("美国防长奥斯汀今天访问日本。", "奥斯汀", [("美国", "防长")], "防长, like 外长, is a state's title"),
     # twenty-second session: 与/和 after a title and its name joins that official to the next body
     ("商务部部长王文涛与欧盟委员会执行副主席东布罗夫斯基斯举行视频会谈。", "东布罗夫斯基斯", [("欧盟委员会", "执行副主席")],
      "the organisation ran back over 与 to 商务部部长王文涛与欧盟委员会 (欧盟委员会 is known, so the run read as a name)"),
