@@ -584,6 +584,9 @@ def test_issue15_modern_copy_not_events(text, why):
     ("今年前十一个月累计签订了24份协议。", [], "累计 likewise"),
     ("两国领导人18日共同签署了联合声明。", ["签署"], "共同 is no total"),
     ("中共中央18日召开会议。", ["召开"], "中共 is no total"),
+    ("今年1至11月，全国共发生较大以上生产安全事故同比下降15.8%。", [],
+     "twenty-second session: 共 in the next clause, the trigger's own, makes a total too (the date stood alone before a comma)"),
+    ("12月1日，共有300名代表出席会议。", ["出席"], "a guard: a count between 共 and the trigger, who attended"),
 ])
 def test_issue15_totals_over_a_period_are_no_events(text, expected, why):
     assert [e.trigger for e in events(text)] == expected

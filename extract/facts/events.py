@@ -324,7 +324,7 @@ def find_events(text: str, dates: Sequence[DateValue], officials: Iterable = (),
             found, s_end, rule = (nxt[0], False, c_start, nxt[1]), nxt[2], "date+trigger:next-sentence"
         if found is None or found[0].start() in fired or _told_before(events, d, found[0]) \
                 or _habit_re().search(text, d.end, found[0].start()) \
-                or found[1] and _total(text, d.end, found[0].start()) \
+                or _total(text, max(d.end, tx.clause_start(found[0].start(), d.end)), found[0].start()) \
                 or text[s_end - 1:s_end] in ("？", "?"):   # 今天…会有哪些事情发生呢？: a question, nothing told
             continue   # 自2001年起…每年都要…访问: a habit, no happening on the date
         prior = ordered[i - 1].end if i and ordered[i - 1].end <= d.start else -1   # the date before, if any
