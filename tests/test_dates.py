@@ -69,6 +69,8 @@ CASES = [
     # a range across the new year: the end's year is the next one
     ("12月31日至1月2日", REF, "12月31日至1月2日", "2023-12-31", "2024-01-02", "day", "range", None),
     ("学生在12月25日至29日陆续返校", REF, "12月25日至29日", "2023-12-25", "2023-12-29", "day", "range", None),
+    # 当月 right after a month restates it (2026-11-25: 10月当月 gave 当月 as the reference's month too)
+    ("据介绍，10月当月，全国一般公共预算收入同比增长2.6%。", REF, "10月", "2023-10", None, "month", "absolute", None),
     # 起至/起到 (from … on, until …) join a range like 至 (2026-11-25: two dates before, and 起至 was taken
     # for the happening's verb)
     ("12月1日起至12月31日，全市开展安全生产大检查", REF, "12月1日起至12月31日", "2023-12-01", "2023-12-31", "day", "range", None),

@@ -93,6 +93,8 @@ NOT_CLAUSE_VERBS = [
     ("美国10月非农就业人口增加15万人。",
      "twenty-first session: 就业 before the noun head 人口 (fallback_verbs.noun_heads) names a statistic, no happening"),
     ("10月份城镇调查失业人数为500万人。", "a guard: 失业 before 人数 names a statistic too (no happening before this session either)"),
+    ("10月，全国一般公共预算收入同比增长2.6%。",
+     "2026-11-25: jieba tags 预算 a verb; in 预算收入 it is a noun (fallback_verbs.nouns): a statistic, no happening"),
     ("明天起至本月底，北京将迎来入冬以来最强寒潮。",
      "2026-11-25: 起|至 (from … until) joined as a verb and complement was the happening; it spans a time (fallback_verbs.not)"),
 ]

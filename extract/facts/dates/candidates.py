@@ -159,6 +159,8 @@ def _relative_month_day(t, ref, P, lx) -> list[_D]:
     """上月, 本月24日, 今天, 昨天, and the anaphoric 当日/次日 (resolved later)."""
     out = []
     for mt in P["rel-month"].finditer(t):
+        if mt["rm"] == "当月" and mt["d"] is None and t[max(0, mt.start() - 2):mt.start()].endswith(("月", "月份")):
+            continue   # 10月当月: "that very month" restates the month before it, no month of its own
         d = _num(mt["d"])
         y = m = None
         if ref and ref.year is not None and ref.month is not None:
