@@ -177,3 +177,11 @@ def test_festival_days_table():
             assert entry[1] in fest, name
     assert all(fest["清明"][y] in ("04-04", "04-05", "04-06") for y in fest["清明"])
     assert set(LEXICON["short_holidays"]).isdisjoint(LEXICON["named_days"])
+
+
+def test_relative_pairs_are_neighbours():
+    """relative_pairs (2026-11-25): 今明两天 and 今明两年 name two neighbouring days or years, the
+    earlier first; each word holds no other pair, so the longest match is the whole word."""
+    pairs = LEXICON["relative_pairs"]
+    assert pairs and all(p in ("day", "year") and b == a + 1 for p, a, b in pairs.values())
+    assert all(p[0] in ("今", "明", "昨") for p in pairs)

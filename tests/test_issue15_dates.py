@@ -42,6 +42,10 @@ CASES = [
     ("星期天", "星期天", "2024-03-24", None, "day", "relative", "Sunday ends the week (not the 17th)"),
     ("上周五", "上周五", "2024-03-15", None, "day", "relative", "上 moves a week back"),
     ("本周", "本周", "2024-03-18", "2024-03-24", "week", "relative", "a week: Monday to Sunday"),
+    # twenty-second session: two neighbouring days or years named together (relative_pairs) are one range
+    ("今明两天，北方地区将出现大风降温", "今明两天", "2024-03-20", "2024-03-21", "day", "range", "was no date at all"),
+    ("明后天气温回升", "明后天", "2024-03-21", "2024-03-22", "day", "range", "not 后天 alone"),
+    ("今明两年，经济将保持稳定增长", "今明两年", "2024", "2025", "year", "range", "years likewise"),
     # 2026-11-24: weekday ranges read whole (a forecast's 本周三至周五 was two dates)
     ("本周三至周五，华北地区将出现大风降温天气", "本周三至周五", "2024-03-20", "2024-03-22", "day", "range",
      "a range of weekdays: the first day is the value, the last the end"),

@@ -176,7 +176,34 @@ def _relative_month_day(t, ref, P, lx) -> list[_D]:
     for mt in P["anaphoric-day"].finditer(t):
         out.append(_D(mt.start(), mt.end(), "anaphoric-day", kind="relative", prec="day", score=0.75,
                       offset=lx["anaphoric_day"][mt["ad"]]))
+    out += _relative_pairs(t, ref, lx)
     return out
+
+
+def _relative_pairs(t, ref, lx) -> list[_D]:
+    """今明两天, 明后天, 今明两年 (``relative_pairs``): two neighbouring days or years counted from the
+    reference, one range."""
+    out = []
+    for mt in _pairs_re().finditer(t):
+        prec, a, b = lx["relative_pairs"][mt.group()]
+        if prec == "day":
+            first = _add_days(ref.year, ref.month, ref.day, a) if ref else None
+            last = _add_days(ref.year, ref.month, ref.day, b) if ref else None
+            y, m, d = (first.year, first.month, first.day) if first else (None, None, None)
+            end = (last.year, last.month, last.day, "day") if last else None
+        else:
+            y = ref.year + a if ref and ref.year is not None else None
+            m = d = None
+            end = (ref.year + b, None, None, "year") if y is not None else None
+        out.append(_D(mt.start(), mt.end(), "relative-pair", kind="range", y=y, m=m, d=d, prec=prec,
+                      year_source=_ref_src(ref), end_ymd=end, score=0.8))
+    return out
+
+
+@cache
+def _pairs_re() -> re.Pattern:
+    words = lexicon()["relative_pairs"]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _bare_day(t, ref, P, lx) -> list[_D]:
