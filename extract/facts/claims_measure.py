@@ -65,7 +65,8 @@ def _measure(text: str, cand: _Candidate, s_start: int, s_end: int, pats: _Patte
 
 @lru_cache(maxsize=1)
 def _basis_re() -> regex.Pattern:
-    """A leading 按…计/按…计算 (``basis_frames``): the basis a figure is reckoned on."""
+    """A 按…计/按…计算 frame (``basis_frames``) among the words before a number: the basis a figure is
+    reckoned on (按一年计, 按可比价格计算), no part of what it measures."""
     frames = load_lexicon()["basis_frames"]
     closes = []
     for c in frames["closes"]:   # 计, not the 计 of 总计: what stands before it in a not_closing word
