@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
-from extract.facts.claims_patterns import CLAUSE_END, MEASURE_WINDOW, _Patterns, load_lexicon
+from extract.facts.claims_patterns import CLAUSE_END, MEASURE_WINDOW, _alternation, _Patterns, load_lexicon
 from extract.facts.wordfeats import segment_lexicon
 
 if TYPE_CHECKING:
@@ -70,13 +70,10 @@ def _basis_re() -> regex.Pattern:
     frames = load_lexicon()["basis_frames"]
     closes = []
     for c in frames["closes"]:   # 计, not the 计 of 总计: what stands before it in a not_closing word
-        heads = _alt(w[:-len(c)] for w in frames["not_closing"] if w.endswith(c))
+        heads = _alternation(w[:-len(c)] for w in frames["not_closing"] if w.endswith(c))
         closes.append((f"(?<!{heads})" if heads else "") + regex.escape(c))
-    return regex.compile(rf"(?!{_alt(frames['not_opening'])})(?:{_alt(frames['opens'])})[^，,。；;]{{1,10}}?(?:{'|'.join(closes)})")
+    return regex.compile(rf"(?!{_alternation(frames['not_opening'])})(?:{_alternation(frames['opens'])})[^，,。；;]{{1,10}}?(?:{'|'.join(closes)})")
 
-
-def _alt(words) -> str:
-    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
 
 
 def _fate(text: str, end: int, pats: _Patterns) -> Optional[str]:

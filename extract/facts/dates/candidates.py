@@ -9,7 +9,7 @@ from schemas import ReferenceDate
 
 from . import named as _named
 from . import periods as _periods
-from ._base import _CN_NUM, SP, _D, _add_days, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
+from ._base import _CN_NUM, SP, _D, _add_days, _alt, _hour, _num, _patterns, _prec, _ref_src, _shift_month, lexicon
 
 #: Reference years too weak to date a printed month-day (see :func:`_year_for_md`).
 _WEAK_YEARS = ("story-year",)
@@ -202,8 +202,7 @@ def _relative_pairs(t, ref, lx) -> list[_D]:
 
 @cache
 def _pairs_re() -> re.Pattern:
-    words = lexicon()["relative_pairs"]
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile(_alt(lexicon()["relative_pairs"]))
 
 
 def _bare_day(t, ref, P, lx) -> list[_D]:
